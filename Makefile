@@ -1,0 +1,39 @@
+# Two commands do everything on a machine with Python 3.11+:
+#   make lab    create the environment (.venv) and open JupyterLab on the start notebook
+#   make test   create the environment and run every test (lint, unit, doctest, nbval, browser)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.leadkit-installed
+
+.PHONY: lab test install notebooks app bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+# Rebuild the Dutch and English notebooks from notebooks/src/ (after editing a source).
+notebooks: $(STAMP)
+	$(BIN)/python tools/build_notebooks.py
+
+# The workshop apps (code hidden) with Voila.
+app: $(STAMP)
+	$(BIN)/voila notebooks/apps --no-browser --Voila.ip=127.0.0.1
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

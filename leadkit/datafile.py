@@ -1,0 +1,133 @@
+"""Safe reading and schema validation of the kit's YAML/JSON data files.
+
+Every data file (frameworks, themes, scenarios, the dataset catalog) is read with a safe YAML
+loader — nothing in a data file is ever executed — and checked against a JSON Schema in
+``datasets/schema/``. A problem is reported as a :class:`~leadkit.errors.FrameworkFileError`
+that names the file, the place in the document (``elements[2].name.nl``) and what was expected.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "bad.yaml"
+>>> _ = p.write_text("schema_version: 1\\nthemes:\\n  - id: Trust\\n")
+>>> try:
+...     load_validated(p, "themes")
+... except FrameworkFileError as err:
+...     print(err.place)
+themes[0]
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from leadkit.errors import FrameworkFileError
+from leadkit.paths import data_dir
+
+if TYPE_CHECKING:
+    import jsonschema
+
+__all__ = ["read_yaml", "load_validated", "schema", "format_place"]
+
+
+class _StrictSafeLoader(yaml.SafeLoader):
+    """A safe loader that refuses duplicate keys (YAML would silently keep the last one)."""
+
+
+def _construct_mapping(loader: _StrictSafeLoader, node: yaml.MappingNode, deep: bool = False):
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {key!r} appears twice", key_node.start_mark
+            )
+        seen[key] = 1
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictSafeLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+
+
+def read_yaml(path: str | Path) -> Any:
+    """Read a YAML (or JSON) file safely; syntax errors name the line and column."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise FrameworkFileError(str(path), "", "the file does not exist") from None
+    except UnicodeDecodeError as err:
+        raise FrameworkFileError(
+            str(path), f"byte {err.start}", "the file is not UTF-8 text"
+        ) from None
+    try:
+        return yaml.load(text, Loader=_StrictSafeLoader)  # noqa: S506 - strict *safe* loader
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = err.problem or str(err)
+        raise FrameworkFileError(str(path), place, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as err:
+        raise FrameworkFileError(str(path), "", f"not valid YAML: {err}") from None
+
+
+@cache
+def schema(name: str) -> dict:
+    """Return the JSON Schema ``datasets/schema/<name>.schema.json``."""
+    path = data_dir() / "schema" / f"{name}.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def format_place(path: Any) -> str:
+    """Turn a jsonschema path (``deque(['elements', 2, 'name'])``) into ``elements[2].name``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    """Say what was expected in words a teacher can act on."""
+    v = error.validator
+    if v == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"the key '{missing}' is missing"
+    if v == "additionalProperties":
+        return f"unexpected key(s): {error.message.split('(')[-1].rstrip(')')}"
+    if v == "pattern":
+        return (
+            f"{error.instance!r} is not allowed here: expected lowercase letters, digits "
+            "and single dashes (like 'build-trust')"
+            if "a-z" in str(error.validator_value)
+            else f"{error.instance!r} must not be empty"
+        )
+    if v in ("type", "const", "enum", "minItems", "maxItems", "minLength", "uniqueItems"):
+        return error.message.replace("is not of type", "should be of type")
+    return error.message
+
+
+def load_validated(path: str | Path, schema_name: str) -> Any:
+    """Read ``path`` and validate it against the named schema; return the parsed document."""
+    import jsonschema  # imported here: it takes a second to load and most imports never need it
+
+    doc = read_yaml(path)
+    if not isinstance(doc, dict):
+        raise FrameworkFileError(
+            str(path), "", f"expected a mapping of keys at the top, found {type(doc).__name__}"
+        )
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    errors = sorted(validator.iter_errors(doc), key=lambda e: (len(e.absolute_path), e.path))
+    if errors:
+        err = jsonschema.exceptions.best_match(errors)
+        raise FrameworkFileError(str(path), format_place(err.absolute_path), _explain(err))
+    return doc

@@ -1,0 +1,80 @@
+"""Errors a learner or researcher can act on: they name the file, the place and what was expected.
+
+Examples
+--------
+>>> err = InputError("survey.csv", "value 7 is outside the scale",
+...                  row=4, column="acmo03", expected="a whole number 1-5")
+>>> print(err)
+survey.csv, row 4, column 'acmo03': value 7 is outside the scale (expected a whole number 1-5)
+"""
+
+from __future__ import annotations
+
+__all__ = ["LeadkitError", "InputError", "FrameworkFileError"]
+
+
+class LeadkitError(Exception):
+    """Base class of every error the kit raises on purpose."""
+
+
+class InputError(LeadkitError, ValueError):
+    """Bad user input in a data file (responses, bundles, CSVs).
+
+    Parameters
+    ----------
+    file : str
+        The file name (or ``"<DataFrame>"`` for data passed in memory).
+    problem : str
+        What is wrong, in plain words.
+    row : int, optional
+        The 1-based data row as a spreadsheet user counts it (header is row 1, first data
+        row is row 2), or None when the problem is not tied to a row.
+    column : str, optional
+        The column name, or None.
+    expected : str, optional
+        What would have been right.
+    """
+
+    def __init__(
+        self,
+        file: str,
+        problem: str,
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        expected: str | None = None,
+    ) -> None:
+        self.file = str(file)
+        self.problem = problem
+        self.row = row
+        self.column = column
+        self.expected = expected
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        # The frame words follow the kit's language; problem/expected come translated already.
+        from leadkit.i18n import tr
+
+        where = [self.file]
+        if self.row is not None:
+            where.append(tr({"en": "row {n}", "nl": "rij {n}"}).format(n=self.row))
+        if self.column is not None:
+            where.append(tr({"en": "column '{c}'", "nl": "kolom '{c}'"}).format(c=self.column))
+        msg = f"{', '.join(where)}: {self.problem}"
+        if self.expected:
+            msg += tr({"en": " (expected {e})", "nl": " (verwacht: {e})"}).format(e=self.expected)
+        return msg
+
+
+class FrameworkFileError(LeadkitError, ValueError):
+    """A framework, scenario or other kit data file that does not follow its schema.
+
+    The message names the file, the place in the document (a path such as
+    ``elements[2].name.nl``) and what was expected.
+    """
+
+    def __init__(self, file: str, place: str, problem: str) -> None:
+        self.file = str(file)
+        self.place = place
+        self.problem = problem
+        super().__init__(f"{self.file}, at {place or 'the top level'}: {problem}")

@@ -1,0 +1,52 @@
+"""The kit's widgets: thin faces over the core functions, one call per notebook interaction.
+
+Each widget is importable and tested in Python without a browser (set values, click buttons,
+check the result). Modules load on first use so one missing optional face never breaks another.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__all__ = [
+    "framework_explorer",
+    "language_switch",
+    "self_check",
+    "reflect",
+    "reflection",
+    "dilemma",
+    "context_profile",
+    "t_shape_map",
+    "spot_compliance",
+    "choose_framework",
+    "self_assessment",
+    "play",
+]
+
+# public name -> submodule that defines it
+_WHERE = {
+    "framework_explorer": "explore",
+    "language_switch": "explore",
+    "self_check": "quiz",
+    "reflect": "prompted",
+    "reflection": "reflection",
+    "dilemma": "cases",
+    "context_profile": "cases",
+    "t_shape_map": "cases",
+    "spot_compliance": "cases",
+    "choose_framework": "cases",
+    "self_assessment": "assessment",
+    "play": "scenario",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        module = importlib.import_module(f"leadkit.widgets.{_WHERE[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module 'leadkit.widgets' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

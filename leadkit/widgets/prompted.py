@@ -1,0 +1,19 @@
+"""Ask a reflection prompt by id: the one-line notebook call in front of the journal widget."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from leadkit.prompts import reflection_prompt
+from leadkit.widgets.reflection import reflection
+
+__all__ = ["reflect"]
+
+
+def reflect(prompt_id: str, *, notebook: str | None = None, journal=None) -> w.Widget:
+    """The reflection widget for a prompt from ``datasets/prompts.yaml`` or a framework element.
+
+    ``prompt_id`` is a named prompt (``"start-here-goals"``) or ``"<framework>:<element>"``
+    for an element's own reflection question (see :mod:`leadkit.prompts`).
+    """
+    return reflection(prompt_id, reflection_prompt(prompt_id), journal=journal, notebook=notebook)

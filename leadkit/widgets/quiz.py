@@ -1,0 +1,45 @@
+"""The self-check widget: multiple-choice questions with instant feedback that explains why."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from leadkit.i18n import tr
+from leadkit.selfcheck import check_answer, load_selfcheck
+
+__all__ = ["self_check"]
+
+
+def _question_box(number: int, question: dict) -> w.VBox:
+    choices = w.RadioButtons(
+        options=[(tr(o["label"]), o["id"]) for o in question["options"]],
+        value=None,
+        layout=w.Layout(width="auto"),
+    )
+    button = w.Button(
+        description=tr({"en": "Check", "nl": "Controleer"}),
+        tooltip=tr({"en": "Check your answer", "nl": "Controleer je antwoord"}),
+    )
+    feedback = w.HTML()
+
+    def on_check(_button: w.Button) -> None:
+        result = check_answer(question, choices.value)
+        # A mark and a word, not colour alone, says right or wrong.
+        mark = "✔" if result.correct else "✘"
+        feedback.value = f"<p><b>{mark}</b> {html.escape(result.message)}</p>"
+
+    button.on_click(on_check)
+    title = w.HTML(f"<p><b>{number}. {html.escape(tr(question['question']))}</b></p>")
+    box = w.VBox([title, choices, button, feedback])
+    box.choices, box.button, box.feedback = choices, button, feedback
+    return box
+
+
+def self_check(set_id: str) -> w.VBox:
+    """All questions of one self-check set (``datasets/selfchecks/<set_id>.yaml``)."""
+    questions = [_question_box(i, q) for i, q in enumerate(load_selfcheck(set_id), 1)]
+    box = w.VBox(questions)
+    box.questions = questions
+    return box

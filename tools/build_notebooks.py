@@ -1,0 +1,164 @@
+"""Write and execute the Dutch and English notebooks from their one source.
+
+Each notebook has a single source, ``notebooks/src/NN-topic.py`` (jupytext percent format).
+Markdown cells come in language pairs marked ``lang="en"`` / ``lang="nl"``; code cells are
+shared, and ``{{LANG}}`` in a code cell becomes the notebook's language. This script writes
+
+- ``notebooks/en/NN-topic.ipynb`` and ``notebooks/nl/NN-topic.ipynb`` for every source;
+- ``notebooks/00-start-here.ipynb``, the bilingual landing page (both languages, English first);
+
+and executes them so that they open with their outputs. ``--check`` only compares the cell
+sources with what is on disk and exits 1 when a built notebook is out of date (the test suite
+calls :func:`stale_notebooks`).
+
+Usage::
+
+    python tools/build_notebooks.py            # build and execute all
+    python tools/build_notebooks.py 07 10      # only notebooks whose name starts with these
+    python tools/build_notebooks.py --check    # exit 1 if any built notebook is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "notebooks" / "src"
+OUT = ROOT / "notebooks"
+LANGS = ("en", "nl")
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def _cell_lang(cell) -> str | None:
+    return cell.metadata.get("lang")
+
+
+def build(source: Path, lang: str) -> nbformat.NotebookNode:
+    """The notebook for one language ("en", "nl" or "both"), without outputs."""
+    nb = jupytext.read(source, fmt="py:percent")
+    cells = []
+    for cell in nb.cells:
+        cell_lang = _cell_lang(cell)
+        if lang != "both" and cell_lang not in (None, lang):
+            continue
+        if lang == "both" and cell.cell_type == "code" and cell_lang not in (None, "en"):
+            continue
+        new = copy.deepcopy(cell)
+        new.metadata.pop("lang", None)
+        if new.cell_type == "code":
+            new.source = new.source.replace("{{LANG}}", "en" if lang == "both" else lang)
+            new.outputs, new.execution_count = [], None
+        new["id"] = f"c{len(cells):03d}"  # stable ids keep diffs and nbval quiet
+        cells.append(new)
+    out = nbformat.v4.new_notebook(cells=cells)
+    out.metadata = {
+        "kernelspec": KERNELSPEC,
+        "language_info": {"name": "python"},
+        "leadkit": {"source": source.relative_to(ROOT).as_posix(), "language": lang},
+    }
+    return out
+
+
+def targets(source: Path) -> list[tuple[Path, str]]:
+    """Where a source's notebooks go, with their language."""
+    pairs = [(OUT / lang / f"{source.stem}.ipynb", lang) for lang in LANGS]
+    if source.stem.startswith("00-"):
+        pairs.append((OUT / f"{source.stem}.ipynb", "both"))
+    return pairs
+
+
+WIDGET_HINT = {
+    "en": "[Run this cell (Shift-Enter) to show the interactive widget.]",
+    "nl": "[Voer deze cel uit (Shift-Enter) om de interactieve widget te tonen.]",
+}
+
+
+def _strip_volatile(nb: nbformat.NotebookNode, lang: str) -> None:
+    """Remove what changes from run to run: widget model ids, timings.
+
+    A stored widget cannot be shown without its live kernel, so its output becomes a short
+    hint in the notebook's language instead of a wall of ``VBox(children=...)`` text.
+    """
+    hint = " ".join(WIDGET_HINT.values()) if lang == "both" else WIDGET_HINT[lang]
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if data.pop("application/vnd.jupyter.widget-view+json", None) is not None:
+                data["text/plain"] = hint
+            if output.get("output_type") == "execute_result":
+                output["execution_count"] = cell.get("execution_count")
+
+
+def execute(nb: nbformat.NotebookNode, workdir: Path, lang: str) -> None:
+    """Run the notebook in a fresh kernel with a throw-away journal."""
+    from nbclient import NotebookClient
+
+    with tempfile.TemporaryDirectory() as home:
+        old = os.environ.get("LEADKIT_HOME")
+        os.environ["LEADKIT_HOME"] = home
+        try:
+            NotebookClient(
+                nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": workdir}}
+            ).execute()
+        finally:
+            if old is None:
+                os.environ.pop("LEADKIT_HOME", None)
+            else:
+                os.environ["LEADKIT_HOME"] = old
+    _strip_volatile(nb, lang)
+
+
+def _sources_of(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
+    return [(c.cell_type, c.source) for c in nb.cells]
+
+
+def stale_notebooks() -> list[str]:
+    """Built notebooks whose cells differ from their source (or that are missing)."""
+    stale = []
+    for source in sorted(SRC.glob("*.py")):
+        for path, lang in targets(source):
+            if not path.exists():
+                stale.append(f"{path.relative_to(ROOT)} (missing)")
+                continue
+            on_disk = nbformat.read(path, as_version=4)
+            if _sources_of(on_disk) != _sources_of(build(source, lang)):
+                stale.append(str(path.relative_to(ROOT)))
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("only", nargs="*", help="build only notebooks starting with these")
+    parser.add_argument("--check", action="store_true", help="only report stale notebooks")
+    parser.add_argument("--no-execute", action="store_true", help="write without running")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = stale_notebooks()
+        for name in stale:
+            print(f"out of date: {name}  (run: python tools/build_notebooks.py)")
+        return 1 if stale else 0
+    for source in sorted(SRC.glob("*.py")):
+        if args.only and not any(source.stem.startswith(o) for o in args.only):
+            continue
+        for path, lang in targets(source):
+            nb = build(source, lang)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not args.no_execute:
+                execute(nb, path.parent, lang)
+            nbformat.write(nb, path)
+            print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
