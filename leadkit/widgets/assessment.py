@@ -1,0 +1,288 @@
+"""The self-assessment widget: answer a framework's items, see the profile, compare, save.
+
+The widget is a thin face: :func:`answers_to_responses` (plain Python, no widgets) turns the
+answers into a one-row response table, :func:`leadkit.scoring.score` scores it, and
+:mod:`leadkit.plots` draws it. Every control is a standard ipywidgets control with a
+description, so the form works from the keyboard and with a screen reader; scores are also
+written out as text, never shown by colour alone.
+
+Examples
+--------
+>>> import leadkit as lk
+>>> fw = lk.load_framework("agile-cmo")
+>>> row = answers_to_responses({fw.item_ids[0]: 4}, fw)
+>>> row[["respondent", "rater", fw.item_ids[0]]].to_dict("records")
+[{'respondent': 'you', 'rater': 'self', 'acmo01': 4.0}]
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+from IPython.display import display
+
+from leadkit.errors import InputError
+from leadkit.frameworks import Framework, list_frameworks, load_framework
+from leadkit.i18n import tr
+
+__all__ = ["answers_to_responses", "self_assessment"]
+
+_T = {
+    "you": {"en": "You", "nl": "Jij"},
+    "intro": {"en": "Choose for each statement how well it describes you. You can leave a "
+                    "statement open; an element gets a score when at least half of its "
+                    "statements are answered.",
+              "nl": "Kies bij elke uitspraak hoe goed die bij je past. Je mag een uitspraak "
+                    "openlaten; een element krijgt een score als minstens de helft van de "
+                    "uitspraken is beantwoord."},
+    "intro_observer": {"en": "Choose for each statement how well it describes the person you "
+                             "rate.",
+                       "nl": "Kies bij elke uitspraak hoe goed die past bij de persoon die je "
+                             "beoordeelt."},
+    "score": {"en": "Score", "nl": "Bereken score"},
+    "score_tip": {"en": "Score my answers", "nl": "Bereken de score van mijn antwoorden"},
+    "save": {"en": "Save to my journal", "nl": "Bewaar in mijn dagboek"},
+    "save_tip": {"en": "Keep these scores in your journal (earlier ones are kept too)",
+                 "nl": "Bewaar deze scores in je dagboek (eerdere blijven ook bewaard)"},
+    "answered": {"en": "{n} of {total} statements answered",
+                 "nl": "{n} van de {total} uitspraken beantwoord"},
+    "none": {"en": "Answer at least one statement first.",
+             "nl": "Beantwoord eerst minstens één uitspraak."},
+    "missing": {"en": "No score yet (too few statements answered): {names}.",
+                "nl": "Nog geen score (te weinig uitspraken beantwoord): {names}."},
+    "element": {"en": "Element", "nl": "Element"},
+    "score_col": {"en": "Score", "nl": "Score"},
+    "answered_col": {"en": "Answered", "nl": "Beantwoord"},
+    "no_class": {"en": "There is no sample class for this framework to compare with.",
+                 "nl": "Voor dit model is er geen voorbeeldklas om mee te vergelijken."},
+    "class_note": {"en": "The class is invented (synthetic) data: a mirror, not a norm.",
+                   "nl": "De klas bestaat uit verzonnen (synthetische) gegevens: een spiegel, "
+                         "geen norm."},
+    "saved": {"en": "Saved in your journal (score set {n}).",
+              "nl": "Bewaard in je dagboek (scoreset {n})."},
+    "save_first": {"en": "Score your answers first.", "nl": "Bereken eerst je score."},
+    "save_failed": {"en": "Not saved: {error}", "nl": "Niet bewaard: {error}"},
+}
+
+
+def answers_to_responses(answers: Mapping[str, int | float | None],
+                         framework: Framework | str, *, respondent: str = "you",
+                         form: str = "self", target: str = "them") -> pd.DataFrame:
+    """Turn one person's answers (item id → value or None) into a one-row response table.
+
+    Parameters
+    ----------
+    answers : mapping
+        Item id to answer on the framework's scale; ``None`` (or a missing id) means not
+        answered.
+    framework : Framework or str
+        The instrument the answers belong to.
+    respondent : str
+        The id written in the ``respondent`` column.
+    form : {"self", "observer"}
+        ``"self"`` rates oneself (``target`` = respondent); ``"observer"`` rates ``target``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``respondent``, ``rater``, ``target`` and one float column per item, in the
+        framework's order (NaN = not answered), ready for :func:`leadkit.scoring.score`.
+
+    Raises
+    ------
+    InputError
+        For an item id the framework does not have, or an answer off the scale.
+    """
+    if form not in ("self", "observer"):
+        raise ValueError(f"form must be 'self' or 'observer', not {form!r}")
+    fw = framework if isinstance(framework, Framework) else load_framework(framework)
+    low, high = fw.scale
+    unknown = sorted(set(answers) - set(fw.item_ids))
+    if unknown:
+        raise InputError("<answers>", tr({"en": f"unknown item(s) {unknown}",
+                                          "nl": f"onbekende item(s) {unknown}"}),
+                         expected=tr({"en": f"item ids of {fw.id}",
+                                      "nl": f"item-id's van {fw.id}"}))
+    row: dict[str, Any] = {
+        "respondent": respondent,
+        "rater": "self" if form == "self" else "other",
+        "target": respondent if form == "self" else target,
+    }
+    for item_id in fw.item_ids:
+        value = answers.get(item_id)
+        if value is not None and not (float(value).is_integer() and low <= value <= high):
+            raise InputError("<answers>", tr({
+                "en": f"the answer {value!r} is not on the scale",
+                "nl": f"het antwoord {value!r} valt buiten de schaal"}), column=item_id,
+                expected=tr({"en": f"a whole number from {low} to {high}",
+                             "nl": f"een heel getal van {low} tot en met {high}"}))
+        row[item_id] = np.nan if value is None else float(value)
+    return pd.DataFrame([row])
+
+
+@lru_cache(maxsize=8)
+def _class_scores(framework_id: str) -> pd.DataFrame | None:
+    """The sample class's wave-1 self-assessment scores, or None when the kit has none."""
+    from leadkit.catalog import list_datasets, load_dataset
+    from leadkit.scoring import score
+
+    name = f"{framework_id}-class"
+    if name not in set(list_datasets()["name"]):
+        return None
+    data = load_dataset(name)
+    data = data[(data["rater"] == "self") & (data["wave"] == 1)]
+    return score(data, framework_id)
+
+
+def _score_table(fw: Framework, scores: pd.DataFrame) -> str:
+    """The scores as an HTML table: the same numbers as the chart, readable without it."""
+    head = (f"<tr><th>{html.escape(tr(_T['element']))}</th><th>{html.escape(tr(_T['score_col']))}"
+            f"</th><th>{html.escape(tr(_T['answered_col']))}</th></tr>")
+    body = "".join(
+        f"<tr><td>{html.escape(fw.element(r.element).label)}</td>"
+        f"<td>{'–' if pd.isna(r.score) else f'{r.score:.2f}'}</td>"
+        f"<td>{r.n_answered} / {r.n_items}</td></tr>"
+        for r in scores.itertuples())
+    return f"<table>{head}{body}</table>"
+
+
+def _img(fig) -> str:
+    """A chart as an inline PNG whose alt text is its title (the table holds the numbers)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    alt = html.escape(fig.axes[0].get_title(), quote=True)
+    return f'<p><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%"></p>'
+
+
+def _item_row(number: int, item, fw: Framework, form: str) -> w.ToggleButtons:
+    low, high = fw.scale
+    labels = [tr(t) for t in fw.scale_labels]
+    return w.ToggleButtons(
+        options=list(zip(labels, range(low, high + 1), strict=True)),
+        value=None,
+        # The statement is the control's label, so a screen reader reads it with the choice.
+        description=f"{number}. {item.text(form)}",
+        tooltips=[f"{v} = {lab}" for v, lab in zip(range(low, high + 1), labels, strict=True)],
+        style={"description_width": "initial", "button_width": "auto"},
+        layout=w.Layout(flex_flow="row wrap", margin="0 0 10px 0"),
+    )
+
+
+def self_assessment(framework_id: str, *, form: str = "self", journal=None,
+                    on_scored: Callable[[pd.DataFrame], None] | None = None) -> w.VBox:
+    """The self-assessment of one framework as a widget: items, Score, profile, class, save.
+
+    Parameters
+    ----------
+    framework_id : str
+        A framework id (``"agile-cmo"``) or the path of a framework file.
+    form : {"self", "observer"}
+        Which wording of the items to show.
+    journal : Journal, optional
+        Where "Save to my journal" writes; by default the learner's own journal.
+    on_scored : callable, optional
+        Called with the tidy score table after every successful Score click.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With attributes ``toggles`` (item id → control), ``score_button``, ``save_button``,
+        ``status``, ``output``, and after scoring ``scores``, ``figures`` and ``result`` (the
+        HTML shown: the score table and the charts).
+    """
+    from leadkit import plots
+    from leadkit.scoring import score
+
+    fw = load_framework(framework_id)
+    if form not in ("self", "observer"):
+        raise ValueError(f"form must be 'self' or 'observer', not {form!r}")
+    toggles = {it.id: _item_row(i, it, fw, form) for i, it in enumerate(fw.items, 1)}
+    progress = w.HTML()
+    score_button = w.Button(description=tr(_T["score"]), tooltip=tr(_T["score_tip"]),
+                            button_style="primary", icon="check")
+    save_button = w.Button(description=tr(_T["save"]), tooltip=tr(_T["save_tip"]),
+                           icon="save", disabled=True, layout=w.Layout(width="auto"))
+    status = w.HTML()
+    output = w.Output()
+    intro = tr(_T["intro"] if form == "self" else _T["intro_observer"])
+    box = w.VBox([
+        w.HTML(f"<h4>{html.escape(tr(fw.title))}</h4><p>{html.escape(intro)}</p>"
+               f"<p><i>{html.escape(tr(fw.instrument_note))}</i></p>"),
+        *toggles.values(), progress, w.HBox([score_button, save_button]), status, output,
+    ])
+    box.toggles, box.score_button, box.save_button = toggles, score_button, save_button
+    box.status, box.output, box.scores, box.figures = status, output, None, []
+
+    def show_progress(_change: Any = None) -> None:
+        n = sum(t.value is not None for t in toggles.values())
+        progress.value = f"<p>{html.escape(tr(_T['answered']).format(n=n, total=len(toggles)))}</p>"
+
+    def mark_choice(change: dict) -> None:
+        # A tick on the chosen answer: the choice shows by shape, not by shade alone.
+        t = change["owner"]
+        t.icons = ["check" if value == t.value else "" for _, value in t.options]
+
+    for t in toggles.values():
+        t.observe(show_progress, names="value")
+        t.observe(mark_choice, names="value")
+    show_progress()
+
+    def on_score(_button: w.Button) -> None:
+        answers = {item_id: t.value for item_id, t in toggles.items()}
+        if all(v is None for v in answers.values()):
+            status.value = f"<p>{html.escape(tr(_T['none']))}</p>"
+            return
+        scores = score(answers_to_responses(answers, fw, form=form), fw)
+        box.scores = scores
+        missing = [fw.element(e).label for e in scores.loc[scores["score"].isna(), "element"]]
+        status.value = (f"<p>{html.escape(tr(_T['missing']).format(names=', '.join(missing)))}"
+                        "</p>" if missing else "")
+        you = tr(_T["you"])
+        figures = [plots.profile(scores, framework=fw, title=f"{you}: {tr(fw.title)}")]
+        # Only the kit's own frameworks have a sample class; a file of your own has none.
+        sample = _class_scores(fw.id) if fw.id in list_frameworks() else None
+        if sample is not None and scores["score"].notna().any():
+            figures.append(plots.against_distribution(scores, you, sample=sample, framework=fw))
+        box.figures = figures
+        note = _T["class_note"] if sample is not None else _T["no_class"]
+        # One HTML block, so the table and every chart appear together, never half updated.
+        result = w.HTML(_score_table(fw, scores) + "".join(_img(f) for f in figures)
+                        + f"<p><i>{html.escape(tr(note))}</i></p>")
+        box.result = result
+        output.clear_output(wait=True)
+        with output:
+            display(result)
+        save_button.disabled = False
+        if on_scored is not None:
+            on_scored(scores)
+
+    def on_save(_button: w.Button) -> None:
+        if box.scores is None:
+            status.value = f"<p>{html.escape(tr(_T['save_first']))}</p>"
+            return
+        nonlocal journal
+        try:
+            if journal is None:
+                from leadkit.journal import Journal
+
+                journal = Journal()
+            set_id = journal.save_scores(fw.id, box.scores[["element", "score", "n_answered"]],
+                                         instrument_form=form)
+        except Exception as err:  # a full disk or locked file: say so, keep the answers
+            status.value = f"<p>✘ {html.escape(tr(_T['save_failed']).format(error=err))}</p>"
+            return
+        box.saved_set = set_id
+        status.value = f"<p>✔ {html.escape(tr(_T['saved']).format(n=set_id))}</p>"
+
+    score_button.on_click(on_score)
+    save_button.on_click(on_save)
+    return box

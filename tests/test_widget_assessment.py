@@ -1,0 +1,139 @@
+"""The self-assessment widget, driven without a browser: set answers, click, check."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")  # tests only
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import leadkit as lk  # noqa: E402
+from leadkit.journal import Journal  # noqa: E402
+from leadkit.scoring import score  # noqa: E402
+from leadkit.widgets.assessment import answers_to_responses, self_assessment  # noqa: E402
+
+FID = "agile-cmo"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    lk.set_language("en")
+    yield
+    lk.set_language("en")
+
+
+@pytest.fixture
+def fw():
+    return lk.load_framework(FID)
+
+
+def _answer_all(box, fw, pattern=(4, 2, 5, 3)):
+    answers = {}
+    for i, item_id in enumerate(fw.item_ids):
+        box.toggles[item_id].value = answers[item_id] = pattern[i % len(pattern)]
+    return answers
+
+
+def test_answers_become_one_response_row(fw):
+    first, second = fw.item_ids[:2]
+    row = answers_to_responses({first: 5, second: None}, fw)
+    assert len(row) == 1 and list(row.columns) == ["respondent", "rater", "target", *fw.item_ids]
+    assert row.loc[0, first] == 5.0 and np.isnan(row.loc[0, second])
+    assert row.loc[0, "target"] == row.loc[0, "respondent"]
+    observer = answers_to_responses({first: 1}, fw, form="observer", target="kim")
+    assert observer.loc[0, "rater"] == "other" and observer.loc[0, "target"] == "kim"
+
+
+def test_bad_answers_are_refused(fw):
+    with pytest.raises(lk.InputError, match="not on the scale"):
+        answers_to_responses({fw.item_ids[0]: 6}, fw)
+    with pytest.raises(lk.InputError, match="not on the scale"):
+        answers_to_responses({fw.item_ids[0]: 2.5}, fw)
+    with pytest.raises(lk.InputError, match="unknown item"):
+        answers_to_responses({"zz99": 3}, fw)
+
+
+def test_every_item_is_a_labelled_control_with_the_scale_labels(fw):
+    lk.set_language("nl")
+    box = self_assessment(FID)
+    assert list(box.toggles) == fw.item_ids
+    toggle = box.toggles[fw.item_ids[0]]
+    assert toggle.description == f"1. {fw.items[0].text('self')}"  # Dutch wording
+    assert [label for label, _ in toggle.options] == [t["nl"] for t in fw.scale_labels]
+    assert [v for _, v in toggle.options] == [1, 2, 3, 4, 5]
+    assert toggle.value is None  # nothing is pre-chosen for the learner
+    toggle.value = 4
+    assert list(toggle.icons) == ["", "", "", "check", ""]  # the choice shows by shape too
+    assert box.score_button.description and box.save_button.disabled
+
+
+def test_score_click_scores_the_answers_and_draws_them(fw):
+    heard = []
+    box = self_assessment(FID, on_scored=heard.append)
+    answers = _answer_all(box, fw)
+    box.score_button.click()
+    expected = score(answers_to_responses(answers, fw), fw)
+    pd.testing.assert_frame_equal(box.scores, expected)
+    assert heard and heard[0] is box.scores
+    profile, compared = box.figures
+    bars = [p.get_x() + p.get_width() for p in profile.axes[0].patches]
+    assert np.allclose(bars, expected["score"])
+    # The comparison uses the sample class: 64 people's wave-1 self-assessments.
+    assert "n = 64" in compared.axes[0].get_title()
+    # Shown as one block: the numbers as a table, each chart as an image with its title as alt.
+    shown = box.result.value
+    assert shown.count("<img") == 2 and shown.count("<tr>") == 1 + len(fw.elements)
+    assert f'alt="You: {fw.title["en"]}"' in shown
+    assert not box.save_button.disabled
+
+
+def test_too_few_answers_leave_an_element_without_score_and_say_so(fw):
+    box = self_assessment(FID)
+    box.toggles[fw.item_ids[0]].value = 4  # one item of the first element only
+    box.score_button.click()
+    assert box.scores["score"].notna().sum() == 0
+    assert "No score yet" in box.status.value
+    assert fw.elements[0].label in box.status.value
+
+
+def test_nothing_answered_scores_nothing():
+    box = self_assessment(FID)
+    box.score_button.click()
+    assert box.scores is None and "at least one" in box.status.value
+
+
+def test_save_writes_the_scores_to_the_journal(fw, tmp_path):
+    journal = Journal(tmp_path / "journal.sqlite")
+    box = self_assessment(FID, journal=journal)
+    _answer_all(box, fw)
+    box.score_button.click()
+    box.save_button.click()
+    saved = journal.scores()
+    assert "✔" in box.status.value
+    assert saved["framework"].unique().tolist() == [FID]
+    assert np.allclose(saved["score"], box.scores["score"])
+    box.save_button.click()  # saving again keeps the earlier set
+    assert journal.scores()["set_id"].nunique() == 2
+
+
+def test_a_failing_save_is_reported_and_keeps_the_answers(fw):
+    class Broken:
+        def save_scores(self, *args, **kwargs):
+            raise OSError("disk full")
+
+    box = self_assessment(FID, journal=Broken())
+    _answer_all(box, fw)
+    box.score_button.click()
+    box.save_button.click()
+    assert "disk full" in box.status.value and "✘" in box.status.value
+    assert box.toggles[fw.item_ids[0]].value == 4
+
+
+def test_observer_form_uses_the_observer_wording(fw):
+    box = self_assessment(FID, form="observer")
+    assert box.toggles[fw.item_ids[0]].description.endswith(fw.items[0].text("observer"))
+    with pytest.raises(ValueError, match="form"):
+        self_assessment(FID, form="boss")
