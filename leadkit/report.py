@@ -1,0 +1,332 @@
+"""A self-contained HTML report of a scored survey: tables, reliability, agreement, figures.
+
+The report is one HTML file with the figures embedded (PNG, base64), so it can be mailed or
+put on a learning platform as it is. Sections: overview, element scores per rater group,
+framework scores, reliability per element (self ratings of the first wave, reverse-keyed
+items), team agreement (rwg(j) per team and element), the 360 comparison with its anonymity
+note, and figures. Every heading is in the current language; nothing in it depends on the
+time it was made, so the same data give the same file.
+
+Examples
+--------
+>>> import pandas as pd
+>>> import leadkit as lk
+>>> fw = lk.load_framework("agile-cmo")
+>>> table = pd.DataFrame({"respondent": list("abc")} | {i: [2, 3, 4] for i in fw.item_ids})
+>>> html = build_report(table, fw, figures=False)
+>>> "<h2>Reliability per element</h2>" in html
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from leadkit.agreement import rwg_j
+from leadkit.errors import LeadkitError
+from leadkit.feedback360 import anonymity_note, self_other
+from leadkit.frameworks import Framework
+from leadkit.i18n import tr
+from leadkit.reliability import reliability
+from leadkit.scoring import _fw, _validated, framework_score, reverse_keyed, score
+
+__all__ = ["build_report", "write_report", "element_reliability", "team_agreement"]
+
+_MAX_GAP_CHARTS = 12  # enough for a class; a large 360 is read in the table
+
+_T = {
+    "title": {"en": "Survey report", "nl": "Rapport vragenlijst"},
+    "overview": {"en": "Overview", "nl": "Overzicht"},
+    "elements": {"en": "Element scores", "nl": "Scores per element"},
+    "framework": {"en": "Framework scores", "nl": "Scores op het hele raamwerk"},
+    "reliability": {"en": "Reliability per element", "nl": "Betrouwbaarheid per element"},
+    "agreement": {"en": "Team agreement", "nl": "Overeenstemming binnen teams"},
+    "360": {"en": "Self and others (360)", "nl": "Zelf en anderen (360)"},
+    "figures": {"en": "Figures", "nl": "Figuren"},
+    "element": {"en": "element", "nl": "element"},
+    "all": {"en": "all", "nl": "alle"},
+}
+# Column headings of the 360 table; rater codes as words.
+_HEAD = {
+    "target": {"en": "person", "nl": "persoon"}, "wave": {"en": "wave", "nl": "meting"},
+    "element": {"en": "element", "nl": "element"}, "self": {"en": "self", "nl": "zelf"},
+    "manager": {"en": "manager", "nl": "leidinggevende"},
+    "peer": {"en": "peers", "nl": "collega's"},
+    "report": {"en": "reports", "nl": "medewerkers"}, "other": {"en": "other", "nl": "overig"},
+    "others": {"en": "all others", "nl": "alle anderen"}, "gap": {"en": "gap", "nl": "verschil"},
+    "category_label": {"en": "category", "nl": "categorie"},
+    "count": {"en": "n", "nl": "n"}, "mean": {"en": "mean", "nl": "gemiddelde"},
+    "std": {"en": "sd", "nl": "sd"}, "min": {"en": "min", "nl": "min"},
+    "max": {"en": "max", "nl": "max"}, "alpha": {"en": "alpha", "nl": "alfa"},
+    "ci_low": {"en": "95% CI from", "nl": "95%-BI van"}, "ci_high": {"en": "to", "nl": "tot"},
+    "std_alpha": {"en": "std. alpha", "nl": "gest. alfa"},
+    "average_r": {"en": "mean r", "nl": "gem. r"}, "note": {"en": "note", "nl": "opmerking"},
+}
+
+
+def _heads(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.rename(columns={c: tr(t) for c, t in _HEAD.items()})
+
+
+def _t(en: str, nl: str) -> str:
+    return tr({"en": en, "nl": nl})
+
+
+def _table(frame: pd.DataFrame, index: bool = False, header: bool = True) -> str:
+    return frame.to_html(index=index, header=header, escape=True, na_rep="–", border=0,
+                         classes="lk", float_format=lambda v: f"{v:.2f}")
+
+
+def _figure(fig) -> str:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img alt="{html.escape(fig.axes[0].get_title())}" src="data:image/png;base64,{data}">'
+
+
+def _first_wave(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    if "wave" not in frame.columns or frame["wave"].nunique() < 2:
+        return frame, ""
+    first = sorted(frame["wave"].unique(), key=lambda w: (len(str(w)), str(w)))[0]
+    return frame[frame["wave"] == first], first
+
+
+def _group(frame: pd.DataFrame) -> pd.Series:
+    """Rater group (and wave) of every row, as the column label of the summary tables."""
+    label = (frame["rater"].map(lambda r: tr(_HEAD[r]) if r in _HEAD else r)
+             if "rater" in frame.columns else pd.Series(tr(_T["all"]), index=frame.index))
+    if "wave" in frame.columns and frame["wave"].nunique() > 1:
+        label = label + " · " + _t("wave ", "meting ") + frame["wave"].astype(str)
+    return label
+
+
+def _element_table(scores: pd.DataFrame, fw: Framework) -> pd.DataFrame:
+    s = scores.assign(_g=_group(scores))
+    stats = s.groupby(["element", "_g"], sort=False)["score"].agg(["mean", "std", "count"])
+    cells = stats.apply(lambda r: "–" if r["count"] == 0 else
+                        f"{r['mean']:.2f} (sd {r['std']:.2f}; n {int(r['count'])})"
+                        if r["count"] > 1 else f"{r['mean']:.2f} (n 1)", axis=1)
+    wide = cells.unstack("_g").reindex([e.id for e in fw.elements])
+    wide.index = [e.label for e in fw.elements]
+    wide.columns.name = None
+    return wide
+
+
+def element_reliability(responses: pd.DataFrame | str | Path,
+                        framework: Framework | str | Path) -> pd.DataFrame:
+    """Cronbach's alpha of every element, on its reverse-keyed items.
+
+    The rows used are the self ratings (all rows when there is no ``rater`` column) of the
+    first wave only, because the same people answering twice are not independent rows.
+
+    Returns
+    -------
+    DataFrame
+        Per element: ``element``, ``k``, ``n``, ``alpha``, ``ci_low``, ``ci_high`` (95% Feldt),
+        ``std_alpha``, ``average_r`` and ``note`` (why alpha is missing, if it is);
+        ``attrs["note"]`` says which rows were used, in the current language.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> rel = element_reliability(lk.load_dataset("agile-cmo-class"), "agile-cmo")
+    >>> list(rel.columns[:4]), int(rel["n"].iloc[0])
+    (['element', 'k', 'n', 'alpha'], 64)
+    """
+    fw = _fw(framework)
+    table = _validated(responses, fw)
+    rows = table[table["rater"] == "self"] if "rater" in table.columns else table
+    rows, wave = _first_wave(rows)
+    keyed = reverse_keyed(rows, fw)
+    out = []
+    for el in fw.elements:
+        ids = [it.id for it in fw.items if it.element == el.id]
+        try:
+            rel = reliability(keyed[ids])
+            out.append({"element": el.id, "k": rel.k, "n": rel.n, "alpha": rel.alpha,
+                        "ci_low": rel.ci[0], "ci_high": rel.ci[1], "std_alpha": rel.std_alpha,
+                        "average_r": rel.average_r, "note": ""})
+        except LeadkitError as err:  # too few rows, an item nobody varied on, …
+            out.append({"element": el.id, "k": len(ids), "n": len(rows),
+                        "note": getattr(err, "problem", str(err))})
+    result = pd.DataFrame(out).reindex(columns=["element", "k", "n", "alpha", "ci_low", "ci_high",
+                                                "std_alpha", "average_r", "note"])
+    note = _t("Self ratings", "Zelfbeoordelingen") if "rater" in table.columns else _t(
+        "All rows", "Alle rijen")
+    if wave:
+        note += _t(f" of wave {wave} only (the same people answer again later)",
+                   f", alleen meting {wave} (dezelfde mensen antwoorden later opnieuw)")
+    result.attrs["note"] = note + "."
+    return result
+
+
+def team_agreement(responses: pd.DataFrame | str | Path,
+                   framework: Framework | str | Path) -> pd.DataFrame:
+    """rwg(j) per team (rows) and element (columns), on the reverse-keyed items.
+
+    The ratings used are those of direct reports about their leader when the table has them
+    (the classic use of rwg), otherwise the self ratings, of the first wave. The scale is
+    counted from 1 for rwg's uniform null distribution over the answer options.
+
+    Returns
+    -------
+    DataFrame
+        Index: team; one column per element id; ``attrs["note"]`` says which rows were used
+        and how to read the values. Empty when the table has no ``team`` column.
+    """
+    fw = _fw(framework)
+    table = _validated(responses, fw)
+    if "team" not in table.columns or table["team"].nunique() == 0:
+        return pd.DataFrame(columns=[e.id for e in fw.elements])
+    reports = table["rater"] == "report" if "rater" in table.columns else None
+    if reports is not None and reports.any():
+        rows, who = table[reports], _t("direct reports rating their leader",
+                                       "medewerkers die hun leidinggevende beoordelen")
+    elif "rater" in table.columns:
+        rows, who = table[table["rater"] == "self"], _t("self ratings", "zelfbeoordelingen")
+    else:
+        rows, who = table, _t("all rows", "alle rijen")
+    rows, wave = _first_wave(rows)
+    rows = rows[rows["team"].notna()]
+    keyed = reverse_keyed(rows, fw)
+    low, high = fw.scale
+    columns = {}
+    for el in fw.elements:
+        ids = [it.id for it in fw.items if it.element == el.id]
+        columns[el.id] = rwg_j(keyed[ids] - low + 1, rows["team"], n_options=high - low + 1)
+    result = pd.DataFrame(columns).rename_axis("team")
+    note = _t(f"rwg(j) per team, from {who}", f"rwg(j) per team, op basis van {who}")
+    if wave:
+        note += _t(f", wave {wave}", f", meting {wave}")
+    result.attrs["note"] = note + _t(
+        ". Values of .70 or more are often read as enough agreement to speak of a team "
+        "score; a dash means too few complete answers.",
+        ". Waarden vanaf 0,70 worden vaak gelezen als genoeg overeenstemming om van een "
+        "teamscore te spreken; een streepje betekent te weinig volledige antwoorden.")
+    return result
+
+
+def build_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+                 min_share: float = 0.5, floor: int = 3, figures: bool = True) -> str:
+    """The HTML report of a response table (see the module text for its sections).
+
+    Parameters
+    ----------
+    responses : DataFrame or path
+        A validated table from :func:`~leadkit.responses.read_responses` or anything it reads.
+    framework : Framework, id or path
+        The instrument.
+    min_share, floor : float, int
+        Passed on to :func:`~leadkit.scoring.score` and :func:`~leadkit.feedback360.self_other`.
+    figures : bool
+        Draw and embed the figures (matplotlib); without them the report is text only.
+
+    Returns
+    -------
+    str
+        A complete HTML document.
+    """
+    fw = _fw(framework)
+    table = _validated(responses, fw)
+    scores = score(table, fw, min_share=min_share)
+    esc = html.escape
+    parts = [f"<h1>{esc(tr(_T['title']))}: {esc(tr(fw.title))}</h1>",
+             f"<p>{esc(fw.citation())}</p>", f"<h2>{esc(tr(_T['overview']))}</h2>"]
+    empty = int(table[fw.item_ids].isna().all(axis=1).sum())
+    facts = {
+        _t("file", "bestand"): table.attrs.get("source", ""),
+        _t("framework", "raamwerk"): _t(
+            f"{fw.id} ({len(fw.elements)} elements, {len(fw.items)} items, scale "
+            f"{fw.scale[0]}–{fw.scale[1]})", f"{fw.id} ({len(fw.elements)} elementen, "
+            f"{len(fw.items)} items, schaal {fw.scale[0]}–{fw.scale[1]})"),
+        _t("rows", "rijen"): len(table),
+        _t("respondents", "respondenten"): table["respondent"].nunique(),
+        _t("rows with nothing answered", "rijen zonder antwoorden"): empty,
+        _t("scoring rule", "scoreregel"): _t(
+            f"mean of the answered items of an element, when at least {min_share:.0%} of its "
+            "items are answered; reverse-keyed items turned around on the scale",
+            f"gemiddelde van de ingevulde items van een element, als minstens {min_share:.0%} "
+            "ervan is ingevuld; omgekeerd gestelde items omgerekend op de schaal"),
+    }
+    names = {"team": _t("teams", "teams"), "rater": _t("rater groups", "groepen beoordelaars"),
+             "wave": _t("waves", "metingen")}
+    for col, label in names.items():
+        if col in table.columns:
+            facts[label] = ", ".join(map(str, sorted(table[col].dropna().unique())))
+    parts.append(_table(pd.Series(facts).to_frame(), index=True, header=False))
+    parts += [f"<h2>{esc(tr(_T['elements']))}</h2>", _table(_element_table(scores, fw),
+                                                            index=True)]
+    fscores = framework_score(scores, min_share=min_share)
+    summary = fscores.assign(_g=_group(fscores)).groupby("_g", sort=False)["score"].agg(
+        ["count", "mean", "std", "min", "max"]).rename_axis(None)
+    parts += [f"<h2>{esc(tr(_T['framework']))}</h2>", _table(_heads(summary), index=True)]
+    labels = {e.id: e.label for e in fw.elements}
+    rel = element_reliability(table, fw)
+    shown = rel.assign(element=rel["element"].map(labels))
+    parts += [f"<h2>{esc(tr(_T['reliability']))}</h2>", f"<p>{esc(rel.attrs['note'])}</p>",
+              _table(_heads(shown))]
+    agreement = team_agreement(table, fw)
+    if len(agreement):
+        parts += [f"<h2>{esc(tr(_T['agreement']))}</h2>", f"<p>{esc(agreement.attrs['note'])}</p>",
+                  _table(agreement.rename(columns=labels).rename_axis(None), index=True)]
+    gaps = None
+    if "rater" in scores.columns and (scores["rater"] != "self").any():
+        gaps = self_other(scores, floor=floor)
+        shown = gaps.assign(element=gaps["element"].map(labels))
+        keep = ["target", *(["wave"] if "wave" in gaps else []), "element", "self", "manager",
+                "peer", "report", "other", "others", "gap", "category_label"]
+        rated = gaps[["n_manager", "n_peer", "n_report", "n_other"]].sum(axis=1) > 0
+        shown = shown[rated][keep]  # people nobody else rated have no 360 row to show
+        limit = gaps.attrs["threshold"]
+        rule = _t(f"Category: over-estimator when self − others > {limit}, under-estimator "
+                  f"when < −{limit}, otherwise in agreement.",
+                  f"Categorie: overschatter als zelf − anderen > {limit}, onderschatter als "
+                  f"< −{limit}, anders in overeenstemming.")
+        parts += [f"<h2>{esc(tr(_T['360']))}</h2>",
+                  f"<p>{esc(anonymity_note(gaps))} {esc(rule)}</p>", _table(_heads(shown))]
+    if figures:
+        parts += [f"<h2>{esc(tr(_T['figures']))}</h2>", *_figures(scores, gaps, fw)]
+    style = ("body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
+             "table.lk{border-collapse:collapse;margin:1em 0}table.lk td,table.lk th"
+             "{border-bottom:1px solid #ccc;padding:.25em .6em;text-align:left}"
+             "img{max-width:100%;display:block;margin:1em 0}")
+    lang = tr({"en": "en", "nl": "nl"})
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{esc(tr(_T['title']))}: {esc(tr(fw.title))}</title><style>{style}</style>"
+            "</head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
+
+
+def _figures(scores: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) -> list[str]:
+    from leadkit import plots  # matplotlib only when figures are asked for
+
+    out = []
+    selfs = scores[scores["rater"] == "self"] if "rater" in scores.columns else scores
+    selfs, _ = _first_wave(selfs)
+    out.append(_figure(plots.profile(selfs, framework=fw)))
+    if gaps is not None:
+        targets = [t for t in gaps["target"].unique()
+                   if gaps.loc[gaps["target"] == t, "gap"].notna().any()]
+        one_wave, _ = _first_wave(gaps)
+        for target in targets[:_MAX_GAP_CHARTS]:
+            out.append(_figure(plots.gap_chart(one_wave, target, framework=fw)))
+        if len(targets) > _MAX_GAP_CHARTS:
+            out.append("<p>" + html.escape(_t(
+                f"Charts for the first {_MAX_GAP_CHARTS} of {len(targets)} people; the table "
+                "above has them all.", f"Grafieken voor de eerste {_MAX_GAP_CHARTS} van "
+                f"{len(targets)} personen; de tabel hierboven bevat ze allemaal.")) + "</p>")
+    return out
+
+
+def write_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path,
+                 path: str | Path, **options: object) -> Path:
+    """Write :func:`build_report` to ``path`` (UTF-8) and return the path."""
+    path = Path(path)
+    text = build_report(responses, framework, **options)  # type: ignore[arg-type]
+    path.write_text(text, encoding="utf-8")
+    return path
+

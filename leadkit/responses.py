@@ -1,0 +1,420 @@
+"""Reading and checking survey response tables: one row per respondent, one column per item.
+
+A response table is *wide*: ``respondent`` (an id), optional ``team``, ``rater`` (``self``,
+``manager``, ``peer``, ``report``, ``other``), ``target`` (the person rated; a self rating has
+``target == respondent``) and ``wave``, then one column per item id of the framework. Answers
+are whole numbers on the instrument's scale (a decimal comma as in ``3,0`` is fine) or its Dutch
+or English answer labels. Files are read by :func:`leadkit.tablefile.read_table`: CSV with commas
+or semicolons in the usual encodings, and ``.xlsx`` workbooks.
+
+Every problem is reported as an :class:`~leadkit.errors.InputError` naming the file, the
+spreadsheet row (header = row 1) and the column, and saying what was expected.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from leadkit.frameworks import load_framework
+>>> fw = load_framework("agile-cmo")
+>>> table = pd.DataFrame({"respondent": ["a", "b"]} | {i: [4, "3,0"] for i in fw.item_ids})
+>>> table.loc[1, "acmo02"] = "Mee eens"
+>>> read_responses(table, fw).iloc[:, :3].to_dict("index")  # index: the spreadsheet row
+{2: {'respondent': 'a', 'acmo01': 4.0, 'acmo02': 4.0}, 3: {'respondent': 'b', 'acmo01': 3.0, \
+'acmo02': 4.0}}
+>>> errors = validate_responses(table.assign(acmo01=[4, 9]), fw)
+>>> print(errors[0])
+<DataFrame>, row 3, column 'acmo01': the answer 9 is outside the scale (expected \
+a whole number from 1 to 5, or an answer label such as 'Agree')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from leadkit.errors import InputError
+from leadkit.frameworks import Framework, list_frameworks, load_framework
+from leadkit.i18n import tr
+from leadkit.tablefile import is_blank, read_table
+
+__all__ = ["METADATA", "RATER_GROUPS", "read_responses", "validate_responses"]
+
+#: The metadata columns, in the order they appear in a validated table.
+METADATA: tuple[str, ...] = ("respondent", "team", "rater", "target", "wave")
+#: The rater groups of a 360 design.
+RATER_GROUPS: tuple[str, ...] = ("self", "manager", "peer", "report", "other")
+
+# Dutch column names and rater words a Dutch questionnaire tool or teacher may use.
+_COLUMN_ALIASES = {"beoordelaar": "rater", "beoordeelde": "target", "meting": "wave"}
+_RATER_ALIASES = {
+    "zelf": "self", "leidinggevende": "manager", "collega": "peer", "peers": "peer",
+    "medewerker": "report", "direct report": "report", "reports": "report",
+    "anders": "other", "overig": "other",
+}  # fmt: skip
+# Cells that mean "not answered" in common survey exports (n.v.t. = niet van toepassing).
+_MISSING = {"", "na", "n/a", "nan", "-", ".", "nvt", "n.v.t.", "#n/a", "none"}
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def _t(en: str, nl: str) -> str:
+    return tr({"en": en, "nl": nl})
+
+
+def _fw(framework: Framework | str | Path) -> Framework:
+    return framework if isinstance(framework, Framework) else load_framework(framework)
+
+
+# ---------------------------------------------------------------- checking the cells
+
+
+def _id(value: object) -> str:
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # Excel stores 7 as 7.0
+    return str(value).strip()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _answer_parser(fw: Framework):
+    low, high = fw.scale
+    labels = {
+        _norm(label[lang]): low + i for i, label in enumerate(fw.scale_labels) for lang in label
+    }
+    shown = ", ".join(f"{low + i} = {tr(lb)}" for i, lb in enumerate(fw.scale_labels))
+    example = tr(fw.scale_labels[-2])
+    expected = _t(f"a whole number from {low} to {high}, or an answer label such as '{example}'",
+                  f"een geheel getal van {low} tot en met {high}, of een antwoord zoals "
+                  f"'{example}'")
+    cache: dict[tuple[type, object], tuple[float, str | None]] = {}
+
+    def parse(value: object) -> tuple[float, str | None]:
+        """(number, None) or (nan, problem); nan with None means not answered."""
+        key = (type(value), value)
+        if key in cache:
+            return cache[key]
+        if is_blank(value):
+            out: tuple[float, str | None] = (math.nan, None)
+        elif isinstance(value, bool) or not isinstance(value, (int, float, np.number, str)):
+            out = (math.nan, _t(f"'{value}' is not an answer", f"'{value}' is geen antwoord"))
+        else:
+            text = str(value).strip()
+            if isinstance(value, str) and _norm(text) in labels:
+                out = (float(labels[_norm(text)]), None)
+            elif isinstance(value, str) and text.lower() in _MISSING:
+                out = (math.nan, None)
+            elif not isinstance(value, str) or _NUMBER.match(text):
+                number = float(value) if not isinstance(value, str) else float(
+                    text.replace(",", "."))
+                if not number.is_integer():
+                    out = (math.nan, _t(f"the answer {text} is not a whole number",
+                                        f"het antwoord {text} is geen geheel getal"))
+                elif not low <= number <= high:
+                    out = (math.nan, _t(f"the answer {int(number)} is outside the scale",
+                                        f"het antwoord {int(number)} valt buiten de schaal"))
+                else:
+                    out = (number, None)
+            else:
+                out = (math.nan, _t(f"the text '{text[:40]}' is not an answer",
+                                    f"de tekst '{text[:40]}' is geen antwoord"))
+        cache[key] = out
+        return out
+
+    parse.expected = expected  # type: ignore[attr-defined]
+    parse.shown = shown  # type: ignore[attr-defined]
+    return parse
+
+
+def _other_framework(fw: Framework, columns: Iterable[str]) -> tuple[str, int, int] | None:
+    """The kit framework whose item ids best match the columns, if it beats ``fw``."""
+    cols = set(columns)
+    best, own = None, len(cols & set(fw.item_ids))
+    try:
+        candidates = [load_framework(i) for i in list_frameworks()]
+    except Exception:  # a broken kit file must not hide the user's own problem
+        return None
+    for other in candidates:
+        hits = len(cols & set(other.item_ids))
+        if other.id != fw.id and hits > own and (best is None or hits > best[1]):
+            best = (other.id, hits, len(other.item_ids))
+    return best
+
+
+def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
+           errors: list[InputError]) -> pd.DataFrame:
+    """Validate a raw object table; append problems to ``errors``; return the clean table."""
+    ignore_set = {_norm(c) for c in ignore}
+    seen: dict[str, str] = {}
+    keep: dict[str, pd.Series] = {}
+    items = set(fw.item_ids)
+    unknown: list[str] = []
+    for position, col in enumerate(raw.columns):
+        label = str(col).strip()
+        key = _COLUMN_ALIASES.get(label.lower(), label.lower())
+        values = raw.iloc[:, position]
+        if not label:
+            if not all(is_blank(v) for v in values):
+                errors.append(InputError(name, _t(
+                    f"column number {position + 1} has no name but holds values",
+                    f"kolom nummer {position + 1} heeft geen naam maar bevat waarden"),
+                    row=1, expected=_t("a column name in the header", "een kolomnaam")))
+            continue
+        if _norm(label) in ignore_set:
+            continue
+        if key in seen:
+            errors.append(InputError(name, _t(f"the column appears twice (also as '{seen[key]}')",
+                                              f"de kolom staat er twee keer in (ook als "
+                                              f"'{seen[key]}')"), row=1, column=label,
+                                     expected=_t("each column once", "elke kolom één keer")))
+            continue
+        seen[key] = label
+        if key in METADATA or key in items:
+            keep[key] = values
+        else:
+            unknown.append(label)
+    meta_text = ", ".join(METADATA)
+    ids = ", ".join(fw.item_ids[:3]) + f" … {fw.item_ids[-1]}"  # enough to recognise them
+    other = _other_framework(fw, [c.lower() for c in unknown] + list(keep))
+    if other is not None:
+        errors.append(InputError(name, _t(
+            f"the item columns belong to the framework '{other[0]}' ({other[1]} of its "
+            f"{other[2]} items), not to '{fw.id}'",
+            f"de itemkolommen horen bij het raamwerk '{other[0]}' ({other[1]} van de "
+            f"{other[2]} items), niet bij '{fw.id}'"),
+            expected=_t(f"the framework '{other[0]}', or the items of '{fw.id}': {ids}",
+                        f"het raamwerk '{other[0]}', of de items van '{fw.id}': {ids}")))
+    if other is None and not keep:
+        # Nothing recognisable: one clear message instead of one per missing column.
+        found = ", ".join(f"'{c[:30]}'" for c in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+        errors.append(InputError(name, _t(
+            f"the header has none of the expected columns (found {found or 'none'})",
+            f"de kopregel heeft geen van de verwachte kolommen (gevonden: {found or 'geen'})"),
+            row=1, expected=_t(
+            f"respondent and the items of '{fw.id}': {ids} (in a workbook: the sheet with "
+            "the answers, --sheet or sheet=)", f"respondent en de items van '{fw.id}': {ids} "
+            "(in een werkboek: het blad met de antwoorden, --sheet of sheet=)")))
+        return pd.DataFrame(index=raw.index)
+    if "respondent" not in keep:
+        errors.append(InputError(name, _t("there is no 'respondent' column",
+                                          "er is geen kolom 'respondent'"), row=1,
+                                 expected=_t("a column 'respondent' with one id per person",
+                                             "een kolom 'respondent' met een id per persoon")))
+    for label in unknown if other is None else []:
+        errors.append(InputError(name, _t("unknown column", "onbekende kolom"), row=1,
+                                 column=label, expected=_t(
+            f"the columns {meta_text} and the items of '{fw.id}': {ids}; leave other columns "
+            "out or name them with --ignore-column (ignore_columns= in Python)",
+            f"de kolommen {meta_text} en de items van '{fw.id}': {ids}; laat andere kolommen "
+            "weg of noem ze met --ignore-column (ignore_columns= in Python)")))
+    for item in fw.item_ids if other is None else []:
+        if item not in keep:
+            errors.append(InputError(name, _t("the item column is missing",
+                                              "de itemkolom ontbreekt"), row=1, column=item,
+                                     expected=_t(f"one column per item of '{fw.id}': {ids}",
+                                                 f"één kolom per item van '{fw.id}': {ids}")))
+    return _check_rows(raw.index, keep, fw, name, errors)
+
+
+def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name: str,
+                found: list[InputError]) -> pd.DataFrame:
+    errors: list[InputError] = []
+    out = pd.DataFrame(index=index)
+    rows = list(index)
+    for col in METADATA:
+        if col in keep:
+            out[col] = [_id(v) for v in keep[col]]
+    if "team" in out:
+        out["team"] = out["team"].replace("", np.nan)
+    if "rater" in out:
+        raters = [_RATER_ALIASES.get(v.lower(), v.lower()) for v in out["rater"]]
+        for n, raw, value in zip(rows, out["rater"], raters, strict=True):
+            if value not in RATER_GROUPS:
+                errors.append(InputError(name, _t(f"unknown rater '{raw}'",
+                                                  f"onbekende beoordelaar '{raw}'"), row=n,
+                                         column="rater", expected=_t(
+                    "self, manager, peer, report or other",
+                    "self, manager, peer, report of other; zelf, leidinggevende, collega, "
+                    "medewerker en anders mogen ook")))
+        out["rater"] = raters
+    empty = {"respondent": _t("the respondent id is empty", "het respondent-id is leeg"),
+             "wave": _t("the wave is empty", "de meting (wave) is leeg")}
+    for col, problem in empty.items():
+        for n in out.index[out[col] == ""] if col in out else []:
+            errors.append(InputError(name, problem, row=n, column=col,
+                                     expected=_t("a value in every row", "een waarde in elke rij")))
+    if "target" in out:
+        is_self = out["rater"] == "self" if "rater" in out else pd.Series(True, index=out.index)
+        for n in out.index[(out["target"] == "") & ~is_self]:
+            errors.append(InputError(name, _t("the target is empty", "het doel (target) is leeg"),
+                                     row=n, column="target", expected=_t(
+                "the id of the person this row rates", "het id van wie deze rij beoordeelt")))
+        out.loc[out["target"] == "", "target"] = out["respondent"]
+        if "rater" in out:
+            own = out["target"] == out["respondent"]
+            known = out["respondent"] != ""  # an empty id is reported above, once
+            for n in out.index[is_self & ~own & known]:
+                errors.append(InputError(name, _t(
+                    f"a self rating, but the target is '{out.at[n, 'target']}'",
+                    f"een zelfbeoordeling, maar het target is '{out.at[n, 'target']}'"), row=n,
+                    column="target", expected=_t(
+                    f"the respondent's own id '{out.at[n, 'respondent']}' as target of a self "
+                    "rating", f"het eigen id '{out.at[n, 'respondent']}' als target bij een "
+                    "zelfbeoordeling")))
+            for n in out.index[~is_self & own & out["rater"].isin(RATER_GROUPS)]:
+                errors.append(InputError(name, _t(
+                    f"the respondent rates themselves, but the rater is '{out.at[n, 'rater']}'",
+                    f"de respondent beoordeelt zichzelf, maar de rater is "
+                    f"'{out.at[n, 'rater']}'"), row=n, column="rater", expected=_t(
+                    "rater self when target and respondent are the same",
+                    "rater self als target en respondent dezelfde zijn")))
+    if "respondent" in out:
+        key = [c for c in ("target", "respondent", "wave") if c in out]
+        first: dict[tuple, int] = {}
+        for n, k in zip(rows, out[key].itertuples(index=False, name=None), strict=True):
+            if k[key.index("respondent")] == "":
+                continue
+            if k in first:
+                errors.append(InputError(name, _t(
+                    f"respondent '{k[key.index('respondent')]}' appears again (first on row "
+                    f"{first[k]})", f"respondent '{k[key.index('respondent')]}' komt nog eens "
+                    f"voor (eerst op rij {first[k]})"), row=n, column="respondent", expected=_t(
+                    "one row per respondent for each target and wave",
+                    "één rij per respondent voor elk target en elke meting")))
+            else:
+                first[k] = n
+    parse = _answer_parser(fw)
+    for item in fw.item_ids:
+        if item not in keep:
+            out[item] = np.nan
+            continue
+        values = np.full(len(rows), np.nan)
+        for i, (n, cell) in enumerate(zip(rows, keep[item], strict=True)):
+            values[i], problem = parse(cell)
+            if problem:
+                errors.append(InputError(name, problem, row=n, column=item,
+                                         expected=parse.expected))  # type: ignore[attr-defined]
+        out[item] = values
+    # Row by row, as a user fixes a spreadsheet; within a row, in column order (stable sort).
+    found.extend(sorted(errors, key=lambda e: e.row or 0))
+    return out
+
+
+# ---------------------------------------------------------------- public API
+
+
+def _load(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | None,
+          ignore: Sequence[str]) -> tuple[pd.DataFrame | None, list[InputError], str]:
+    errors: list[InputError] = []
+    if isinstance(source, pd.DataFrame):
+        name = str(source.attrs.get("source", "<DataFrame>"))
+        raw = source.copy()
+        if not (raw.index.name == "row" and pd.api.types.is_integer_dtype(raw.index)):
+            raw.index = pd.Index(range(2, len(raw) + 2), name="row")
+        if raw.empty:
+            return None, [InputError(name, _t("the table has no rows", "de tabel heeft geen rijen"))
+                          ], name
+    else:
+        name = Path(source).name
+        try:
+            raw = read_table(source, sheet=sheet, problems=errors)
+        except InputError as err:
+            return None, [err], name
+    table = _check(raw, fw, name, ignore, errors)
+    table.attrs = {"source": name, "framework": fw.id}
+    return table, errors, name
+
+
+def validate_responses(source: str | Path | pd.DataFrame, framework: Framework | str | Path, *,
+                       sheet: str | int | None = None,
+                       ignore_columns: Sequence[str] = ()) -> list[InputError]:
+    """Check a response file or table and return every problem found (empty when fine).
+
+    Parameters
+    ----------
+    source : path or DataFrame
+        A ``.csv``/``.txt``/``.xlsx`` file, or a table already in memory.
+    framework : Framework, id or path
+        The instrument the answers belong to.
+    sheet : str or int, optional
+        The worksheet of an Excel file: its name, its 0-based position, or its 1-based
+        position as text (``"2"``, as typed on a command line). Default: the first.
+    ignore_columns : sequence of str
+        Extra columns (names, e-mail, timestamps) to leave out instead of reporting them.
+
+    Returns
+    -------
+    list of InputError
+        Ordered: file and column problems first, then cell problems by row.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> validate_responses(pd.DataFrame({"respondent": [], "acmo01": []}), "agile-cmo")[0].problem
+    'the table has no rows'
+    """
+    return _load(source, _fw(framework), sheet, ignore_columns)[1]
+
+
+def read_responses(source: str | Path | pd.DataFrame, framework: Framework | str | Path, *,
+                   sheet: str | int | None = None,
+                   ignore_columns: Sequence[str] = ()) -> pd.DataFrame:
+    """Read and validate a response table; raise the first problem as an ``InputError``.
+
+    Parameters are those of :func:`validate_responses`.
+
+    Returns
+    -------
+    DataFrame
+        Metadata columns first (``respondent``, then those present of ``team``, ``rater``,
+        ``target``, ``wave``; ids as text), then every item of the framework as float with NaN
+        for no answer. The index holds the spreadsheet row numbers (``row``); ``attrs`` holds
+        ``source`` (the file name) and ``framework`` (its id). Rows in which nothing is answered
+        are kept (they get missing scores, never a zero) and named in a ``UserWarning``.
+
+    Raises
+    ------
+    InputError
+        The first problem; a note says how many more there are.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fw = load_framework("agile-cmo")
+    >>> table = pd.DataFrame({"respondent": ["a", "b"]} | {i: ["3,0", 4] for i in fw.item_ids})
+    >>> table.loc[1, "acmo05"] = "3,5"
+    >>> read_responses(table, fw)
+    Traceback (most recent call last):
+    ...
+    leadkit.errors.InputError: <DataFrame>, row 3, column 'acmo05': the answer 3,5 is not a \
+whole number (expected a whole number from 1 to 5, or an answer label such as 'Agree')
+    """
+    fw = _fw(framework)
+    table, errors, name = _load(source, fw, sheet, ignore_columns)
+    if errors:
+        first = errors[0]
+        if len(errors) > 1:
+            first.add_note(_t(f"… and {len(errors) - 1} more problem(s); validate_responses() "
+                              "lists them all", f"… en nog {len(errors) - 1} probleem/problemen; "
+                              "validate_responses() toont ze allemaal"))
+        raise first
+    assert table is not None
+    _warn_empty(table, fw, name, stacklevel=3)
+    return table
+
+
+def _warn_empty(table: pd.DataFrame, fw: Framework, name: str, stacklevel: int = 2) -> None:
+    """Name the rows in which nothing is answered: they are kept and get missing scores."""
+    empty = list(table.index[table[list(fw.item_ids)].isna().all(axis=1)])
+    if empty:
+        shown = ", ".join(map(str, empty[:10])) + (" …" if len(empty) > 10 else "")
+        warnings.warn(_t(f"{name}: nothing is answered in row(s) {shown}; they get missing "
+                         "scores", f"{name}: in rij(en) {shown} is niets ingevuld; die krijgen "
+                         "geen score"), UserWarning, stacklevel=stacklevel)
