@@ -1,0 +1,262 @@
+"""Widgets for the cases of the framework notebooks: thin faces over :mod:`leadkit.cases`.
+
+- :func:`dilemma` — a leadership dilemma, step by step, with feedback naming the elements;
+- :func:`context_profile` — answer the context questions of a framework, see what they imply;
+- :func:`t_shape_map` — rate your knowledge areas and see your shape;
+- :func:`spot_compliance` — mark the lines of a report that may be pretend compliance;
+- :func:`choose_framework` — pick the framework that fits an organisation.
+
+Each returns an ``ipywidgets.VBox`` with handles to its controls, so tests can set values and
+click buttons without a browser.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+import pandas as pd
+from IPython.display import display
+
+from leadkit import cases
+from leadkit.frameworks import list_frameworks, load_framework
+from leadkit.i18n import tr
+
+__all__ = ["dilemma", "context_profile", "t_shape_map", "spot_compliance", "choose_framework"]
+
+_MARK = {"strong": "✔", "mixed": "≈", "weak": "✘", "": "…"}
+_T = {
+    "choose": {"en": "Choose", "nl": "Kies"},
+    "choose_tip": {"en": "See feedback on your choice", "nl": "Bekijk feedback op je keuze"},
+    "check": {"en": "Check", "nl": "Controleer"},
+    "show": {"en": "Show my shape", "nl": "Toon mijn vorm"},
+    "pick": {"en": "— choose —", "nl": "— kies —"},
+    "case": {"en": "Case", "nl": "Casus"},
+    "none_yet": {"en": "Answer one or more questions to see what they imply.",
+                 "nl": "Beantwoord een of meer vragen om te zien wat ze betekenen."},
+    "found": {"en": "signal, spotted", "nl": "signaal, gezien"},
+    "missed": {"en": "signal, missed", "nl": "signaal, gemist"},
+    "false": {"en": "not a signal, but marked", "nl": "geen signaal, wel gemarkeerd"},
+    "fine": {"en": "not a signal, left alone", "nl": "geen signaal, terecht niet gemarkeerd"},
+    "related": {"en": "Related elements", "nl": "Bijbehorende onderdelen"},
+    "fit": {"en": "Fit with the needed themes", "nl": "Aansluiting bij de benodigde thema's"},
+}
+
+
+def _p(text: str, tag: str = "p") -> str:
+    return f"<{tag}>{html.escape(text)}</{tag}>"
+
+
+def _header(case: dict) -> w.HTML:
+    return w.HTML(_p(tr(case["title"]), "h4") + _p(tr(case["story"])))
+
+
+def dilemma(case_id: str) -> w.VBox:
+    """A dilemma case: every step has its options, a Choose button and instant feedback.
+
+    Returns a VBox with ``steps`` (one VBox per step with ``choices``, ``button``,
+    ``feedback``) and ``summary`` (how many strong, mixed and weak choices so far).
+    """
+    case = cases.load_case(case_id)
+    summary = w.HTML()
+    verdicts: dict[str, str] = {}
+
+    def update_summary() -> None:
+        counts = {q: list(verdicts.values()).count(q) for q in ("strong", "mixed", "weak")}
+        summary.value = _p(tr({
+            "en": f"Your choices so far: {counts['strong']} strong, {counts['mixed']} partly "
+                  f"right, {counts['weak']} risky (of {len(case['steps'])} steps).",
+            "nl": f"Je keuzes tot nu toe: {counts['strong']} sterk, {counts['mixed']} "
+                  f"gedeeltelijk, {counts['weak']} riskant (van {len(case['steps'])} stappen).",
+        }))
+
+    def step_box(number: int, step: dict) -> w.VBox:
+        choices = w.RadioButtons(options=[(tr(o["label"]), o["id"]) for o in step["options"]],
+                                 value=None, layout=w.Layout(width="auto"))
+        button = w.Button(description=tr(_T["choose"]), tooltip=tr(_T["choose_tip"]))
+        feedback = w.HTML()
+
+        def on_click(_b: w.Button) -> None:
+            result = cases.judge_choice(case, step["id"], choices.value)
+            if result.quality:
+                verdicts[step["id"]] = result.quality
+                update_summary()
+            # A mark and a word, not colour alone, says how good the choice was.
+            feedback.value = f"<p><b>{_MARK[result.quality]}</b> {html.escape(result.message)}</p>"
+
+        button.on_click(on_click)
+        intro = _p(tr(step["situation"])) if "situation" in step else ""
+        title = w.HTML(intro + f"<p><b>{number}. {html.escape(tr(step['question']))}</b></p>")
+        box = w.VBox([title, choices, button, feedback])
+        box.choices, box.button, box.feedback = choices, button, feedback
+        return box
+
+    steps = [step_box(i, s) for i, s in enumerate(case["steps"], 1)]
+    box = w.VBox([_header(case), *steps, summary] if len(steps) > 1 else [_header(case), *steps])
+    box.steps, box.summary = steps, summary
+    return box
+
+
+def context_profile(case_id: str = "silo-context") -> w.VBox:
+    """Dropdowns for the framework's context questions; the implications follow each change.
+
+    Returns a VBox with ``dropdowns`` (question id → Dropdown), ``result`` (HTML) and, after
+    each change, ``table`` (the DataFrame from :func:`leadkit.cases.context_implications`).
+    """
+    case = cases.load_case(case_id)
+    fw = load_framework(case["framework"])
+    dropdowns = {
+        q["id"]: w.Dropdown(options=[(tr(_T["pick"]), None)]
+                            + [(tr(o["label"]), o["id"]) for o in q["options"]],
+                            value=None, description=tr(q["question"]),
+                            style={"description_width": "initial"},
+                            layout=w.Layout(width="auto"))
+        for q in fw.context_profile
+    }
+    result = w.HTML(_p(tr(_T["none_yet"])))
+    box = w.VBox([_header(case), *dropdowns.values(), result])
+    box.dropdowns, box.result, box.table = dropdowns, result, None
+
+    def update(_change=None) -> None:
+        table = cases.context_implications({q: d.value for q, d in dropdowns.items()}, case)
+        box.table = table
+        if table.empty:
+            result.value = _p(tr(_T["none_yet"]))
+            return
+        items = []
+        for r in table.itertuples():
+            extra = (f"<br><small>{html.escape(tr(_T['related']))}: "
+                     f"{html.escape(r.elements)}</small>") if r.elements else ""
+            items.append(f"<li><b>{html.escape(r.aspect)}</b> — <i>{html.escape(r.choice)}</i>"
+                         f"<br>{html.escape(r.implication)}{extra}</li>")
+        result.value = f"<ul>{''.join(items)}</ul>"
+
+    for d in dropdowns.values():
+        d.observe(update, names="value")
+    return box
+
+
+def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
+    """Rate each knowledge area; the button shows your shape, its meaning and a chart.
+
+    Returns a VBox with ``sliders`` (area id → ToggleButtons of the levels), ``button``,
+    ``result`` (HTML), ``output`` (the chart) and, after a click, ``shape`` (a TShape) and
+    ``figure``.
+    """
+    from leadkit.plots_cases import t_shape_figure
+
+    case = cases.load_case(case_id)
+    levels = [(tr(lbl), i) for i, lbl in enumerate(case["levels"], 1)]
+    sliders = {a["id"]: w.ToggleButtons(options=levels, value=None, description=tr(a["label"]),
+                                        style={"description_width": "12em", "button_width": "9em"})
+               for a in case["areas"]}
+    button = w.Button(description=tr(_T["show"]), button_style="primary")
+    result, output = w.HTML(), w.Output()
+    box = w.VBox([_header(case), *sliders.values(), button, result, output])
+    box.sliders, box.button, box.result, box.output = sliders, button, result, output
+    box.shape = box.figure = None
+
+    def on_click(_b: w.Button) -> None:
+        ratings = {a: s.value for a, s in sliders.items()}
+        if all(v is None for v in ratings.values()):
+            result.value = _p(tr({"en": "Rate at least one area first.",
+                                  "nl": "Beoordeel eerst minstens één gebied."}))
+            return
+        shape = cases.classify_t_shape(ratings, case)
+        box.shape = shape
+        names = cases.element_names(case["framework"], shape.elements)
+        result.value = (f"<p><b>{html.escape(shape.label)}</b></p>{_p(shape.meaning)}"
+                        f"<p><small>{html.escape(tr(_T['related']))}: "
+                        f"{html.escape(names)}</small></p>")
+        box.figure = t_shape_figure(ratings, case)
+        output.clear_output()
+        with output:
+            display(box.figure)
+
+    button.on_click(on_click)
+    return box
+
+
+def spot_compliance(case_id: str) -> w.VBox:
+    """A report whose lines the learner marks as possible pretend compliance, then checks.
+
+    Returns a VBox with ``checks`` (line id → Checkbox), ``button``, ``feedback`` (HTML) and,
+    after a click, ``result`` (a :class:`~leadkit.cases.ComplianceResult`).
+    """
+    case = cases.load_case(case_id)
+    report = case["report"]
+    checks = {ln["id"]: w.Checkbox(value=False, description=tr(ln["text"]), indent=False,
+                                   layout=w.Layout(width="auto"))
+              for ln in report["lines"]}
+    button = w.Button(description=tr(_T["check"]), button_style="primary")
+    feedback = w.HTML()
+    box = w.VBox([_header(case), w.HTML(_p(tr(report["title"]), "b")), *checks.values(),
+                  button, feedback])
+    box.checks, box.button, box.feedback, box.result = checks, button, feedback, None
+
+    def on_click(_b: w.Button) -> None:
+        result = cases.score_compliance(case, [i for i, c in checks.items() if c.value])
+        box.result = result
+        words = {"hit": ("✔", _T["found"]), "miss": ("✘", _T["missed"]),
+                 "false-alarm": ("✘", _T["false"]), "correct-rejection": ("✔", _T["fine"])}
+        texts = {ln["id"]: tr(ln["text"]) for ln in report["lines"]}
+        items = []
+        for r in result.lines.itertuples():
+            mark, word = words[r.outcome]
+            items.append(f"<li><b>{mark} {html.escape(tr(word))}</b>: "
+                         f"<i>{html.escape(texts[r.line])}</i><br>{html.escape(r.explanation)}"
+                         f"<br><small>{html.escape(tr(_T['related']))}: "
+                         f"{html.escape(r.elements)}</small></li>")
+        feedback.value = _p(result.message) + f"<ul>{''.join(items)}</ul>"
+
+    button.on_click(on_click)
+    return box
+
+
+def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
+    """Read a short organisation case and choose the framework that fits it best.
+
+    Returns a VBox with ``case_picker`` (Dropdown, hidden for a single case), ``choices``,
+    ``button``, ``feedback`` and, after a click, ``fit`` (the framework-fit table).
+    """
+    if case_ids is None:
+        case_ids = cases.list_cases(kind="framework-fit")
+    ids = [case_ids] if isinstance(case_ids, str) else list(case_ids)
+    docs = {i: cases.load_case(i) for i in ids}
+    picker = w.Dropdown(options=[(tr(d["title"]), i) for i, d in docs.items()], value=ids[0],
+                        description=tr(_T["case"]), layout=w.Layout(width="auto",
+                        display="flex" if len(ids) > 1 else "none"))
+    story = w.HTML()
+    choices = w.RadioButtons(options=[(tr(load_framework(f).title), f) for f in list_frameworks()],
+                             value=None, layout=w.Layout(width="auto"))
+    button = w.Button(description=tr(_T["check"]), button_style="primary")
+    feedback = w.HTML()
+    box = w.VBox([picker, story, choices, button, feedback])
+    box.case_picker, box.choices, box.button, box.feedback, box.fit = (picker, choices, button,
+                                                                      feedback, None)
+
+    def show_case(_change=None) -> None:
+        case = docs[picker.value]
+        story.value = _header(case).value + _p(tr({
+            "en": "Which framework helps this organisation most?",
+            "nl": "Welk raamwerk helpt deze organisatie het meest?"}), "b")
+        choices.value, feedback.value = None, ""
+
+    def on_click(_b: w.Button) -> None:
+        case = docs[picker.value]
+        judgement = cases.judge_framework_choice(case, choices.value)
+        if not judgement.quality:
+            feedback.value = _p(judgement.message)
+            return
+        fit = cases.framework_fit(case)
+        box.fit = fit
+        table = pd.DataFrame({tr({"en": "framework", "nl": "raamwerk"}): fit["title"],
+                              tr(_T["fit"]): [cases.format_number(v) for v in fit["fit"]]})
+        feedback.value = (f"<p><b>{_MARK[judgement.quality]}</b> "
+                          f"{html.escape(judgement.message)}</p>"
+                          + table.to_html(index=False, border=0))
+
+    picker.observe(show_case, names="value")
+    button.on_click(on_click)
+    show_case()
+    return box
