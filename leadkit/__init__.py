@@ -64,6 +64,13 @@ from leadkit.portfolio import (
 )
 from leadkit.report import build_report, element_reliability, team_agreement, write_report
 from leadkit.responses import read_responses, validate_responses
+from leadkit.scenarios import (
+    lever_values,
+    list_scenarios,
+    load_scenario,
+    run_scenario,
+    summarise_outcomes,
+)
 from leadkit.scoring import framework_score, reverse_keyed, score, theme_scores
 from leadkit.team_example import (
     TeamExample,
@@ -122,6 +129,12 @@ __all__ = [
     "team_example",
     "agreement_band",
     "next_steps",
+    # scenarios (the models themselves are in leadkit.simulate)
+    "list_scenarios",
+    "load_scenario",
+    "run_scenario",
+    "summarise_outcomes",
+    "lever_values",
     # journal, portfolio and class results
     "Journal",
     "SaveResult",

@@ -22,6 +22,7 @@ __all__ = [
     "choose_framework",
     "self_assessment",
     "play",
+    "scenario_check",
 ]
 
 # public name -> submodule that defines it
@@ -38,6 +39,7 @@ _WHERE = {
     "choose_framework": "cases",
     "self_assessment": "assessment",
     "play": "scenario",
+    "scenario_check": "scenario",
 }
 
 

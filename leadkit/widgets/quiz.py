@@ -37,9 +37,12 @@ def _question_box(number: int, question: dict) -> w.VBox:
     return box
 
 
-def self_check(set_id: str) -> w.VBox:
-    """All questions of one self-check set (``datasets/selfchecks/<set_id>.yaml``)."""
-    questions = [_question_box(i, q) for i, q in enumerate(load_selfcheck(set_id), 1)]
+def self_check(questions: str | list[dict]) -> w.VBox:
+    """Self-check questions with feedback: a set id (``datasets/selfchecks/<id>.yaml``) or a
+    list of questions in the same format (as a scenario's ``check`` section)."""
+    if isinstance(questions, str):
+        questions = load_selfcheck(questions)
+    questions = [_question_box(i, q) for i, q in enumerate(questions, 1)]
     box = w.VBox(questions)
     box.questions = questions
     return box

@@ -1,0 +1,197 @@
+"""Play a team scenario: levers → many simulated teams → outcome with its spread → debrief.
+
+The widget is a thin face over :mod:`leadkit.scenarios` (the runs) and
+:mod:`leadkit.plots_simulate` (the chart). It is tested in Python without a browser: set the
+levers' ``value``, call ``run_button.click()`` and read ``result``, ``chart`` and ``debrief``.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+
+import ipywidgets as w
+
+from leadkit.frameworks import load_framework
+from leadkit.i18n import on_language_change, tr
+from leadkit.plots_simulate import format_value, outcome_spread
+from leadkit.scenarios import load_scenario, run_scenario, summarise_outcomes
+from leadkit.simulate.approval import Overloaded
+from leadkit.widgets.quiz import self_check
+
+__all__ = ["play", "scenario_check", "debrief_html", "result_html"]
+
+_T = {
+    "run": {"en": "Run {n} simulated teams", "nl": "Simuleer {n} teams"},
+    "running": {"en": "Running…", "nl": "Bezig…"},
+    "outcome": {"en": "Outcome", "nl": "Uitkomst"},
+    "mean": {"en": "Mean", "nl": "Gemiddelde"},
+    "ci": {"en": "95% confidence interval", "nl": "95%-betrouwbaarheidsinterval"},
+    "sd": {"en": "Spread (SD) between teams", "nl": "Spreiding (sd) tussen teams"},
+    "debrief": {"en": "Debrief", "nl": "Nabespreking"},
+    "model": {"en": "Model", "nl": "Model"},
+    "seed": {"en": "Story", "nl": "Verhaal"},
+    "check": {"en": "Check", "nl": "Controleer"},
+    "overloaded": {
+        "en": "The approvers cannot keep up: the first layer receives {load} requests a "
+              "day but can decide only {capacity}. The queue would grow without end, so "
+              "there is no lead time to report. Widen the mandate, remove a layer or lower "
+              "the send-back chance.",
+        "nl": "De goedkeurders kunnen het niet bijhouden: de eerste laag krijgt {load} "
+              "verzoeken per dag maar kan er maar {capacity} afhandelen. De wachtrij zou "
+              "eindeloos groeien, dus er is geen doorlooptijd om te melden. Verruim het "
+              "mandaat, haal een laag weg of verlaag de kans op terugsturen.",
+    },
+}
+
+
+def result_html(scenario: dict, runs) -> str:
+    """The outcome table: mean, 95% CI and spread per outcome, in the current language."""
+    summary = summarise_outcomes(scenario, runs)
+    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(tr(_T[k]))}</th>"
+                   for k in ("outcome", "mean", "ci", "sd"))
+    body = []
+    for row in summary.itertuples():
+        ci = f"{format_value(row.ci_low, row.unit)} – {format_value(row.ci_high, row.unit)}"
+        cells = [html.escape(row.label), f"<b>{format_value(row.mean, row.unit)}</b>", ci,
+                 format_value(row.sd, row.unit)]
+        body.append("<tr>" + "".join(f"<td style='padding:2px 8px'>{c}</td>" for c in cells)
+                    + "</tr>")
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def debrief_html(scenario: dict) -> str:
+    """The debrief with its links to framework elements and the sources."""
+    links = []
+    for link in scenario["debrief"]["links"]:
+        fw = load_framework(link["framework"])
+        element = next(e for e in fw.elements if e.id == link["element"])
+        links.append(f"<li><b>{html.escape(tr(fw.title))} — {html.escape(tr(element.name))}"
+                     f"</b>: {html.escape(tr(link['why']))}</li>")
+    sources = (f"<p><small>{html.escape(tr(_T['model']))}: "
+               f"{html.escape(scenario['sources']['model'])}<br>{html.escape(tr(_T['seed']))}: "
+               f"{html.escape(scenario['sources']['seed'])}</small></p>")
+    return (f"<h4>{html.escape(tr(_T['debrief']))}</h4>"
+            f"<p>{html.escape(tr(scenario['debrief']['summary']))}</p><ul>{''.join(links)}</ul>"
+            + sources)
+
+
+def _lever(spec: dict) -> w.Widget:
+    style = {"description_width": "initial"}
+    layout = w.Layout(width="32em")
+    if "options" in spec:
+        return w.Dropdown(options=[(tr(o["label"]), o["value"]) for o in spec["options"]],
+                          value=spec["default"], style=style, layout=layout)
+    numbers = (spec["min"], spec["max"], spec["step"], spec["default"])
+    if all(float(v).is_integer() for v in numbers) and spec["step"] >= 1:
+        return w.IntSlider(min=int(spec["min"]), max=int(spec["max"]), step=int(spec["step"]),
+                           value=int(spec["default"]), style=style, layout=layout)
+    decimals = max(0, len(f"{spec['step']}".rstrip("0").split(".")[-1]))
+    return w.FloatSlider(min=spec["min"], max=spec["max"], step=spec["step"],
+                         value=spec["default"], readout_format=f".{decimals}f", style=style,
+                         layout=layout)
+
+
+def play(scenario_id: str, *, seed: int = 0, run: bool = True,
+         notebook: str | None = "07-team-scenarios", journal=None) -> w.VBox:
+    """The scenario player: story, levers, a Run button, outcome, chart, debrief, reflection.
+
+    Parameters
+    ----------
+    scenario_id : str
+        A scenario in ``datasets/scenarios/`` (see :func:`leadkit.scenarios.list_scenarios`).
+    seed : int
+        Root seed: the same levers and seed always give the same teams.
+    run : bool
+        Run once with the default levers right away, so there is an outcome to look at.
+    notebook : str, optional
+        Stored with reflections in the journal.
+    journal : leadkit.journal.Journal, optional
+        Where reflections go (default: the learner's journal).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With handles ``levers`` (dict by lever id), ``run_button``, ``progress``, ``status``,
+        ``result``, ``chart``, ``debrief``, ``reflection`` and ``runs`` (the last
+        DataFrame, or None).
+    """
+    from leadkit.widgets.reflection import reflection
+
+    sc = load_scenario(scenario_id)
+    title, story = w.HTML(), w.HTML()
+    levers = {spec["id"]: _lever(spec) for spec in sc["levers"]}
+    helps = {spec["id"]: w.HTML() for spec in sc["levers"]}
+    reps = sc["replications"]["play"]
+    button = w.Button(button_style="primary", icon="play")
+    progress = w.FloatProgress(min=0.0, max=1.0, value=0.0,
+                               layout=w.Layout(visibility="hidden", width="32em"))
+    status, result, debrief = w.HTML(), w.HTML(), w.HTML()
+    chart = w.Image(format="png", layout=w.Layout(max_width="720px"))
+    box = w.VBox()
+
+    def relabel(_language: str | None = None) -> None:
+        title.value = f"<h3>{html.escape(tr(sc['title']))}</h3>"
+        story.value = f"<p>{html.escape(tr(sc['story']))}</p>"
+        for spec in sc["levers"]:
+            lever = levers[spec["id"]]
+            lever.description = tr(spec["label"])
+            helps[spec["id"]].value = f"<small>{html.escape(tr(spec['help']))}</small>"
+            if "options" in spec:
+                value = lever.value
+                lever.options = [(tr(o["label"]), o["value"]) for o in spec["options"]]
+                lever.value = value
+        button.description = tr(_T["run"]).format(n=reps)
+        if box.runs is not None:
+            show(box.runs)
+
+    def show(runs) -> None:
+        result.value = result_html(sc, runs)
+        chart.value = outcome_spread(sc, runs)._repr_png_()
+        debrief.value = debrief_html(sc)
+
+    def on_run(_button=None) -> None:
+        values = {lever_id: lever.value for lever_id, lever in levers.items()}
+        button.disabled, status.value = True, html.escape(tr(_T["running"]))
+        start = time.perf_counter()
+        progress.value = 0.0
+
+        def tick(done: float) -> None:
+            # Only a run expected to take more than a second shows its progress bar.
+            elapsed = time.perf_counter() - start
+            if done > 0 and elapsed / done > 1.0:
+                progress.layout.visibility = "visible"
+            progress.value = done
+
+        try:
+            runs = run_scenario(sc, values, replications=reps, seed=seed, progress=tick)
+        except Overloaded as exc:
+            load, capacity = (format_value(v, "rate") for v in (exc.load, exc.capacity))
+            status.value = "<p role='status'>⚠ " + html.escape(tr(_T["overloaded"]).format(
+                load=load, capacity=capacity)) + "</p>"
+            result.value, chart.value = "", b""
+            return
+        finally:
+            button.disabled = False
+        status.value = ""
+        box.runs = runs
+        show(runs)
+
+    button.on_click(on_run)
+    rows = [w.VBox([levers[i], helps[i]]) for i in levers]
+    box.children = [title, story, *rows, button, progress, status, result, chart, debrief,
+                    reflection(sc["reflection"]["id"], sc["reflection"]["prompt"],
+                               journal=journal, notebook=notebook)]
+    box.levers, box.run_button, box.progress, box.status = levers, button, progress, status
+    box.result, box.chart, box.debrief, box.runs = result, chart, debrief, None
+    box.reflection = box.children[-1]
+    relabel()
+    on_language_change(relabel)
+    if run:
+        on_run()
+    return box
+
+
+def scenario_check(scenario_id: str) -> w.VBox:
+    """The scenario's own self-check questions (its ``check`` section)."""
+    return self_check(load_scenario(scenario_id)["check"])
