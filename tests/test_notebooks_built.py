@@ -48,7 +48,7 @@ def test_notebook_anatomy(src):
             break
     else:
         pytest.fail("no learning objectives")
-    assert "self_check(" in text, "a self-check"
+    assert "self_check(" in text or "scenario_check(" in text, "a self-check"
     assert "reflect(" in text, "a reflection saved to the journal"
     assert "## sources" in lowered, "its sources"
     code = [c for c in nb.cells if c.cell_type == "code"]

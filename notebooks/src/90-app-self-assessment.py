@@ -1,0 +1,37 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+# ---
+
+# %% [markdown] lang="en"
+# # Self-assessment: leading an agile marketing organisation
+#
+# A workshop app. Choose for each statement how well it describes you, press **Score**, and
+# compare your profile with a sample class. **Save to my journal** keeps your scores on this
+# computer (or in your JupyterHub home folder); nobody else sees them.
+#
+# The statements are a teaching instrument written for this kit: a mirror for discussion, not a
+# validated test.
+
+# %% [markdown] lang="nl"
+# # Zelfbeoordeling: leidinggeven aan een agile marketingorganisatie
+#
+# Een workshop-app. Kies bij elke uitspraak hoe goed die bij je past, klik op **Bereken score**
+# en vergelijk je profiel met een voorbeeldklas. **Bewaar in mijn dagboek** bewaart je scores op
+# deze computer (of in je JupyterHub-thuismap); niemand anders ziet ze.
+#
+# De uitspraken zijn een lesinstrument dat voor deze kit is geschreven: een spiegel om over te
+# praten, geen gevalideerde test.
+
+# %%
+import leadkit as lk
+lk.set_language("{{LANG}}")
+
+# %%
+lk.widgets.language_switch()
+
+# %%
+lk.widgets.self_assessment("agile-cmo")
