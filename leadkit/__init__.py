@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from leadkit.agreement import agreement_table, icc1, icc2, rwg, rwg_j
 from leadkit.cases import (
     ComplianceResult,
     Judgement,
@@ -62,6 +63,7 @@ from leadkit.portfolio import (
     portfolio_markdown,
     write_portfolio,
 )
+from leadkit.reliability import Reliability, reliability
 from leadkit.report import build_report, element_reliability, team_agreement, write_report
 from leadkit.responses import read_responses, validate_responses
 from leadkit.scenarios import (
@@ -108,6 +110,13 @@ __all__ = [
     "self_other",
     "anonymity_note",
     "compare",
+    "Reliability",
+    "reliability",
+    "rwg",
+    "rwg_j",
+    "icc1",
+    "icc2",
+    "agreement_table",
     "build_report",
     "write_report",
     "element_reliability",
