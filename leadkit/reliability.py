@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 
@@ -129,10 +130,10 @@ def _as_matrix(items: pd.DataFrame | np.ndarray) -> tuple[list[str], np.ndarray]
                     "nl": f"voor alfa zijn minstens 2 {nl} nodig, deze tabel heeft er {count}",
                 }
             )
-    for j, name in enumerate(items.columns):
-        col = items.iloc[:, j]
-        if col.dtype.kind in "biuf":
+    for j, (name, dtype) in enumerate(items.dtypes.items()):
+        if dtype.kind in "biuf":
             continue
+        col = items.iloc[:, j]
         # Text in a score column: name the first cell that is not a number.
         as_num = pd.to_numeric(col.astype(object), errors="coerce")
         bad = np.flatnonzero(as_num.isna().to_numpy() & col.notna().to_numpy())
@@ -170,16 +171,30 @@ def _complete_cov(xt: np.ndarray, small_ints: bool) -> tuple[np.ndarray, np.ndar
     lanes, dtype = (16, np.float32) if small_ints else (8, np.float64)
     rows = -(-(k + 1) // lanes) * lanes
     shift = np.zeros(k) if small_ints else xt[:, :_BLOCK].mean(axis=1, dtype=np.float64)
-    buf = np.zeros((rows, min(_BLOCK, n)), dtype)
-    buf[k] = 1.0
-    gram = np.zeros((rows, rows))
-    with np.errstate(invalid="ignore", over="ignore"):  # inf turns into NaN: see _pairwise
-        for start in range(0, n, _BLOCK):
-            block = buf[:, : min(_BLOCK, n - start)]
+    bufs = [np.zeros((rows, min(_BLOCK, n)), dtype) for _ in range(2)]
+    for buf in bufs:
+        buf[k] = 1.0
+    starts = range(0, n, _BLOCK)
+
+    def load(i: int) -> np.ndarray:
+        block = bufs[i % 2][:, : min(_BLOCK, n - starts[i])]
+        src = xt[:, starts[i] : starts[i] + _BLOCK]
+        with np.errstate(invalid="ignore"):  # inf - inf gives NaN: see below
             if small_ints:  # a plain converting copy is the fastest way into float32
-                np.copyto(block[:k], xt[:, start : start + _BLOCK], casting="unsafe")
+                np.copyto(block[:k], src, casting="unsafe")
             else:
-                np.subtract(xt[:, start : start + _BLOCK], shift[:, None], out=block[:k])
+                np.subtract(src, shift[:, None], out=block[:k])
+        return block
+
+    gram = np.zeros((rows, rows))
+    # The next block is converted in a helper thread while BLAS multiplies the current one:
+    # numpy releases the GIL for both, and the small product barely uses a second core.
+    with np.errstate(invalid="ignore", over="ignore"), ThreadPoolExecutor(1) as helper:
+        upcoming = helper.submit(load, 0)
+        for i in range(len(starts)):
+            block = upcoming.result()
+            if i + 1 < len(starts):
+                upcoming = helper.submit(load, i + 1)
             prod = block @ block.T
             if not np.isfinite(prod[k]).all():
                 return None  # a gap (or an infinite value): the pairwise route handles it
