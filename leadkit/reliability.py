@@ -348,8 +348,9 @@ def reliability(items: pd.DataFrame | np.ndarray, *, ci_level: float = 0.95) -> 
         else:
             drop = std_drop = np.full(k, np.nan)
         r_drop = (row - var) / np.sqrt(var * rest_total)
+        # Correlations summing to zero (two items at r = -1) give -inf, as in R.
+        std_alpha = k / (k - 1) * (1 - k / rtotal)
     alpha = k / (k - 1) * (1 - trace / total)
-    std_alpha = k / (k - 1) * (1 - k / rtotal)
     average_r = (rtotal - k) / (k * (k - 1))
 
     # Feldt: (1 - alpha) / (1 - alpha_hat) follows F(n - 1, (n - 1)(k - 1)).
