@@ -27,13 +27,17 @@ test: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
 
-# The workshop apps (code hidden) with Voila.
+# The workshop apps (code hidden) with Voila:
+#   make app                                        the self-assessment, in Dutch
+#   make app APP=91-app-team-scenarios APPLANG=en   the team scenarios, in English
+APP     ?= 90-app-self-assessment
+APPLANG ?= nl
 app: $(STAMP)
-	$(BIN)/voila notebooks/apps --no-browser --Voila.ip=127.0.0.1
+	$(BIN)/voila notebooks/$(APPLANG)/$(APP).ipynb --Voila.ip=127.0.0.1
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache node_modules test-artifacts

@@ -135,7 +135,7 @@ def show_learner_themes(journal=None) -> None:
             "en": "*Your journal holds no self-assessment yet, so this shows an example learner "
                   "from the (synthetic) sample class. Save your scores in notebooks 01–05 and "
                   "run this cell again.*",
-            "nl": "*Je dagboek bevat nog geen zelfbeoordeling, daarom zie je hier een "
+            "nl": "*Je logboek bevat nog geen zelfbeoordeling, daarom zie je hier een "
                   "voorbeeldstudent uit de (synthetische) voorbeeldklas. Bewaar je scores in "
                   "de notebooks 01–05 en voer deze cel opnieuw uit.*"})))
         title = tr({"en": "Example learner: scores per theme, over all frameworks",

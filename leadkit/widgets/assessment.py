@@ -49,9 +49,9 @@ _T = {
                              "beoordeelt."},
     "score": {"en": "Score", "nl": "Bereken score"},
     "score_tip": {"en": "Score my answers", "nl": "Bereken de score van mijn antwoorden"},
-    "save": {"en": "Save to my journal", "nl": "Bewaar in mijn dagboek"},
+    "save": {"en": "Save to my journal", "nl": "Bewaar in mijn logboek"},
     "save_tip": {"en": "Keep these scores in your journal (earlier ones are kept too)",
-                 "nl": "Bewaar deze scores in je dagboek (eerdere blijven ook bewaard)"},
+                 "nl": "Bewaar deze scores in je logboek (eerdere blijven ook bewaard)"},
     "answered": {"en": "{n} of {total} statements answered",
                  "nl": "{n} van de {total} uitspraken beantwoord"},
     "none": {"en": "Answer at least one statement first.",
@@ -67,7 +67,7 @@ _T = {
                    "nl": "De klas bestaat uit verzonnen (synthetische) gegevens: een spiegel, "
                          "geen norm."},
     "saved": {"en": "Saved in your journal (score set {n}).",
-              "nl": "Bewaard in je dagboek (scoreset {n})."},
+              "nl": "Bewaard in je logboek (scoreset {n})."},
     "save_first": {"en": "Score your answers first.", "nl": "Bereken eerst je score."},
     "save_failed": {"en": "Not saved: {error}", "nl": "Niet bewaard: {error}"},
 }

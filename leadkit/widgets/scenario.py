@@ -78,7 +78,7 @@ def debrief_html(scenario: dict) -> str:
 
 def _lever(spec: dict) -> w.Widget:
     style = {"description_width": "initial"}
-    layout = w.Layout(width="32em")
+    layout = w.Layout(width="40em")
     if "options" in spec:
         return w.Dropdown(options=[(tr(o["label"]), o["value"]) for o in spec["options"]],
                           value=spec["default"], style=style, layout=layout)
@@ -123,7 +123,7 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
     levers = {spec["id"]: _lever(spec) for spec in sc["levers"]}
     helps = {spec["id"]: w.HTML() for spec in sc["levers"]}
     reps = sc["replications"]["play"]
-    button = w.Button(button_style="primary", icon="play")
+    button = w.Button(button_style="primary", icon="play", layout=w.Layout(width="auto"))
     progress = w.FloatProgress(min=0.0, max=1.0, value=0.0,
                                layout=w.Layout(visibility="hidden", width="32em"))
     status, result, debrief = w.HTML(), w.HTML(), w.HTML()

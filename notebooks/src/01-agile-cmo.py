@@ -94,7 +94,7 @@ lk.widgets.framework_explorer("agile-cmo")
 # ## Je zelfbeoordeling
 # Beantwoord elke stelling over je eigen leiderschap (of, als je nog geen team leidt, over hoe
 # je met anderen samenwerkt). Klik op **Bereken score** voor je profiel en de vergelijking met de
-# voorbeeldklas, en daarna op **Bewaar in mijn dagboek**. De vragenlijst is lesmateriaal, geen
+# voorbeeldklas, en daarna op **Bewaar in mijn logboek**. De vragenlijst is lesmateriaal, geen
 # gevalideerde test: gebruik hem om te reflecteren, niet om te oordelen.
 
 # %%

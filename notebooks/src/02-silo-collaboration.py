@@ -99,7 +99,7 @@ lk.widgets.framework_explorer("silo-collaboration")
 # ## Je zelfbeoordeling
 # Beantwoord elke stelling over hoe je een gemengd team leidt (of erin werkt). Klik op
 # **Bereken score** voor je profiel en de vergelijking met de voorbeeldklas, en daarna op
-# **Bewaar in mijn dagboek**. Het is lesmateriaal, geen gevalideerde test.
+# **Bewaar in mijn logboek**. Het is lesmateriaal, geen gevalideerde test.
 
 # %%
 lk.widgets.self_assessment("silo-collaboration")

@@ -88,7 +88,7 @@ lk.widgets.framework_explorer("customer-leadership")
 # %% [markdown] lang="nl"
 # ## Je zelfbeoordeling
 # Beantwoord elke stelling, klik op **Bereken score** voor je profiel en de vergelijking met
-# de klas, en daarna op **Bewaar in mijn dagboek**. Het is lesmateriaal, geen gevalideerde
+# de klas, en daarna op **Bewaar in mijn logboek**. Het is lesmateriaal, geen gevalideerde
 # test.
 
 # %%

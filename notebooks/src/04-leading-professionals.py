@@ -109,7 +109,7 @@ lk.widgets.spot_compliance("leading-professionals-crm-report")
 # %% [markdown] lang="nl"
 # ## Je zelfbeoordeling
 # Beantwoord elke stelling, klik op **Bereken score** voor je profiel en de vergelijking met
-# de klas, en daarna op **Bewaar in mijn dagboek**. Het is lesmateriaal, geen gevalideerde
+# de klas, en daarna op **Bewaar in mijn logboek**. Het is lesmateriaal, geen gevalideerde
 # test — en passend bij dit onderwerp: de scores zeggen alleen iets als je eerlijk antwoordt,
 # niet zoals je denkt dat het hoort.
 

@@ -124,7 +124,7 @@ lk.widgets.dilemma("wij-model-dilemma")
 # %% [markdown] lang="nl"
 # ## Je zelfbeoordeling
 # Beantwoord elke stelling, klik op **Bereken score** voor je profiel en de vergelijking met
-# de klas, en daarna op **Bewaar in mijn dagboek**. Het is lesmateriaal, geen gevalideerde
+# de klas, en daarna op **Bewaar in mijn logboek**. Het is lesmateriaal, geen gevalideerde
 # test.
 
 # %%

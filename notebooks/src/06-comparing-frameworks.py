@@ -87,7 +87,7 @@ lk.themes()
 
 # %% [markdown] lang="nl"
 # ## Jouw scores per thema
-# Je laatste zelfbeoordelingen uit de notebooks 01–05 (zoals bewaard in je dagboek), samengevat
+# Je laatste zelfbeoordelingen uit de notebooks 01–05 (zoals bewaard in je logboek), samengevat
 # per thema. De scores per onderdeel van elk raamwerk worden themascores op een schaal van
 # 0–100 (0 is het laagst mogelijke antwoord, 100 het hoogste), en de score van een thema is het
 # gemiddelde over de raamwerken die het raken. Het getal tussen haakjes zegt hoeveel raamwerken

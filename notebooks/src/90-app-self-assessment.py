@@ -20,7 +20,7 @@
 # # Zelfbeoordeling: leidinggeven aan een agile marketingorganisatie
 #
 # Een workshop-app. Kies bij elke uitspraak hoe goed die bij je past, klik op **Bereken score**
-# en vergelijk je profiel met een voorbeeldklas. **Bewaar in mijn dagboek** bewaart je scores op
+# en vergelijk je profiel met een voorbeeldklas. **Bewaar in mijn logboek** bewaart je scores op
 # deze computer (of in je JupyterHub-thuismap); niemand anders ziet ze.
 #
 # De uitspraken zijn een lesinstrument dat voor deze kit is geschreven: een spiegel om over te

@@ -1,0 +1,184 @@
+"""What a test does in the browser: open a notebook, run it, find and use widgets, take pictures.
+
+Plain functions over Playwright's ``Page`` and ``Locator`` (no Playwright import here, so the
+module is importable where Playwright is missing and the tests can skip cleanly). The widget
+helpers work the same in JupyterLab and in Voilà: both render ipywidgets with the same markup.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+#: Seconds to let a widget's last value reach the kernel before pressing a button.
+SETTLE = 1.0
+
+# JupyterLab with --LabApp.expose_app_in_browser=True puts the application on window.jupyterapp.
+_KERNEL_IDLE = """() => {
+  const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const kernel = panel && panel.sessionContext && panel.sessionContext.session
+                 && panel.sessionContext.session.kernel;
+  return !!kernel && kernel.status === 'idle' && !!panel.content;
+}"""
+
+# The notebook on screen; others restored in background tabs are hidden.
+_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+
+_ERRORS = """() => {
+  const nb = window.jupyterapp.shell.currentWidget.content;
+  const found = [];
+  nb.widgets.forEach((cell, i) => {
+    if (cell.model.type !== 'code') return;
+    for (const out of cell.model.outputs.toJSON()) {
+      if (out.output_type === 'error') found.push(`cell ${i}: ${out.ename}: ${out.evalue}`);
+    }
+  });
+  return found;
+}"""
+
+_ALL_RAN = """() => {
+  const nb = window.jupyterapp.shell.currentWidget.content;
+  return nb.widgets.filter(c => c.model.type === 'code')
+                   .every(c => c.model.executionCount !== null);
+}"""
+
+
+def open_notebook(page: Any, server: Any, path: str, timeout: float = 90_000) -> None:
+    """Open ``path`` (relative to the server's folder) in JupyterLab; wait for an idle kernel."""
+    # "reset" starts from an empty workspace: no notebook of an earlier test is restored.
+    page.goto(f"{server.url}/lab/tree/{path}?reset&token={server.token}")
+    page.wait_for_function(_KERNEL_IDLE, timeout=timeout)
+    page.wait_for_function("p => window.jupyterapp.shell.currentWidget.context.path === p",
+                           arg=path, timeout=timeout)
+    page.locator(f"{_PANEL} .jp-Cell").first.wait_for()
+
+
+def run_all_cells(page: Any, timeout: float = 90_000) -> None:
+    """Run every cell as a learner does with *Run > Run All Cells*; fail on any error output."""
+    # The command's promise resolves when the last cell has finished executing.
+    page.evaluate("async () => await window.jupyterapp.commands.execute("
+                  "'notebook:run-all-cells')")
+    page.wait_for_function(_ALL_RAN, timeout=timeout)
+    page.wait_for_function(_KERNEL_IDLE, timeout=timeout)
+    errors = page.evaluate(_ERRORS)
+    assert not errors, "cells raised errors in the browser:\n" + "\n".join(errors)
+
+
+def code_cell(page: Any, needle: str) -> Any:
+    """The (single) code cell whose source contains ``needle``."""
+    cells = page.locator(f"{_PANEL} .jp-CodeCell").filter(
+        has=page.locator(".jp-InputArea .cm-content", has_text=needle))
+    assert cells.count() == 1, f"{cells.count()} code cells contain {needle!r}"
+    return cells.first
+
+
+def output_of(cell: Any) -> Any:
+    """The rendered output area of a JupyterLab code cell."""
+    return cell.locator(".jp-OutputArea-output").first
+
+
+def table_rows(area: Any) -> list[list[str]]:
+    """The data rows of the first HTML table in ``area``, as lists of cell texts."""
+    rows = area.locator("table").first.locator("tr").all()
+    return [[c.inner_text().strip() for c in r.locator("td").all()] for r in rows[1:]]
+
+
+def choose(select_widget: Any, label: str | None = None, *, index: int | None = None) -> None:
+    """Pick an option of an ipywidgets Dropdown, by its visible label or its position."""
+    select = select_widget.locator("select")
+    if label is not None:
+        select.select_option(label=label)
+    else:
+        select.select_option(index=index)
+
+
+def slider_value(slider_widget: Any) -> str:
+    """The value an ipywidgets slider shows in its read-out."""
+    return slider_widget.locator(".widget-readout").inner_text().strip()
+
+
+def move_slider(slider_widget: Any, steps: int) -> str:
+    """Move a slider by ``steps`` with the keyboard, as a learner without a mouse does.
+
+    Returns the new read-out. The handle takes focus and arrow keys step it (noUiSlider).
+    """
+    before = slider_value(slider_widget)
+    handle = slider_widget.locator(".noUi-handle").first
+    handle.focus()
+    key = "ArrowRight" if steps > 0 else "ArrowLeft"
+    for _ in range(abs(steps)):
+        handle.press(key)
+    deadline = time.monotonic() + 10
+    while slider_value(slider_widget) == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    # ipywidgets holds back a model's newest value while an earlier update is unanswered, but
+    # sends a button click at once: a click right after the last key could reach the kernel
+    # before the slider's final value. A person is slower than that round trip; the test waits.
+    time.sleep(SETTLE)
+    return slider_value(slider_widget)
+
+
+def text_changes(locator: Any, before: str, timeout: float = 30) -> str:
+    """Wait until the text of ``locator`` differs from ``before``; return the new text."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = locator.inner_text() if locator.count() else ""
+        if now != before:
+            return now
+        time.sleep(0.1)
+    raise AssertionError(f"text did not change within {timeout} s: {before[:200]!r}")
+
+
+_DIGESTS = """async (imgs) => {
+  const out = [];
+  for (const img of imgs) {
+    if (!img.src) { out.push(''); continue; }
+    const bytes = await (await fetch(img.src)).arrayBuffer();
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    out.push(Array.from(hash, b => b.toString(16).padStart(2, '0')).join(''));
+  }
+  return out;
+}"""
+
+
+def wait_until(condition: Any, timeout: float = 30, what: str = "condition") -> None:
+    """Poll ``condition()`` until it is true; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{what} not met within {timeout} s")
+
+
+def image_digests(area: Any) -> list[str]:
+    """A SHA-256 of the picture in every image of ``area``, in page order.
+
+    Figures arrive as PNG data URLs (in an Output widget) or as blob URLs (an Image widget,
+    whose URL changes with every update): hashing the bytes says whether the picture itself
+    changed.
+    """
+    return area.locator("img").evaluate_all(_DIGESTS)
+
+
+def figure_changes(area: Any, before: list[str], timeout: float = 60) -> list[str]:
+    """Wait until ``area`` shows at least one figure and the pictures differ from ``before``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = image_digests(area)
+        if now and all(now) and now != before:
+            return now
+        time.sleep(0.2)
+    raise AssertionError(f"no new figure within {timeout} s")
+
+
+def shot(target: Any, artifacts: Path, name: str) -> Path:
+    """Screenshot a page (all of it) or one element into the artefacts folder."""
+    path = artifacts / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png"
+    if hasattr(target, "goto"):  # a Page: the whole scrollable page, as in Voilà
+        target.screenshot(path=str(path), full_page=True)
+    else:
+        target.screenshot(path=str(path))
+    return path
