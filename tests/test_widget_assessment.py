@@ -137,3 +137,24 @@ def test_observer_form_uses_the_observer_wording(fw):
     assert box.toggles[fw.item_ids[0]].description.endswith(fw.items[0].text("observer"))
     with pytest.raises(ValueError, match="form"):
         self_assessment(FID, form="boss")
+
+
+def test_switching_language_rewords_the_form_and_keeps_answers():
+    import leadkit as lk
+    from leadkit.widgets.assessment import self_assessment
+
+    lk.set_language("en")
+    box = self_assessment("wij-model")
+    first_id, first = next(iter(box.toggles.items()))
+    first.value = 4
+    english = first.description
+    try:
+        lk.set_language("nl")
+        item = lk.load_framework("wij-model").items[0]
+        assert first.description.endswith(item.self_text["nl"]) and first.description != english
+        assert first.value == 4
+        assert [label for label, _ in first.options][0] == "Helemaal mee oneens"
+        assert "Bewaar" in box.save_button.description
+    finally:
+        lk.set_language("en")
+    assert first.description == english and first.value == 4

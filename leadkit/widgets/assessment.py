@@ -31,7 +31,7 @@ from IPython.display import display
 
 from leadkit.errors import InputError
 from leadkit.frameworks import Framework, list_frameworks, load_framework
-from leadkit.i18n import tr
+from leadkit.i18n import on_language_change, tr
 
 __all__ = ["answers_to_responses", "self_assessment"]
 
@@ -177,6 +177,12 @@ def _item_row(number: int, item, fw: Framework, form: str) -> w.ToggleButtons:
     )
 
 
+def _header(fw: Framework, form: str) -> str:
+    intro = tr(_T["intro"] if form == "self" else _T["intro_observer"])
+    return (f"<h4>{html.escape(tr(fw.title))}</h4><p>{html.escape(intro)}</p>"
+            f"<p><i>{html.escape(tr(fw.instrument_note))}</i></p>")
+
+
 def self_assessment(framework_id: str, *, form: str = "self", journal=None,
                     on_scored: Callable[[pd.DataFrame], None] | None = None) -> w.VBox:
     """The self-assessment of one framework as a widget: items, Score, profile, class, save.
@@ -213,10 +219,8 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
                            icon="save", disabled=True, layout=w.Layout(width="auto"))
     status = w.HTML()
     output = w.Output()
-    intro = tr(_T["intro"] if form == "self" else _T["intro_observer"])
     box = w.VBox([
-        w.HTML(f"<h4>{html.escape(tr(fw.title))}</h4><p>{html.escape(intro)}</p>"
-               f"<p><i>{html.escape(tr(fw.instrument_note))}</i></p>"),
+        w.HTML(_header(fw, form)),
         *toggles.values(), progress, w.HBox([score_button, save_button]), status, output,
     ])
     box.toggles, box.score_button, box.save_button = toggles, score_button, save_button
@@ -283,6 +287,19 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
         box.saved_set = set_id
         status.value = f"<p>✔ {html.escape(tr(_T['saved']).format(n=set_id))}</p>"
 
+    def relabel(_language: str) -> None:
+        # Switching the language re-words every control; answers given so far stay.
+        for i, (item, t) in enumerate(zip(fw.items, toggles.values(), strict=True), 1):
+            fresh, answer = _item_row(i, item, fw, form), t.value
+            t.options, t.description, t.tooltips = fresh.options, fresh.description, fresh.tooltips
+            t.value = answer
+            fresh.close()
+        score_button.description, score_button.tooltip = tr(_T["score"]), tr(_T["score_tip"])
+        save_button.description, save_button.tooltip = tr(_T["save"]), tr(_T["save_tip"])
+        box.children[0].value = _header(fw, form)
+        show_progress()
+
     score_button.on_click(on_score)
     save_button.on_click(on_save)
+    on_language_change(relabel)
     return box

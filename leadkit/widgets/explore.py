@@ -72,4 +72,10 @@ def language_switch() -> w.ToggleButtons:
         tooltips=["English", "Nederlands"],
     )
     toggle.observe(lambda change: set_language(change["new"]), names="value")
+
+    def relabel(language: str) -> None:
+        toggle.description = tr({"en": "Language", "nl": "Taal"})
+        toggle.value = language  # another switch may have changed it
+
+    on_language_change(relabel)
     return toggle
