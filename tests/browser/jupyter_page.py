@@ -182,3 +182,19 @@ def shot(target: Any, artifacts: Path, name: str) -> Path:
     else:
         target.screenshot(path=str(path))
     return path
+
+
+def expected_scenario_means(scenario_id: str, levers: dict, language: str) -> list[list[str]]:
+    """Outcome label and mean as the scenario player shows them, computed by the kit's core."""
+    import leadkit as lk
+    from leadkit.plots_simulate import format_value
+    from leadkit.scenarios import load_scenario, run_scenario, summarise_outcomes
+
+    lk.set_language(language)
+    try:
+        sc = load_scenario(scenario_id)
+        runs = run_scenario(sc, levers, replications=sc["replications"]["play"], seed=0)
+        return [[r.label, format_value(r.mean, r.unit)]
+                for r in summarise_outcomes(sc, runs).itertuples()]
+    finally:
+        lk.set_language("en")

@@ -12,6 +12,7 @@ import pytest
 from jupyter_page import (
     choose,
     code_cell,
+    expected_scenario_means,
     figure_changes,
     image_digests,
     move_slider,
@@ -24,24 +25,11 @@ from jupyter_page import (
 )
 
 import leadkit as lk
-from leadkit.plots_simulate import format_value
-from leadkit.scenarios import load_scenario, run_scenario, summarise_outcomes
+from leadkit.scenarios import load_scenario
 
 pytestmark = pytest.mark.browser
 
 SCENARIO = "silo-marketing"
-
-
-def expected_means(scenario_id: str, levers: dict, language: str) -> list[list[str]]:
-    """Outcome label and mean as the player shows them, computed by the kit's core."""
-    lk.set_language(language)
-    try:
-        sc = load_scenario(scenario_id)
-        runs = run_scenario(sc, levers, replications=sc["replications"]["play"], seed=0)
-        return [[r.label, format_value(r.mean, r.unit)]
-                for r in summarise_outcomes(sc, runs).itertuples()]
-    finally:
-        lk.set_language("en")
 
 
 def test_changing_levers_and_running_changes_outcome_and_chart(page, lab_server, artifacts):
@@ -51,7 +39,7 @@ def test_changing_levers_and_running_changes_outcome_and_chart(page, lab_server,
     player = output_of(code_cell(page, f'play("{SCENARIO}")'))
     result = player.locator(".widget-html").filter(has=page.locator("table")).first
     before_text, before_figure = result.inner_text(), image_digests(player)
-    assert [row[:2] for row in table_rows(result)] == expected_means(
+    assert [row[:2] for row in table_rows(result)] == expected_scenario_means(
         SCENARIO, {lv["id"]: lv["default"] for lv in sc["levers"]}, "en")
     shot(player, artifacts, "lab-07-silo-before")
 
@@ -66,5 +54,6 @@ def test_changing_levers_and_running_changes_outcome_and_chart(page, lab_server,
     text_changes(result, before_text)
     figure_changes(player, before_figure)
     levers = {dropdown_spec["id"]: last["value"], slider_spec["id"]: float(readout)}
-    assert [row[:2] for row in table_rows(result)] == expected_means(SCENARIO, levers, "en")
+    expected = expected_scenario_means(SCENARIO, levers, "en")
+    assert [row[:2] for row in table_rows(result)] == expected
     shot(player, artifacts, "lab-07-silo-after-levers-and-run")

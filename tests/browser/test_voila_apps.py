@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from jupyter_page import (
+    expected_scenario_means,
     figure_changes,
     image_digests,
     move_slider,
@@ -115,20 +116,6 @@ def test_self_assessment_app_scores_changes_and_saves(page, voila_app, artifacts
 SCENARIO = "key-account-price"
 
 
-def _scenario_means(scenario_id: str, levers: dict, language: str) -> list[list[str]]:
-    from leadkit.plots_simulate import format_value
-    from leadkit.scenarios import load_scenario, run_scenario, summarise_outcomes
-
-    lk.set_language(language)
-    try:
-        sc = load_scenario(scenario_id)
-        runs = run_scenario(sc, levers, replications=sc["replications"]["play"], seed=0)
-        return [[r.label, format_value(r.mean, r.unit)]
-                for r in summarise_outcomes(sc, runs).itertuples()]
-    finally:
-        lk.set_language("en")
-
-
 def test_team_scenarios_app_runs_switches_language_and_saves(page, voila_app, artifacts):
     from leadkit.scenarios import load_scenario
 
@@ -155,7 +142,7 @@ def test_team_scenarios_app_runs_switches_language_and_saves(page, voila_app, ar
     figure_changes(player, before_figure)
     levers = {lv["id"]: lv["default"] for lv in sc["levers"]}
     levers.update({"layers": int(layers), "mandate": float(mandate)})
-    expected = _scenario_means(SCENARIO, levers, "en")
+    expected = expected_scenario_means(SCENARIO, levers, "en")
     assert [row[:2] for row in table_rows(result)] == expected
     shot(player, artifacts, "voila-91-team-scenarios-after-run")
 
@@ -163,7 +150,7 @@ def test_team_scenarios_app_runs_switches_language_and_saves(page, voila_app, ar
     page.get_by_role("button", name="Nederlands").click()
     title = player.locator("h3").first
     assert text_changes(title, lk.tr(sc["title"], "en")) == lk.tr(sc["title"], "nl")
-    dutch = _scenario_means(SCENARIO, levers, "nl")
+    dutch = expected_scenario_means(SCENARIO, levers, "nl")
     wait_until(lambda: [row[:2] for row in table_rows(result)] == dutch)
     assert player.get_by_role("button", name="Simuleer").count() == 1
     shot(player, artifacts, "voila-91-team-scenarios-in-dutch")

@@ -29,6 +29,10 @@ from pathlib import Path
 
 import pytest
 
+# The skip-or-fail rule is shared with the other folder of slow tests (tests/ci_skip.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ci_skip import skip_or_fail  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 # Not a module to doctest: under --doctest-modules pytest would import this file a second time
 # as "conftest" and clash with the other test folders' conftest.py.
@@ -44,17 +48,6 @@ HOW_TO_ENABLE = (
 def pytest_configure(config) -> None:
     # Lets a fast local loop leave it out: pytest -m "not hub".
     config.addinivalue_line("markers", "hub: starts a real JupyterHub with a Node proxy")
-
-
-def _on_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def skip_or_fail(reason: str) -> None:
-    """Skip on a learner's machine; fail on CI, where every test must really run."""
-    if _on_ci():
-        pytest.fail(f"{reason} (CI is set, so this is an error, not a skip)", pytrace=False)
-    pytest.skip(reason)
 
 
 def _free_port() -> int:
