@@ -34,7 +34,7 @@ from leadkit.datafile import load_validated
 from leadkit.errors import FrameworkFileError
 from leadkit.framework_choice import framework_fit, judge_framework_choice, learner_theme_scores
 from leadkit.frameworks import crosswalk, list_frameworks, load_framework
-from leadkit.i18n import get_language, tr
+from leadkit.i18n import format_number, tr
 from leadkit.paths import data_dir
 
 __all__ = [
@@ -60,18 +60,6 @@ _QUALITY = {
     "weak": {"en": "Risky choice.", "nl": "Riskante keuze."},
 }
 _RELATED = {"en": "Related elements", "nl": "Bijbehorende onderdelen"}
-
-
-def format_number(value: float, digits: int = 2) -> str:
-    """A number for a learner: fixed decimals, with a decimal comma in Dutch.
-
-    Examples
-    --------
-    >>> format_number(0.5), format_number(0.5, 1)
-    ('0.50', '0.5')
-    """
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if get_language() == "nl" else text
 
 
 @dataclass(frozen=True)

@@ -42,20 +42,24 @@ from typing import Any
 
 import pandas as pd
 
+from leadkit import privacy
 from leadkit.errors import InputError, LeadkitError
 from leadkit.i18n import tr
 from leadkit.paths import data_dir
 from leadkit.portfolio import BUNDLE_FORMAT, BUNDLE_VERSION
+from leadkit.safe_output import neutralise_frame, plain_text
 
-__all__ = ["MIN_GROUP", "sample_bundles_dir", "load_bundles", "new_salt", "read_salt",
-           "pseudonymise", "class_overview", "class_scores", "class_summary", "class_themes",
-           "shared_texts", "format_shared_texts", "to_csv"]
+__all__ = ["MIN_GROUP", "MAX_BUNDLE_BYTES", "sample_bundles_dir", "load_bundles", "read_roster",
+           "new_salt", "read_salt", "pseudonymise", "class_overview", "class_scores",
+           "class_summary", "class_themes", "shared_texts", "format_shared_texts", "to_csv"]
 
-#: The smallest group for which any class figure is shown.
-MIN_GROUP = 3
+#: The smallest group for which any class figure is shown (see :mod:`leadkit.privacy`).
+MIN_GROUP = privacy.FLOOR
+#: The largest bundle file read; a real bundle is a few kilobytes.
+MAX_BUNDLE_BYTES = 5_000_000
 _MIN_SALT = 16
 _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
-_STATS = ["n", "mean", "sd", "q1", "median", "q3"]
+_STATS = ["n", "mean"]
 
 
 def sample_bundles_dir() -> Path:
@@ -87,6 +91,13 @@ def _check_bundle(doc: Any, file: str) -> dict:
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
                                   or not math.isfinite(value)):
             raise bad(f"scores[{i}].score is {value!r}", "a number or null")
+    first: dict[tuple, int] = {}
+    for i, s in enumerate(doc["scores"]):
+        key = (s["framework"], s["element"], s.get("instrument_form", "self"))
+        if key in first:  # one learner counted twice would look like two learners
+            raise bad(f"scores[{i}] repeats {key[0]}/{key[1]} of scores[{first[key]}]",
+                      "each element once per bundle")
+        first[key] = i
     for i, e in enumerate(doc["shared_entries"]):
         if not isinstance(e, dict) or not isinstance(e.get("text"), str) \
                 or not isinstance(e.get("prompt_id"), str):
@@ -94,36 +105,108 @@ def _check_bundle(doc: Any, file: str) -> dict:
     return doc
 
 
-def load_bundles(folder: str | os.PathLike[str]) -> list[dict]:
-    """Read every ``*.json`` bundle in a folder; a learner who handed in twice counts once.
+def read_roster(roster: str | os.PathLike[str] | list[str] | tuple[str, ...] | set[str]
+                ) -> set[str]:
+    """The learner ids a teacher expects, normalised as :func:`pseudonymise` compares them.
 
-    The newest export of each learner id is kept (ids compared as :func:`pseudonymise` does),
-    so a resubmission never counts as an extra learner towards the anonymity floor.
+    ``roster`` is a list of ids, or the path of a text or CSV file with one id per line (a
+    header ``learner`` or ``student`` and further columns are allowed; the first column counts).
+
+    Examples
+    --------
+    >>> sorted(read_roster([" S1001", "s1002 "]))
+    ['s1001', 's1002']
+    """
+    if isinstance(roster, (list, tuple, set)):
+        ids = [str(r) for r in roster]
+        where = "roster"
+    else:
+        path = Path(roster).expanduser()
+        where = str(path)
+        if not path.is_file():
+            raise InputError(where, tr({"en": "the roster file does not exist",
+                                        "nl": "het klassenlijstbestand bestaat niet"}),
+                             expected=tr({"en": "a CSV or text file with one learner id per line",
+                                          "nl": "een CSV- of tekstbestand met één id per regel"}))
+        text = path.read_text(encoding="utf-8-sig")
+        ids = [line.replace(";", ",").split(",")[0] for line in text.splitlines()]
+        if ids and ids[0].strip().casefold() in {"learner", "student", "id", "studentnummer"}:
+            ids = ids[1:]
+    normalised = {_key(i) for i in ids if i.strip()}
+    if not normalised:
+        raise InputError(where, tr({"en": "the roster lists no learner ids",
+                                    "nl": "de klassenlijst bevat geen ids"}))
+    return normalised
+
+
+def _key(learner_id: str) -> str:
+    return " ".join(str(learner_id).split()).casefold()
+
+
+def _read_bundle_file(path: Path) -> dict:
+    if not path.is_file():  # a FIFO, a socket or a folder named *.json: never opened
+        raise InputError(str(path), tr({"en": "this is not a regular file",
+                                        "nl": "dit is geen gewoon bestand"}),
+                         expected=tr({"en": "a bundle file made by leadkit",
+                                      "nl": "een bundelbestand gemaakt door leadkit"}))
+    size = path.stat().st_size
+    if size > MAX_BUNDLE_BYTES:
+        raise InputError(str(path), tr({
+            "en": f"the file is {size:,} bytes, more than a bundle can be",
+            "nl": f"het bestand is {size:,} bytes, groter dan een bundel kan zijn"}),
+            expected=tr({"en": f"at most {MAX_BUNDLE_BYTES:,} bytes",
+                         "nl": f"hoogstens {MAX_BUNDLE_BYTES:,} bytes"}))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        problem = str(exc)[:120]
+        raise InputError(str(path), f"not a readable JSON file ({problem})",
+                         expected="a bundle made by leadkit") from None
+
+
+def load_bundles(folder: str | os.PathLike[str], *,
+                 roster: str | os.PathLike[str] | list[str] | None = None) -> list[dict]:
+    """Read every ``*.json`` bundle in a folder, one per learner.
+
+    Learner ids are compared as :func:`pseudonymise` does (case and spaces ignored). Two files
+    with the same learner are an error that names both files: the teacher decides which one
+    counts, so a second file can never replace or double a learner silently. With a
+    ``roster`` (see :func:`read_roster`) a bundle of a learner who is not on it is refused,
+    so made-up ids cannot lift a small group over the anonymity floor.
 
     Raises
     ------
     InputError
-        Naming the first file that is not valid JSON or not a leadkit bundle, or the folder
-        when it holds no bundle at all.
+        Naming the first file that is not a regular file, too large, not valid JSON or not a
+        leadkit bundle; both files of a learner who handed in twice; a learner not on the
+        roster; or the folder when it holds no bundle at all.
     """
     folder = Path(folder).expanduser()
     files = sorted(folder.glob("*.json")) if folder.is_dir() else []
     if not files:
         raise InputError(str(folder), "no bundle files (*.json) found in this folder",
                          expected="the learners' files made with 'leadkit portfolio --bundle'")
-    newest: dict[str, dict] = {}
+    expected = read_roster(roster) if roster is not None else None
+    seen: dict[str, dict] = {}
     for path in files:
-        try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(str(path), f"not a readable JSON file ({exc})",
-                             expected="a bundle made by leadkit") from None
-        doc = _check_bundle(doc, str(path))
-        key = doc["learner"].strip().casefold()
-        if key not in newest or str(doc.get("exported", "")) >= str(
-                newest[key].get("exported", "")):
-            newest[key] = {**doc, "_file": str(path)}
-    return list(newest.values())
+        doc = _check_bundle(_read_bundle_file(path), str(path))
+        key = _key(doc["learner"])
+        if expected is not None and key not in expected:
+            raise InputError(str(path), tr({
+                "en": f"the learner id '{plain_text(doc['learner'])[:40]}' is not on the roster",
+                "nl": f"het id '{plain_text(doc['learner'])[:40]}' staat niet op de "
+                      "klassenlijst"}),
+                expected=tr({"en": "bundles of the learners on the roster only",
+                             "nl": "alleen bundels van studenten op de klassenlijst"}))
+        if key in seen:
+            raise InputError(str(path), tr({
+                "en": f"this bundle has the same learner as {seen[key]['_file']}",
+                "nl": f"deze bundel hoort bij dezelfde student als {seen[key]['_file']}"}),
+                expected=tr({"en": "one bundle per learner: remove the one that should not count",
+                             "nl": "één bundel per student: haal de bundel weg die niet mag "
+                                   "meetellen"}))
+        seen[key] = {**doc, "_file": str(path)}
+    return list(seen.values())
 
 
 # -- pseudonyms ----------------------------------------------------------------------------------
@@ -219,38 +302,48 @@ def class_scores(bundles: list[dict], salt: str, *, instrument_form: str = "self
 
 
 def _check_floor(min_group: int) -> int:
-    if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < MIN_GROUP:
-        raise LeadkitError(tr({
-            "en": f"min_group={min_group!r}: the anonymity floor can be raised, never lowered "
-                  f"below {MIN_GROUP}.",
-            "nl": f"min_group={min_group!r}: de anonimiteitsgrens mag omhoog, maar nooit onder "
-                  f"{MIN_GROUP}.",
-        }))
-    return min_group
+    return privacy.check_floor(min_group, "min_group")
 
 
-def _describe(groups: pd.core.groupby.SeriesGroupBy, min_group: int) -> pd.DataFrame:
-    out = pd.DataFrame({"n": groups.count(), "mean": groups.mean(), "sd": groups.std(ddof=1),
-                        "q1": groups.quantile(0.25), "median": groups.median(),
-                        "q3": groups.quantile(0.75)}).reset_index()
-    small = out["n"] < min_group
-    out["n"] = out["n"].astype("Int64")
-    # Suppressed rows keep their place (so a teacher sees the element exists) but no figure,
-    # not even the count.
-    out.loc[small, _STATS] = pd.NA
-    out["suppressed"] = small.to_numpy()
+def _element_sizes(frameworks: set[str]) -> tuple[dict[tuple[str, str], int], tuple | None]:
+    fws = _frameworks(frameworks)
+    sizes = {(f, e.id): sum(it.element == e.id for it in fw.items)
+             for f, fw in fws.items() for e in fw.elements}
+    scales = {tuple(fw.scale) for fw in fws.values()}
+    return sizes, (scales.pop() if len(scales) == 1 else None)
+
+
+def _publish(per_person: pd.DataFrame, keys: list[str], min_group: int,
+             scale: tuple | None, step: float) -> pd.DataFrame:
+    if scale is None:  # an own framework: its scale is taken from the scores seen, widened
+        values = per_person["score"].dropna()
+        scale = (math.floor(values.min()), math.ceil(values.max())) if len(values) else (1, 5)
+    out = privacy.describe(per_person, keys, person="pseudonym", floor=min_group,
+                           scale=scale, step=step)
+    out["suppressed"] = ~out.pop("shown")
     return out
 
 
 def class_summary(scores: pd.DataFrame, *, min_group: int = MIN_GROUP) -> pd.DataFrame:
-    """Per framework element: ``n``, ``mean``, ``sd``, quartiles; nothing below the floor.
+    """Per framework element: ``n`` (distinct learners) and ``mean``; nothing below the floor.
 
-    ``scores`` is the table of :func:`class_scores`. Rows for fewer than ``min_group``
-    learners keep ``suppressed=True`` and empty figures.
+    ``scores`` is the table of :func:`class_scores`. The rules of :mod:`leadkit.privacy`
+    apply: rows for fewer than ``min_group`` learners, and means that only one set of scores
+    can give, keep ``suppressed=True`` (``reason`` says which) and empty figures. Spread and
+    quartiles are never published (see ``docs/privacy.md``).
     """
     _check_floor(min_group)
     valid = scores.dropna(subset=["score"])
-    out = _describe(valid.groupby(["framework", "element"])["score"], min_group)
+    sizes, scale = _element_sizes(set(valid["framework"]))
+    # The coarsest step of any element in the table: cautious for all of them.
+    step = max((privacy.score_step(k) for k in sizes.values()), default=1.0)
+    parts = []
+    for fid, part in valid.groupby("framework", sort=True):
+        fw_sizes = {e: k for (f, e), k in sizes.items() if f == fid}
+        fw_step = max((privacy.score_step(k) for k in fw_sizes.values()), default=step)
+        parts.append(_publish(part, ["framework", "element"], min_group, scale, fw_step))
+    out = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["framework", "element", "n", "mean", "reason", "suppressed"]))
     fws = _frameworks(set(out["framework"]))
     out.insert(2, "name", [tr(fws[f].element(e).name) if f in fws else e
                            for f, e in zip(out["framework"], out["element"], strict=True)])
@@ -267,18 +360,21 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
     kit's framework files.
     """
     _check_floor(min_group)
+    sizes, scale = _element_sizes(set(scores["framework"]))
     if element_themes is None:
         fws = _frameworks(set(scores["framework"]))
         if len({fw.scale for fw in fws.values()}) > 1:
             raise LeadkitError("these frameworks use different scales; themes cannot mix them")
         element_themes = {(f, e.id): tuple(e.themes) for f, fw in fws.items()
                           for e in fw.elements}
-    pairs = [(p, t, s) for p, f, e, s in scores[["pseudonym", "framework", "element", "score"]]
-             .itertuples(index=False) if not pd.isna(s)
-             for t in element_themes.get((f, e), ())]
+    valid = scores.dropna(subset=["score"])
+    privacy.require_distinct(valid, ["framework", "element"], "pseudonym")
+    pairs = [(p, t, s) for p, f, e, s in valid[["pseudonym", "framework", "element", "score"]]
+             .itertuples(index=False) for t in element_themes.get((f, e), ())]
     long = pd.DataFrame(pairs, columns=["pseudonym", "theme", "score"])
     per_learner = long.groupby(["theme", "pseudonym"], as_index=False)["score"].mean()
-    out = _describe(per_learner.groupby("theme")["score"], min_group)
+    step = max((privacy.score_step(k) for k in sizes.values()), default=1.0)
+    out = _publish(per_learner, ["theme"], min_group, scale, step)
     from leadkit.frameworks import themes as theme_table
 
     labels = dict(zip(*[theme_table()[c] for c in ("theme", "label")], strict=True))
@@ -324,9 +420,10 @@ def format_shared_texts(texts: pd.DataFrame, width: int = 88) -> str:
     blocks = []
     for prompt_id, grp in texts.groupby("prompt_id", sort=True):
         question = grp["prompt"].dropna()
-        lines = [question.iloc[0] if len(question) else prompt_id]
+        lines = [plain_text(question.iloc[0] if len(question) else prompt_id)]
         for i, text in enumerate(grp["text"], 1):
-            lines.append(textwrap.fill(" ".join(text.split()), width, initial_indent=f"  {i}. ",
+            lines.append(textwrap.fill(" ".join(plain_text(text).split()), width,
+                                       initial_indent=f"  {i}. ",
                                        subsequent_indent="     "))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
@@ -342,11 +439,16 @@ def to_csv(summary: pd.DataFrame, path: str | os.PathLike[str], *,
     if "suppressed" not in summary.columns or "n" not in summary.columns:
         raise LeadkitError("to_csv writes the tables of class_summary or class_themes only")
     shown = ~summary["suppressed"].astype(bool)
-    if (summary.loc[shown, "n"] < MIN_GROUP).any() or summary.loc[~shown, _STATS].notna().any(
-            axis=None):
-        raise LeadkitError(f"this table shows figures for fewer than {MIN_GROUP} learners")
+    n = pd.to_numeric(summary["n"], errors="coerce")
+    spread = {"sd", "q1", "median", "q3", "min", "max"} & set(summary.columns)
+    if (spread or (n < MIN_GROUP).any() or summary.loc[~shown, "mean"].notna().any()
+            or n[~shown & summary.get("reason", pd.Series("", index=summary.index)).eq(
+                "floor")].notna().any()):
+        raise LeadkitError(f"this table shows figures for fewer than {MIN_GROUP} learners, "
+                           "or figures the privacy rules withhold (see docs/privacy.md)")
     path = Path(path).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
-    summary.to_csv(path, index=False, float_format="%.3f", sep=";" if dutch_excel else ",",
-                   decimal="," if dutch_excel else ".")
+    neutralise_frame(summary).to_csv(path, index=False, float_format="%.3f",
+                                     sep=";" if dutch_excel else ",",
+                                     decimal="," if dutch_excel else ".")
     return path

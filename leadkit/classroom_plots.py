@@ -1,7 +1,9 @@
-"""Charts of a class's self-assessments for the teacher, with the anonymity floor built in.
+"""Charts of a class's self-assessments for the teacher, with the disclosure rules built in.
 
-Both charts draw only groups of at least ``min_group`` learners (see :mod:`leadkit.classroom`)
-and say below the chart which elements were left out and why.
+Both charts draw only what :mod:`leadkit.privacy` lets a table show: the class mean and the
+number of learners per element or theme, for groups of at least ``min_group`` learners. No
+individual score, spread or quartile is drawn. Below the chart they say which elements were
+left out and why.
 
 Examples
 --------
@@ -17,30 +19,26 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from leadkit.classroom import MIN_GROUP, _check_floor, class_summary
+from leadkit.classroom import MIN_GROUP, class_summary
 from leadkit.figure import KitFigure
 from leadkit.i18n import tr
 from leadkit.plots import OKABE_ITO
+from leadkit.privacy import check_floor
 
 __all__ = ["class_distribution", "class_theme_chart"]
-
-# Matplotlib 3.10 renamed boxplot's vert=False to orientation="horizontal".
-_HORIZONTAL = ({"orientation": "horizontal"}
-               if tuple(int(p) for p in matplotlib.__version__.split(".")[:2]) >= (3, 10)
-               else {"vert": False})
 
 _T = {
     "score": {"en": "Score", "nl": "Score"},
     "mean": {"en": "class mean", "nl": "klasgemiddelde"},
-    "middle": {"en": "middle half of the class", "nl": "middelste helft van de klas"},
-    "hidden": {"en": "Not shown (fewer than {n} learners): {names}",
-               "nl": "Niet getoond (minder dan {n} studenten): {names}"},
+    "hidden": {"en": "Not shown (fewer than {n} learners, or a mean that would give the "
+                     "answers away): {names}",
+               "nl": "Niet getoond (minder dan {n} studenten, of een gemiddelde dat de "
+                     "antwoorden zou verraden): {names}"},
     "title": {"en": "Class self-assessment: {fw} ({n})",
               "nl": "Zelfbeoordeling van de klas: {fw} ({n})"},
     "themes": {"en": "Class means per theme (n = learners)",
@@ -66,38 +64,29 @@ def _fw_info(framework: str) -> tuple[str, tuple[int, int] | None]:
 
 def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int = MIN_GROUP,
                        ax: Axes | None = None) -> Figure:
-    """Each element's spread of learner scores (box and dots) with the class mean marked.
+    """Each element's class mean (a diamond, its value and ``n`` beside it).
 
-    ``scores`` is the table of :func:`leadkit.classroom.class_scores`. Dots are jittered
-    vertically with a fixed seed, so the same data always give the same picture.
+    ``scores`` is the table of :func:`leadkit.classroom.class_scores`. Only the figures of
+    :func:`leadkit.classroom.class_summary` are drawn, never a learner's own score.
     """
-    _check_floor(min_group)
+    check_floor(min_group, "min_group")
     summary = class_summary(scores[scores["framework"] == framework], min_group=min_group)
     shown, hidden = summary[~summary["suppressed"]], summary[summary["suppressed"]]
     title, scale = _fw_info(framework)
     fig, ax = _axes(ax, len(shown))
-    data = scores[scores["framework"] == framework].dropna(subset=["score"])
-    rng = np.random.default_rng(0)
-    for y, row in enumerate(shown.itertuples()):
-        values = data.loc[data["element"] == row.element, "score"].to_numpy()
-        ax.boxplot(values, positions=[y], widths=0.5, **_HORIZONTAL,
-                   showfliers=False, patch_artist=True,
-                   boxprops={"facecolor": OKABE_ITO["sky"], "alpha": 0.35},
-                   medianprops={"color": OKABE_ITO["black"]})
-        ax.scatter(values, y + rng.uniform(-0.15, 0.15, len(values)), s=14,
-                   color=OKABE_ITO["blue"], zorder=3)
-        # A diamond (not just a colour) marks the mean, and its value is written beside it.
-        ax.scatter([row.mean], [y], marker="D", s=46, color=OKABE_ITO["vermillion"], zorder=4,
-                   label=tr(_T["mean"]) if y == 0 else None)
-        ax.annotate(f"{row.mean:.2f}", (row.mean, y - 0.25), ha="center", va="bottom",
-                    fontsize=8)
-    ax.set_yticks(range(len(shown)),
-                  [textwrap.fill(n, 30) for n in shown["name"]] if len(shown) else [])
+    y = np.arange(len(shown))
+    means = shown["mean"].astype(float).to_numpy()
+    # A diamond (not just a colour) marks the mean, and its value is written beside it.
+    ax.scatter(means, y, marker="D", s=46, color=OKABE_ITO["vermillion"], zorder=4,
+               label=tr(_T["mean"]))
+    for yi, m, n in zip(y, means, shown["n"], strict=True):
+        ax.annotate(f"{m:.2f} (n = {n})", (m, yi - 0.25), ha="center", va="bottom", fontsize=8)
+    ax.set_yticks(y, [textwrap.fill(n, 30) for n in shown["name"]] if len(shown) else [])
     ax.invert_yaxis()
     if scale:
         ax.set_xlim(scale[0] - 0.2, scale[1] + 0.2)
     ax.set_xlabel(tr(_T["score"]))
-    n = int(data["pseudonym"].nunique())
+    n = int(scores.loc[scores["framework"] == framework, "pseudonym"].nunique())
     # The class size itself is a figure: below the floor it is not shown either.
     count = f"n = {n}" if n >= min_group else f"n < {min_group}"
     ax.set_title(textwrap.fill(tr(_T["title"]).format(fw=title, n=count), 55))
@@ -111,14 +100,12 @@ def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int =
 
 def class_theme_chart(theme_summary: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
     """Class mean per cross-framework theme (table of :func:`leadkit.classroom.class_themes`),
-    with quartiles as a line and the mean and ``n`` written beside each bar."""
+    with the mean and ``n`` written beside each dot."""
     shown = theme_summary[~theme_summary["suppressed"].astype(bool)]
     fig, ax = _axes(ax, len(shown))
     y = np.arange(len(shown))
     means = shown["mean"].astype(float).to_numpy()
     # A dot plot, not bars: a score scale has no natural zero for a bar to start from.
-    ax.hlines(y, shown["q1"].astype(float), shown["q3"].astype(float),
-              color=OKABE_ITO["sky"], linewidth=6, label=tr(_T["middle"]))
     ax.scatter(means, y, marker="D", s=46, color=OKABE_ITO["vermillion"], zorder=3,
                label=tr(_T["mean"]))
     for yi, m, n in zip(y, means, shown["n"], strict=True):

@@ -10,7 +10,7 @@ survey.csv, row 4, column 'acmo03': value 7 is outside the scale (expected a who
 
 from __future__ import annotations
 
-__all__ = ["LeadkitError", "InputError", "FrameworkFileError"]
+__all__ = ["LeadkitError", "InputError", "FrameworkFileError", "FloorError"]
 
 
 class LeadkitError(Exception):
@@ -78,3 +78,7 @@ class FrameworkFileError(LeadkitError, ValueError):
         self.place = place
         self.problem = problem
         super().__init__(f"{self.file}, at {place or 'the top level'}: {problem}")
+
+
+class FloorError(LeadkitError, ValueError):
+    """An anonymity floor set below the kit's minimum (see :mod:`leadkit.privacy`)."""

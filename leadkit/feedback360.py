@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.i18n import tr
+from leadkit.privacy import check_floor, mean_is_safe, require_distinct
 
 __all__ = ["CATEGORIES", "self_other", "anonymity_note"]
 
@@ -66,8 +67,23 @@ def _threshold(gap: pd.Series, keys: list[str], frame: pd.DataFrame,
     return pd.Series(float(threshold), index=gap.index)
 
 
-def self_other(scores: pd.DataFrame, *, floor: int = 3,
-               threshold: float | str = 0.5) -> pd.DataFrame:
+def _grid(data: pd.DataFrame, unit: str) -> tuple[tuple[float, float], float]:
+    """The scale and coarsest score step: from the kit's framework, else cautious guesses."""
+    from leadkit.frameworks import list_frameworks, load_framework
+    from leadkit.report_tables import score_grid
+
+    ids = set(data["framework"].dropna()) if "framework" in data.columns else set()
+    if unit == "element" and len(ids) == 1 and (fid := ids.pop()) in list_frameworks():
+        return score_grid(load_framework(fid))
+    values = data["score"].dropna()
+    if values.empty:
+        return (1.0, 5.0), 1.0
+    return (float(np.floor(values.min())), float(np.ceil(values.max()))), 1.0
+
+
+def self_other(scores: pd.DataFrame, *, floor: int = 3, threshold: float | str = 0.5,
+               scale: tuple[float, float] | None = None,
+               step: float | None = None) -> pd.DataFrame:
     """Self versus others per rated person and element, with the anonymity floor applied.
 
     Parameters
@@ -81,6 +97,11 @@ def self_other(scores: pd.DataFrame, *, floor: int = 3,
         own. It can be raised, never set below 3.
     threshold : float or "half-sd"
         How far self and others may differ (in scale points) and still be "in agreement".
+    scale, step : tuple and float, optional
+        The scale's ends and the coarsest step between scores, for the rule that hides a mean
+        only one set of answers can give (:func:`leadkit.privacy.mean_is_safe`). By default
+        they come from the kit's framework of the scores; for other frameworks the ends are
+        the lowest and highest score seen and the step is a whole scale point (cautious).
 
     Returns
     -------
@@ -88,12 +109,11 @@ def self_other(scores: pd.DataFrame, *, floor: int = 3,
         ``target``, ``wave`` (if present), ``framework``, ``element``, ``self``, ``manager``,
         ``peer``, ``report``, ``other``, ``others``, ``gap``, ``category`` (a code of
         :data:`CATEGORIES`, empty when self or others is missing), ``category_label`` (in the
-        current language), the rater counts ``n_manager`` … ``n_others``, and ``merged`` /
-        ``suppressed`` naming the groups pooled into ``others`` or left out.
+        current language), the rater counts ``n_manager`` … ``n_others`` (distinct people; the
+        count of a group below the floor is missing too), and ``merged`` / ``suppressed``
+        naming the groups pooled into ``others`` or left out.
     """
-    if isinstance(floor, bool) or not isinstance(floor, (int, np.integer)) or floor < 3:
-        raise ValueError(f"floor must be a whole number of at least 3, not {floor!r}: "
-                         "smaller rater groups could be recognised")
+    floor = check_floor(floor)
     if "rater" not in scores.columns:
         raise ValueError("the scores have no 'rater' column, so self and others cannot be told "
                          "apart; add rater (self, manager, peer, report, other) to the responses")
@@ -105,6 +125,9 @@ def self_other(scores: pd.DataFrame, *, floor: int = 3,
     # Every rated person and element appears, in the order of the scores, even without ratings.
     result = data[keys].drop_duplicates().reset_index(drop=True)
     data = data.dropna(subset=["score"])
+    if "respondent" in data.columns:  # people, not rows: one rater twice is an input error
+        require_distinct(data, keys, "respondent", source=str(scores.attrs.get("source",
+                                                                                "<scores>")))
     selfs = data[data["rater"] == "self"]
     doubled = selfs.duplicated(keys, keep=False)
     if doubled.any():
@@ -126,10 +149,18 @@ def self_other(scores: pd.DataFrame, *, floor: int = 3,
     small_n, small_sum = np.zeros(len(result)), np.zeros(len(result))
     small_names: list[list[str]] = [[] for _ in range(len(result))]
     counts = {"manager": total_n.copy()}
+    grid_scale, grid_step = _grid(data, unit)
+    scale = grid_scale if scale is None else (float(scale[0]), float(scale[1]))
+    step = grid_step if step is None else float(step)
+
+    def safe(mean: np.ndarray, n: np.ndarray) -> np.ndarray:
+        return np.array([mean_is_safe(m, int(k), scale, step) for m, k in zip(mean, n,
+                                                                            strict=True)], bool)
+
     for group in _SMALL:
         n, s, mean = col("count", group), col("sum", group), col("mean", group)
         counts[group] = n
-        shown = n >= floor
+        shown = (n >= floor) & safe(mean, n)  # a mean that gives the answers away is hidden
         result[group] = np.where(shown, mean, np.nan)
         total_n, total_sum = total_n + np.where(shown, n, 0), total_sum + np.where(shown, s, 0)
         hidden = (n > 0) & ~shown
@@ -140,7 +171,9 @@ def self_other(scores: pd.DataFrame, *, floor: int = 3,
     total_n = total_n + np.where(merge, small_n, 0)
     total_sum = total_sum + np.where(merge, small_sum, 0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        result["others"] = np.where(total_n > 0, total_sum / total_n, np.nan)
+        others = np.where(total_n > 0, total_sum / total_n, np.nan)
+    # Everyone else at one end of the scale would be given away by 'others' too.
+    result["others"] = np.where((total_n < floor) | safe(others, total_n), others, np.nan)
     result["gap"] = result["self"] - result["others"]
     limit = _threshold(result["gap"], keys[1:], result, threshold)
     category = np.select([result["gap"] > limit + 1e-9, result["gap"] < -limit - 1e-9,
@@ -148,8 +181,10 @@ def self_other(scores: pd.DataFrame, *, floor: int = 3,
                          ["over-estimator", "under-estimator", "in agreement"], default="")
     result["category"] = category
     result["category_label"] = [tr(CATEGORIES[c]) if c else "" for c in category]
-    for group in ("manager", *_SMALL):
-        result[f"n_{group}"] = counts[group].astype(int)
+    result["n_manager"] = counts["manager"].astype(int)
+    for group in _SMALL:  # the size of a group too small to show is not shown either
+        n = pd.Series(counts[group].astype(int), index=result.index, dtype="Int64")
+        result[f"n_{group}"] = n.where((n >= floor) | (n == 0))
     result["n_others"] = total_n.astype(int)
     result["merged"] = [", ".join(g) if m else "" for g, m in zip(small_names, merge, strict=True)]
     result["suppressed"] = [", ".join(g) if not m else ""

@@ -20,7 +20,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 
-__all__ = ["LANGUAGES", "get_language", "set_language", "tr", "on_language_change"]
+__all__ = ["LANGUAGES", "get_language", "set_language", "tr", "on_language_change",
+           "format_number"]
 
 #: The languages every learner-facing text must exist in.
 LANGUAGES: tuple[str, ...] = ("en", "nl")
@@ -87,3 +88,15 @@ def tr(text: Mapping[str, str] | str, language: str | None = None) -> str:
         return text[code]
     except KeyError:
         raise KeyError(f"text {dict(text)!r} has no {code!r} version") from None
+
+
+def format_number(value: float, digits: int = 2, language: str | None = None) -> str:
+    """A number in the current (or given) language: fixed decimals, a decimal comma in Dutch.
+
+    Examples
+    --------
+    >>> format_number(0.5), format_number(3.456, 1, language="nl")
+    ('0.50', '3,5')
+    """
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if (language or _current) == "nl" else text

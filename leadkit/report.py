@@ -27,12 +27,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from leadkit import privacy
 from leadkit.agreement import rwg_j
 from leadkit.errors import LeadkitError
 from leadkit.feedback360 import anonymity_note, self_other
 from leadkit.frameworks import Framework
-from leadkit.i18n import tr
+from leadkit.i18n import format_number, tr
 from leadkit.reliability import reliability
+from leadkit.report_tables import eligible_rows, group_table, rater_label, score_grid, wide_table
 from leadkit.scoring import _fw, _validated, framework_score, reverse_keyed, score
 
 __all__ = ["build_report", "write_report", "element_reliability", "team_agreement"]
@@ -50,6 +52,19 @@ _T = {
     "figures": {"en": "Figures", "nl": "Figuren"},
     "element": {"en": "element", "nl": "element"},
     "all": {"en": "all", "nl": "alle"},
+    "all_elements": {"en": "whole framework", "nl": "hele raamwerk"},
+    "teams": {"en": "Element scores per team", "nl": "Scores per element per team"},
+    "teams_note": {"en": "Self ratings of the team members (first wave): number of people "
+                         "and mean per team.",
+                   "nl": "Zelfbeoordelingen van de teamleden (eerste meting): aantal mensen en "
+                         "gemiddelde per team."},
+    "privacy": {"en": "Privacy", "nl": "Privacy"},
+    "residual": {"en": "What a report cannot prevent: comparing two reports of the same group "
+                       "made before and after one person joined gives that person's answers "
+                       "away; share one report per round.",
+                 "nl": "Wat een rapport niet kan voorkomen: wie twee rapporten van dezelfde "
+                       "groep vergelijkt, van vóór en na de komst van één persoon, kan de "
+                       "antwoorden van die persoon terugrekenen; deel één rapport per ronde."},
 }
 # Column headings of the 360 table; rater codes as words.
 _HEAD = {
@@ -79,7 +94,7 @@ def _t(en: str, nl: str) -> str:
 
 def _table(frame: pd.DataFrame, index: bool = False, header: bool = True) -> str:
     return frame.to_html(index=index, header=header, escape=True, na_rep="–", border=0,
-                         classes="lk", float_format=lambda v: f"{v:.2f}")
+                         classes="lk", float_format=lambda v: format_number(v))
 
 
 def _figure(fig) -> str:
@@ -96,25 +111,30 @@ def _first_wave(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return frame[frame["wave"] == first], first
 
 
+def _first_wave_mask(frame: pd.DataFrame) -> pd.Series:
+    _, first = _first_wave(frame)
+    if not first:
+        return pd.Series(True, index=frame.index)
+    return frame["wave"] == first
+
+
 def _group(frame: pd.DataFrame) -> pd.Series:
     """Rater group (and wave) of every row, as the column label of the summary tables."""
-    label = (frame["rater"].map(lambda r: tr(_HEAD[r]) if r in _HEAD else r)
+    label = (frame["rater"].map(rater_label)
              if "rater" in frame.columns else pd.Series(tr(_T["all"]), index=frame.index))
     if "wave" in frame.columns and frame["wave"].nunique() > 1:
         label = label + " · " + _t("wave ", "meting ") + frame["wave"].astype(str)
     return label
 
 
-def _element_table(scores: pd.DataFrame, fw: Framework) -> pd.DataFrame:
-    s = scores.assign(_g=_group(scores))
-    stats = s.groupby(["element", "_g"], sort=False)["score"].agg(["mean", "std", "count"])
-    cells = stats.apply(lambda r: "–" if r["count"] == 0 else
-                        f"{r['mean']:.2f} (sd {r['std']:.2f}; n {int(r['count'])})"
-                        if r["count"] > 1 else f"{r['mean']:.2f} (n 1)", axis=1)
-    wide = cells.unstack("_g").reindex([e.id for e in fw.elements])
-    wide.index = [e.label for e in fw.elements]
-    wide.columns.name = None
-    return wide
+def _pooled_table(rows: pd.DataFrame, unit: str, fw: Framework, floor: int,
+                  min_share: float, order: list[str] | None = None,
+                  labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Scores per rater group (columns) and ``unit`` (rows): n and mean, privacy rules applied."""
+    data = rows.assign(_g=_group(rows))
+    described = group_table(data, [unit, "_g"], fw=fw, floor=floor, min_share=min_share)
+    wide = wide_table(described, unit, "_g", row_order=order, row_labels=labels)
+    return wide[[g for g in dict.fromkeys(data["_g"]) if g in wide.columns]]
 
 
 def element_reliability(responses: pd.DataFrame | str | Path,
@@ -156,6 +176,8 @@ def element_reliability(responses: pd.DataFrame | str | Path,
                         "note": getattr(err, "problem", str(err))})
     result = pd.DataFrame(out).reindex(columns=["element", "k", "n", "alpha", "ci_low", "ci_high",
                                                 "std_alpha", "average_r", "note"])
+    result["note"] = [note or _alpha_remark(a, n) for note, a, n in
+                      zip(result["note"], result["alpha"], result["n"], strict=True)]
     note = _t("Self ratings", "Zelfbeoordelingen") if "rater" in table.columns else _t(
         "All rows", "Alle rijen")
     if wave:
@@ -165,8 +187,26 @@ def element_reliability(responses: pd.DataFrame | str | Path,
     return result
 
 
+def _alpha_remark(alpha: float, n: float) -> str:
+    """What an alpha means for a reader who is not a psychometrician (empty when unremarkable)."""
+    remarks = []
+    if pd.notna(alpha) and alpha < 0:
+        remarks.append(_t("negative: the items do not go together as keyed; check the reverse "
+                          "keying and whether they measure one thing",
+                          "negatief: de items hangen niet samen zoals ze gescoord zijn; "
+                          "controleer de omgekeerde items en of ze één ding meten"))
+    elif pd.notna(alpha) and alpha < 0.6:
+        remarks.append(_t("low: read this element's score with care",
+                          "laag: lees de score op dit element met voorzichtigheid"))
+    if pd.notna(n) and n < 30:
+        remarks.append(_t(f"only {int(n)} people: the interval is wide and alpha can swing a "
+                          "lot", f"maar {int(n)} mensen: het interval is breed en alfa kan "
+                          "sterk wisselen"))
+    return "; ".join(remarks)
+
+
 def team_agreement(responses: pd.DataFrame | str | Path,
-                   framework: Framework | str | Path) -> pd.DataFrame:
+                   framework: Framework | str | Path, *, floor: int = 3) -> pd.DataFrame:
     """rwg(j) per team (rows) and element (columns), on the reverse-keyed items.
 
     The ratings used are those of direct reports about their leader when the table has them
@@ -177,7 +217,8 @@ def team_agreement(responses: pd.DataFrame | str | Path,
     -------
     DataFrame
         Index: team; one column per element id; ``attrs["note"]`` says which rows were used
-        and how to read the values. Empty when the table has no ``team`` column.
+        and how to read the values. Empty when the table has no ``team`` column. Teams of fewer
+        than ``floor`` people get no value (see :mod:`leadkit.privacy`).
     """
     fw = _fw(framework)
     table = _validated(responses, fw)
@@ -200,14 +241,18 @@ def team_agreement(responses: pd.DataFrame | str | Path,
         ids = [it.id for it in fw.items if it.element == el.id]
         columns[el.id] = rwg_j(keyed[ids] - low + 1, rows["team"], n_options=high - low + 1)
     result = pd.DataFrame(columns).rename_axis("team")
+    # rwg of two raters is their distance: a team below the floor shows no agreement either.
+    people = rows.groupby("team")["respondent"].nunique().reindex(result.index)
+    result[people < privacy.check_floor(floor)] = float("nan")
     note = _t(f"rwg(j) per team, from {who}", f"rwg(j) per team, op basis van {who}")
     if wave:
         note += _t(f", wave {wave}", f", meting {wave}")
     result.attrs["note"] = note + _t(
         ". Values of .70 or more are often read as enough agreement to speak of a team "
-        "score; a dash means too few complete answers.",
+        "score; a dash means too few complete answers or fewer than three people.",
         ". Waarden vanaf 0,70 worden vaak gelezen als genoeg overeenstemming om van een "
-        "teamscore te spreken; een streepje betekent te weinig volledige antwoorden.")
+        "teamscore te spreken; een streepje betekent te weinig volledige antwoorden of minder "
+        "dan drie mensen.")
     return result
 
 
@@ -259,18 +304,36 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
         if col in table.columns:
             facts[label] = ", ".join(map(str, sorted(table[col].dropna().unique())))
     parts.append(_table(pd.Series(facts).to_frame(), index=True, header=False))
-    parts += [f"<h2>{esc(tr(_T['elements']))}</h2>", _table(_element_table(scores, fw),
-                                                            index=True)]
-    fscores = framework_score(scores, min_share=min_share)
-    summary = fscores.assign(_g=_group(fscores)).groupby("_g", sort=False)["score"].agg(
-        ["count", "mean", "std", "min", "max"]).rename_axis(None)
-    parts += [f"<h2>{esc(tr(_T['framework']))}</h2>", _table(_heads(summary), index=True)]
     labels = {e.id: e.label for e in fw.elements}
+    order = [e.id for e in fw.elements]
+    scale, step = score_grid(fw, min_share)
+    selfs = scores["rater"] == "self" if "rater" in scores.columns else scores["score"].notna()
+    first_wave = _first_wave_mask(scores)
+    team_rows = selfs & first_wave if "team" in scores.columns else None
+    ok = eligible_rows(scores, unit="element", floor=floor, team_rows=team_rows, scale=scale,
+                       step=step)
+    parts += [f"<h2>{esc(tr(_T['elements']))}</h2>",
+              _table(_pooled_table(scores[ok], "element", fw, floor, min_share, order, labels),
+                     index=True)]
+    fscores = framework_score(scores, min_share=min_share).assign(element="_all")
+    f_team = ((fscores["rater"] == "self") if "rater" in fscores.columns else
+              fscores["score"].notna()) & _first_wave_mask(fscores)
+    f_ok = eligible_rows(fscores, unit="element", floor=floor,
+                         team_rows=f_team if "team" in fscores.columns else None,
+                         scale=scale, step=step)
+    summary = _pooled_table(fscores[f_ok], "element", fw, floor, min_share)
+    summary.index = [tr(_T["all_elements"])] * len(summary)
+    parts += [f"<h2>{esc(tr(_T['framework']))}</h2>", _table(summary, index=True)]
+    if team_rows is not None and scores.loc[team_rows, "team"].notna().any():
+        teams = group_table(scores[team_rows & scores["score"].notna()], ["element", "team"],
+                            fw=fw, floor=floor, min_share=min_share)
+        parts += [f"<h2>{esc(tr(_T['teams']))}</h2>", f"<p>{esc(tr(_T['teams_note']))}</p>",
+                  _table(wide_table(teams, "element", "team", order, labels), index=True)]
     rel = element_reliability(table, fw)
     shown = rel.assign(element=rel["element"].map(labels))
     parts += [f"<h2>{esc(tr(_T['reliability']))}</h2>", f"<p>{esc(rel.attrs['note'])}</p>",
               _table(_heads(shown))]
-    agreement = team_agreement(table, fw)
+    agreement = team_agreement(table, fw, floor=floor)
     if len(agreement):
         parts += [f"<h2>{esc(tr(_T['agreement']))}</h2>", f"<p>{esc(agreement.attrs['note'])}</p>",
                   _table(agreement.rename(columns=labels).rename_axis(None), index=True)]
@@ -291,6 +354,8 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
                   f"<p>{esc(anonymity_note(gaps))} {esc(rule)}</p>", _table(_heads(shown))]
     if figures:
         parts += [f"<h2>{esc(tr(_T['figures']))}</h2>", *_figures(scores, gaps, fw)]
+    parts += [f"<h2>{esc(tr(_T['privacy']))}</h2>",
+              f"<p>{esc(tr(privacy.NOTE).format(floor=floor))} {esc(tr(_T['residual']))}</p>"]
     style = ("body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
              "table.lk{border-collapse:collapse;margin:1em 0}table.lk td,table.lk th"
              "{border-bottom:1px solid #ccc;padding:.25em .6em;text-align:left}"
