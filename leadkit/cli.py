@@ -147,6 +147,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _write_table(frame: pd.DataFrame, path: Path, dutch_excel: bool) -> None:
+    from leadkit.safe_output import neutralise_frame
+
+    frame = neutralise_frame(frame)  # a name such as "=HYPERLINK(…)" stays text in Excel
     if path.suffix.lower() == ".xlsx":
         frame.to_excel(path, index=False)
     elif dutch_excel:

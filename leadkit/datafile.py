@@ -32,11 +32,25 @@ from leadkit.paths import data_dir
 if TYPE_CHECKING:
     import jsonschema
 
-__all__ = ["read_yaml", "load_validated", "schema", "format_place"]
+__all__ = ["MAX_DATA_BYTES", "read_yaml", "load_validated", "schema", "format_place"]
+
+
+#: The largest kit data file read (a framework file is about 40 kB).
+MAX_DATA_BYTES = 2_000_000
 
 
 class _StrictSafeLoader(yaml.SafeLoader):
-    """A safe loader that refuses duplicate keys (YAML would silently keep the last one)."""
+    """A safe loader that refuses duplicate keys (YAML would silently keep the last one) and
+    aliases: the kit's files need none, and nested aliases can expand a small file into
+    gigabytes (a "billion laughs") before anything could check it."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in kit data files; write the "
+                "value out", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _StrictSafeLoader, node: yaml.MappingNode, deep: bool = False):
@@ -59,6 +73,11 @@ _StrictSafeLoader.add_constructor(
 def read_yaml(path: str | Path) -> Any:
     """Read a YAML (or JSON) file safely; syntax errors name the line and column."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise FrameworkFileError(str(path), "", "not a regular file (a folder, pipe or device)")
+    if path.is_file() and path.stat().st_size > MAX_DATA_BYTES:
+        raise FrameworkFileError(str(path), "", f"the file is larger than {MAX_DATA_BYTES:,} "
+                                 "bytes; a kit data file is far smaller")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -96,6 +115,11 @@ def format_place(path: Any) -> str:
     return out
 
 
+def _shorten(text: str, limit: int = 300) -> str:
+    """A message of bounded length: a value from the file is quoted, never dumped whole."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _explain(error: jsonschema.ValidationError) -> str:
     """Say what was expected in words a teacher can act on."""
     v = error.validator
@@ -106,10 +130,10 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"unexpected key(s): {error.message.split('(')[-1].rstrip(')')}"
     if v == "pattern":
         return (
-            f"{error.instance!r} is not allowed here: expected lowercase letters, digits "
+            f"{_shorten(repr(error.instance), 80)} is not allowed here: expected lowercase letters, digits "
             "and single dashes (like 'build-trust')"
             if "a-z" in str(error.validator_value)
-            else f"{error.instance!r} must not be empty"
+            else f"{_shorten(repr(error.instance), 80)} must not be empty"
         )
     if v in ("type", "const", "enum", "minItems", "maxItems", "minLength", "uniqueItems"):
         return error.message.replace("is not of type", "should be of type")
@@ -129,5 +153,6 @@ def load_validated(path: str | Path, schema_name: str) -> Any:
     errors = sorted(validator.iter_errors(doc), key=lambda e: (len(e.absolute_path), e.path))
     if errors:
         err = jsonschema.exceptions.best_match(errors)
-        raise FrameworkFileError(str(path), format_place(err.absolute_path), _explain(err))
+        raise FrameworkFileError(str(path), format_place(err.absolute_path)[:200],
+                                 _shorten(_explain(err)))
     return doc

@@ -17,12 +17,19 @@ from __future__ import annotations
 import io
 
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 __all__ = ["KitFigure"]
 
 
 class KitFigure(Figure):
     """A :class:`~matplotlib.figure.Figure` that notebooks display as a PNG."""
+
+    def draw(self, renderer) -> None:  # noqa: ANN001 - matplotlib's signature
+        # Labels come from data (names, ids): a "$" must stay a dollar sign, never mathtext.
+        for text in self.findobj(Text):
+            text.set_parse_math(False)
+        super().draw(renderer)
 
     def _repr_png_(self) -> bytes:
         buffer = io.BytesIO()

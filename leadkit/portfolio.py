@@ -41,6 +41,7 @@ import pandas as pd
 from leadkit.errors import LeadkitError
 from leadkit.i18n import tr
 from leadkit.journal import Journal
+from leadkit.safe_output import escape_markdown
 
 __all__ = ["BUNDLE_FORMAT", "BUNDLE_VERSION", "make_bundle", "export_bundle",
            "portfolio_markdown", "portfolio_html", "write_portfolio"]
@@ -205,7 +206,7 @@ def _header(journal: Journal) -> tuple[str, str]:
 def portfolio_markdown(journal: Journal) -> str:
     """The whole portfolio as Markdown (score tables instead of charts)."""
     learner, now = _header(journal)
-    lines = [f"# {tr(_T['title'])}", "", f"- {tr(_T['learner'])}: {html.escape(learner)}",
+    lines = [f"# {tr(_T['title'])}", "", f"- {tr(_T['learner'])}: {escape_markdown(learner)}",
              f"- {tr(_T['exported'])}: {now}", "", f"## {tr(_T['profiles'])}", ""]
     profiles = _profiles(journal)
     if not profiles:
@@ -213,7 +214,7 @@ def portfolio_markdown(journal: Journal) -> str:
     for heading, saved, table, _ in profiles:
         lines += [f"### {heading}", "", f"*{tr(_T['saved'])}: {saved} UTC*", "",
                   "| " + " | ".join(table.columns) + " |", "|---|---:|---:|"]
-        lines += [f"| {html.escape(str(a))} | {b:.2f} | {'' if pd.isna(c) else c} |"
+        lines += [f"| {escape_markdown(str(a))} | {b:.2f} | {'' if pd.isna(c) else c} |"
                   for a, b, c in table.itertuples(index=False)]
         lines.append("")
     lines += [f"## {tr(_T['reflections'])}", ""]
@@ -236,7 +237,7 @@ def portfolio_markdown(journal: Journal) -> str:
 
 def _quoted(text: str) -> list[str]:
     # Escaped and quoted: a learner's text is shown as written, never run as markup.
-    return [f"> {html.escape(t)}" if t else ">" for t in text.splitlines()] + [""]
+    return [f"> {escape_markdown(t)}" if t else ">" for t in text.splitlines()] + [""]
 
 
 def _question(row: pd.Series) -> str:

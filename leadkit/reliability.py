@@ -350,7 +350,8 @@ def reliability(items: pd.DataFrame | np.ndarray, *, ci_level: float = 0.95) -> 
         r_drop = (row - var) / np.sqrt(var * rest_total)
         # Correlations summing to zero (two items at r = -1) give -inf, as in R.
         std_alpha = k / (k - 1) * (1 - k / rtotal)
-    alpha = k / (k - 1) * (1 - trace / total)
+        # Items with a zero total covariance give an infinite or missing alpha, as in R.
+        alpha = k / (k - 1) * (1 - trace / total)
     average_r = (rtotal - k) / (k * (k - 1))
 
     # Feldt: (1 - alpha) / (1 - alpha_hat) follows F(n - 1, (n - 1)(k - 1)).

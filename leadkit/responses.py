@@ -250,7 +250,7 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
         for n in out.index[out[col] == ""] if col in out else []:
             errors.append(InputError(name, problem, row=n, column=col,
                                      expected=_t("a value in every row", "een waarde in elke rij")))
-    if "target" in out:
+    if "target" in out and "respondent" in out:  # without respondent: reported above
         is_self = out["rater"] == "self" if "rater" in out else pd.Series(True, index=out.index)
         for n in out.index[(out["target"] == "") & ~is_self]:
             errors.append(InputError(name, _t("the target is empty", "het doel (target) is leeg"),
