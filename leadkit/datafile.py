@@ -130,8 +130,8 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"unexpected key(s): {error.message.split('(')[-1].rstrip(')')}"
     if v == "pattern":
         return (
-            f"{_shorten(repr(error.instance), 80)} is not allowed here: expected lowercase letters, digits "
-            "and single dashes (like 'build-trust')"
+            f"{_shorten(repr(error.instance), 80)} is not allowed here: expected lowercase "
+            "letters, digits and single dashes (like 'build-trust')"
             if "a-z" in str(error.validator_value)
             else f"{_shorten(repr(error.instance), 80)} must not be empty"
         )

@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -69,4 +70,4 @@ def plain_text(text: str) -> str:
 
 def escape_markdown(text: str) -> str:
     """``text`` with every Markdown and HTML special character escaped."""
-    return _MARKDOWN.sub(r"\\\1", plain_text(text)).replace("<", "&lt;")
+    return _MARKDOWN.sub(r"\\\1", html.escape(plain_text(text), quote=False))

@@ -142,12 +142,14 @@ scores.head()
 lk.class_summary(scores).round(2)
 
 # %% [markdown] lang="en"
-# Means hide spread. The chart shows every learner as a dot, the box holds the middle half of
-# the class, and the diamond marks the class mean:
+# The chart shows each element's class mean (the diamond) and how many learners it rests on.
+# It draws no dot per learner and no spread: in a class of a few people those would give
+# individual scores away (the rules are in `docs/privacy.md`).
 
 # %% [markdown] lang="nl"
-# Een gemiddelde verbergt de spreiding. In de grafiek is elke student een stip, de doos bevat de
-# middelste helft van de klas en de ruit is het klasgemiddelde:
+# De grafiek toont per onderdeel het klasgemiddelde (de ruit) en op hoeveel studenten het
+# berust. Er staat geen stip per student en geen spreiding in: in een klas van een paar mensen
+# zouden die individuele scores verraden (de regels staan in `docs/privacy.md`).
 
 # %%
 lk.classroom_plots.class_distribution(scores, "agile-cmo")
@@ -169,7 +171,7 @@ lk.classroom_plots.class_distribution(scores, "agile-cmo")
 # %%
 # NBVAL_CHECK_OUTPUT
 themes = lk.class_themes(scores)
-themes[["label", "n", "mean", "sd", "suppressed"]].round(2)
+themes[["label", "n", "mean", "suppressed"]].round(2)
 
 # %%
 lk.classroom_plots.class_theme_chart(themes)
@@ -193,8 +195,7 @@ print(lk.format_shared_texts(texts))
 
 # %% [markdown] lang="en"
 # ## Your turn: prepare a class discussion
-# 1. In the summary above, find the element with the lowest class mean or the widest spread
-#    (largest `sd`).
+# 1. In the summary above, find the element with the lowest class mean.
 # 2. Look the element up in the explorer below and read what it means in practice.
 # 3. Write one opening question for a ten-minute discussion, and pick one shared reflection
 #    (without saying whose) to start it.
@@ -204,8 +205,7 @@ print(lk.format_shared_texts(texts))
 
 # %% [markdown] lang="nl"
 # ## Zelf aan de slag: bereid een klassengesprek voor
-# 1. Zoek in het overzicht hierboven het onderdeel met het laagste klasgemiddelde of de grootste
-#    spreiding (hoogste `sd`).
+# 1. Zoek in het overzicht hierboven het onderdeel met het laagste klasgemiddelde.
 # 2. Zoek het onderdeel op in de verkenner hieronder en lees wat het in de praktijk betekent.
 # 3. Schrijf één openingsvraag voor een gesprek van tien minuten en kies één gedeelde reflectie
 #    (zonder te zeggen van wie) om mee te beginnen.
