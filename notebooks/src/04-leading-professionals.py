@@ -162,9 +162,10 @@ lk.widgets.reflect("leading-professionals:genuine-engagement",
 # %% [markdown] lang="en"
 # ## Sources and further reading
 # - **Source of the framework:** Marielle Dellemijn, "Glinsteren de ogen van uw
-#   Marketingmanager bij een compleet klantbeeld?", blog of CRM excellence (no date given).
+#   Marketingmanager bij een compleet klantbeeld?", blog post (the copy the kit uses names
+#   neither the website nor a date; the author is director of CRM excellence).
 #   She applies the ideas of Mathieu Weggeman to marketing, sales and service professionals,
-#   after a video of one of his lectures. Elements, questionnaire and cases are the kit's own
+#   after a video of one of his lectures. The elements, questionnaire and cases are the kit's own
 #   wording.
 # - Weggeman, M. (2007). *Leidinggeven aan professionals? Niet doen!* Schiedam: Scriptum.
 # - Notebook 07 of this kit plays the same theme as a simulation: the "CRM dashboard that looks
@@ -174,7 +175,8 @@ lk.widgets.reflect("leading-professionals:genuine-engagement",
 # %% [markdown] lang="nl"
 # ## Bronnen en verder lezen
 # - **Bron van het raamwerk:** Marielle Dellemijn, 'Glinsteren de ogen van uw
-#   Marketingmanager bij een compleet klantbeeld?', blog van CRM excellence (zonder datum). Zij
+#   Marketingmanager bij een compleet klantbeeld?', blogbericht (de kopie die de kit gebruikt,
+#   noemt website noch datum; de auteur is directeur van CRM excellence). Zij
 #   past de ideeën van Mathieu Weggeman toe op professionals in marketing, sales en service,
 #   naar aanleiding van een video van een van zijn lezingen. Onderdelen, vragenlijst en
 #   casussen zijn in eigen woorden van de kit.
