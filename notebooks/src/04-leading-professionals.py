@@ -70,17 +70,18 @@ lk.widgets.dilemma("leading-professionals-warm-up")
 # Marielle Dellemijn (CRM excellence) takes the ideas of Mathieu Weggeman, known for his book
 # *Leidinggeven aan professionals? Niet doen!*, and carries them over from doctors, lawyers
 # and designers to marketing, sales and service staff. Professionals want to do good work;
-# rules and procedures mostly wear them out. And when they have given up protesting, they may
-# simply pretend to go along: the CRM system then shows exactly what management hopes to see.
+# rules and procedures mostly wear them out. Weggeman adds that many have learned that
+# pretending to go along costs less energy than protesting; Dellemijn's CRM reading is that the
+# system then shows exactly what management expects.
 
 # %% [markdown] lang="nl"
 # ## De vijf onderdelen
 # Marielle Dellemijn (CRM excellence) neemt de ideeën van Mathieu Weggeman, bekend van zijn
 # boek *Leidinggeven aan professionals? Niet doen!*, en past ze toe op medewerkers in
 # marketing, sales en service in plaats van artsen, juristen en ontwerpers. Professionals
-# willen goed werk leveren; regels en procedures vermoeien hen vooral. En als ze het
-# protesteren hebben opgegeven, kunnen ze gewoon doen alsof ze meewerken: het CRM-systeem laat
-# dan precies zien wat het management hoopt te zien.
+# willen goed werk leveren; regels en procedures vermoeien hen vooral. Volgens Weggeman hebben
+# velen geleerd dat schijnbaar meewerken minder moeite kost dan protesteren. Dellemijn
+# vertaalt dat naar CRM: het systeem laat dan precies zien wat het management verwacht.
 
 # %%
 lk.widgets.framework_explorer("leading-professionals")

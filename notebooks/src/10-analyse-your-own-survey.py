@@ -33,7 +33,7 @@
 # **Na dit notebook kun je**
 # 1. een bestand met antwoorden uit Excel of een CSV-export inlezen en controleren, en
 #    herstellen wat de controle meldt;
-# 2. uitleggen hoe de scores per onderdeel tot stand komen, ook bij omgekeerd gestelde items en
+# 2. uitleggen hoe de scores per onderdeel tot stand komen, ook bij omgekeerd geformuleerde items en
 #    overgeslagen vragen;
 # 3. beoordelen of een onderdeel betrouwbaar wordt gemeten en of een team het genoeg eens is om
 #    van een teamscore te spreken;
@@ -127,7 +127,7 @@ print(lk.validate_responses(messy, "agile-cmo")[0])
 
 # %% [markdown] lang="nl"
 # ## Scores per onderdeel
-# Per onderdeel neemt de kit het gemiddelde van de ingevulde items, nadat omgekeerd gestelde
+# Per onderdeel neemt de kit het gemiddelde van de ingevulde items, nadat omgekeerd geformuleerde
 # items op de schaal zijn omgedraaid (op 1–5 wordt 1 dan 5). Heeft iemand items overgeslagen,
 # dan telt het gemiddelde van de ingevulde items, maar alleen als minstens de helft van de items
 # van dat onderdeel is ingevuld (`min_share=0.5`); anders blijft de score leeg, nooit nul.
