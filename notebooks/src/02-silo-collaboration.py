@@ -178,7 +178,7 @@ lk.widgets.reflect("silo-collaboration:own-incompetence-and-bias",
 # %% [markdown] lang="nl"
 # ## Bronnen en verder lezen
 # - **Bron van het raamwerk:** Niki van Wijk (Due North Consultancy), 'Hoe sterk is de
-#   samenwerking tussen je digitale, brand en CRM marketeers?', online artikel (medium en
+#   samenwerking tussen je digitale, brand en CRM marketeers?', onlineartikel (website en
 #   datum staan niet in de kopie die de kit gebruikt). De T-shaped marketeer komt uit de
 #   lezersreactie van Rommert Crépin (Penfield Digital) onder dat artikel. Onderdelen,
 #   contextgevolgen, vragenlijst en casussen zijn in eigen woorden van de kit geschreven.
