@@ -175,3 +175,16 @@ def test_every_item_has_both_forms_in_both_languages():
     for it in _items().values():
         assert all(it.self_text[k].strip() and it.observer_text[k].strip() for k in ("en", "nl"))
         assert "mijn leidinggevende" in it.observer_text["nl"].lower(), it.id
+
+
+def test_correct_feedback_does_not_repeat_the_verdict():
+    # The self-check widget already opens with "Correct." / "Juist." (leadkit/selfcheck.py).
+    opener = re.compile(r"^(Yes|Right|Correct|Exactly|Ja|Klopt|Precies|Goed gezien|Juist)[.:!,]\s")
+    repeats = []
+    for path in sorted((ROOT / "datasets" / "selfchecks").glob("*.yaml")):
+        for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+            for o in q["options"]:
+                if o.get("correct"):
+                    repeats += [f"{path.name}:{q['id']}:{lang}" for lang in ("en", "nl")
+                                if opener.match(o["feedback"][lang])]
+    assert not repeats, repeats
