@@ -33,6 +33,7 @@ from leadkit.paths import data_dir
 
 __all__ = [
     "Element",
+    "Source",
     "Item",
     "Framework",
     "list_frameworks",
@@ -52,6 +53,39 @@ _ORDER = (
 )
 
 Text = dict[str, str]
+
+# Source fields that may be worded per language in a framework file.
+_BILINGUAL_SOURCE = ("author", "outlet", "based_on")
+
+
+class Source(dict):
+    """A framework's source: a plain dict whose texts read in the current language.
+
+    ``source["author"]`` (also ``outlet`` and ``based_on``) gives the current
+    language's wording; :meth:`texts` gives the ``{en, nl}`` pair. A plain string in a file is
+    kept as the same text in both languages.
+
+    >>> s = Source({"title": "T", "author": {"en": "Editors", "nl": "Redactie"}})
+    >>> s["author"], s.texts("author")["nl"], s["title"]
+    ('Editors', 'Redactie', 'T')
+    """
+
+    def __init__(self, raw: dict[str, Any]):
+        super().__init__(
+            (k, {"en": v, "nl": v} if k in _BILINGUAL_SOURCE and isinstance(v, str) else v)
+            for k, v in raw.items()
+        )
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        return tr(value) if key in _BILINGUAL_SOURCE else value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default
+
+    def texts(self, key: str) -> Text:
+        """The ``{en, nl}`` wording of one field."""
+        return dict(super().__getitem__(key))
 
 
 @dataclass(frozen=True)
@@ -95,7 +129,7 @@ class Framework:
     id: str
     title: Text
     summary: Text
-    source: dict[str, Any]
+    source: Source
     elements: tuple[Element, ...]
     items: tuple[Item, ...]
     scale: tuple[int, int]
@@ -123,10 +157,11 @@ class Framework:
         return [it.id for it in self.items]
 
     def citation(self) -> str:
-        """The source as a one-line reference."""
+        """The source as a one-line reference, in the current language."""
         s = self.source
         year = f" ({s['year']})" if "year" in s else ""
-        return f"{s['author']}{year}. \u201c{s['title']}\u201d. {s['outlet']}."
+        ref = f"{s['author']}{year}. \u201c{s['title']}\u201d. {s['outlet']}."
+        return ref
 
     def describe(self) -> pd.DataFrame:
         """A table of the elements in the current language: name, themes, explanation."""
@@ -225,7 +260,7 @@ def _build(doc: dict, path: Path) -> Framework:
         id=doc["id"],
         title=doc["title"],
         summary=doc["summary"],
-        source=dict(doc["source"]),
+        source=Source(doc["source"]),
         elements=tuple(
             Element(
                 id=e["id"],

@@ -65,16 +65,16 @@ lk.widgets.dilemma("agile-cmo-warm-up")
 
 # %% [markdown] lang="en"
 # ## The seven practices
-# The article, published by CustomerTalk, reports on a Gartner study of chief marketing
-# officers. Its claim: the habits of traditional leadership do not produce the change that
+# The article, published by CustomerTalk, reports on a Gartner report written for chief
+# marketing officers. Its claim: the habits of traditional leadership do not produce the change that
 # agile ways of working need; a CMO has to earn trust and commitment and combine hard and soft
 # skills. Gartner names seven practices. Read them below, each with an example from marketing
 # practice. *Teachers:* ask which practice the warm-up was about (several are right).
 
 # %% [markdown] lang="nl"
 # ## De zeven praktijken
-# Het artikel, gepubliceerd door CustomerTalk, bespreekt onderzoek van Gartner naar chief
-# marketing officers. De kern: de gewoonten van traditioneel leiderschap brengen niet de
+# Het artikel, gepubliceerd door CustomerTalk, bespreekt een rapport dat Gartner voor chief
+# marketing officers schreef. De kern: de gewoonten van traditioneel leiderschap brengen niet de
 # verandering die agile werken nodig heeft; een CMO moet vertrouwen en betrokkenheid winnen en
 # harde en zachte vaardigheden combineren. Gartner noemt zeven praktijken. Lees ze hieronder,
 # elk met een voorbeeld uit de marketingpraktijk. *Docenten:* vraag over welke praktijk de
@@ -166,9 +166,10 @@ lk.widgets.reflect("agile-cmo-next-step", notebook="01-agile-cmo")
 # %% [markdown] lang="en"
 # ## Sources and further reading
 # - **Source of the framework:** "De skills voor leidinggeven van agile
-#   marketingorganisaties", CustomerTalk (editorial article, no author or date given). It
-#   reports the Gartner report *CMO Perspective: 7 Key Practices to Successfully Lead Today's
-#   Agile Marketing Organization* and quotes Gartner research director Elizabeth Shaw. The
+#   marketingorganisaties", CustomerTalk (no author or date given; the article ends with
+#   'Bron: CustomerTalk'). It reports the Gartner report *CMO Perspective: 7 Key Practices to
+#   Succesfully Lead Today's Agile Marketing Organisation* (title spelled as in the article)
+#   and quotes Gartner research director Elizabeth Shaw. The
 #   explanations, examples, questionnaire and cases in this notebook are the kit's own.
 # - Edmondson, A. (1999). Psychological safety and learning behavior in work teams.
 #   *Administrative Science Quarterly*, 44(2), 350–383 — why admitting mistakes builds teams.
@@ -181,10 +182,11 @@ lk.widgets.reflect("agile-cmo-next-step", notebook="01-agile-cmo")
 # %% [markdown] lang="nl"
 # ## Bronnen en verder lezen
 # - **Bron van het raamwerk:** 'De skills voor leidinggeven van agile
-#   marketingorganisaties', CustomerTalk (redactioneel artikel, zonder auteur of datum). Het
-#   bespreekt het Gartner-rapport *CMO Perspective: 7 Key Practices to Successfully Lead
-#   Today's Agile Marketing Organization* en citeert Gartner-onderzoeksdirecteur Elizabeth
-#   Shaw. De toelichtingen, voorbeelden, vragenlijst en casussen in dit notebook zijn eigen
+#   marketingorganisaties', CustomerTalk (zonder auteur of datum; het artikel eindigt met
+#   'Bron: CustomerTalk'). Het bespreekt het Gartner-rapport *CMO Perspective: 7 Key Practices
+#   to Succesfully Lead Today's Agile Marketing Organisation* (titel gespeld zoals in het
+#   artikel) en citeert Elizabeth Shaw, research director bij Gartner. De toelichtingen,
+#   voorbeelden, vragenlijst en casussen in dit notebook zijn eigen
 #   materiaal van de kit.
 # - Edmondson, A. (1999). Psychological safety and learning behavior in work teams.
 #   *Administrative Science Quarterly*, 44(2), 350–383 — waarom fouten toegeven teams sterker

@@ -114,7 +114,8 @@ lk.widgets.self_assessment("silo-collaboration")
 # ## Een teamvoorbeeld: de 360-gradenuitslag van één leidinggevende
 # De leider van team T6 in de (synthetische) voorbeeldklas, beoordeeld door teamleden, een
 # manager en collega-leidinggevenden. Let op het onderdeel waarover het team het minst eens is:
-# wat zou daarachter kunnen zitten in een team van brand-, digitale en CRM-mensen?
+# wat zou daarachter kunnen zitten in een team waarin brand-, digitale en CRM-mensen
+# samenwerken?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -164,7 +165,7 @@ lk.widgets.reflect("silo-collaboration:own-incompetence-and-bias",
 # - **Source of the framework:** Niki van Wijk (Due North Consultancy), "Hoe sterk is de
 #   samenwerking tussen je digitale, brand en CRM marketeers?", online article (the outlet and
 #   date are not given in the copy the kit uses). The T-shaped marketer comes from the reader
-#   comment by Rommert Crépin (Penfield Digital) under that article. Elements, context
+#   comment by Rommert Crépin (Penfield Digital) under that article. The elements, context
 #   implications, questionnaire and cases are the kit's own wording.
 # - The image of the "T-shaped" professional, deep in one field and broad across others, is
 #   older than the comment; it became widely known through design and management writing in
@@ -177,13 +178,13 @@ lk.widgets.reflect("silo-collaboration:own-incompetence-and-bias",
 # %% [markdown] lang="nl"
 # ## Bronnen en verder lezen
 # - **Bron van het raamwerk:** Niki van Wijk (Due North Consultancy), 'Hoe sterk is de
-#   samenwerking tussen je digitale, brand en CRM marketeers?', online artikel (medium en
+#   samenwerking tussen je digitale, brand en CRM marketeers?', onlineartikel (website en
 #   datum staan niet in de kopie die de kit gebruikt). De T-shaped marketeer komt uit de
 #   lezersreactie van Rommert Crépin (Penfield Digital) onder dat artikel. Onderdelen,
 #   contextgevolgen, vragenlijst en casussen zijn in eigen woorden van de kit geschreven.
 # - Het beeld van de 'T-shaped' professional, diep in één vak en breed in andere, is ouder dan
-#   de reactie; het raakte bekend via literatuur over ontwerp en management in de jaren negentig
-#   en nul.
+#   de reactie; het raakte bekend via literatuur over ontwerp en management uit de jaren
+#   negentig en het eerste decennium van deze eeuw.
 # - Fleenor, J. W., McCauley, C. D., & Brutus, S. (1996). Self-other rating agreement and
 #   leader effectiveness. *The Leadership Quarterly*, 7(4), 487–506.
 # - LeBreton, J. M., & Senter, J. L. (2008). Answers to 20 questions about interrater

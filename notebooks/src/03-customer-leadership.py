@@ -151,8 +151,6 @@ lk.widgets.reflect("customer-leadership:give-power-away", notebook="03-customer-
 #   summarises traits described by Jeanne Bliss, whose book *Chief Customer Officer 2.0: How to
 #   Build Your Customer-Driven Growth Engine* was announced for mid-June 2015. Explanations,
 #   questionnaire and cases are the kit's own wording.
-# - Bliss, J. (2015). *Chief Customer Officer 2.0: How to Build Your Customer-Driven Growth
-#   Engine*. Jossey-Bass.
 # - Fleenor, J. W., McCauley, C. D., & Brutus, S. (1996). Self-other rating agreement and
 #   leader effectiveness. *The Leadership Quarterly*, 7(4), 487–506.
 # - LeBreton, J. M., & Senter, J. L. (2008). Answers to 20 questions about interrater
@@ -165,8 +163,7 @@ lk.widgets.reflect("customer-leadership:give-power-away", notebook="03-customer-
 #   gebruikt). Het vat kenmerken samen die Jeanne Bliss beschrijft; haar boek *Chief Customer
 #   Officer 2.0: How to Build Your Customer-Driven Growth Engine* werd aangekondigd voor half
 #   juni 2015. Toelichtingen, vragenlijst en casussen zijn in eigen woorden van de kit.
-# - Bliss, J. (2015). *Chief Customer Officer 2.0: How to Build Your Customer-Driven Growth
-#   Engine*. Jossey-Bass.
+
 # - Fleenor, J. W., McCauley, C. D., & Brutus, S. (1996). Self-other rating agreement and
 #   leader effectiveness. *The Leadership Quarterly*, 7(4), 487–506.
 # - LeBreton, J. M., & Senter, J. L. (2008). Answers to 20 questions about interrater

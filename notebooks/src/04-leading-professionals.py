@@ -70,17 +70,18 @@ lk.widgets.dilemma("leading-professionals-warm-up")
 # Marielle Dellemijn (CRM excellence) takes the ideas of Mathieu Weggeman, known for his book
 # *Leidinggeven aan professionals? Niet doen!*, and carries them over from doctors, lawyers
 # and designers to marketing, sales and service staff. Professionals want to do good work;
-# rules and procedures mostly wear them out. And when they have given up protesting, they may
-# simply pretend to go along: the CRM system then shows exactly what management hopes to see.
+# rules and procedures mostly wear them out. Weggeman adds that many have learned that
+# pretending to go along costs less energy than protesting; Dellemijn's CRM reading is that the
+# system then shows exactly what management expects.
 
 # %% [markdown] lang="nl"
 # ## De vijf onderdelen
 # Marielle Dellemijn (CRM excellence) neemt de ideeën van Mathieu Weggeman, bekend van zijn
 # boek *Leidinggeven aan professionals? Niet doen!*, en past ze toe op medewerkers in
 # marketing, sales en service in plaats van artsen, juristen en ontwerpers. Professionals
-# willen goed werk leveren; regels en procedures vermoeien hen vooral. En als ze het
-# protesteren hebben opgegeven, kunnen ze gewoon doen alsof ze meewerken: het CRM-systeem laat
-# dan precies zien wat het management hoopt te zien.
+# willen goed werk leveren; regels en procedures vermoeien hen vooral. Volgens Weggeman hebben
+# velen geleerd dat schijnbaar meewerken minder moeite kost dan protesteren. Dellemijn
+# vertaalt dat naar CRM: het systeem laat dan precies zien wat het management verwacht.
 
 # %%
 lk.widgets.framework_explorer("leading-professionals")
@@ -162,9 +163,10 @@ lk.widgets.reflect("leading-professionals:genuine-engagement",
 # %% [markdown] lang="en"
 # ## Sources and further reading
 # - **Source of the framework:** Marielle Dellemijn, "Glinsteren de ogen van uw
-#   Marketingmanager bij een compleet klantbeeld?", blog of CRM excellence (no date given).
+#   Marketingmanager bij een compleet klantbeeld?", blog post (the copy the kit uses names
+#   neither the website nor a date; the author is director of CRM excellence).
 #   She applies the ideas of Mathieu Weggeman to marketing, sales and service professionals,
-#   after a video of one of his lectures. Elements, questionnaire and cases are the kit's own
+#   after a video of one of his lectures. The elements, questionnaire and cases are the kit's own
 #   wording.
 # - Weggeman, M. (2007). *Leidinggeven aan professionals? Niet doen!* Schiedam: Scriptum.
 # - Notebook 07 of this kit plays the same theme as a simulation: the "CRM dashboard that looks
@@ -174,7 +176,8 @@ lk.widgets.reflect("leading-professionals:genuine-engagement",
 # %% [markdown] lang="nl"
 # ## Bronnen en verder lezen
 # - **Bron van het raamwerk:** Marielle Dellemijn, 'Glinsteren de ogen van uw
-#   Marketingmanager bij een compleet klantbeeld?', blog van CRM excellence (zonder datum). Zij
+#   Marketingmanager bij een compleet klantbeeld?', blogbericht (de kopie die de kit gebruikt,
+#   noemt website noch datum; de auteur is directeur van CRM excellence). Zij
 #   past de ideeën van Mathieu Weggeman toe op professionals in marketing, sales en service,
 #   naar aanleiding van een video van een van zijn lezingen. Onderdelen, vragenlijst en
 #   casussen zijn in eigen woorden van de kit.

@@ -75,7 +75,7 @@ lk.widgets.dilemma("wij-model-warm-up")
 
 # %% [markdown] lang="nl"
 # ## De zes onderdelen
-# Frank Baggermans, bij het schrijven managing director Benelux van Orange Business Services,
+# Frank Baggermans, toen managing director Benelux bij Orange Business Services,
 # betoogt dat hiërarchische structuren groei en innovatie afremmen. De mensen die zorgen dat
 # het werkt, en die met klanten praten, zijn de lokale teams; zij moeten als team kunnen
 # beslissen, bijvoorbeeld over een prijs, zonder telkens goedkeuring te vragen. Middenmanagers
@@ -173,8 +173,9 @@ lk.widgets.reflect("wij-model:safe-to-decide", notebook="05-wij-model")
 # %% [markdown] lang="en"
 # ## Sources and further reading
 # - **Source of the framework:** Frank Baggermans (managing director Benelux, Orange Business
-#   Services), "Doei hiërarchisch leiderschap; van ik naar wij", blog article (outlet and date
-#   are not given in the copy the kit uses). Elements, questionnaire and cases are the kit's
+#   Services), "Doei hiërarchisch leiderschap; van ik naar wij", online article (website and
+#   date are not given in the copy the kit uses). The elements, questionnaire and cases are the
+#   kit's
 #   own wording.
 # - The approval-chain model: `docs/models/approval.md` in this kit states its assumptions;
 #   notebook 08 shows how it is checked.
@@ -185,7 +186,7 @@ lk.widgets.reflect("wij-model:safe-to-decide", notebook="05-wij-model")
 # %% [markdown] lang="nl"
 # ## Bronnen en verder lezen
 # - **Bron van het raamwerk:** Frank Baggermans (managing director Benelux, Orange Business
-#   Services), 'Doei hiërarchisch leiderschap; van ik naar wij', blogartikel (medium en datum
+#   Services), 'Doei hiërarchisch leiderschap; van ik naar wij', onlineartikel (website en datum
 #   staan niet in de kopie die de kit gebruikt). Onderdelen, vragenlijst en casussen zijn in
 #   eigen woorden van de kit.
 # - Het model van de goedkeuringsketen: `docs/models/approval.md` in deze kit beschrijft de

@@ -122,7 +122,7 @@ lk.plots_simulate.replication_figure("fang", replications=20)
 
 # %% [markdown] lang="nl"
 # ## Centola, Willer & Macy (2005): het dilemma van de keizer
-# 500 agenten, 1,5% echte gelovigen, overtuiging van ongelovigen tot 0,38, handhavingskosten
+# 500 gesimuleerde personen, 1,5% echte gelovigen, overtuiging van ongelovigen tot 0,38, handhavingskosten
 # 0,08. *Bewering van de bron:* een impopulaire norm verspreidt zich bij lokale interactie,
 # maar niet als iedereen iedereen ziet. De middelste staaf (alle banden willekeurig) voegt de
 # kit zelf toe.

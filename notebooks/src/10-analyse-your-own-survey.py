@@ -33,9 +33,9 @@
 # **Na dit notebook kun je**
 # 1. een bestand met antwoorden uit Excel of een CSV-export inlezen en controleren, en
 #    herstellen wat de controle meldt;
-# 2. uitleggen hoe de scores per element tot stand komen, ook bij omgekeerd gestelde items en
+# 2. uitleggen hoe de scores per onderdeel tot stand komen, ook bij omgekeerd geformuleerde items en
 #    overgeslagen vragen;
-# 3. beoordelen of een element betrouwbaar wordt gemeten en of een team het genoeg eens is om
+# 3. beoordelen of een onderdeel betrouwbaar wordt gemeten en of een team het genoeg eens is om
 #    van een teamscore te spreken;
 # 4. een 360-vergelijking van zelfbeeld en het beeld van anderen lezen, en zeggen wat de
 #    anonimiteitsgrens beschermt;
@@ -126,11 +126,11 @@ print(lk.validate_responses(messy, "agile-cmo")[0])
 # each score rests on.
 
 # %% [markdown] lang="nl"
-# ## Scores per element
-# Per element neemt de kit het gemiddelde van de ingevulde items, nadat omgekeerd gestelde
+# ## Scores per onderdeel
+# Per onderdeel neemt de kit het gemiddelde van de ingevulde items, nadat omgekeerd geformuleerde
 # items op de schaal zijn omgedraaid (op 1–5 wordt 1 dan 5). Heeft iemand items overgeslagen,
 # dan telt het gemiddelde van de ingevulde items, maar alleen als minstens de helft van de items
-# van dat element is ingevuld (`min_share=0.5`); anders blijft de score leeg, nooit nul.
+# van dat onderdeel is ingevuld (`min_share=0.5`); anders blijft de score leeg, nooit nul.
 # `n_answered` laat zien waarop elke score rust.
 
 # %%
@@ -143,8 +143,8 @@ scores.head(7).round(2)
 # element weighing the same.
 
 # %% [markdown] lang="nl"
-# Eén score voor het hele raamwerk per vragenlijst: het gemiddelde van de elementscores, waarbij
-# elk element even zwaar telt.
+# Eén score voor het hele raamwerk per vragenlijst: het gemiddelde van de onderdeelscores, waarbij
+# elk onderdeel even zwaar telt.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -158,11 +158,11 @@ lk.framework_score(scores).head().round(2)
 # three items has a wide interval: read the interval, not just the number.
 
 # %% [markdown] lang="nl"
-# ## Wordt elk element betrouwbaar gemeten?
-# Cronbachs alfa per element, op de zelfbeoordelingen van meting 1 (dezelfde mensen die in
+# ## Wordt elk onderdeel betrouwbaar gemeten?
+# Cronbachs alfa per onderdeel, op de zelfbeoordelingen van meting 1 (dezelfde mensen die in
 # meting 2 opnieuw antwoorden, voegen geen nieuwe informatie toe). Rond 0,70 of hoger is
 # meestal voldoende voor onderzoek naar groepen; voor beslissingen over één persoon wil je veel
-# meer. Een element met twee of drie items heeft een breed interval: lees het interval, niet
+# meer. Een onderdeel met twee of drie items heeft een breed interval: lees het interval, niet
 # alleen het getal.
 
 # %%
@@ -196,7 +196,7 @@ lk.team_agreement(responses, "agile-cmo").round(2)
 
 # %% [markdown] lang="nl"
 # ## Zelf en anderen: de 360-vergelijking
-# Per leidinggevende en element: de eigen score, het gemiddelde van elke groep beoordelaars,
+# Per leidinggevende en onderdeel: de eigen score, het gemiddelde van elke groep beoordelaars,
 # het gemiddelde van alle anderen, het verschil (zelf − anderen) en een categorie.
 # *Overschatter* betekent dat de leidinggevende meer van het gedrag ziet dan de anderen
 # (verschil boven 0,5), *onderschatter* het omgekeerde. Collega's, medewerkers en overige
@@ -238,7 +238,7 @@ strict[strict["target"] == "T1-L"][["element", "self", "others", "gap", "categor
 # %% [markdown] lang="nl"
 # ## Voor en na: twee metingen vergelijken
 # Dezelfde mensen antwoordden voor (meting 1) en na (meting 2) een training. `compare` koppelt
-# ze per respondent en toetst de verandering per element: `diff` is meting 2 − meting 1 met het
+# ze per respondent en toetst de verandering per onderdeel: `diff` is meting 2 − meting 1 met het
 # 95%-betrouwbaarheidsinterval, en `effect` is d_z (de gemiddelde verandering gedeeld door de
 # spreiding van de veranderingen). Voor twee teams gebruikt de functie Welch' t en Hedges' g.
 
@@ -255,8 +255,8 @@ lk.compare(selfs, "wave", 1, 2)[["element", "n_pairs", "diff", "ci_low", "ci_hig
 
 # %% [markdown] lang="nl"
 # ## Het profiel van de klas, en scores per thema
-# De balken tonen de gemiddelde zelfscore van de klas per element in meting 1. Themascores
-# tellen de elementen op naar de thema's die alle vijf raamwerken delen; als percentage van de
+# De balken tonen de gemiddelde zelfscore van de klas per onderdeel in meting 1. Themascores
+# tellen de onderdelen op naar de thema's die alle vijf raamwerken delen; als percentage van de
 # schaal (`pomp`) kun je ze tussen raamwerken vergelijken.
 
 # %%
