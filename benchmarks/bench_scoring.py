@@ -44,7 +44,7 @@ def make_file(path: Path, n: int, seed: int = 2026) -> Path:
     raw = np.clip(np.rint(3 + 0.8 * latent + rng.standard_normal((n, len(fw.items)))), 1, 5)
     reverse = np.array([it.reverse for it in fw.items])
     raw[:, reverse] = 6 - raw[:, reverse]
-    answers = pd.DataFrame(raw.astype("Int64"), columns=fw.item_ids)
+    answers = pd.DataFrame(raw, columns=fw.item_ids).astype("Int64")
     answers = answers.mask(rng.random(answers.shape) < 0.02)
     ids = [f"R{i:06d}" for i in range(n)]
     meta = pd.DataFrame({"respondent": ids, "team": [f"T{i % 500:03d}" for i in range(n)],

@@ -47,7 +47,7 @@ from leadkit.errors import InputError, LeadkitError
 from leadkit.i18n import tr
 from leadkit.paths import data_dir
 from leadkit.portfolio import BUNDLE_FORMAT, BUNDLE_VERSION
-from leadkit.safe_output import neutralise_frame, plain_text
+from leadkit.safe_output import plain_text, write_csv
 
 __all__ = ["MIN_GROUP", "MAX_BUNDLE_BYTES", "sample_bundles_dir", "load_bundles", "read_roster",
            "new_salt", "read_salt", "pseudonymise", "class_overview", "class_scores",
@@ -448,7 +448,5 @@ def to_csv(summary: pd.DataFrame, path: str | os.PathLike[str], *,
                            "or figures the privacy rules withhold (see docs/privacy.md)")
     path = Path(path).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
-    neutralise_frame(summary).to_csv(path, index=False, float_format="%.3f",
-                                     sep=";" if dutch_excel else ",",
-                                     decimal="," if dutch_excel else ".")
+    write_csv(summary, path, dutch_excel=dutch_excel, decimals=3)
     return path

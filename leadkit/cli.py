@@ -147,15 +147,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _write_table(frame: pd.DataFrame, path: Path, dutch_excel: bool) -> None:
-    from leadkit.safe_output import neutralise_frame
+    from leadkit.safe_output import neutralise_frame, write_csv
 
-    frame = neutralise_frame(frame)  # a name such as "=HYPERLINK(…)" stays text in Excel
     if path.suffix.lower() == ".xlsx":
-        frame.to_excel(path, index=False)
-    elif dutch_excel:
-        frame.to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig")
+        neutralise_frame(frame).to_excel(path, index=False)  # "=HYPERLINK(…)" stays text
     else:
-        frame.to_csv(path, index=False)
+        write_csv(frame, path, dutch_excel=dutch_excel)
 
 
 def _score(args: argparse.Namespace) -> int:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 __all__ = ["compare"]
 
@@ -64,6 +63,8 @@ def _interval(diff: float, se: float, df: float, level: float) -> dict:
     if not se > 0:  # every answer the same: no spread, no interval worth showing
         return {"df": df}
     t = diff / se
+    from scipy import stats  # loaded on first use: it takes longer to import than pandas
+
     half = stats.t.ppf(0.5 + level / 2, df) * se
     return {"t": t, "df": df, "p": 2 * stats.t.sf(abs(t), df),
             "ci_low": diff - half, "ci_high": diff + half}

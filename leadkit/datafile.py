@@ -19,6 +19,7 @@ themes[0]
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from pathlib import Path
@@ -32,7 +33,9 @@ from leadkit.paths import data_dir
 if TYPE_CHECKING:
     import jsonschema
 
-__all__ = ["MAX_DATA_BYTES", "read_yaml", "load_validated", "schema", "format_place"]
+__all__ = ["MAX_DATA_BYTES", "VALIDATED", "read_yaml", "load_validated", "content_digest",
+           "kit_data_files", "validate_fully",
+           "schema", "format_place"]
 
 
 #: The largest kit data file read (a framework file is about 40 kB).
@@ -140,15 +143,44 @@ def _explain(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def load_validated(path: str | Path, schema_name: str) -> Any:
-    """Read ``path`` and validate it against the named schema; return the parsed document."""
-    import jsonschema  # imported here: it takes a second to load and most imports never need it
+#: Digests of the kit's own data files that passed their schema when the kit was built
+#: (``tools/update_validated.py`` writes it; a test fails when it is out of date).
+VALIDATED = "schema/validated.sha256"
 
+
+def content_digest(path: str | Path, schema_name: str) -> str:
+    """SHA-256 of the schema's name and text and the file's bytes: what was validated."""
+    digest = hashlib.sha256(schema_name.encode() + b"\0")
+    digest.update((data_dir() / "schema" / f"{schema_name}.schema.json").read_bytes() + b"\0")
+    digest.update(Path(path).read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _validated_digests() -> frozenset[str]:
+    path = data_dir() / VALIDATED
+    if not path.is_file():
+        return frozenset()
+    return frozenset(line.split()[0] for line in path.read_text(encoding="ascii").splitlines()
+                     if line.strip())
+
+
+def load_validated(path: str | Path, schema_name: str) -> Any:
+    """Read ``path`` and validate it against the named schema; return the parsed document.
+
+    A kit data file whose exact bytes (with the exact schema) passed validation when the kit
+    was built is not validated again: its digest is in ``datasets/schema/validated.sha256``.
+    Any other file — an edited kit file, a teacher's own framework — is validated in full.
+    """
     doc = read_yaml(path)
     if not isinstance(doc, dict):
         raise FrameworkFileError(
             str(path), "", f"expected a mapping of keys at the top, found {type(doc).__name__}"
         )
+    if content_digest(path, schema_name) in _validated_digests():
+        return doc
+    import jsonschema  # imported here: it takes a second to load and most imports never need it
+
     validator = jsonschema.Draft202012Validator(schema(schema_name))
     errors = sorted(validator.iter_errors(doc), key=lambda e: (len(e.absolute_path), e.path))
     if errors:
@@ -156,3 +188,28 @@ def load_validated(path: str | Path, schema_name: str) -> Any:
         raise FrameworkFileError(str(path), format_place(err.absolute_path)[:200],
                                  _shorten(_explain(err)))
     return doc
+
+
+#: Which schema each of the kit's own data files follows.
+_KIT_FILES = {"frameworks/*.yaml": "framework", "cases/*.yaml": "case",
+              "selfchecks/*.yaml": "selfcheck", "scenarios/*.yaml": "scenario",
+              "themes.yaml": "themes", "prompts.yaml": "prompts", "catalog.yaml": "catalog"}
+
+
+def kit_data_files() -> list[tuple[Path, str]]:
+    """Every data file that ships with the kit, with the name of its schema."""
+    root = data_dir()
+    return [(path, name) for pattern, name in _KIT_FILES.items()
+            for path in sorted(root.glob(pattern))]
+
+
+def validate_fully(path: str | Path, schema_name: str) -> None:
+    """Validate against the schema whatever the digest list says (for the build tool)."""
+    import jsonschema
+
+    doc = read_yaml(path)
+    errors = list(jsonschema.Draft202012Validator(schema(schema_name)).iter_errors(doc))
+    if errors:
+        err = jsonschema.exceptions.best_match(errors)
+        raise FrameworkFileError(str(path), format_place(err.absolute_path)[:200],
+                                 _shorten(_explain(err)))

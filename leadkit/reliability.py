@@ -28,8 +28,6 @@ from html import escape
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-from scipy.linalg import blas
 
 from leadkit.errors import InputError
 from leadkit.i18n import tr
@@ -213,6 +211,8 @@ def _pairwise(xt: np.ndarray, names: list[str]) -> tuple[np.ndarray, ...]:
     counts M'M, sums X'M, sums of squares (X*X)'M and cross-products X'X. So no loop over
     pairs is needed, and all four are accumulated block by block in one pass.
     """
+    from scipy.linalg import blas  # loaded on first use, like scipy.stats
+
     k, n = xt.shape
     first = xt[:, :_BLOCK]
     seen = ~np.isnan(first)
@@ -356,6 +356,8 @@ def reliability(items: pd.DataFrame | np.ndarray, *, ci_level: float = 0.95) -> 
 
     # Feldt: (1 - alpha) / (1 - alpha_hat) follows F(n - 1, (n - 1)(k - 1)).
     p = 1 - ci_level
+    from scipy import stats  # loaded on first use: it takes longer to import than pandas
+
     lo, hi = 1 - (1 - alpha) * stats.f.ppf([1 - p / 2, p / 2], n - 1, (n - 1) * (k - 1))
     columns = (drop, std_drop, r_drop, means, np.sqrt(var), counts.astype(np.int64))
     table = pd.DataFrame(

@@ -42,7 +42,7 @@ from leadkit.frameworks import Framework, list_frameworks, load_framework
 from leadkit.i18n import tr
 from leadkit.tablefile import is_blank, read_table
 
-__all__ = ["METADATA", "RATER_GROUPS", "read_responses", "validate_responses"]
+__all__ = ["METADATA", "RATER_GROUPS", "read_responses", "validate_responses", "fingerprint"]
 
 #: The metadata columns, in the order they appear in a validated table.
 METADATA: tuple[str, ...] = ("respondent", "team", "rater", "target", "wave")
@@ -73,6 +73,8 @@ def _fw(framework: Framework | str | Path) -> Framework:
 
 
 def _id(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
     if is_blank(value):
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -161,7 +163,7 @@ def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
         key = _COLUMN_ALIASES.get(label.lower(), label.lower())
         values = raw.iloc[:, position]
         if not label:
-            if not all(is_blank(v) for v in values):
+            if not all(is_blank(v) for v in _cells(values)[1]):
                 errors.append(InputError(name, _t(
                     f"column number {position + 1} has no name but holds values",
                     f"kolom nummer {position + 1} heeft geen naam maar bevat waarden"),
@@ -223,27 +225,82 @@ def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
     return _check_rows(raw.index, keep, fw, name, errors)
 
 
+def _cells(values: pd.Series) -> tuple[np.ndarray, list]:
+    """A column as codes (one per row, -1 for a missing cell) and its distinct cells.
+
+    Every check and conversion then runs once per distinct cell — a few answer values, one id
+    per person — and is spread over the rows with array indexing.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy(np.int64), values.cat.categories.tolist()
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    return codes.astype(np.int64), list(uniques)
+
+
+def _ids(values: pd.Series) -> np.ndarray:
+    """A metadata column as text ids (object array; "" for an empty cell)."""
+    codes, uniques = _cells(values)
+    table = np.array([_id(u) for u in uniques] + [""], dtype=object)
+    return table[codes]  # code -1 picks the trailing ""
+
+
+def _duplicates(out: pd.DataFrame, rows: np.ndarray, name: str,
+                errors: list[InputError]) -> None:
+    """One row per respondent for each target and wave: name every repeat and its first row."""
+    key = [c for c in ("target", "respondent", "wave") if c in out]
+    known = out["respondent"] != ""
+    frame = out.loc[known, key]
+    again = frame.duplicated(keep="first").to_numpy()
+    if not again.any():
+        return
+    first_row = pd.Series(rows[known.to_numpy()], index=frame.index).groupby(
+        [frame[k] for k in key], sort=False).transform("first")
+    for n in frame.index[again]:
+        who = out.at[n, "respondent"]
+        errors.append(InputError(name, _t(
+            f"respondent '{who}' appears again (first on row {first_row[n]})",
+            f"respondent '{who}' komt nog eens voor (eerst op rij {first_row[n]})"), row=n,
+            column="respondent", expected=_t(
+            "one row per respondent for each target and wave",
+            "één rij per respondent voor elk target en elke meting")))
+
+
+def _answers(cells: pd.Series, rows: np.ndarray, item: str, parse, name: str,
+             errors: list[InputError]) -> np.ndarray:
+    """An item column as floats (NaN for no answer); each bad cell named by row."""
+    codes, uniques = _cells(cells)
+    parsed = [parse(u) for u in uniques]
+    numbers = np.array([number for number, _ in parsed] + [math.nan])
+    for u, (_, problem) in enumerate(parsed):
+        if problem:
+            for n in rows[codes == u]:
+                errors.append(InputError(name, problem, row=int(n), column=item,
+                                         expected=parse.expected))  # type: ignore[attr-defined]
+    return numbers[codes]
+
+
 def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name: str,
                 found: list[InputError]) -> pd.DataFrame:
     errors: list[InputError] = []
-    out = pd.DataFrame(index=index)
-    rows = list(index)
-    for col in METADATA:
-        if col in keep:
-            out[col] = [_id(v) for v in keep[col]]
+    rows = index.to_numpy()
+    meta = {col: _ids(keep[col]) for col in METADATA if col in keep}
+    out = pd.DataFrame(meta, index=index)
     if "team" in out:
         out["team"] = out["team"].replace("", np.nan)
     if "rater" in out:
-        raters = [_RATER_ALIASES.get(v.lower(), v.lower()) for v in out["rater"]]
-        for n, raw, value in zip(rows, out["rater"], raters, strict=True):
-            if value not in RATER_GROUPS:
+        codes, uniques = pd.factorize(out["rater"].to_numpy(dtype=object))
+        mapped = [_RATER_ALIASES.get(v.lower(), v.lower()) for v in uniques]
+        for u, (raw, value) in enumerate(zip(uniques, mapped, strict=True)):
+            if value in RATER_GROUPS:
+                continue
+            for n in rows[codes == u]:
                 errors.append(InputError(name, _t(f"unknown rater '{raw}'",
-                                                  f"onbekende beoordelaar '{raw}'"), row=n,
+                                                  f"onbekende beoordelaar '{raw}'"), row=int(n),
                                          column="rater", expected=_t(
                     "self, manager, peer, report or other",
                     "self, manager, peer, report of other; zelf, leidinggevende, collega, "
                     "medewerker en anders mogen ook")))
-        out["rater"] = raters
+        out["rater"] = np.array(mapped, dtype=object)[codes] if len(codes) else out["rater"]
     empty = {"respondent": _t("the respondent id is empty", "het respondent-id is leeg"),
              "wave": _t("the wave is empty", "de meting (wave) is leeg")}
     for col, problem in empty.items():
@@ -251,63 +308,65 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
             errors.append(InputError(name, problem, row=n, column=col,
                                      expected=_t("a value in every row", "een waarde in elke rij")))
     if "target" in out and "respondent" in out:  # without respondent: reported above
-        is_self = out["rater"] == "self" if "rater" in out else pd.Series(True, index=out.index)
-        for n in out.index[(out["target"] == "") & ~is_self]:
-            errors.append(InputError(name, _t("the target is empty", "het doel (target) is leeg"),
-                                     row=n, column="target", expected=_t(
-                "the id of the person this row rates", "het id van wie deze rij beoordeelt")))
-        out.loc[out["target"] == "", "target"] = out["respondent"]
-        if "rater" in out:
-            own = out["target"] == out["respondent"]
-            known = out["respondent"] != ""  # an empty id is reported above, once
-            for n in out.index[is_self & ~own & known]:
-                errors.append(InputError(name, _t(
-                    f"a self rating, but the target is '{out.at[n, 'target']}'",
-                    f"een zelfbeoordeling, maar het target is '{out.at[n, 'target']}'"), row=n,
-                    column="target", expected=_t(
-                    f"the respondent's own id '{out.at[n, 'respondent']}' as target of a self "
-                    "rating", f"het eigen id '{out.at[n, 'respondent']}' als target bij een "
-                    "zelfbeoordeling")))
-            for n in out.index[~is_self & own & out["rater"].isin(RATER_GROUPS)]:
-                errors.append(InputError(name, _t(
-                    f"the respondent rates themselves, but the rater is '{out.at[n, 'rater']}'",
-                    f"de respondent beoordeelt zichzelf, maar de rater is "
-                    f"'{out.at[n, 'rater']}'"), row=n, column="rater", expected=_t(
-                    "rater self when target and respondent are the same",
-                    "rater self als target en respondent dezelfde zijn")))
+        _check_targets(out, name, errors)
     if "respondent" in out:
-        key = [c for c in ("target", "respondent", "wave") if c in out]
-        first: dict[tuple, int] = {}
-        for n, k in zip(rows, out[key].itertuples(index=False, name=None), strict=True):
-            if k[key.index("respondent")] == "":
-                continue
-            if k in first:
-                errors.append(InputError(name, _t(
-                    f"respondent '{k[key.index('respondent')]}' appears again (first on row "
-                    f"{first[k]})", f"respondent '{k[key.index('respondent')]}' komt nog eens "
-                    f"voor (eerst op rij {first[k]})"), row=n, column="respondent", expected=_t(
-                    "one row per respondent for each target and wave",
-                    "één rij per respondent voor elk target en elke meting")))
-            else:
-                first[k] = n
+        _duplicates(out, rows, name, errors)
     parse = _answer_parser(fw)
+    items = {}
     for item in fw.item_ids:
-        if item not in keep:
-            out[item] = np.nan
-            continue
-        values = np.full(len(rows), np.nan)
-        for i, (n, cell) in enumerate(zip(rows, keep[item], strict=True)):
-            values[i], problem = parse(cell)
-            if problem:
-                errors.append(InputError(name, problem, row=n, column=item,
-                                         expected=parse.expected))  # type: ignore[attr-defined]
-        out[item] = values
+        items[item] = (np.full(len(rows), np.nan) if item not in keep else
+                       _answers(keep[item], rows, item, parse, name, errors))
+    out = pd.concat([out, pd.DataFrame(items, index=index)], axis=1)
     # Row by row, as a user fixes a spreadsheet; within a row, in column order (stable sort).
     found.extend(sorted(errors, key=lambda e: e.row or 0))
     return out
 
 
+def _check_targets(out: pd.DataFrame, name: str, errors: list[InputError]) -> None:
+    """Every rating names who it rates; a self rating rates the respondent, and only then."""
+    is_self = out["rater"] == "self" if "rater" in out else pd.Series(True, index=out.index)
+    for n in out.index[(out["target"] == "") & ~is_self]:
+        errors.append(InputError(name, _t("the target is empty", "het doel (target) is leeg"),
+                                 row=n, column="target", expected=_t(
+            "the id of the person this row rates", "het id van wie deze rij beoordeelt")))
+    out.loc[out["target"] == "", "target"] = out["respondent"]
+    if "rater" not in out:
+        return
+    own = out["target"] == out["respondent"]
+    known = out["respondent"] != ""  # an empty id is reported above, once
+    for n in out.index[is_self & ~own & known]:
+        errors.append(InputError(name, _t(
+            f"a self rating, but the target is '{out.at[n, 'target']}'",
+            f"een zelfbeoordeling, maar het target is '{out.at[n, 'target']}'"), row=n,
+            column="target", expected=_t(
+            f"the respondent's own id '{out.at[n, 'respondent']}' as target of a self "
+            "rating", f"het eigen id '{out.at[n, 'respondent']}' als target bij een "
+            "zelfbeoordeling")))
+    for n in out.index[~is_self & own & out["rater"].isin(RATER_GROUPS)]:
+        errors.append(InputError(name, _t(
+            f"the respondent rates themselves, but the rater is '{out.at[n, 'rater']}'",
+            f"de respondent beoordeelt zichzelf, maar de rater is "
+            f"'{out.at[n, 'rater']}'"), row=n, column="rater", expected=_t(
+            "rater self when target and respondent are the same",
+            "rater self als target en respondent dezelfde zijn")))
+
+
 # ---------------------------------------------------------------- public API
+
+
+def fingerprint(table: pd.DataFrame) -> str:
+    """A digest of a table's cells, index and column names: equal only for the same table.
+
+    :func:`read_responses` stores it in ``attrs["checked"]``; scoring a table whose digest
+    still matches skips checking it again, and any edit since (a cell, a row, a column) makes
+    the digest differ, so the table is checked anew.
+    """
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update("\x1f".join(map(str, table.columns)).encode())
+    digest.update(pd.util.hash_pandas_object(table, index=True).to_numpy().tobytes())
+    return digest.hexdigest()
 
 
 def _load(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | None,
@@ -329,6 +388,8 @@ def _load(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | N
             return None, [err], name
     table = _check(raw, fw, name, ignore, errors)
     table.attrs = {"source": name, "framework": fw.id}
+    if not errors:
+        table.attrs["checked"] = fingerprint(table)
     return table, errors, name
 
 

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.frameworks import Framework, crosswalk, load_framework
-from leadkit.responses import METADATA, read_responses
+from leadkit.responses import METADATA, fingerprint, read_responses
 
 __all__ = ["reverse_keyed", "score", "framework_score", "theme_scores"]
 
@@ -60,7 +60,10 @@ def _meta(frame: pd.DataFrame) -> list[str]:
 
 def _validated(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.DataFrame:
     if isinstance(responses, pd.DataFrame) and responses.attrs.get("framework") == fw.id:
-        # Read before: check again (a cell may have been edited since), but warn only once.
+        checked = responses.attrs.get("checked")
+        if checked is not None and checked == fingerprint(responses):
+            return responses  # exactly the table read_responses checked: nothing to redo
+        # Read before but changed since (a cell edited): check again, but warn only once.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             return read_responses(responses, fw)
@@ -126,26 +129,26 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     fw = _fw(framework)
     keyed = reverse_keyed(responses, fw)
     meta = _meta(keyed)
-    n_rows, parts = len(keyed), []
-    for element in fw.elements:
+    n_rows, n_el = len(keyed), len(fw.elements)
+    scores = np.empty((n_rows, n_el))
+    answered = np.empty((n_rows, n_el), dtype=np.int64)
+    sizes = np.empty(n_el, dtype=np.int64)
+    for e, element in enumerate(fw.elements):
         ids = [it.id for it in fw.items if it.element == element.id]
         values = keyed[ids].to_numpy(dtype=float)
-        answered = np.isfinite(values).sum(axis=1)
+        answered[:, e] = np.isfinite(values).sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
-            means = np.nansum(values, axis=1) / answered
-        part = keyed[meta].reset_index(drop=True)
-        part["_row"] = np.arange(n_rows)
-        part["framework"] = fw.id
-        part["element"] = element.id
-        part["score"] = np.where(_enough(answered, len(ids), min_share), means, np.nan)
-        part["n_answered"] = answered
-        part["n_items"] = len(ids)
-        parts.append(part)
-    out = pd.concat(parts, ignore_index=True)
-    # Each respondent's elements together, in the framework's order.
-    order = {e.id: i for i, e in enumerate(fw.elements)}
-    out = out.sort_values(["_row", "element"], key=lambda c: c.map(order) if c.name == "element"
-                          else c, kind="stable").drop(columns="_row").reset_index(drop=True)
+            means = np.nansum(values, axis=1) / answered[:, e]
+        scores[:, e] = np.where(_enough(answered[:, e], len(ids), min_share), means, np.nan)
+        sizes[e] = len(ids)
+    # Each respondent's elements together, in the framework's order: row-major order.
+    rows = np.repeat(np.arange(n_rows), n_el)
+    out = keyed[meta].iloc[rows].reset_index(drop=True)
+    out["framework"] = fw.id
+    out["element"] = np.tile(np.array([e.id for e in fw.elements], dtype=object), n_rows)
+    out["score"] = scores.ravel()
+    out["n_answered"] = answered.ravel()
+    out["n_items"] = np.tile(sizes, n_rows)
     out.attrs = {"source": keyed.attrs.get("source", ""), "framework": fw.id, "scale": fw.scale}
     return out
 

@@ -21,9 +21,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
+import mmap
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from leadkit.errors import InputError
 from leadkit.i18n import tr
@@ -60,69 +65,173 @@ def is_blank(value: object) -> bool:
         return False
 
 
-def _mixed_encoding(body: bytes, name: str) -> InputError | None:
-    """An error when some lines are UTF-8 with accents and others are not UTF-8 at all.
+def _encoding(path: Path, name: str) -> tuple[str, int]:
+    """The file's encoding and the bytes to skip (a BOM), found in one streaming pass.
 
-    Decoding such a file as Windows-1252 throughout would turn "Jürgen" into "JÃ¼rgen" on the
-    UTF-8 lines and silently split one person in two.
+    UTF-8 when every line decodes as UTF-8; Windows-1252 when no line does (Latin-1 for the
+    few bytes cp1252 leaves undefined); an error naming the first bad line when some lines
+    are UTF-8 with accents and others are not — decoding such a file either way would turn
+    "Jürgen" into "JÃ¼rgen" on some lines and silently split one person in two.
     """
-    utf8_line = bad_line = None
-    for number, line in enumerate(body.split(b"\n"), start=1):
-        if line.isascii():
-            continue
-        try:
-            line.decode("utf-8")
-            utf8_line = utf8_line or number
-        except UnicodeDecodeError:
-            bad_line = bad_line or number
-        if utf8_line and bad_line:
-            return InputError(name, _t(
-                f"line {bad_line} is not UTF-8 text, while line {utf8_line} is: the file mixes "
-                "two encodings", f"regel {bad_line} is geen UTF-8-tekst en regel {utf8_line} "
-                "wel: het bestand mengt twee tekencoderingen"), row=bad_line, expected=_t(
-                "one encoding throughout: save the file again as 'CSV UTF-8'",
-                "één codering in het hele bestand: sla het opnieuw op als 'CSV UTF-8'"))
-    return None
+    with path.open("rb") as handle:
+        start = handle.read(4)
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16", 0
+        skip = 3 if start.startswith(codecs.BOM_UTF8) else 0
+        handle.seek(skip)
+        utf8_line = bad_line = None
+        fits_cp1252 = True
+        for number, line in enumerate(handle, start=1):
+            if line.isascii():
+                continue
+            try:
+                line.decode("utf-8")
+                utf8_line = utf8_line or number
+            except UnicodeDecodeError:
+                bad_line = bad_line or number
+                if fits_cp1252:
+                    try:
+                        line.decode("cp1252")
+                    except UnicodeDecodeError:
+                        fits_cp1252 = False
+            if utf8_line and bad_line:
+                raise InputError(name, _t(
+                    f"line {bad_line} is not UTF-8 text, while line {utf8_line} is: the file "
+                    "mixes two encodings", f"regel {bad_line} is geen UTF-8-tekst en regel "
+                    f"{utf8_line} wel: het bestand mengt twee tekencoderingen"), row=bad_line,
+                    expected=_t("one encoding throughout: save the file again as 'CSV UTF-8'",
+                                "één codering in het hele bestand: sla het opnieuw op als "
+                                "'CSV UTF-8'"))
+    if bad_line is None:
+        return "utf-8", skip
+    return ("cp1252" if fits_cp1252 else "latin-1"), skip
 
 
-def _decode(data: bytes, name: str = "") -> tuple[str, str]:
-    """Text and encoding name; UTF-8 first, then what Windows Excel writes."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
-    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
-    try:
-        return body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    mixed = _mixed_encoding(body, name)
-    if mixed is not None:
-        raise mixed
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            return body.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+def _lines(path: Path, encoding: str, skip: int) -> Iterator[str]:
+    """The decoded lines of a text file, one at a time (never the whole file in memory)."""
+    if encoding == "utf-16":  # rare; small files only in practice
+        yield from io.StringIO(path.read_bytes().decode("utf-16"), newline="")
+        return
+    with path.open("rb") as handle:
+        handle.seek(skip)
+        for line in handle:
+            yield line.decode(encoding)
 
 
-def _read_text(path: Path, name: str) -> tuple[Records, str]:
-    text, _ = _decode(path.read_bytes(), name)
-    head, _, rest = text.partition("\n")
+def _read_text(path: Path, name: str) -> tuple[Iterator[tuple[int, list]], str, dict]:
+    encoding, skip = _encoding(path, name)
+    lines = _lines(path, encoding, skip)
+    head = next(lines, "")
     delimiter = None
-    if head.strip().lower().startswith("sep=") and len(head.strip()) == 5:
+    hint = head.strip().lower().startswith("sep=") and len(head.strip()) == 5
+    if hint:
         # Excel's hint line ("sep=;"): Excel obeys and hides it, so the header is row 1.
-        delimiter, text = head.strip()[4], rest
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+        delimiter, head = head.strip()[4], next(lines, "")
+    pending = [head]
+    while not pending[-1].strip():  # the delimiter is read off the first non-empty line
+        following = next(lines, None)
+        if following is None:
+            break
+        pending.append(following)
     if delimiter is None:
-        counts = {d: first.count(d) for d in (";", ",", "\t")}
+        counts = {d: pending[-1].count(d) for d in (";", ",", "\t")}
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        records = [(n, rec) for n, rec in enumerate(reader, start=1)]
-    except csv.Error as err:
-        raise InputError(name, _t(f"the file cannot be read as CSV: {err}",
-                                  f"het bestand is geen leesbare CSV: {err}")) from None
-    return records, delimiter
+    reader = csv.reader(itertools.chain(pending, lines), delimiter=delimiter)
+
+    def records() -> Iterator[tuple[int, list]]:
+        try:
+            yield from enumerate(reader, start=1)
+        except csv.Error as err:
+            raise InputError(name, _t(f"the file cannot be read as CSV: {err}",
+                                      f"het bestand is geen leesbare CSV: {err}")) from None
+
+    info = {"encoding": encoding, "bom": skip > 0, "skiprows": int(hint),
+            "header_first": len(pending) == 1}
+    return records(), delimiter, info
+
+
+def _uniform_fields(path: Path, delimiter: str, skiprows: int) -> int | None:
+    """The number of fields per line when every line has the same and no field is quoted.
+
+    One pass over the file mapped into memory, a megabyte at a time: positions of newlines
+    and delimiters, no text decoded. Any quote, empty line or line of another length gives
+    None, and the file is read row by row instead, so that every such row gets its message.
+    """
+    sep = ord(delimiter)
+    counts: set[int] = set()
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as m:
+        if m.find(b'"') != -1:
+            return None
+        size, step, carry, line, tail = len(m), 1 << 20, 0, 0, 0
+        for start in range(0, size, step):
+            block = np.frombuffer(m, np.uint8, count=min(step, size - start), offset=start)
+            newlines = np.flatnonzero(block == 10)
+            seps = np.flatnonzero(block == sep)
+            if len(newlines):
+                before = np.searchsorted(seps, newlines)  # delimiters before each newline
+                per_line = np.diff(before, prepend=0)
+                per_line[0] += carry  # the line that began in the previous block
+                carry = len(seps) - int(before[-1])
+                counts.update(np.unique(per_line[max(0, skiprows - line):]).tolist())
+                line += len(newlines)
+                tail = len(block) - 1 - int(newlines[-1])
+            else:
+                carry += len(seps)
+                tail += len(block)
+            del block, newlines, seps
+            if len(counts) > 1:
+                return None
+        if tail > 0:  # a last line without a newline
+            counts.add(carry)
+    return counts.pop() + 1 if len(counts) == 1 else None
+
+
+def _fast_text(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
+    """The common case read by pandas' C parser, or None to take the careful path.
+
+    The careful path (:func:`_frame`) reads row by row and names every row that does not fit.
+    This one is taken only when the file has nothing for it to name: no quoted fields and the
+    same number of fields on every line (:func:`_uniform_fields`), so line numbers are
+    spreadsheet rows. The result is the same table: categorical cells as written.
+    """
+    if info["encoding"] == "utf-16" or not info["header_first"]:
+        return None
+    width = _uniform_fields(path, delimiter, info["skiprows"])
+    if width is None or width < 2:
+        return None
+    encoding = "utf-8-sig" if info["bom"] and info["encoding"] == "utf-8" else info["encoding"]
+    parts, header = [], None
+    reader = pd.read_csv(path, sep=delimiter, header=None, dtype=object, na_filter=False,
+                         skip_blank_lines=False, encoding=encoding, skiprows=info["skiprows"],
+                         engine="c", quoting=csv.QUOTE_NONE, chunksize=_CHUNK)
+    with reader:
+        for chunk in reader:
+            cells = chunk.to_numpy(dtype=object)
+            if header is None:
+                header, cells = [str(h).strip() for h in cells[0]], cells[1:]
+            parts.append((cells, chunk.index.to_numpy()[-len(cells):] if len(cells) else
+                          np.empty(0, np.int64)))
+            parts[-1] = (_categoricals(cells), parts[-1][1])
+    if header is None or not any(len(p[1]) for p in parts):
+        return None
+    columns = [union_categoricals([p[0][c] for p in parts]) for c in range(width)]
+    rows = np.concatenate([p[1] for p in parts]) + 1  # 0-based line -> spreadsheet row
+    frame = pd.DataFrame(dict(enumerate(columns)))
+    frame.columns = header
+    frame.index = pd.Index(rows.astype(np.int64), name="row")
+    blank = np.ones(len(frame), dtype=bool)
+    for col in columns:
+        empty = np.array([not str(v).strip() for v in col.categories.tolist()] + [True], dtype=bool)
+        blank &= empty[col.codes]
+    return frame[~blank]
+
+
+def _categoricals(cells: np.ndarray) -> list[pd.Categorical]:
+    out = []
+    for c in range(cells.shape[1]):
+        codes, uniques = pd.factorize(cells[:, c], use_na_sentinel=True)
+        out.append(pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object)))
+    return out
 
 
 def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:
@@ -160,7 +269,9 @@ def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:
                 expected=_t("one value in every cell: unmerge the cells and fill each one",
                             "een waarde in elke cel: hef het samenvoegen op en vul elke cel"))
     rows = ws.iter_rows(min_row=1, values_only=True)
-    records = [(n, ["" if v is None else v for v in rec]) for n, rec in enumerate(rows, 1)]
+    # TRUE/FALSE stay text: as numbers they would pass for the answers 1 and 0.
+    records = [(n, ["" if v is None else str(v).upper() if isinstance(v, bool) else v
+                    for v in rec]) for n, rec in enumerate(rows, 1)]
     book.close()
     _refuse_unsaved_formulas(path, name, sheet, records)
     return records
@@ -192,15 +303,38 @@ def _refuse_unsaved_formulas(path: Path, name: str, sheet: str, records: Records
         book.close()
 
 
-def _frame(records: Records, name: str, delimiter: str | None,
+_CHUNK = 20_000  # rows converted at a time: memory stays near the size of the result
+_FAST_FROM = 100_000  # bytes: smaller files take the careful path only (it is quick for them)
+
+
+def _blank_record(rec: list) -> bool:
+    return all((not v.strip()) if isinstance(v, str) else is_blank(v) for v in rec)
+
+
+def _columns(chunk: list[list], width: int) -> list[pd.Categorical]:
+    """A chunk of rows as one categorical column each: codes plus the distinct cells."""
+    out = []
+    for column in zip(*chunk, strict=True) if chunk else [()] * width:
+        codes, uniques = pd.factorize(np.array(column, dtype=object), use_na_sentinel=True)
+        out.append(pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object)))
+    return out
+
+
+def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None,
            errors: list[InputError]) -> pd.DataFrame:
-    """Header + rows as an object DataFrame indexed by spreadsheet row number."""
-    records = [(n, r) for n, r in records if not all(is_blank(v) for v in r)]
-    if not records:
+    """Header + rows as a DataFrame of categorical cells indexed by spreadsheet row number.
+
+    Cells stay as written (text stays text); each column is stored once per distinct cell
+    value plus a small code per row, so even a large file takes little memory. Rows are read
+    one at a time and converted in chunks.
+    """
+    rows = (r for r in records if not _blank_record(r[1]))
+    first = next(rows, None)
+    if first is None:
         raise InputError(name, _t("the file is empty", "het bestand is leeg"),
                          expected=_t("a header row and one row per respondent",
                                      "een kopregel en één rij per respondent"))
-    (header_row, header), rows = records[0], records[1:]
+    header_row, header = first
     header = [str(h).strip() for h in header]
     width = len(header)
     if width == 1 and delimiter is not None and header[0].lower() != "respondent":
@@ -209,48 +343,66 @@ def _frame(records: Records, name: str, delimiter: str | None,
                      f"de kopregel heeft maar één kolom: '{header[0][:60]}'"), row=header_row,
             expected=_t("columns separated by commas or semicolons",
                         "kolommen gescheiden door komma's of puntkomma's"))
-    if not rows:
+    parts: list[list[pd.Categorical]] = []
+    chunk: list[list] = []
+    numbers: list[int] = []
+    for n, rec in rows:
+        if len(rec) != width:
+            problem = _misfit(rec, width, delimiter, name, n)
+            if problem is not None:
+                errors.append(problem)
+                continue
+            rec = list(rec[:width]) + [""] * (width - len(rec))
+        chunk.append(rec)
+        numbers.append(n)
+        if len(chunk) == _CHUNK:
+            parts.append(_columns(chunk, width))
+            chunk = []
+    if chunk or not parts:
+        parts.append(_columns(chunk, width))
+    if not numbers:
+        if errors:  # every row was refused: the problems say why
+            return pd.DataFrame(columns=header, index=pd.Index([], name="row"))
         raise InputError(name, _t("the file has a header but no data rows",
                                   "het bestand heeft een kopregel maar geen gegevens"),
                          expected=_t("one row per respondent under the header",
                                      "één rij per respondent onder de kopregel"))
-    kept, numbers = [], []
-    for n, rec in rows:
-        rec = list(rec)
-        extra = rec[width:]
-        if len(rec) < width and len(rec) == 1 and delimiter is not None:
-            errors.append(InputError(
-                name, _t(f"the row has 1 value where the header has {width} columns",
-                         f"de rij heeft 1 waarde terwijl de kopregel {width} kolommen heeft"),
-                row=n, expected=_t(f"values separated by '{delimiter}', like the header",
-                                   f"waarden gescheiden door '{delimiter}', zoals de kopregel")))
-            continue
-        if any(not is_blank(v) for v in extra):
-            errors.append(InputError(
-                name, _t(f"the row has {len(rec)} values where the header has {width} columns",
-                         f"de rij heeft {len(rec)} waarden terwijl de kopregel {width} "
-                         "kolommen heeft"), row=n,
-                expected=_t("one value per column; a decimal comma (3,5) in a comma-separated "
-                            "file splits a value in two", "één waarde per kolom; een decimale "
-                            "komma (3,5) in een bestand met komma's splitst een waarde in tweeën")
-            ))
-            continue
-        if len(rec) < width and delimiter is not None:
-            # Fields shifted one column left, or a line cut off: refused, never padded.
-            errors.append(InputError(
-                name, _t(f"the row has {len(rec)} values where the header has {width} columns",
-                         f"de rij heeft {len(rec)} waarden terwijl de kopregel {width} "
-                         "kolommen heeft"), row=n, expected=_t(
-                    f"one value per column, separated by '{delimiter}' (an empty answer is "
-                    "an empty field); a row cut off at the end of the file is incomplete",
-                    f"één waarde per kolom, gescheiden door '{delimiter}' (een leeg antwoord "
-                    "is een leeg veld); een afgebroken laatste regel is onvolledig")))
-            continue
-        kept.append(rec[:width] + [""] * (width - len(rec)))
-        numbers.append(n)
-    frame = pd.DataFrame(kept, columns=header, dtype=object)
-    frame.index = pd.Index(numbers, name="row")
+    columns = [union_categoricals([p[c] for p in parts]) if len(parts) > 1 else parts[0][c]
+               for c in range(width)]
+    frame = pd.DataFrame({i: col for i, col in enumerate(columns)})
+    frame.columns = header
+    frame.index = pd.Index(np.asarray(numbers, dtype=np.int64), name="row")
     return frame
+
+
+def _misfit(rec: list, width: int, delimiter: str | None, name: str,
+            n: int) -> InputError | None:
+    """The problem of a row whose number of fields differs from the header's (or None)."""
+    if len(rec) == 1 and delimiter is not None:
+        return InputError(
+            name, _t(f"the row has 1 value where the header has {width} columns",
+                     f"de rij heeft 1 waarde terwijl de kopregel {width} kolommen heeft"),
+            row=n, expected=_t(f"values separated by '{delimiter}', like the header",
+                               f"waarden gescheiden door '{delimiter}', zoals de kopregel"))
+    if any(not is_blank(v) for v in rec[width:]):
+        return InputError(
+            name, _t(f"the row has {len(rec)} values where the header has {width} columns",
+                     f"de rij heeft {len(rec)} waarden terwijl de kopregel {width} "
+                     "kolommen heeft"), row=n,
+            expected=_t("one value per column; a decimal comma (3,5) in a comma-separated "
+                        "file splits a value in two", "één waarde per kolom; een decimale "
+                        "komma (3,5) in een bestand met komma's splitst een waarde in tweeën"))
+    if len(rec) < width and delimiter is not None:
+        # Fields shifted one column left, or a line cut off: refused, never padded.
+        return InputError(
+            name, _t(f"the row has {len(rec)} values where the header has {width} columns",
+                     f"de rij heeft {len(rec)} waarden terwijl de kopregel {width} "
+                     "kolommen heeft"), row=n, expected=_t(
+                f"one value per column, separated by '{delimiter}' (an empty answer is "
+                "an empty field); a row cut off at the end of the file is incomplete",
+                f"één waarde per kolom, gescheiden door '{delimiter}' (een leeg antwoord "
+                "is een leeg veld); een afgebroken laatste regel is onvolledig"))
+    return None  # a workbook row shorter than the header, or empty cells past its end
 
 
 def read_table(path: str | Path, *, sheet: str | int | None = None,
@@ -316,8 +468,13 @@ value in two)
     if suffix in EXCEL_SUFFIXES:
         table = _frame(_read_excel(path, name, sheet), name, None, found)
     elif suffix in TEXT_SUFFIXES or not suffix:
-        records, delimiter = _read_text(path, name)
-        table = _frame(records, name, delimiter, found)
+        records, delimiter, info = _read_text(path, name)
+        fast = _fast_text(path, delimiter, info) if size > _FAST_FROM else None
+        if fast is not None and not fast.empty:
+            records.close()
+            table = fast
+        else:
+            table = _frame(records, name, delimiter, found)
     else:
         raise InputError(name, _t(f"cannot read '{suffix}' files",
                                   f"'{suffix}'-bestanden kan de kit niet lezen"),

@@ -54,7 +54,13 @@ def test_numbers_labels_in_both_languages_and_decimal_zero_are_read(fw):
     assert t.loc[2, "st03"] == 5.0 and math.isnan(t.loc[3, "st03"])
     assert t.dtypes[ITEMS].eq(float).all()
     assert t.index.name == "row" and t.index.tolist() == [2, 3]
-    assert t.attrs == {"source": "<DataFrame>", "framework": "score-test"}
+    assert {k: t.attrs[k] for k in ("source", "framework")} == {"source": "<DataFrame>",
+                                                               "framework": "score-test"}
+    from leadkit.responses import fingerprint
+
+    assert t.attrs["checked"] == fingerprint(t)  # scoring it again need not re-check it
+    t.loc[2, ITEMS[0]] = 9.0
+    assert fingerprint(t) != t.attrs["checked"]  # an edit since: checked anew
 
 
 def test_metadata_columns_come_first_with_dutch_names_and_rater_words(fw):

@@ -15,7 +15,7 @@ import leadkit as lk
 from leadkit import classroom as c
 from leadkit.cli import main
 from leadkit.errors import FrameworkFileError, InputError
-from leadkit.safe_output import escape_markdown, neutralise_cell, plain_text
+from leadkit.safe_output import escape_markdown, plain_text
 
 FW = lk.load_framework("agile-cmo")
 SAMPLE = lk.load_dataset("agile-cmo-class").head(6)
@@ -167,8 +167,8 @@ def test_markdown_portfolio_escapes_a_learners_markdown(tmp_path):
     from leadkit.portfolio import portfolio_markdown
 
     journal = Journal(tmp_path / "j.sqlite", learner="[me](http://example.invalid)")
-    journal.save_answer("lp-01", "![x](http://example.invalid/t.png) [click](http://example.invalid) "
-                 "<img src=x> # not a heading")
+    journal.save_answer("lp-01", "![x](http://example.invalid/t.png) "
+                        "[click](http://example.invalid) <img src=x> # not a heading")
     md = portfolio_markdown(journal)
     assert "](http" not in md and "<img" not in md
     assert escape_markdown("# h") == "\\# h"

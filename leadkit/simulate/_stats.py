@@ -19,7 +19,6 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 __all__ = ["mean_ci", "summarise"]
 
@@ -41,6 +40,8 @@ def mean_ci(values: Sequence[float] | np.ndarray, level: float = 0.95) -> dict[s
         return {"mean": mean, "sd": nan, "se": nan, "ci_low": nan, "ci_high": nan, "n": 1}
     sd = float(x.std(ddof=1))
     se = float(sd / np.sqrt(n))
+    from scipy import stats  # loaded on first use: it takes longer to import than pandas
+
     half = float(stats.t.ppf(0.5 + level / 2, n - 1)) * se
     return {"mean": mean, "sd": sd, "se": se, "ci_low": mean - half, "ci_high": mean + half,
             "n": n}
