@@ -20,12 +20,12 @@
 # %% [markdown] lang="nl"
 # # Begin hier: leadkit, leiderschap in marketing- en klantteams
 #
-# **Voor** docenten die een college voorbereiden, studenten die zelfstandig werken en
+# **Voor** docenten die een les voorbereiden, studenten die zelfstandig werken en
 # onderzoekers die de kit op hun eigen data willen gebruiken. **Tijd:** 10 minuten.
 #
 # **Na dit notebook kun je**
 # 1. noemen welke vijf leiderschapsraamwerken de kit behandelt en waar ze vandaan komen;
-# 2. de hele kit omzetten tussen Nederlands en Engels;
+# 2. de taal van de hele kit wisselen tussen Nederlands en Engels;
 # 3. het notebook vinden dat bij jouw vraag past, in beide talen.
 
 # %% [markdown] lang="en"
@@ -58,8 +58,8 @@ lk.widgets.framework_explorer()
 
 # %% [markdown] lang="nl"
 # ## Nederlands of Engels?
-# Met de knoppen hieronder zet je alle teksten van de kit om. De verkenner hierboven verandert
-# mee. De notebooks zelf bestaan in beide talen: `notebooks/nl/` en `notebooks/en/`.
+# Met de knoppen hieronder wissel je de taal van alle teksten van de kit. De verkenner hierboven
+# verandert mee. De notebooks zelf bestaan in beide talen: `notebooks/nl/` en `notebooks/en/`.
 
 # %%
 lk.widgets.language_switch()
