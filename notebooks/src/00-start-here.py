@@ -103,7 +103,7 @@ lk.framework_overview()
 # | [02 Samenwerken over silo's](nl/02-silo-collaboration.ipynb) | brand, digital en CRM samen; jouw context; T-profiel | studenten |
 # | [03 Klantleiderschap](nl/03-customer-leadership.ipynb) | de tien kenmerken van Jeanne Bliss | studenten |
 # | [04 Leidinggeven aan professionals](nl/04-leading-professionals.ipynb) | Weggeman; meestribbelen herkennen | studenten |
-# | [05 Wij-model](nl/05-wij-model.ipynb) | van "ik" naar "wij"; een goedkeuringsketen herontwerpen | studenten |
+# | [05 Wij-model](nl/05-wij-model.ipynb) | van 'ik' naar 'wij'; een goedkeuringsketen herontwerpen | studenten |
 # | [06 Raamwerken vergelijken](nl/06-comparing-frameworks.ipynb) | thema's over de vijf heen | studenten, docenten |
 # | [07 Teamscenario's](nl/07-team-scenarios.ipynb) | speel met gesimuleerde teams | studenten |
 # | [08 De modellen nagebouwd](nl/08-replicating-the-models.ipynb) | de gepubliceerde modellen achter de scenario's | onderzoekers |
