@@ -20,12 +20,12 @@
 # %% [markdown] lang="nl"
 # # Begin hier: leadkit, leiderschap in marketing- en klantteams
 #
-# **Voor** docenten die een college voorbereiden, studenten die zelfstandig werken en
+# **Voor** docenten die een les voorbereiden, studenten die zelfstandig werken en
 # onderzoekers die de kit op hun eigen data willen gebruiken. **Tijd:** 10 minuten.
 #
 # **Na dit notebook kun je**
 # 1. noemen welke vijf leiderschapsraamwerken de kit behandelt en waar ze vandaan komen;
-# 2. de hele kit omzetten tussen Nederlands en Engels;
+# 2. de taal van de hele kit wisselen tussen Nederlands en Engels;
 # 3. het notebook vinden dat bij jouw vraag past, in beide talen.
 
 # %% [markdown] lang="en"
@@ -58,8 +58,8 @@ lk.widgets.framework_explorer()
 
 # %% [markdown] lang="nl"
 # ## Nederlands of Engels?
-# Met de knoppen hieronder zet je alle teksten van de kit om. De verkenner hierboven verandert
-# mee. De notebooks zelf bestaan in beide talen: `notebooks/nl/` en `notebooks/en/`.
+# Met de knoppen hieronder wissel je de taal van alle teksten van de kit. De verkenner hierboven
+# verandert mee. De notebooks zelf bestaan in beide talen: `notebooks/nl/` en `notebooks/en/`.
 
 # %%
 lk.widgets.language_switch()
@@ -103,7 +103,7 @@ lk.framework_overview()
 # | [02 Samenwerken over silo's](nl/02-silo-collaboration.ipynb) | brand, digital en CRM samen; jouw context; T-profiel | studenten |
 # | [03 Klantleiderschap](nl/03-customer-leadership.ipynb) | de tien kenmerken van Jeanne Bliss | studenten |
 # | [04 Leidinggeven aan professionals](nl/04-leading-professionals.ipynb) | Weggeman; meestribbelen herkennen | studenten |
-# | [05 Wij-model](nl/05-wij-model.ipynb) | van "ik" naar "wij"; een goedkeuringsketen herontwerpen | studenten |
+# | [05 Wij-model](nl/05-wij-model.ipynb) | van 'ik' naar 'wij'; een goedkeuringsketen herontwerpen | studenten |
 # | [06 Raamwerken vergelijken](nl/06-comparing-frameworks.ipynb) | thema's over de vijf heen | studenten, docenten |
 # | [07 Teamscenario's](nl/07-team-scenarios.ipynb) | speel met gesimuleerde teams | studenten |
 # | [08 De modellen nagebouwd](nl/08-replicating-the-models.ipynb) | de gepubliceerde modellen achter de scenario's | onderzoekers |

@@ -92,7 +92,7 @@ lk.widgets.framework_explorer("agile-cmo")
 
 # %% [markdown] lang="nl"
 # ## Je zelfbeoordeling
-# Beantwoord elke stelling over je eigen leiderschap (of, als je nog geen team leidt, over hoe
+# Beantwoord elke uitspraak over je eigen leiderschap (of, als je nog geen team leidt, over hoe
 # je met anderen samenwerkt). Klik op **Bereken score** voor je profiel en de vergelijking met de
 # voorbeeldklas, en daarna op **Bewaar in mijn logboek**. De vragenlijst is lesmateriaal, geen
 # gevalideerde test: gebruik hem om te reflecteren, niet om te oordelen.
@@ -113,7 +113,7 @@ lk.widgets.self_assessment("agile-cmo")
 # In de voorbeeldklas (synthetische data, zie `datasets/README.md`) beoordeelden de teamleden,
 # een manager en collega-leidinggevenden de leider van team T2. De grafiek zet de
 # zelfbeoordeling naast het gemiddelde van de anderen; de tabel laat zien hoe eensgezind de
-# teamleden zijn (rwg(j): 1 is volledige overeenstemming, onder .70 verbergt het
+# teamleden zijn (rwg(j): 1 is volledige overeenstemming, onder 0,70 verbergt het
 # teamgemiddelde echte verschillen). Daaronder: wat deze leidinggevende nu kan doen.
 # *Bespreek:* zou jij beginnen met de blinde vlek of met het ontwikkelpunt?
 
@@ -186,8 +186,7 @@ lk.widgets.reflect("agile-cmo-next-step", notebook="01-agile-cmo")
 #   'Bron: CustomerTalk'). Het bespreekt het Gartner-rapport *CMO Perspective: 7 Key Practices
 #   to Succesfully Lead Today's Agile Marketing Organisation* (titel gespeld zoals in het
 #   artikel) en citeert Elizabeth Shaw, research director bij Gartner. De toelichtingen,
-#   voorbeelden, vragenlijst en casussen in dit notebook zijn eigen
-#   materiaal van de kit.
+#   voorbeelden, vragenlijst en casussen in dit notebook zijn eigen materiaal van de kit.
 # - Edmondson, A. (1999). Psychological safety and learning behavior in work teams.
 #   *Administrative Science Quarterly*, 44(2), 350–383 — waarom fouten toegeven teams sterker
 #   maakt.

@@ -79,8 +79,8 @@ lk.widgets.context_profile("silo-context")
 
 # %% [markdown] lang="nl"
 # ## De zes onderdelen
-# Niki van Wijk (Due North Consultancy) beschrijft, bewust scherp gesteld, hoe digitale, brand-
-# en CRM-marketeers naar elkaar kijken: de digitale 'nerds' met hun eigen jargon, de
+# Niki van Wijk (Due North Consultancy) schetst bewust scherp hoe digitale, brand- en
+# CRM-marketeers naar elkaar kijken: de digitale 'nerds' met hun eigen jargon, de
 # merkmensen die zonder data zouden werken, het verkoopgedreven CRM-team dat zelden opvalt.
 # Haar punt: keurig gedrag kan een weinig coöperatieve houding verbergen. Het artikel bevat geen
 # genummerde lijst; de kit leidt er zes onderdelen uit af. Het zesde, de T-shaped marketeer,
@@ -97,7 +97,7 @@ lk.widgets.framework_explorer("silo-collaboration")
 
 # %% [markdown] lang="nl"
 # ## Je zelfbeoordeling
-# Beantwoord elke stelling over hoe je een gemengd team leidt (of erin werkt). Klik op
+# Beantwoord elke uitspraak over hoe je een gemengd team leidt (of erin werkt). Klik op
 # **Bereken score** voor je profiel en de vergelijking met de voorbeeldklas, en daarna op
 # **Bewaar in mijn logboek**. Het is lesmateriaal, geen gevalideerde test.
 
@@ -151,7 +151,8 @@ lk.widgets.self_check("02-silo-collaboration")
 
 # %% [markdown] lang="nl"
 # ## Reflectie
-# Bewaard in je persoonlijke logboek, privé tenzij je *deel met mijn docent* aanvinkt.
+# Je antwoorden worden bewaard in je persoonlijke logboek en blijven privé, tenzij je *deel
+# met mijn docent* aanvinkt.
 
 # %%
 lk.widgets.reflect("silo-collaboration-own-team", notebook="02-silo-collaboration")

@@ -29,7 +29,7 @@
 # 2. je eigen klantleiderschap beoordelen en jezelf vergelijken met een klas;
 # 3. de 360-gradenuitslag van een leidinggevende lezen, met verschillen tussen zelfbeeld en het
 #    beeld van anderen en de overeenstemming in het team;
-# 4. de kenmerken toepassen op een dilemma over de klant op de agenda krijgen.
+# 4. de kenmerken toepassen op een dilemma over hoe je de klant op de agenda krijgt.
 
 # %% [markdown] lang="en"
 # Run each cell with **Shift-Enter**, from top to bottom. You never need to change code.
@@ -87,7 +87,7 @@ lk.widgets.framework_explorer("customer-leadership")
 
 # %% [markdown] lang="nl"
 # ## Je zelfbeoordeling
-# Beantwoord elke stelling, klik op **Bereken score** voor je profiel en de vergelijking met
+# Beantwoord elke uitspraak, klik op **Bereken score** voor je profiel en de vergelijking met
 # de klas, en daarna op **Bewaar in mijn logboek**. Het is lesmateriaal, geen gevalideerde
 # test.
 
@@ -136,7 +136,8 @@ lk.widgets.self_check("03-customer-leadership")
 
 # %% [markdown] lang="nl"
 # ## Reflectie
-# Bewaard in je persoonlijke logboek, privé tenzij je *deel met mijn docent* aanvinkt.
+# Je antwoorden worden bewaard in je persoonlijke logboek en blijven privé, tenzij je *deel
+# met mijn docent* aanvinkt.
 
 # %%
 lk.widgets.reflect("customer-leadership-agenda", notebook="03-customer-leadership")
@@ -162,7 +163,8 @@ lk.widgets.reflect("customer-leadership:give-power-away", notebook="03-customer-
 #   redactioneel artikel van 3 juni 2015 (het medium staat niet in de kopie die de kit
 #   gebruikt). Het vat kenmerken samen die Jeanne Bliss beschrijft; haar boek *Chief Customer
 #   Officer 2.0: How to Build Your Customer-Driven Growth Engine* werd aangekondigd voor half
-#   juni 2015. Toelichtingen, vragenlijst en casussen zijn in eigen woorden van de kit.
+#   juni 2015. Toelichtingen, vragenlijst en casussen zijn in eigen woorden van de kit
+#   geschreven.
 
 # - Fleenor, J. W., McCauley, C. D., & Brutus, S. (1996). Self-other rating agreement and
 #   leader effectiveness. *The Leadership Quarterly*, 7(4), 487–506.

@@ -109,10 +109,10 @@ lk.widgets.spot_compliance("leading-professionals-crm-report")
 
 # %% [markdown] lang="nl"
 # ## Je zelfbeoordeling
-# Beantwoord elke stelling, klik op **Bereken score** voor je profiel en de vergelijking met
+# Beantwoord elke uitspraak, klik op **Bereken score** voor je profiel en de vergelijking met
 # de klas, en daarna op **Bewaar in mijn logboek**. Het is lesmateriaal, geen gevalideerde
 # test — en passend bij dit onderwerp: de scores zeggen alleen iets als je eerlijk antwoordt,
-# niet zoals je denkt dat het hoort.
+# en niet zoals je denkt dat het hoort.
 
 # %%
 lk.widgets.self_assessment("leading-professionals")
@@ -151,7 +151,8 @@ lk.widgets.self_check("04-leading-professionals")
 
 # %% [markdown] lang="nl"
 # ## Reflectie
-# Bewaard in je persoonlijke logboek, privé tenzij je *deel met mijn docent* aanvinkt.
+# Je antwoorden worden bewaard in je persoonlijke logboek en blijven privé, tenzij je *deel
+# met mijn docent* aanvinkt.
 
 # %%
 lk.widgets.reflect("leading-professionals-meestribbelen", notebook="04-leading-professionals")
@@ -177,10 +178,10 @@ lk.widgets.reflect("leading-professionals:genuine-engagement",
 # ## Bronnen en verder lezen
 # - **Bron van het raamwerk:** Marielle Dellemijn, 'Glinsteren de ogen van uw
 #   Marketingmanager bij een compleet klantbeeld?', blogbericht (de kopie die de kit gebruikt,
-#   noemt website noch datum; de auteur is directeur van CRM excellence). Zij
-#   past de ideeën van Mathieu Weggeman toe op professionals in marketing, sales en service,
-#   naar aanleiding van een video van een van zijn lezingen. Onderdelen, vragenlijst en
-#   casussen zijn in eigen woorden van de kit.
+#   noemt website noch datum; de auteur is directeur van CRM excellence). Zij past de ideeën
+#   van Mathieu Weggeman toe op professionals in marketing, sales en service, naar aanleiding
+#   van een video van een van zijn lezingen. Onderdelen, vragenlijst en casussen zijn in eigen
+#   woorden van de kit geschreven.
 # - Weggeman, M. (2007). *Leidinggeven aan professionals? Niet doen!* Schiedam: Scriptum.
 # - Notebook 07 van deze kit speelt hetzelfde thema na als simulatie: het 'CRM-dashboard dat er
 #   perfect uitziet', gebouwd op Centola, Willer & Macy (2005), The Emperor's Dilemma,

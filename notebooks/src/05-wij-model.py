@@ -75,12 +75,12 @@ lk.widgets.dilemma("wij-model-warm-up")
 
 # %% [markdown] lang="nl"
 # ## De zes onderdelen
-# Frank Baggermans, toen managing director Benelux bij Orange Business Services,
-# betoogt dat hiërarchische structuren groei en innovatie afremmen. De mensen die zorgen dat
+# Frank Baggermans, toen managing director Benelux bij Orange Business Services, betoogt dat
+# hiërarchische structuren groei en innovatie afremmen. De mensen die zorgen dat
 # het werkt, en die met klanten praten, zijn de lokale teams; zij moeten als team kunnen
 # beslissen, bijvoorbeeld over een prijs, zonder telkens goedkeuring te vragen. Middenmanagers
-# worden coach, het topmanagement zet de grote lijnen uit. Vertrouwen is de voorwaarde: mensen nemen
-# alleen beslissingen als een beslissing die verkeerd uitpakt niet wordt afgestraft.
+# worden coach, het topmanagement zet de grote lijnen uit. Vertrouwen is de voorwaarde: mensen
+# nemen alleen beslissingen als een beslissing die verkeerd uitpakt, niet wordt afgestraft.
 
 # %%
 lk.widgets.framework_explorer("wij-model")
@@ -123,7 +123,7 @@ lk.widgets.dilemma("wij-model-dilemma")
 
 # %% [markdown] lang="nl"
 # ## Je zelfbeoordeling
-# Beantwoord elke stelling, klik op **Bereken score** voor je profiel en de vergelijking met
+# Beantwoord elke uitspraak, klik op **Bereken score** voor je profiel en de vergelijking met
 # de klas, en daarna op **Bewaar in mijn logboek**. Het is lesmateriaal, geen gevalideerde
 # test.
 
@@ -162,7 +162,8 @@ lk.widgets.self_check("05-wij-model")
 
 # %% [markdown] lang="nl"
 # ## Reflectie
-# Bewaard in je persoonlijke logboek, privé tenzij je *deel met mijn docent* aanvinkt.
+# Je antwoorden worden bewaard in je persoonlijke logboek en blijven privé, tenzij je *deel
+# met mijn docent* aanvinkt.
 
 # %%
 lk.widgets.reflect("wij-model-mandate", notebook="05-wij-model")
@@ -193,4 +194,4 @@ lk.widgets.reflect("wij-model:safe-to-decide", notebook="05-wij-model")
 #   aannames; notebook 08 laat zien hoe het gecontroleerd is.
 # - Edmondson, A. (1999). Psychological safety and learning behavior in work teams.
 #   *Administrative Science Quarterly*, 44(2), 350–383 — waarom een beslissing die verkeerd
-#   uitpakt niet mag worden afgestraft.
+#   uitpakt, niet mag worden afgestraft.

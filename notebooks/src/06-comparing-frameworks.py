@@ -88,10 +88,10 @@ lk.themes()
 # %% [markdown] lang="nl"
 # ## Jouw scores per thema
 # Je laatste zelfbeoordelingen uit de notebooks 01–05 (zoals bewaard in je logboek), samengevat
-# per thema. De scores per onderdeel van elk raamwerk worden themascores op een schaal van
-# 0–100 (0 is het laagst mogelijke antwoord, 100 het hoogste), en de score van een thema is het
-# gemiddelde over de raamwerken die het raken. Het getal tussen haakjes zegt hoeveel raamwerken
-# dat zijn: een thema dat maar één raamwerk raakt, rust op minder vragen.
+# per thema. De scores per onderdeel van elk raamwerk worden omgerekend naar themascores op een
+# schaal van 0–100 (0 is het laagst mogelijke antwoord, 100 het hoogste), en de score van een
+# thema is het gemiddelde over de raamwerken die het raken. Het getal tussen haakjes zegt
+# hoeveel raamwerken dat zijn: een thema dat maar één raamwerk raakt, rust op minder vragen.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -130,7 +130,8 @@ lk.widgets.self_check("06-comparing-frameworks")
 
 # %% [markdown] lang="nl"
 # ## Reflectie
-# Bewaard in je persoonlijke logboek, privé tenzij je *deel met mijn docent* aanvinkt.
+# Je antwoord wordt bewaard in je persoonlijke logboek en blijft privé, tenzij je *deel met
+# mijn docent* aanvinkt.
 
 # %%
 lk.widgets.reflect("comparing-frameworks-choice", notebook="06-comparing-frameworks")

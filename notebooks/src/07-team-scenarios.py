@@ -24,22 +24,22 @@
 # team as a dot. Then read the debrief and write down what you take from it.
 
 # %% [markdown] lang="nl"
-# # Teamscenario's: voel wat de artikelen beweren
+# # Teamscenario's: ervaar wat de artikelen beweren
 #
 # **Voor** studenten en klassen; docenten kunnen een scenario op het scherm spelen en de klas
 # de knoppen laten kiezen. **Tijd:** 45–60 minuten.
 #
 # **Na dit notebook kun je**
-# 1. uitleggen waarom aandringen op snel op één lijn komen een team kost wat het had kunnen
-#    leren;
+# 1. uitleggen waarom een team dat snel op één lijn moet komen, minder leert dan het had
+#    gekund;
 # 2. uitleggen waarom zowel gesloten silo's als 'iedereen bij elk overleg' een afdeling
 #    afremmen;
 # 3. een dashboard herkennen dat naleving laat zien in plaats van betrokkenheid;
 # 4. laten zien hoe goedkeuringslagen, en een mandaat, bepalen hoe snel een klant antwoord
 #    krijgt.
 #
-# Elk scenario is een verhaal over een marketingteam dat draait op een gepubliceerd model dat
-# de kit eerst naspeelt (notebook 08). Verschuif de knoppen en druk op **Simuleer**: de kit
+# Achter elk scenario, een verhaal over een marketingteam, zit een gepubliceerd model dat de
+# kit eerst naspeelt (notebook 08). Verschuif de knoppen en druk op **Simuleer**: de kit
 # simuleert tientallen teams, want één run is toeval; de uitkomst toont hun gemiddelde, een
 # 95%-betrouwbaarheidsinterval en elk team als een stip. Lees daarna de nabespreking en schrijf
 # op wat je ervan meeneemt.
@@ -57,8 +57,8 @@ lk.set_language("{{LANG}}")
 # %% [markdown] lang="nl"
 # ## 1. De nieuwe CMO wil iedereen snel op één lijn
 # De eerste run volgt het plan van de CMO: het draaiboek er zo hard mogelijk doordrukken (0,9),
-# geen nieuwe collega's. Zet de druk nu op 0,1 en simuleer opnieuw. Druk daarna weer hard, maar
-# haal frisse T-shaped marketeers binnen (0,1 per maand). Wat gebeurt er met het draaiboek, en
+# geen nieuwe collega's. Zet de druk nu op 0,1 en simuleer opnieuw. Zet de druk daarna weer hoog,
+# maar haal frisse T-shaped marketeers binnen (0,1 per maand). Wat gebeurt er met het draaiboek, en
 # met de gemiddelde marketeer?
 
 # %%
@@ -95,8 +95,8 @@ lk.widgets.scenario_check("silo-marketing")
 # %% [markdown] lang="nl"
 # ## 3. Het CRM-dashboard dat er perfect uitziet
 # Vergelijk de eerste twee uitkomsten: wat het dashboard laat zien, en wie echt in de
-# werkwijze gelooft. Maak daarna collega's aanspreken goedkoper of duurder, en laat mensen
-# iedereen zien in plaats van alleen hun directe collega's. Een run die langer dan een seconde
+# werkwijze gelooft. Maak het daarna goedkoper of duurder om collega's aan te spreken, en laat
+# mensen iedereen zien in plaats van alleen hun directe collega's. Een run die langer dan een seconde
 # duurt, toont een voortgangsbalk.
 
 # %%
@@ -113,7 +113,7 @@ lk.widgets.scenario_check("crm-dashboard")
 
 # %% [markdown] lang="nl"
 # ## 4. De prijsbeslissing voor een key account
-# Begin met drie goedkeuringslagen en geen mandaat. Haal de lagen een voor een weg; zet ze
+# Begin met drie goedkeuringslagen en geen mandaat. Haal de lagen één voor één weg; zet ze
 # daarna terug en geef het team in plaats daarvan een mandaat. Verhoog tot slot de kans dat een
 # laag een verzoek terugstuurt: op een gegeven moment weigert het model een getal te geven.
 # Waarom?
@@ -172,6 +172,6 @@ lk.widgets.reflect("team-scenarios-takeaway", notebook="07-team-scenarios")
 #   of self-enforcing norms. *American Journal of Sociology*, 110(4), 1009–1040.
 # - Jackson, J. R. (1957). Networks of waiting lines. *Operations Research*, 5(4), 518–521.
 # - De verhalen volgen de bronartikelen van de kit: over agile CMO's (CustomerTalk), over
-#   brand-, digital- en CRM-marketeers (Niki van Wijk), over meestribbelen (Marielle
+#   brand-, digitale en CRM-marketeers (Niki van Wijk), over meestribbelen (Marielle
 #   Dellemijn) en over het wij-model (Frank Baggermans). De modelbeschrijvingen staan in
 #   `docs/models/`.

@@ -57,7 +57,7 @@ lk.set_language("{{LANG}}")
 # %% [markdown] lang="nl"
 # ## March (1991), figuur 1: hoe snel leren
 # Vijftig mensen, dertig dimensies van de werkelijkheid, een organisatiecode die leert van wie
-# het beter doet dan zij. *Bewering van de bron:* langzamere socialisatie geeft meer kennis in
+# het beter doet dan de code zelf. *Bewering van de bron:* langzamere socialisatie geeft meer kennis in
 # het evenwicht, vooral als de code snel leert. De kit volgt de 'acties'-lezing (Rodan 2005;
 # Christensen 2015); met 1000 replicaties bij p2 = 0,5 geeft die 0,977, 0,905 en 0,870 voor
 # p1 = 0,1, 0,5 en 0,9, tegenover de gepubliceerde 0,976, 0,903 en 0,870.
@@ -90,7 +90,7 @@ lk.plots_simulate.replication_figure("march-3", replications=20)
 # ## March (1991), figuur 4 en 5: verloop en turbulentie
 # *Beweringen van de bron:* een beetje verloop helpt een organisatie die snel socialiseert;
 # als de werkelijkheid blijft veranderen, neemt de kennis af zonder verloop, en verloop houdt
-# haar op peil.
+# die op peil.
 
 # %%
 lk.plots_simulate.replication_figure("march-4", replications=20)
@@ -108,7 +108,7 @@ lk.plots_simulate.replication_figure("march-5", replications=20)
 # ## Fang, Lee & Schilling (2010): subgroepen
 # Drie subgroepen van tien leren van beter presterende collega's naar wie ze luisteren.
 # *Bewering van de bron:* matige verbinding tussen groepen geeft de meeste kennis in het
-# evenwicht. De manier waarop de kit het netwerk opbouwt is eigen werk (zie
+# evenwicht. De manier waarop de kit het netwerk opbouwt, is eigen werk (zie
 # `docs/models/fang.md`).
 
 # %%
@@ -122,9 +122,9 @@ lk.plots_simulate.replication_figure("fang", replications=20)
 
 # %% [markdown] lang="nl"
 # ## Centola, Willer & Macy (2005): het dilemma van de keizer
-# 500 gesimuleerde personen, 1,5% echte gelovigen, overtuiging van ongelovigen tot 0,38, handhavingskosten
-# 0,08. *Bewering van de bron:* een impopulaire norm verspreidt zich bij lokale interactie,
-# maar niet als iedereen iedereen ziet. De middelste staaf (alle banden willekeurig) voegt de
+# 500 gesimuleerde personen, 1,5% echte gelovigen, overtuiging van ongelovigen tot 0,38,
+# handhavingskosten 0,08. *Bewering van de bron:* een impopulaire norm verspreidt zich bij
+# lokale interactie, maar niet als iedereen iedereen ziet. De middelste staaf (alle banden willekeurig) voegt de
 # kit zelf toe.
 
 # %%
@@ -171,7 +171,7 @@ lk.widgets.self_check("08-replicating-the-models")
 
 # %% [markdown] lang="nl"
 # ## Reflectie
-# Wordt bewaard in je logboek; privé, tenzij je ervoor kiest het te delen.
+# Je antwoord wordt bewaard in je logboek en blijft privé, tenzij je ervoor kiest het te delen.
 
 # %%
 lk.widgets.reflect("replicating-models", notebook="08-replicating-the-models")
@@ -201,5 +201,5 @@ lk.widgets.reflect("replicating-models", notebook="08-replicating-the-models")
 #   1009–1040.
 # - Jackson, J. R. (1957). Networks of waiting lines. *Operations Research*, 5(4), 518–521.
 # - Grimm, V., e.a. (2020). The ODD protocol for describing agent-based and other simulation
-#   models: A second update. *JASSS*, 23(2), 7. De modelbeschrijvingen van de kit in dit
-#   format staan in `docs/models/`; de benchmark staat in `benchmarks/bench_march.py`.
+#   models: A second update. *JASSS*, 23(2), 7. De modelbeschrijvingen van de kit in deze
+#   opzet staan in `docs/models/`; de benchmark staat in `benchmarks/bench_march.py`.

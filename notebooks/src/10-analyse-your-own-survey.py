@@ -256,8 +256,8 @@ lk.compare(selfs, "wave", 1, 2)[["element", "n_pairs", "diff", "ci_low", "ci_hig
 # %% [markdown] lang="nl"
 # ## Het profiel van de klas, en scores per thema
 # De balken tonen de gemiddelde zelfscore van de klas per onderdeel in meting 1. Themascores
-# tellen de onderdelen op naar de thema's die alle vijf raamwerken delen; als percentage van de
-# schaal (`pomp`) kun je ze tussen raamwerken vergelijken.
+# vatten de onderdelen samen in de thema's die alle vijf raamwerken delen; als percentage van
+# de schaal (`pomp`) kun je ze tussen raamwerken vergelijken.
 
 # %%
 lk.plots.profile(selfs[selfs["wave"] == "1"])

@@ -31,7 +31,7 @@
 # 1. de exportbundels van je studenten verzamelen en als één klas inlezen;
 # 2. uitleggen wat de pseudoniemen en de anonimiteitsgrens van drie beschermen, en wat niet;
 # 3. de verdeling van de scores van de klas per onderdeel en per thema lezen;
-# 4. de reflecties die studenten zelf hebben gedeeld gebruiken voor een klassengesprek;
+# 4. de reflecties die studenten zelf hebben gedeeld, gebruiken voor een klassengesprek;
 # 5. het klasoverzicht als CSV-bestand exporteren.
 #
 # Alles hieronder draait op een verzonnen klas van 24 studenten die met de kit wordt meegeleverd.
@@ -264,7 +264,7 @@ lk.widgets.self_check("11-for-teachers")
 
 # %% [markdown] lang="nl"
 # ## Reflectie
-# Wordt bewaard in je eigen logboek, net als de reflecties van je studenten.
+# Je antwoord wordt bewaard in je eigen logboek, net als de reflecties van je studenten.
 
 # %%
 lk.widgets.reflect("teacher-class-discussion", notebook="11-for-teachers")
@@ -285,7 +285,7 @@ lk.widgets.reflect("teacher-class-discussion", notebook="11-for-teachers")
 # - Hoe het logboek, de bundels, de pseudoniemen en de grens werken, en hoe elke garantie is
 #   getest: `docs/journal.md`.
 # - Gepseudonimiseerde gegevens zijn onder de AVG nog steeds persoonsgegevens (overweging 26);
-#   alleen wie de salt heeft kan herleiden, dus bewaar de salt zoals elke andere sleutel.
+#   alleen wie de salt heeft, kan herleiden, dus bewaar de salt zoals elke andere sleutel.
 # - Sweeney, L. (2002). k-anonymity: a model for protecting privacy. *International Journal of
 #   Uncertainty, Fuzziness and Knowledge-Based Systems*, 10(5), 557–570. De grens van drie is een
 #   regel voor kleine cellen in dezelfde geest: geen getal dat op één of twee mensen rust.
