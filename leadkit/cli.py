@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "schrijf ook een HTML-rapport naar dit bestand"))
     s.add_argument("--min-share", type=float, default=0.5,
                    help=_t("smallest share of an element's items that must be answered "
-                           "(default 0.5)", "kleinste deel van de items van een element dat "
+                           "(default 0.5)", "kleinste deel van de items van een onderdeel dat "
                            "ingevuld moet zijn (standaard 0,5)"))
     s.add_argument("--floor", type=int, default=3,
                    help=_t("smallest 360 rater group shown on its own (3 or more)",

@@ -43,7 +43,7 @@ _T = {
     "compared": {"en": "{who} compared with the class", "nl": "{who} vergeleken met de klas"},
     "frameworks": {"en": "Framework", "nl": "Raamwerk"},
     "themes": {"en": "Theme", "nl": "Thema"},
-    "heatmap": {"en": "Elements per theme", "nl": "Elementen per thema"},
+    "heatmap": {"en": "Elements per theme", "nl": "Onderdelen per thema"},
 }
 def _t(en: str, nl: str) -> str:
     return tr({"en": en, "nl": nl})

@@ -112,7 +112,7 @@ def require_distinct(frame: pd.DataFrame, keys: Sequence[str], person: str, *,
         expected=tr({"en": "each person once per group; a duplicated row would make a group "
                            "look larger than it is",
                      "nl": "elke persoon één keer per groep; een dubbele rij laat een groep "
-                           "groter lijken dan hij is"}))
+                           "groter lijken dan die is"}))
 
 
 def score_step(n_items: int, min_share: float = 0.5) -> float:

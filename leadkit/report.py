@@ -44,16 +44,16 @@ _MAX_GAP_CHARTS = 12  # enough for a class; a large 360 is read in the table
 _T = {
     "title": {"en": "Survey report", "nl": "Rapport vragenlijst"},
     "overview": {"en": "Overview", "nl": "Overzicht"},
-    "elements": {"en": "Element scores", "nl": "Scores per element"},
+    "elements": {"en": "Element scores", "nl": "Scores per onderdeel"},
     "framework": {"en": "Framework scores", "nl": "Scores op het hele raamwerk"},
-    "reliability": {"en": "Reliability per element", "nl": "Betrouwbaarheid per element"},
+    "reliability": {"en": "Reliability per element", "nl": "Betrouwbaarheid per onderdeel"},
     "agreement": {"en": "Team agreement", "nl": "Overeenstemming binnen teams"},
     "360": {"en": "Self and others (360)", "nl": "Zelf en anderen (360)"},
     "figures": {"en": "Figures", "nl": "Figuren"},
-    "element": {"en": "element", "nl": "element"},
+    "element": {"en": "element", "nl": "onderdeel"},
     "all": {"en": "all", "nl": "alle"},
     "all_elements": {"en": "whole framework", "nl": "hele raamwerk"},
-    "teams": {"en": "Element scores per team", "nl": "Scores per element per team"},
+    "teams": {"en": "Element scores per team", "nl": "Scores per onderdeel per team"},
     "teams_note": {"en": "Self ratings of the team members (first wave): number of people "
                          "and mean per team.",
                    "nl": "Zelfbeoordelingen van de teamleden (eerste meting): aantal mensen en "
@@ -69,7 +69,7 @@ _T = {
 # Column headings of the 360 table; rater codes as words.
 _HEAD = {
     "target": {"en": "person", "nl": "persoon"}, "wave": {"en": "wave", "nl": "meting"},
-    "element": {"en": "element", "nl": "element"}, "self": {"en": "self", "nl": "zelf"},
+    "element": {"en": "element", "nl": "onderdeel"}, "self": {"en": "self", "nl": "zelf"},
     "manager": {"en": "manager", "nl": "leidinggevende"},
     "peer": {"en": "peers", "nl": "collega's"},
     "report": {"en": "reports", "nl": "medewerkers"}, "other": {"en": "other", "nl": "overig"},
@@ -197,7 +197,7 @@ def _alpha_remark(alpha: float, n: float) -> str:
                           "controleer de omgekeerde items en of ze één ding meten"))
     elif pd.notna(alpha) and alpha < 0.6:
         remarks.append(_t("low: read this element's score with care",
-                          "laag: lees de score op dit element met voorzichtigheid"))
+                          "laag: lees de score op dit onderdeel met voorzichtigheid"))
     if pd.notna(n) and n < 30:
         remarks.append(_t(f"only {int(n)} people: the interval is wide and alpha can swing a "
                           "lot", f"maar {int(n)} mensen: het interval is breed en alfa kan "
@@ -287,7 +287,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
         _t("file", "bestand"): table.attrs.get("source", ""),
         _t("framework", "raamwerk"): _t(
             f"{fw.id} ({len(fw.elements)} elements, {len(fw.items)} items, scale "
-            f"{fw.scale[0]}–{fw.scale[1]})", f"{fw.id} ({len(fw.elements)} elementen, "
+            f"{fw.scale[0]}–{fw.scale[1]})", f"{fw.id} ({len(fw.elements)} onderdelen, "
             f"{len(fw.items)} items, schaal {fw.scale[0]}–{fw.scale[1]})"),
         _t("rows", "rijen"): len(table),
         _t("respondents", "respondenten"): table["respondent"].nunique(),
@@ -295,7 +295,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
         _t("scoring rule", "scoreregel"): _t(
             f"mean of the answered items of an element, when at least {min_share:.0%} of its "
             "items are answered; reverse-keyed items turned around on the scale",
-            f"gemiddelde van de ingevulde items van een element, als minstens {min_share:.0%} "
+            f"gemiddelde van de ingevulde items van een onderdeel, als minstens {min_share:.0%} "
             "ervan is ingevuld; omgekeerd gestelde items omgerekend op de schaal"),
     }
     names = {"team": _t("teams", "teams"), "rater": _t("rater groups", "groepen beoordelaars"),

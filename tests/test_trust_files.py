@@ -249,3 +249,54 @@ def test_class_command_with_an_own_framework_and_themes_out(tmp_path, capsys):
                  str(tmp_path / "c.csv"), "--themes-out", str(tmp_path / "t.csv")])
     err = capsys.readouterr().err
     assert code in (0, 2) and "Traceback" not in err and "unexpected" not in err
+
+
+# -- the fast path reads exactly what the careful path reads ---------------------------------------
+@pytest.mark.parametrize("variant", ["plain", "semicolon-bom-cp1252", "hint-line", "crlf",
+                                     "blank-rows", "quoted", "short-row"])
+def test_fast_and_careful_reading_give_the_same_table(tmp_path, monkeypatch, variant):
+    from leadkit import tablefile
+
+    data = lk.load_dataset("agile-cmo-class").astype(object)
+    data.loc[data.index[3], "acmo01"] = "Mee eens"  # a label, kept as text by both
+    data.loc[data.index[4], "acmo02"] = float("nan")
+    sep = ";" if variant == "semicolon-bom-cp1252" else ","
+    text = data.to_csv(index=False, sep=sep, lineterminator="\r\n" if variant == "crlf"
+                       else "\n")
+    if variant == "hint-line":
+        text = "sep=,\n" + text
+    if variant == "blank-rows":
+        lines = text.splitlines()
+        text = "\n".join(lines[:5] + [",," * 14] + lines[5:]) + "\n"
+    if variant == "quoted":
+        text = text.replace("T1-01", '"T1-01"')
+    if variant == "short-row":
+        lines = text.splitlines()
+        lines[7] = lines[7].rsplit(",", 1)[0]
+        text = "\n".join(lines) + "\n"
+    path = tmp_path / "answers.csv"
+    if variant == "semicolon-bom-cp1252":
+        path.write_bytes(text.replace("T1-02", "Jürgen").encode("cp1252"))
+    else:
+        path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(tablefile, "_FAST_FROM", 0)
+    _, delimiter, info = tablefile._read_text(path, path.name)
+    took_fast = tablefile._fast_text(path, delimiter, info) is not None
+    assert took_fast == (variant not in ("quoted", "short-row"))
+    fast_problems: list = []
+    fast = tablefile.read_table(path, problems=fast_problems)
+    monkeypatch.setattr(tablefile, "_FAST_FROM", 10**12)
+    careful_problems: list = []
+    careful = tablefile.read_table(path, problems=careful_problems)
+    pd.testing.assert_frame_equal(fast.astype(object), careful.astype(object))
+    assert [str(p) for p in fast_problems] == [str(p) for p in careful_problems]
+    if variant == "short-row":
+        assert careful_problems and "row 8" in str(careful_problems[0])
+
+
+def test_a_table_edited_after_reading_is_checked_again_before_scoring():
+    table = lk.read_responses(SAMPLE, FW)
+    lk.score(table, FW)  # unchanged: fine
+    table.loc[table.index[0], "acmo01"] = 9.0
+    with pytest.raises(InputError, match="outside the scale"):
+        lk.score(table, FW)
