@@ -105,13 +105,14 @@ def _framework(spec: str) -> Framework:
         raise InputError(spec, str(err.args[0])) from None
 
 
-def _read(args: argparse.Namespace, fw: Framework) -> tuple[pd.DataFrame | None, list, list]:
+def _read(args: argparse.Namespace, fw: Framework,
+          keep_answers: bool = True) -> tuple[pd.DataFrame | None, list, list]:
     """Read once, with every problem collected and warnings kept for printing."""
     from leadkit.responses import _load, _warn_empty
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)
-        table, problems, name = _load(args.file, fw, args.sheet, args.ignore_column)
+        table, problems, name = _load(args.file, fw, args.sheet, args.ignore_column, keep_answers)
         if not problems:
             _warn_empty(table, fw, name)
     notes = [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
@@ -131,7 +132,7 @@ def _print_problems(problems: list[InputError], file: str) -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     fw = _framework(args.framework)
-    table, problems, notes = _read(args, fw)
+    table, problems, notes = _read(args, fw, keep_answers=False)  # only checked: answers not kept
     name = Path(args.file).name
     for note in notes:
         print(_t(f"warning: {note}", f"let op: {note}"), file=sys.stderr)

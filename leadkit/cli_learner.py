@@ -53,7 +53,7 @@ def run_class(args: argparse.Namespace) -> int:
     try:
         created = not Path(args.salt_file).expanduser().exists()
         salt = c.read_salt(args.salt_file, create=True)
-        bundles = c.load_bundles(args.folder)
+        bundles = c.load_bundles(args.folder, roster=args.roster)
         scores = c.class_scores(bundles, salt)
         summary = c.class_summary(scores, min_group=args.min_group)
         c.to_csv(summary, args.out, dutch_excel=args.dutch_excel)
@@ -99,6 +99,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="your private salt file (made on first use; keep it and reuse it)")
     c.add_argument("--out", required=True, help="the CSV file to write, e.g. class.csv")
     c.add_argument("--themes-out", default=None, help="also write the theme summary CSV")
+    c.add_argument("--roster", default=None,
+                   help="CSV or text file with one learner id per line: bundles of anyone "
+                        "else are refused")
     c.add_argument("--min-group", type=int, default=3,
                    help="hide figures for fewer learners than this (3 or more)")
     c.add_argument("--dutch-excel", action="store_true",

@@ -151,7 +151,7 @@ def _other_framework(fw: Framework, columns: Iterable[str]) -> tuple[str, int, i
 
 
 def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
-           errors: list[InputError]) -> pd.DataFrame:
+           errors: list[InputError], keep_answers: bool = True) -> pd.DataFrame:
     """Validate a raw object table; append problems to ``errors``; return the clean table."""
     ignore_set = {_norm(c) for c in ignore}
     seen: dict[str, str] = {}
@@ -184,7 +184,9 @@ def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
             unknown.append(label)
     meta_text = ", ".join(METADATA)
     ids = ", ".join(fw.item_ids[:3]) + f" … {fw.item_ids[-1]}"  # enough to recognise them
-    other = _other_framework(fw, [c.lower() for c in unknown] + list(keep))
+    # Another kit framework is looked for only when these columns do not fit this one.
+    fits = not unknown and all(item in keep for item in fw.item_ids)
+    other = None if fits else _other_framework(fw, [c.lower() for c in unknown] + list(keep))
     if other is not None:
         errors.append(InputError(name, _t(
             f"the item columns belong to the framework '{other[0]}' ({other[1]} of its "
@@ -222,7 +224,7 @@ def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
                                               "de itemkolom ontbreekt"), row=1, column=item,
                                      expected=_t(f"one column per item of '{fw.id}': {ids}",
                                                  f"één kolom per item van '{fw.id}': {ids}")))
-    return _check_rows(raw.index, keep, fw, name, errors)
+    return _check_rows(raw.index, keep, fw, name, errors, keep_answers)
 
 
 def _cells(values: pd.Series) -> tuple[np.ndarray, list]:
@@ -239,6 +241,10 @@ def _cells(values: pd.Series) -> tuple[np.ndarray, list]:
 
 def _ids(values: pd.Series) -> np.ndarray:
     """A metadata column as text ids (object array; "" for an empty cell)."""
+    if not isinstance(values.dtype, pd.CategoricalDtype) and len(values) > 10_000:
+        # Mostly distinct cells (ids of a large file): one pass, no table of distinct values.
+        return np.array([v.strip() if type(v) is str else _id(v)
+                         for v in values.to_numpy(dtype=object)], dtype=object)
     codes, uniques = _cells(values)
     table = np.array([_id(u) for u in uniques] + [""], dtype=object)
     return table[codes]  # code -1 picks the trailing ""
@@ -248,12 +254,30 @@ def _duplicates(out: pd.DataFrame, rows: np.ndarray, name: str,
                 errors: list[InputError]) -> None:
     """One row per respondent for each target and wave: name every repeat and its first row."""
     key = [c for c in ("target", "respondent", "wave") if c in out]
-    known = out["respondent"] != ""
-    frame = out.loc[known, key]
+    known = (out["respondent"] != "").to_numpy()
+    # A 64-bit hash per row finds the candidates in little memory; the exact comparison
+    # below then looks at those few rows only, so a hash collision is never reported.
+    mixed = np.zeros(len(out), dtype=np.uint64)
+    for k, col in enumerate(key):
+        # Python's own string hash: cached in each string, so nothing new is allocated.
+        cells = out[col].to_numpy(dtype=object)
+        hashed = np.fromiter(map(hash, cells), dtype=np.int64, count=len(cells))
+        mixed ^= hashed.view(np.uint64) * np.uint64(2 * k + 1)
+    order = np.argsort(mixed, kind="stable")  # sorting needs less memory than a hash table
+    ordered = mixed[order]
+    same = np.zeros(len(mixed), dtype=bool)
+    same[order[1:][ordered[1:] == ordered[:-1]]] = True
+    same[order[:-1][ordered[1:] == ordered[:-1]]] = True
+    del order, ordered
+    candidates = known & same
+    if not candidates.any():
+        return
+    frame = out.loc[candidates, key]
+    rows = rows[candidates]
     again = frame.duplicated(keep="first").to_numpy()
     if not again.any():
         return
-    first_row = pd.Series(rows[known.to_numpy()], index=frame.index).groupby(
+    first_row = pd.Series(rows, index=frame.index).groupby(
         [frame[k] for k in key], sort=False).transform("first")
     for n in frame.index[again]:
         who = out.at[n, "respondent"]
@@ -280,7 +304,9 @@ def _answers(cells: pd.Series, rows: np.ndarray, item: str, parse, name: str,
 
 
 def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name: str,
-                found: list[InputError]) -> pd.DataFrame:
+                found: list[InputError], keep_answers: bool = True) -> pd.DataFrame:
+    """The checked table; with ``keep_answers=False`` (only checking) the answers are checked but
+    not kept, and a column ``_nothing`` marks the rows without any answer."""
     errors: list[InputError] = []
     rows = index.to_numpy()
     meta = {col: _ids(keep[col]) for col in METADATA if col in keep}
@@ -312,11 +338,16 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
     if "respondent" in out:
         _duplicates(out, rows, name, errors)
     parse = _answer_parser(fw)
-    items = {}
+    items, answered = {}, np.zeros(len(rows), dtype=bool)
     for item in fw.item_ids:
-        items[item] = (np.full(len(rows), np.nan) if item not in keep else
-                       _answers(keep[item], rows, item, parse, name, errors))
-    out = pd.concat([out, pd.DataFrame(items, index=index)], axis=1)
+        column = (np.full(len(rows), np.nan) if item not in keep else
+                  _answers(keep[item], rows, item, parse, name, errors))
+        answered |= np.isfinite(column)
+        if keep_answers:
+            items[item] = column
+    extra = pd.DataFrame(items, index=index) if keep_answers else pd.DataFrame(
+        {"_nothing": ~answered}, index=index)
+    out = pd.concat([out, extra], axis=1)
     # Row by row, as a user fixes a spreadsheet; within a row, in column order (stable sort).
     found.extend(sorted(errors, key=lambda e: e.row or 0))
     return out
@@ -370,7 +401,8 @@ def fingerprint(table: pd.DataFrame) -> str:
 
 
 def _load(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | None,
-          ignore: Sequence[str]) -> tuple[pd.DataFrame | None, list[InputError], str]:
+          ignore: Sequence[str], keep_answers: bool = True,
+          ) -> tuple[pd.DataFrame | None, list[InputError], str]:
     errors: list[InputError] = []
     if isinstance(source, pd.DataFrame):
         name = str(source.attrs.get("source", "<DataFrame>"))
@@ -386,9 +418,10 @@ def _load(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | N
             raw = read_table(source, sheet=sheet, problems=errors)
         except InputError as err:
             return None, [err], name
-    table = _check(raw, fw, name, ignore, errors)
+    table = _check(raw, fw, name, ignore, errors, keep_answers)
+    del raw  # the cells as written are no longer needed: only the checked table is kept
     table.attrs = {"source": name, "framework": fw.id}
-    if not errors:
+    if not errors and keep_answers:
         table.attrs["checked"] = fingerprint(table)
     return table, errors, name
 
@@ -421,7 +454,7 @@ def validate_responses(source: str | Path | pd.DataFrame, framework: Framework |
     >>> validate_responses(pd.DataFrame({"respondent": [], "acmo01": []}), "agile-cmo")[0].problem
     'the table has no rows'
     """
-    return _load(source, _fw(framework), sheet, ignore_columns)[1]
+    return _load(source, _fw(framework), sheet, ignore_columns, keep_answers=False)[1]
 
 
 def read_responses(source: str | Path | pd.DataFrame, framework: Framework | str | Path, *,
@@ -473,7 +506,9 @@ whole number (expected a whole number from 1 to 5, or an answer label such as 'A
 
 def _warn_empty(table: pd.DataFrame, fw: Framework, name: str, stacklevel: int = 2) -> None:
     """Name the rows in which nothing is answered: they are kept and get missing scores."""
-    empty = list(table.index[table[list(fw.item_ids)].isna().all(axis=1)])
+    nothing = (table["_nothing"] if "_nothing" in table.columns
+               else table[list(fw.item_ids)].isna().all(axis=1))
+    empty = list(table.index[nothing.to_numpy(bool)])
     if empty:
         shown = ", ".join(map(str, empty[:10])) + (" …" if len(empty) > 10 else "")
         warnings.warn(_t(f"{name}: nothing is answered in row(s) {shown}; they get missing "

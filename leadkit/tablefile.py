@@ -22,13 +22,11 @@ import codecs
 import csv
 import io
 import itertools
-import mmap
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
 from leadkit.errors import InputError
 from leadkit.i18n import tr
@@ -159,12 +157,14 @@ def _uniform_fields(path: Path, delimiter: str, skiprows: int) -> int | None:
     """
     sep = ord(delimiter)
     counts: set[int] = set()
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as m:
-        if m.find(b'"') != -1:
-            return None
-        size, step, carry, line, tail = len(m), 1 << 20, 0, 0, 0
-        for start in range(0, size, step):
-            block = np.frombuffer(m, np.uint8, count=min(step, size - start), offset=start)
+    # Plain reads into one reused buffer (a memory map would count the whole file as memory).
+    buffer = bytearray(1 << 20)
+    with path.open("rb") as handle:
+        carry, line, tail = 0, 0, 0
+        while size := handle.readinto(buffer):
+            block = np.frombuffer(buffer, np.uint8, count=size)
+            if 34 in block:  # a quote: fields may hold delimiters or line breaks
+                return None
             newlines = np.flatnonzero(block == 10)
             seps = np.flatnonzero(block == sep)
             if len(newlines):
@@ -203,7 +203,7 @@ def _fast_text(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     parts, header = [], None
     reader = pd.read_csv(path, sep=delimiter, header=None, dtype=object, na_filter=False,
                          skip_blank_lines=False, encoding=encoding, skiprows=info["skiprows"],
-                         engine="c", quoting=csv.QUOTE_NONE, chunksize=_CHUNK)
+                         engine="c", quoting=csv.QUOTE_NONE, chunksize=_CHUNK // 2)
     with reader:
         for chunk in reader:
             cells = chunk.to_numpy(dtype=object)
@@ -214,24 +214,87 @@ def _fast_text(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
             parts[-1] = (_categoricals(cells), parts[-1][1])
     if header is None or not any(len(p[1]) for p in parts):
         return None
-    columns = [union_categoricals([p[0][c] for p in parts]) for c in range(width)]
+    columns = [_combine([p[0][c] for p in parts]) for c in range(width)]
     rows = np.concatenate([p[1] for p in parts]) + 1  # 0-based line -> spreadsheet row
-    frame = pd.DataFrame(dict(enumerate(columns)))
+    return _assemble(columns, header, rows)
+
+
+def _assemble(columns: list, header: list[str], rows: np.ndarray) -> pd.DataFrame:
+    """The raw table from its columns, without the rows in which every cell is blank."""
+    index = pd.Index(np.asarray(rows, dtype=np.int64), name="row")
+    frame = pd.DataFrame({i: pd.Series(col, dtype=None if isinstance(col, pd.Categorical)
+                                       else object, copy=False)
+                          for i, col in enumerate(columns)}, copy=False)
     frame.columns = header
-    frame.index = pd.Index(rows.astype(np.int64), name="row")
+    frame.index = index
     blank = np.ones(len(frame), dtype=bool)
+    for col in columns:  # the coded columns first: they rule out most rows at once
+        if isinstance(col, pd.Categorical):
+            empty = np.array([not str(v).strip() for v in col.categories.tolist()] + [True])
+            blank &= empty[col.codes]
     for col in columns:
-        empty = np.array([not str(v).strip() for v in col.categories.tolist()] + [True], dtype=bool)
-        blank &= empty[col.codes]
-    return frame[~blank]
+        if not isinstance(col, pd.Categorical) and blank.any():
+            candidates = np.flatnonzero(blank)
+            blank[candidates] = [is_blank(v) for v in col[candidates]]
+    return frame[~blank] if blank.any() else frame  # no copy of a large table for nothing
 
 
-def _categoricals(cells: np.ndarray) -> list[pd.Categorical]:
+Coded = tuple[np.ndarray, np.ndarray]  # (codes with -1 for missing, distinct cells)
+
+
+def _share_strings(columns: list[Coded]) -> list[Coded]:
+    """Columns whose equal cells are one object: ``target`` holds the ids of ``respondent``.
+
+    Each id is then stored once however many columns it appears in (about half the memory of
+    a large file's ids). The lookup table is temporary: nothing is cached on the columns.
+    """
+    widest = max(range(len(columns)), key=lambda c: len(columns[c][1]), default=0)
+    pool = columns[widest][1]
+    if len(pool) < 100:
+        return columns
+    lookup = pd.Index(pool, dtype=object, copy=False)
+    out = []
+    for c, (codes, uniques) in enumerate(columns):
+        if c != widest and len(uniques) >= 100:
+            where = lookup.get_indexer(uniques)
+            uniques = uniques.copy()
+            uniques[where >= 0] = pool[where[where >= 0]]
+        out.append((codes, uniques))
+    return out
+
+
+def _combine(parts: list[Coded]) -> pd.Categorical | np.ndarray:
+    """One categorical from the coded chunks of a column, in linear time.
+
+    (pandas' ``union_categoricals`` recodes every chunk against the growing union, which is
+    quadratic for a column of ids that are all different.)
+    """
+    if len(parts) == 1:
+        codes, uniques = parts[0]
+    else:
+        sizes = [len(u) for _, u in parts]
+        glob, uniques = pd.factorize(np.concatenate([u for _, u in parts]) if sum(sizes)
+                                     else np.empty(0, dtype=object))
+        pieces, start = [], 0
+        for (part, _), size in zip(parts, sizes, strict=True):
+            mapping = np.append(glob[start:start + size], -1).astype(np.int32)
+            pieces.append(mapping[part])  # code -1 (missing) stays -1
+            start += size
+        codes = np.concatenate(pieces)
+    if len(uniques) > max(1000, len(codes) // 4):
+        # Nearly every cell differs (ids): plain cells; a category index would only add a
+        # hash table as large as the column.
+        return np.append(uniques, np.nan)[codes].astype(object)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
+
+
+def _categoricals(cells: np.ndarray) -> list[Coded]:
     out = []
     for c in range(cells.shape[1]):
         codes, uniques = pd.factorize(cells[:, c], use_na_sentinel=True)
-        out.append(pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object)))
-    return out
+        small = np.int8 if len(uniques) < 127 else np.int32
+        out.append((codes.astype(small), np.asarray(uniques, dtype=object)))
+    return _share_strings(out)
 
 
 def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:
@@ -311,13 +374,12 @@ def _blank_record(rec: list) -> bool:
     return all((not v.strip()) if isinstance(v, str) else is_blank(v) for v in rec)
 
 
-def _columns(chunk: list[list], width: int) -> list[pd.Categorical]:
-    """A chunk of rows as one categorical column each: codes plus the distinct cells."""
-    out = []
-    for column in zip(*chunk, strict=True) if chunk else [()] * width:
-        codes, uniques = pd.factorize(np.array(column, dtype=object), use_na_sentinel=True)
-        out.append(pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object)))
-    return out
+def _columns(chunk: list[list], width: int) -> list[Coded]:
+    """A chunk of rows as one coded column each: codes plus the distinct cells."""
+    cells = np.empty((len(chunk), width), dtype=object)
+    for r, rec in enumerate(chunk):
+        cells[r, :] = rec
+    return _categoricals(cells)
 
 
 def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None,
@@ -343,7 +405,7 @@ def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None
                      f"de kopregel heeft maar één kolom: '{header[0][:60]}'"), row=header_row,
             expected=_t("columns separated by commas or semicolons",
                         "kolommen gescheiden door komma's of puntkomma's"))
-    parts: list[list[pd.Categorical]] = []
+    parts: list[list[Coded]] = []
     chunk: list[list] = []
     numbers: list[int] = []
     for n, rec in rows:
@@ -367,12 +429,8 @@ def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None
                                   "het bestand heeft een kopregel maar geen gegevens"),
                          expected=_t("one row per respondent under the header",
                                      "één rij per respondent onder de kopregel"))
-    columns = [union_categoricals([p[c] for p in parts]) if len(parts) > 1 else parts[0][c]
-               for c in range(width)]
-    frame = pd.DataFrame({i: col for i, col in enumerate(columns)})
-    frame.columns = header
-    frame.index = pd.Index(np.asarray(numbers, dtype=np.int64), name="row")
-    return frame
+    columns = [_combine([p[c] for p in parts]) for c in range(width)]
+    return _assemble(columns, header, np.asarray(numbers, dtype=np.int64))
 
 
 def _misfit(rec: list, width: int, delimiter: str | None, name: str,

@@ -226,8 +226,8 @@ def next_steps(gaps: pd.DataFrame, agreement: pd.DataFrame, framework: Framework
                   f"the next quarter. What it looks like in practice: {tr(el.in_practice)}",
             "nl": f"Jij en de anderen zijn het erover eens dat ‘{el.label}’ de laagste van je "
                   f"gedeelde scores is (anderen {_n(r['others'])}). Maak dit onderdeel het "
-                  f"ontwikkelpunt van het team voor het komende kwartaal. Zo ziet het er in de praktijk uit: "
-                  f"{tr(el.in_practice)}",
+                  f"ontwikkelpunt van het team voor het komende kwartaal. Zo ziet het er in de "
+                  f"praktijk uit: {tr(el.in_practice)}",
         }))
     under = valid[valid["category"] == "under-estimator"].sort_values("gap")
     if len(under):

@@ -264,3 +264,18 @@ def test_team_agreement_and_team_scores_hide_small_teams():
 
     agreement = team_agreement(table[keep], FW)
     assert agreement.loc["T1"].isna().all() and agreement.loc["T2"].notna().all()
+
+
+def test_the_class_command_takes_a_roster(tmp_path, capsys):
+    from leadkit.cli import main
+
+    for i in range(3):
+        _write(tmp_path, f"s{i}", _bundle(f"s{i}", {"build-trust": 3.0 + i / 3}))
+    roster = tmp_path / "roster.txt"
+    roster.write_text("s0\ns1\n", encoding="utf-8")
+    args = ["class", str(tmp_path), "--salt-file", str(tmp_path / "salt"), "--out",
+            str(tmp_path / "c.csv"), "--roster", str(roster)]
+    assert main(args) == 2 and "not on the roster" in capsys.readouterr().err
+    assert not (tmp_path / "c.csv").exists()
+    roster.write_text("s0\ns1\ns2\n", encoding="utf-8")
+    assert main(args) == 0 and (tmp_path / "c.csv").exists()
