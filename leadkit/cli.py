@@ -147,18 +147,36 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_table(frame: pd.DataFrame, path: Path, dutch_excel: bool) -> None:
+_EXCEL_ROWS = 1_048_576  # the most rows an Excel sheet holds, the header included
+
+
+def _write_scores(table: pd.DataFrame, fw: Framework, path: Path, args: argparse.Namespace
+                  ) -> int:
+    """Write the scores of ``table``; return how many rows were written."""
     from leadkit.safe_output import neutralise_frame, write_csv
+    from leadkit.scoring import iter_scores, score
 
     if path.suffix.lower() == ".xlsx":
-        neutralise_frame(frame).to_excel(path, index=False)  # "=HYPERLINK(…)" stays text
-    else:
-        write_csv(frame, path, dutch_excel=dutch_excel)
+        if len(table) * len(fw.elements) >= _EXCEL_ROWS:
+            raise InputError(str(path), _t(
+                f"{len(table) * len(fw.elements):,} score rows do not fit in an Excel sheet",
+                f"{len(table) * len(fw.elements):,} scorerijen passen niet in een Excel-blad"),
+                expected=_t("a .csv file for --out", "een .csv-bestand bij --out"))
+        scores = score(table, fw, min_share=args.min_share)
+        neutralise_frame(scores).to_excel(path, index=False)  # "=HYPERLINK(…)" stays text
+        return len(scores)
+    counted = []
+
+    def pieces():  # scored and written a block at a time: never all in memory at once
+        for part in iter_scores(table, fw, min_share=args.min_share):
+            counted.append(len(part))
+            yield part
+
+    write_csv(pieces(), path, dutch_excel=args.dutch_excel)
+    return sum(counted)
 
 
 def _score(args: argparse.Namespace) -> int:
-    from leadkit.scoring import score
-
     if not 0 < args.min_share <= 1:
         raise InputError("--min-share", _t(f"{args.min_share} is not a share",
                                            f"{args.min_share} is geen aandeel"),
@@ -175,10 +193,9 @@ def _score(args: argparse.Namespace) -> int:
     if problems:
         _print_problems(problems, Path(args.file).name)
         return 2
-    scores = score(table, fw, min_share=args.min_share)
     out = Path(args.out)
-    _write_table(scores, out, args.dutch_excel)
-    print(_t(f"wrote {out} ({len(scores)} scores)", f"geschreven: {out} ({len(scores)} scores)"))
+    n = _write_scores(table, fw, out, args)
+    print(_t(f"wrote {out} ({n} scores)", f"geschreven: {out} ({n} scores)"))
     if args.report:
         from leadkit.report import write_report
 

@@ -345,9 +345,9 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
         answered |= np.isfinite(column)
         if keep_answers:
             items[item] = column
-    extra = pd.DataFrame(items, index=index) if keep_answers else pd.DataFrame(
-        {"_nothing": ~answered}, index=index)
-    out = pd.concat([out, extra], axis=1)
+    extra = items if keep_answers else {"_nothing": ~answered}
+    # One column at a time into a dict, then one frame without copying the answers again.
+    out = pd.DataFrame({**{c: out[c] for c in out.columns}, **extra}, index=index, copy=False)
     # Row by row, as a user fixes a spreadsheet; within a row, in column order (stable sort).
     found.extend(sorted(errors, key=lambda e: e.row or 0))
     return out
@@ -395,8 +395,16 @@ def fingerprint(table: pd.DataFrame) -> str:
     import hashlib
 
     digest = hashlib.blake2b(digest_size=16)
-    digest.update("\x1f".join(map(str, table.columns)).encode())
-    digest.update(pd.util.hash_pandas_object(table, index=True).to_numpy().tobytes())
+    digest.update("\x1f".join(map(str, table.columns)).encode() + b"\0")
+    digest.update(np.ascontiguousarray(table.index.to_numpy()).tobytes())
+    for name in table.columns:
+        values = table[name].to_numpy()
+        if values.dtype.kind in "fiub":  # numbers: their bytes, exactly
+            digest.update(str(values.dtype).encode() + np.ascontiguousarray(values).tobytes())
+        else:  # text: every cell, with a separator no id contains
+            digest.update("\x1f".join(map(repr, values.tolist())).encode("utf-8",
+                                                                          "surrogatepass"))
+        digest.update(b"\0")
     return digest.hexdigest()
 
 

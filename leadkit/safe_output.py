@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -79,15 +80,17 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", html.escape(plain_text(text), quote=False))
 
 
-def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, dutch_excel: bool = False,
-              decimals: int | None = None) -> Path:
+def write_csv(frame: pd.DataFrame | Iterable[pd.DataFrame], path: str | os.PathLike[str], *,
+              dutch_excel: bool = False, decimals: int | None = None) -> Path:
     """Write ``frame`` as CSV, formula-safe, in one of the two dialects the kit writes.
 
     The default is what most programs read: ``,`` between fields, ``.`` decimals, UTF-8.
     ``dutch_excel=True`` writes what Dutch Excel opens directly: ``;`` between fields,
     decimal commas, UTF-8 with a byte-order mark. Missing values are empty fields; text cells
     are neutralised (:func:`neutralise_cell`) and quoted where needed. ``decimals`` rounds
-    floats for display; otherwise they are written exactly (the shortest repr).
+    floats for display; otherwise they are written exactly (the shortest repr). ``frame`` may
+    also be an iterable of tables with the same columns (written one after the other, one
+    header), so that a large result never has to be in memory at once.
 
     Examples
     --------
@@ -118,15 +121,27 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, dutch_excel:
             text = '"' + text.replace('"', '""') + '"'
         return text
 
-    # Each column is formatted once per distinct value, then spread over the rows.
-    header = sep.join(field(c) for c in frame.columns)
-    cells = []
-    for name in frame.columns:
-        codes, uniques = pd.factorize(frame[name].to_numpy(dtype=object), use_na_sentinel=True)
-        formatted = np.array([field(u) for u in uniques] + [""], dtype=object)
-        cells.append(formatted[codes].tolist())
+    def lines(part: pd.DataFrame) -> str:
+        cells = []
+        for name in part.columns:
+            column = part[name]
+            if isinstance(column.dtype, pd.CategoricalDtype):
+                codes, uniques = column.cat.codes.to_numpy(), column.cat.categories.tolist()
+            else:
+                codes, uniques = pd.factorize(column.to_numpy(dtype=object),
+                                              use_na_sentinel=True)
+            formatted = np.array([field(u) for u in uniques] + [""], dtype=object)
+            cells.append(formatted[codes].tolist())
+        body = "\n".join(map(sep.join, zip(*cells, strict=True)))
+        return body + "\n" if body else ""
+
+    parts = iter([frame]) if isinstance(frame, pd.DataFrame) else iter(frame)
     with path.open("w", encoding="utf-8-sig" if dutch_excel else "utf-8", newline="") as out:
-        out.write(header + "\n")
-        if len(frame):
-            out.write("\n".join(map(sep.join, zip(*cells, strict=True))) + "\n")
+        columns = None
+        for part in parts:
+            if columns is None:
+                columns = list(part.columns)
+                out.write(sep.join(field(c) for c in columns) + "\n")
+            # Each column is formatted once per distinct value, then spread over the rows.
+            out.write(lines(part))
     return path

@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +38,7 @@ import pandas as pd
 from leadkit.frameworks import Framework, crosswalk, load_framework
 from leadkit.responses import METADATA, fingerprint, read_responses
 
-__all__ = ["reverse_keyed", "score", "framework_score", "theme_scores"]
+__all__ = ["reverse_keyed", "score", "iter_scores", "framework_score", "theme_scores"]
 
 
 def _fw(framework: Framework | str | Path) -> Framework:
@@ -84,7 +85,12 @@ def reverse_keyed(responses: pd.DataFrame | str | Path,
     4.0
     """
     fw = _fw(framework)
-    table = _validated(responses, fw).copy()
+    return _turned(_validated(responses, fw), fw)
+
+
+def _turned(table: pd.DataFrame, fw: Framework) -> pd.DataFrame:
+    """A copy of a checked table with the reverse-keyed items turned around."""
+    table = table.copy()
     low, high = fw.scale
     for item in fw.items:
         if item.reverse:
@@ -128,6 +134,36 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     _check_share(min_share)
     fw = _fw(framework)
     keyed = reverse_keyed(responses, fw)
+    return _tidy(keyed, fw, min_share)
+
+
+def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+                min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
+    """The scores of :func:`score`, ``block`` response rows at a time (for very large files).
+
+    The table is checked once; each piece is the tidy score table of the next ``block`` rows,
+    so that writing the scores of a large survey never holds them all in memory. The text
+    columns of the pieces are categorical (each id stored once); the values equal
+    :func:`score`'s.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fw = load_framework("agile-cmo")
+    >>> table = pd.DataFrame({"respondent": list("abc")} | {i: [3, 4, 5] for i in fw.item_ids})
+    >>> [len(part) for part in iter_scores(table, fw, block=2)]
+    [14, 7]
+    """
+    _check_share(min_share)
+    fw = _fw(framework)
+    checked = _validated(responses, fw)
+    for start in range(0, max(len(checked), 1), block):  # turned a block at a time: no copy
+        yield _tidy(_turned(checked.iloc[start:start + block], fw), fw, min_share,
+                    coded=True)
+
+
+def _tidy(keyed: pd.DataFrame, fw: Framework, min_share: float,
+          coded: bool = False) -> pd.DataFrame:
     meta = _meta(keyed)
     n_rows, n_el = len(keyed), len(fw.elements)
     scores = np.empty((n_rows, n_el))
@@ -143,9 +179,17 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
         sizes[e] = len(ids)
     # Each respondent's elements together, in the framework's order: row-major order.
     rows = np.repeat(np.arange(n_rows), n_el)
-    out = keyed[meta].iloc[rows].reset_index(drop=True)
-    out["framework"] = fw.id
-    out["element"] = np.tile(np.array([e.id for e in fw.elements], dtype=object), n_rows)
+    element_ids = np.array([e.id for e in fw.elements], dtype=object)
+    if coded:  # categorical columns: each id stored once, cheap to write block by block
+        out = pd.DataFrame({c: pd.Categorical(keyed[c].to_numpy(dtype=object))[rows]
+                            for c in meta})
+        out["framework"] = pd.Categorical.from_codes(np.zeros(len(rows), np.int8), [fw.id])
+        out["element"] = pd.Categorical.from_codes(
+            np.tile(np.arange(n_el, dtype=np.int16), n_rows), element_ids)
+    else:
+        out = keyed[meta].iloc[rows].reset_index(drop=True)
+        out["framework"] = fw.id
+        out["element"] = np.tile(element_ids, n_rows)
     out["score"] = scores.ravel()
     out["n_answered"] = answered.ravel()
     out["n_items"] = np.tile(sizes, n_rows)

@@ -118,7 +118,7 @@ def test_an_unexpected_error_exits_1_with_a_short_message(monkeypatch, capsys, t
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("leadkit.scoring.score", broken)
+    monkeypatch.setattr("leadkit.scoring.iter_scores", broken)  # what .csv output uses
     monkeypatch.delenv("LEADKIT_DEBUG", raising=False)
     assert cli.main(["score", str(BAD / "bom-utf8.csv"), "-f", FW, "--out",
                      str(tmp_path / "s.csv")]) == 1

@@ -137,3 +137,13 @@ def test_theme_scores_of_a_kit_framework_follow_the_crosswalk():
     cw = lk.crosswalk()
     assert set(t["theme"]) == set(cw.loc[cw["framework"] == "agile-cmo", "theme"])
     assert t["pomp"].between(0, 100).all()
+
+
+def test_scores_in_blocks_equal_the_scores_at_once():
+    from leadkit.scoring import iter_scores
+
+    table = lk.load_dataset("agile-cmo-class")
+    whole = score(table, "agile-cmo")
+    parts = pd.concat(list(iter_scores(table, "agile-cmo", block=50)), ignore_index=True)
+    assert len(parts) == len(whole)
+    pd.testing.assert_frame_equal(whole, parts.astype(whole.dtypes.to_dict()))
