@@ -1,0 +1,118 @@
+"""Can a learner read every page? Each notebook in both languages, and both apps, checked.
+
+For every built notebook (``notebooks/en``, ``notebooks/nl`` and the top-level start page) the
+test opens it in the session's one JupyterLab, runs all cells, and reads the rendered page with
+:mod:`page_checks`: options and labels that overflow or overlap, truncated text, words of the
+other language, numbers not in the notebook's language, index columns and raw values in
+tables, links to files that do not exist, images that do not load, stderr and error output.
+The Voilà apps get the same checks as participants see them. A full-page screenshot of every
+page is kept in ``test-artifacts/browser/``.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+
+import pytest
+from jupyter_page import open_notebook, run_all_cells, text_changes
+from page_checks import broken_links, describe, page_problems
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+APPS = ("90-app-self-assessment", "91-app-team-scenarios")
+#: What a learner reads in JupyterLab: rendered markdown and every output (no code).
+LAB_SCOPE = (".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown, "
+             ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea")
+VOILA_SCOPE = "body"
+
+
+def _lab_notebooks() -> list[tuple[str, str]]:
+    found = [(f"{lang}/{p.name}", lang) for lang in ("en", "nl")
+             for p in sorted((NOTEBOOKS / lang).glob("*.ipynb")) if p.stem not in APPS]
+    return [("00-start-here.ipynb", "en"), *found]
+
+
+def _full_page_shot(page, artifacts: Path, name: str) -> None:
+    """The whole notebook in one picture: the window grows to the notebook's height."""
+    height = page.evaluate("""() => {
+      const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+      return s ? s.scrollHeight : document.body.scrollHeight; }""")
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": min(max(height + 200, 900),
+                                                                   30_000)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(artifacts / f"{name}.png"))
+
+
+def _shut_down_kernels(server) -> None:
+    # One kernel per notebook would add up over the run: close each when its test is done.
+    base = f"{server.url}/api/sessions"
+    with urllib.request.urlopen(f"{base}?token={server.token}") as r:
+        sessions = json.load(r)
+    for s in sessions:
+        req = urllib.request.Request(f"{base}/{s['id']}?token={server.token}", method="DELETE")
+        urllib.request.urlopen(req).close()
+
+
+def _assert_readable(problems: dict, where: str) -> None:
+    assert not any(problems[k] for k in problems if k != "links"), (
+        f"{where}: a learner cannot read this page:\n{describe(problems)}")
+
+
+def _checked(page, scope: str, language: str, folder: Path, path: str) -> dict:
+    problems = page_problems(page, scope, language)
+    problems["links"] = broken_links(problems["links"], folder, path)
+    return problems
+
+
+@pytest.mark.parametrize(("path", "language"), _lab_notebooks(),
+                         ids=[p for p, _ in _lab_notebooks()])
+def test_notebook_page_is_readable(path, language, browser, lab_server, artifacts):
+    context = browser.new_context(viewport={"width": 1400, "height": 1800})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    name = "page-" + path.replace("/", "-").removesuffix(".ipynb")
+    try:
+        open_notebook(page, lab_server, path)
+        run_all_cells(page, timeout=240_000)
+        page.wait_for_timeout(500)  # last widgets and images render
+        _full_page_shot(page, artifacts, name)
+        problems = _checked(page, LAB_SCOPE, language, lab_server.root, path)
+        if path == "00-start-here.ipynb":
+            # One language at a time: after the switch, everything reads in Dutch.
+            page.get_by_role("button", name="Nederlands").click()
+            heading = page.locator(".jp-RenderedMarkdown h1:visible").first
+            text_changes(heading, "Start here: leadkit, leadership in marketing and "
+                         "customer teams")
+            page.wait_for_timeout(800)
+            _full_page_shot(page, artifacts, name + "-after-switch-to-dutch")
+            dutch = _checked(page, LAB_SCOPE, "nl", lab_server.root, path)
+            problems = {k: problems[k] + [f"after the switch: {p}" for p in dutch[k]]
+                        for k in problems}
+    except BaseException:
+        page.screenshot(path=str(artifacts / f"FAILED-{name}.png"))
+        raise
+    finally:
+        context.close()
+        _shut_down_kernels(lab_server)
+    _assert_readable(problems, path)
+    assert not problems["links"], f"{path}: links that go nowhere:\n" + "\n".join(
+        problems["links"])
+
+
+@pytest.mark.parametrize("app", APPS)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_app_page_is_readable(app, language, page, voila_app, artifacts):
+    path = f"{language}/{app}.ipynb"
+    server = voila_app(path)
+    page.goto(server.url)
+    page.locator(".widget-toggle-buttons").first.wait_for(timeout=120_000)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(artifacts / f"page-voila-{language}-{app}.png"), full_page=True)
+    problems = _checked(page, VOILA_SCOPE, language, server.root, path)
+    _assert_readable(problems, f"Voilà {path}")
+    assert not problems["links"], "\n".join(problems["links"])
