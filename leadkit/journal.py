@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
@@ -44,7 +45,35 @@ from leadkit.journal_schema import (
 )
 from leadkit.journal_schema import APPLICATION_ID as APPLICATION_ID  # importable from here too
 
-__all__ = ["Journal", "SaveResult", "default_journal_path", "SCHEMA_VERSION"]
+__all__ = ["Journal", "SaveResult", "default_journal_path", "SCHEMA_VERSION", "learner_id_problem"]
+
+_LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+
+
+def learner_id_problem(value: str | None) -> dict[str, str] | None:
+    """What is wrong with a learner id (in both languages), or None when it can be used.
+
+    A learner id is a student number or short name: letters, digits and ``. _ @ -``, at most
+    64 characters, no spaces (it becomes part of the hand-in file names).
+
+    Examples
+    --------
+    >>> learner_id_problem("s2501030") is None
+    True
+    >>> learner_id_problem("")["en"]
+    'it is empty'
+    >>> learner_id_problem("jan de vries")["en"]
+    'it contains a space or a sign other than . _ @ -'
+    """
+    text = (value or "").strip()
+    if not text:
+        return {"en": "it is empty", "nl": "die is leeg"}
+    if len(text) > 64:
+        return {"en": "it is longer than 64 characters", "nl": "die is langer dan 64 tekens"}
+    if not _LEARNER_ID.match(text):
+        return {"en": "it contains a space or a sign other than . _ @ -",
+                "nl": "die bevat een spatie of een ander teken dan . _ @ -"}
+    return None
 
 
 def default_journal_path() -> Path:
@@ -127,6 +156,23 @@ class Journal:
         with self._db() as con:
             row = con.execute("SELECT value FROM meta WHERE key = 'learner'").fetchone()
         return row[0] if row else None
+
+    @property
+    def language(self) -> str | None:
+        """The language the learner works in ("nl" or "en"), as last recorded (None: unknown).
+
+        Recorded when a reflection is saved or a portfolio is made in a notebook, so that a
+        portfolio made later from the command line comes out in the learner's own language.
+        """
+        with self._db() as con:
+            row = con.execute("SELECT value FROM meta WHERE key = 'language'").fetchone()
+        return row[0] if row else None
+
+    @language.setter
+    def language(self, code: str) -> None:
+        with self._db(write=True) as con:
+            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('language', ?)",
+                        (str(code),))
 
     @learner.setter
     def learner(self, value: str) -> None:

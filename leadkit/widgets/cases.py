@@ -21,6 +21,7 @@ from IPython.display import display
 from leadkit import cases
 from leadkit.frameworks import list_frameworks, load_framework
 from leadkit.i18n import tr
+from leadkit.widgets._common import wrap_options
 
 __all__ = ["dilemma", "context_profile", "t_shape_map", "spot_compliance", "choose_framework"]
 
@@ -94,7 +95,7 @@ def dilemma(case_id: str) -> w.VBox:
     steps = [step_box(i, s) for i, s in enumerate(case["steps"], 1)]
     box = w.VBox([_header(case), *steps, summary] if len(steps) > 1 else [_header(case), *steps])
     box.steps, box.summary = steps, summary
-    return box
+    return wrap_options(box)
 
 
 def context_profile(case_id: str = "silo-context") -> w.VBox:
@@ -116,6 +117,7 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
     result = w.HTML(_p(tr(_T["none_yet"])))
     box = w.VBox([_header(case), *dropdowns.values(), result])
     box.dropdowns, box.result, box.table = dropdowns, result, None
+    wrap_options(box)
 
     def update(_change=None) -> None:
         table = cases.context_implications({q: d.value for q, d in dropdowns.items()}, case)
@@ -147,14 +149,17 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
 
     case = cases.load_case(case_id)
     levels = [(tr(lbl), i) for i, lbl in enumerate(case["levels"], 1)]
+    # Wide enough for the longest level; the kit's option style wraps the rest, never "…".
     sliders = {a["id"]: w.ToggleButtons(options=levels, value=None, description=tr(a["label"]),
-                                        style={"description_width": "12em", "button_width": "9em"})
+                                        style={"description_width": "12em",
+                                               "button_width": "11em"})
                for a in case["areas"]}
     button = w.Button(description=tr(_T["show"]), button_style="primary")
     result, output = w.HTML(), w.Output()
     box = w.VBox([_header(case), *sliders.values(), button, result, output])
     box.sliders, box.button, box.result, box.output = sliders, button, result, output
     box.shape = box.figure = None
+    wrap_options(box)
 
     def on_click(_b: w.Button) -> None:
         ratings = {a: s.value for a, s in sliders.items()}
@@ -193,6 +198,7 @@ def spot_compliance(case_id: str) -> w.VBox:
     box = w.VBox([_header(case), w.HTML(_p(tr(report["title"]), "b")), *checks.values(),
                   button, feedback])
     box.checks, box.button, box.feedback, box.result = checks, button, feedback, None
+    wrap_options(box)
 
     def on_click(_b: w.Button) -> None:
         result = cases.score_compliance(case, [i for i, c in checks.items() if c.value])
@@ -234,6 +240,7 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
     box = w.VBox([picker, story, choices, button, feedback])
     box.case_picker, box.choices, box.button, box.feedback, box.fit = (picker, choices, button,
                                                                       feedback, None)
+    wrap_options(box)
 
     def show_case(_change=None) -> None:
         case = docs[picker.value]

@@ -73,8 +73,7 @@ lk.widgets.language_switch()
 # Elke rij is één raamwerk; de laatste kolom noemt het artikel waarop het is gebaseerd.
 
 # %%
-# NBVAL_CHECK_OUTPUT
-lk.framework_overview()
+lk.widgets.framework_table()
 
 # %% [markdown] lang="en"
 # ## Where to go next
