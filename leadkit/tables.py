@@ -28,7 +28,7 @@ import pandas as pd
 
 from leadkit.i18n import get_language, tr
 
-__all__ = ["show_table", "Table", "COLUMN_NAMES", "cell_text"]
+__all__ = ["show_table", "show_learner_texts", "Table", "COLUMN_NAMES", "cell_text"]
 
 #: Words for the column names of the kit's tables (a name not listed is shown as it is).
 COLUMN_NAMES: dict[str, dict[str, str]] = {
@@ -87,6 +87,24 @@ COLUMN_NAMES: dict[str, dict[str, str]] = {
     "prompt_id": {"en": "question", "nl": "vraag"},
     "saved": {"en": "saved", "nl": "bewaard"},
     "remark": {"en": "remark", "nl": "opmerking"},
+    "note": {"en": "note", "nl": "opmerking"},
+    "std_alpha": {"en": "standardised alpha", "nl": "gestandaardiseerde alfa"},
+    "average_r": {"en": "mean correlation", "nl": "gemiddelde correlatie"},
+    "n_elements": {"en": "elements", "nl": "onderdelen"},
+    "n_elements_scored": {"en": "elements scored", "nl": "onderdelen met score"},
+    "n_frameworks": {"en": "frameworks", "nl": "raamwerken"},
+    "row": {"en": "row", "nl": "rij"},
+    "description": {"en": "what it means", "nl": "wat het betekent"},
+    "figure": {"en": "figure", "nl": "figuur"},
+    "difference": {"en": "difference", "nl": "verschil"},
+    "se": {"en": "standard error", "nl": "standaardfout"},
+    "verdict": {"en": "verdict", "nl": "oordeel"},
+    "what": {"en": "what", "nl": "wat"},
+    "count": {"en": "number", "nl": "aantal"},
+    "name": {"en": "element", "nl": "onderdeel"},
+    "q1": {"en": "first quartile", "nl": "eerste kwartiel"},
+    "median": {"en": "median", "nl": "mediaan"},
+    "q3": {"en": "third quartile", "nl": "derde kwartiel"},
 }
 _YES_NO = {True: {"en": "yes", "nl": "ja"}, False: {"en": "no", "nl": "nee"}}
 
@@ -171,3 +189,25 @@ def show_table(frame: pd.DataFrame, names: Mapping[str, Mapping[str, str] | str]
     """
     data = frame.reset_index() if index else frame.reset_index(drop=True)
     return Table(data, names or {}, decimals)
+
+
+class _LearnerTexts:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        # Learners' own words, quoted as they wrote them (in whichever language they chose).
+        return (f"<pre class='lk-learner-text' style='white-space:pre-wrap'>"
+                f"{html.escape(self.text)}</pre>")
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def show_learner_texts(text: str) -> _LearnerTexts:
+    """Show learners' shared reflections as a quotation of their own words.
+
+    >>> show_learner_texts("1. Eerst luisteren.")._repr_html_()[:40]
+    "<pre class='lk-learner-text' style='whit"
+    """
+    return _LearnerTexts(text)

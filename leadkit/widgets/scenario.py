@@ -60,7 +60,7 @@ def result_html(scenario: dict, runs) -> str:
                  format_value(row.sd, row.unit)]
         body.append("<tr>" + "".join(f"<td style='padding:2px 8px'>{c}</td>" for c in cells)
                     + "</tr>")
-    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def debrief_html(scenario: dict) -> str:

@@ -45,10 +45,10 @@ ENGLISH_WORDS = sorted({
     "they", "there", "these", "those", "about", "would", "should", "could", "been", "its",
     "it's", "kit's", "team's", "reading", "staff", "named", "article", "outlet", "author",
     "learners", "learner", "students", "answered", "approval", "layers", "queues", "network",
-    "customer", "customers", "leadership", "frameworks", "save", "saved", "run",
+    "customers", "leadership", "frameworks", "save", "saved",
     "show", "mean", "share", "shared", "private", "yes", "average",
-    "people", "agents", "round", "rounds", "time", "times", "lead", "why", "because",
-    "choose", "option", "answer", "question", "correct", "wrong", "weeks", "days",
+    "people", "agents", "round", "rounds", "time", "times", "why", "because",
+    "choose", "option", "answer", "question", "wrong", "weeks", "days",
 })
 #: Words that are Dutch and never English (looked for in English pages).
 DUTCH_WORDS = sorted({
@@ -62,7 +62,7 @@ DUTCH_WORDS = sorted({
 })
 
 _SCRIPT = r"""
-({scope, lang, english, dutch}) => {
+({scope, textScope, lang, english, dutch}) => {
   const out = {overflow: [], truncated: [], language: [], numbers: [], tables: [],
                images: [], errors: [], links: []};
   const roots = [...document.querySelectorAll(scope)];
@@ -129,19 +129,22 @@ _SCRIPT = r"""
 
   // -- words of the other language, numbers, raw values --------------------------------------
   const words = new Set(lang === 'nl' ? english : dutch);
+  // Exempt: titles of works, code, and learners' own words (quoted as they wrote them).
   const SKIP = 'cite, code, pre.jp-InputArea, script, style, .cm-editor, .jp-InputPrompt, ' +
-               '.jp-OutputPrompt, .lk-lang-name';
+               '.jp-OutputPrompt, .lk-lang-name, .lk-learner-text';
   const decimal = lang === 'nl'
     ? /(?<![\d.,\w])\d+\.(\d{1,2}|\d{4,})(?![\d\w])/g      // 4.67 (1.000 is a Dutch thousand)
     : /(?<![\d.,\w])\d+,\d{1,2}(?![\d\w])/g;               // 4,67 in English
   const raw = /\b(True|False|NaN|None|nan)\b/;
-  roots.forEach(root => {
+  [...document.querySelectorAll(textScope)].forEach(root => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
       if (!parent || parent.closest(SKIP) || !shown(parent)) continue;
       const text = n.textContent;
       if (!text.trim()) continue;
+      // An identifier (element id, column name in code) is the same in every language.
+      if (/^\s*[a-z0-9]+([-_][a-z0-9]+)+\s*$/.test(text)) continue;
       const found = (text.toLowerCase().match(/[\p{L}']+/gu) || [])
                       .filter(w => words.has(w));
       if (found.length) {
@@ -181,10 +184,16 @@ _SCRIPT = r"""
 """
 
 
-def page_problems(page: Any, scope: str, language: str) -> dict[str, list]:
-    """Every check's findings in the elements matching ``scope`` (a CSS selector)."""
-    return page.evaluate(_SCRIPT, {"scope": scope, "lang": language,
-                                   "english": ENGLISH_WORDS, "dutch": DUTCH_WORDS})
+def page_problems(page: Any, scope: str, language: str,
+                  text_scope: str | None = None) -> dict[str, list]:
+    """Every check's findings in the elements matching ``scope`` (a CSS selector).
+
+    The language and number checks read ``text_scope`` (default: ``scope``): the outputs of a
+    notebook, and its prose too on the bilingual start page, where the prose is the kit's.
+    """
+    return page.evaluate(_SCRIPT, {"scope": scope, "textScope": text_scope or scope,
+                                   "lang": language, "english": ENGLISH_WORDS,
+                                   "dutch": DUTCH_WORDS})
 
 
 def broken_links(links: list[list[str]], folder: Path, page_path: str) -> list[str]:
