@@ -96,6 +96,7 @@ COLUMN_NAMES: dict[str, dict[str, str]] = {
     "row": {"en": "row", "nl": "rij"},
     "description": {"en": "what it means", "nl": "wat het betekent"},
     "figure": {"en": "figure", "nl": "figuur"},
+    "claim": {"en": "claim", "nl": "bewering"},
     "difference": {"en": "difference", "nl": "verschil"},
     "se": {"en": "standard error", "nl": "standaardfout"},
     "verdict": {"en": "verdict", "nl": "oordeel"},

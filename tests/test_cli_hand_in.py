@@ -84,3 +84,22 @@ def test_hand_in_widget_checks_the_number_then_writes_both_files(home):
     set_language("en")
     assert box.button.description == "Make my portfolio"
     assert "Done" in box.status.value
+
+
+def test_the_readme_hand_in_command_works_as_written(home):
+    import re
+    import shlex
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    exe = root / ".venv" / "bin" / "leadkit"
+    if not exe.exists():
+        pytest.skip("make install has not run")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"^\.venv/bin/leadkit portfolio .*$", readme, re.M).group(0)
+    argv = shlex.split(line.split("#")[0])
+    argv[0] = str(exe)
+    done = subprocess.run(argv, cwd=home, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (home / "portfolio.html").exists() and (home / "me.json").exists()

@@ -150,8 +150,10 @@ _SCRIPT = r"""
       if (found.length) {
         out.language.push(`${[...new Set(found)].join(', ')}: "${clip(text)}"`);
       }
-      const bad = text.match(decimal);
-      if (bad) out.numbers.push(`${bad.join(', ')}: "${clip(text)}"`);
+      // A version after a name ("CC BY 4.0", "Chief Customer Officer 2.0") is not a decimal.
+      const bad = [...text.matchAll(decimal)].filter(m => !(/\.0$/.test(m[0]) &&
+                    /[A-Za-z] $/.test(text.slice(0, m.index)))).map(m => m[0]);
+      if (bad.length) out.numbers.push(`${bad.join(', ')}: "${clip(text)}"`);
       if (raw.test(text)) out.numbers.push(`raw value: "${clip(text)}"`);
     }
   });

@@ -51,14 +51,21 @@ def _lab_notebooks() -> list[tuple[str, str]]:
 
 def _full_page_shot(page, artifacts: Path, name: str) -> None:
     """The whole notebook in one picture: the window grows to the notebook's height."""
+    # JupyterLab scrolls the notebook inside the page: find the scroller's full height.
     height = page.evaluate("""() => {
-      const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
-      return s ? s.scrollHeight : document.body.scrollHeight; }""")
+      const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+      if (!panel) return document.body.scrollHeight;
+      let best = 0;
+      for (const el of panel.querySelectorAll('*')) {
+        if (el.scrollHeight > el.clientHeight + 10) best = Math.max(best, el.scrollHeight);
+      }
+      return best + 150; }""")
     size = page.viewport_size
     page.set_viewport_size({"width": size["width"], "height": min(max(height + 200, 900),
                                                                    30_000)})
     page.wait_for_timeout(300)
     page.screenshot(path=str(artifacts / f"{name}.png"))
+    page.set_viewport_size(size)
 
 
 def _shut_down_kernels(server) -> None:
