@@ -24,7 +24,7 @@ from leadkit.i18n import get_language
 
 __all__ = ["KitFigure", "DecimalComma"]
 
-_NUMBER = re.compile(r"^[−-]?\d+\.\d+%?$")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 class DecimalComma(Formatter):
@@ -82,9 +82,9 @@ class KitFigure(Figure):
                     current = get()
                     if not isinstance(current, DecimalComma | FixedFormatter | NullFormatter):
                         put(DecimalComma(current))
+            # Numbers written on the chart (a gap, a mean): 1.11 becomes 1,11.
             for text in ax.texts:
-                if _NUMBER.match(text.get_text().strip()):
-                    text.set_text(text.get_text().replace(".", ","))
+                text.set_text(_DECIMAL_POINT.sub(",", text.get_text()))
 
     def savefig(self, *args, **kwargs):
         self.localise()

@@ -30,7 +30,8 @@ OPTIONS_CSS = """
 .lk-options .widget-radio-box label {
   display: flex; align-items: flex-start; gap: 0.45em; height: auto; min-height: 20px;
   line-height: 1.35; white-space: normal; padding: 2px 0; margin-bottom: 6px; }
-.lk-options .widget-radio-box input { float: none; flex: none; height: auto; margin: 3px 0 0 1px; }
+.lk-options .widget-radio-box input {
+  float: none; flex: none; order: -1; height: auto; margin: 3px 0 0 1px; }
 .lk-options .widget-radio-box { margin-bottom: 4px; }
 .lk-options .widget-toggle-buttons { height: auto; flex-wrap: wrap; align-items: flex-start; }
 .lk-options .widget-toggle-buttons .widget-toggle-button {
@@ -45,10 +46,10 @@ OPTIONS_CSS = """
 .lk-options .widget-checkbox .widget-label-basic {
   display: flex; align-items: flex-start; gap: 0.45em; white-space: normal; overflow: visible;
   text-overflow: clip; height: auto; line-height: 1.35; }
-.lk-options .widget-checkbox input { flex: none; margin-top: 3px; }
+.lk-options .widget-checkbox input { flex: none; order: -1; margin-top: 3px; }
 .lk-options .widget-button {
   width: auto; min-width: var(--jp-widgets-inline-width-short); max-width: 100%;
-  overflow: visible; text-overflow: clip; }
+  align-self: flex-start; overflow: visible; text-overflow: clip; }
 .lk-options .widget-readout { overflow: visible; text-overflow: clip; }
 """
 

@@ -49,23 +49,29 @@ def _lab_notebooks() -> list[tuple[str, str]]:
     return [("00-start-here.ipynb", "en"), *found]
 
 
+_SCROLL = """(i) => {
+  // JupyterLab scrolls the notebook inside the page: the scroller is the tallest element.
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  let best = null;
+  for (const el of panel.querySelectorAll('*')) {
+    if (el.scrollHeight > el.clientHeight + 10 && (!best || el.scrollHeight > best.scrollHeight))
+      best = el;
+  }
+  if (!best) return false;
+  if (i * best.clientHeight >= best.scrollHeight) return false;
+  best.scrollTop = i * best.clientHeight;
+  return true;
+}"""
+
+
 def _full_page_shot(page, artifacts: Path, name: str) -> None:
-    """The whole notebook in one picture: the window grows to the notebook's height."""
-    # JupyterLab scrolls the notebook inside the page: find the scroller's full height.
-    height = page.evaluate("""() => {
-      const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-      if (!panel) return document.body.scrollHeight;
-      let best = 0;
-      for (const el of panel.querySelectorAll('*')) {
-        if (el.scrollHeight > el.clientHeight + 10) best = Math.max(best, el.scrollHeight);
-      }
-      return best + 150; }""")
-    size = page.viewport_size
-    page.set_viewport_size({"width": size["width"], "height": min(max(height + 200, 900),
-                                                                   30_000)})
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(artifacts / f"{name}.png"))
-    page.set_viewport_size(size)
+    """The whole notebook as screenshots of one window each: ``<name>-01.png``, ``-02``, …"""
+    for i in range(40):
+        if not page.evaluate(_SCROLL, i):
+            break
+        page.wait_for_timeout(150)
+        page.screenshot(path=str(artifacts / f"{name}-{i + 1:02d}.png"))
+    page.evaluate(_SCROLL, 0)
 
 
 def _shut_down_kernels(server) -> None:
