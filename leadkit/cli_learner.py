@@ -20,9 +20,11 @@ import argparse
 import sys
 
 from leadkit.errors import LeadkitError
-from leadkit.i18n import tr
+from leadkit.i18n import counted, tr
 
 __all__ = ["register", "run_portfolio", "run_class"]
+
+_ONE, _MANY = {"en": "learner", "nl": "student"}, {"en": "learners", "nl": "studenten"}
 
 
 def _learner_error(why: dict[str, str] | None) -> str:
@@ -106,12 +108,13 @@ def run_class(args: argparse.Namespace) -> int:
                         "bestand privé en gebruik het de volgende keer weer: dezelfde salt geeft "
                         "dezelfde pseudoniemen."}))
     hidden = int(summary["suppressed"].sum())
-    print(tr({"en": f"{len(bundles)} learners; wrote {args.out}"
-                    + (f" ({hidden} rows hidden: fewer than {args.min_group} learners)"
-                       if hidden else ""),
-              "nl": f"{len(bundles)} studenten; geschreven: {args.out}"
-                    + (f" ({hidden} rijen verborgen: minder dan {args.min_group} studenten)"
-                       if hidden else "")}))
+    learners = counted(len(bundles), _ONE, _MANY)
+    rows = counted(hidden, {"en": "row", "nl": "rij"}, {"en": "rows", "nl": "rijen"})
+    floor = counted(args.min_group, _ONE, _MANY)
+    print(tr({"en": f"{learners}; wrote {args.out}"
+                    + (f" ({rows} hidden: fewer than {floor})" if hidden else ""),
+              "nl": f"{learners}; geschreven: {args.out}"
+                    + (f" ({rows} verborgen: minder dan {floor})" if hidden else "")}))
     return 0
 
 

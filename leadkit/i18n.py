@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 
-__all__ = ["LANGUAGES", "get_language", "set_language", "tr", "on_language_change"]
+__all__ = ["LANGUAGES", "get_language", "set_language", "tr", "on_language_change", "counted"]
 
 #: The languages every learner-facing text must exist in.
 LANGUAGES: tuple[str, ...] = ("en", "nl")
@@ -87,3 +87,19 @@ def tr(text: Mapping[str, str] | str, language: str | None = None) -> str:
         return text[code]
     except KeyError:
         raise KeyError(f"text {dict(text)!r} has no {code!r} version") from None
+
+
+def counted(n: int, one: Mapping[str, str], many: Mapping[str, str],
+            language: str | None = None) -> str:
+    """A number with its noun, singular for one: "1 student", "24 studenten".
+
+    Examples
+    --------
+    >>> counted(1, {"en": "learner", "nl": "student"}, {"en": "learners", "nl": "studenten"},
+    ...         "nl")
+    '1 student'
+    >>> counted(24, {"en": "learner", "nl": "student"}, {"en": "learners", "nl": "studenten"},
+    ...         "nl")
+    '24 studenten'
+    """
+    return f"{n} {tr(one if n == 1 else many, language)}"
