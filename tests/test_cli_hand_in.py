@@ -78,8 +78,9 @@ def test_hand_in_widget_checks_the_number_then_writes_both_files(home):
     assert "<h1>Reflectieportfolio" in portfolio.read_text(encoding="utf-8")
     data = json.loads(bundle.read_text(encoding="utf-8"))
     assert data["learner"] == "s2501030" and data["counts"]["private"] == 1
-    assert "href='portfolio-s2501030.html'" in box.status.value
-    assert "href='bundle-s2501030.json'" in box.status.value
+    assert "download='portfolio-s2501030.html'" in box.status.value
+    assert "data-file='bundle-s2501030.json'" in box.status.value
+    assert "href='data:text/html;base64," in box.status.value
     assert "1 privé-reflecties" in box.status.value
     set_language("en")
     assert box.button.description == "Make my portfolio"

@@ -13,6 +13,7 @@ and shows a download link to each. The logic is :mod:`leadkit.portfolio`; this i
 
 from __future__ import annotations
 
+import base64
 import html
 import os
 from pathlib import Path
@@ -74,11 +75,19 @@ def hand_in_files(journal: Journal, learner: str, folder: str | os.PathLike[str]
     return portfolio, bundle
 
 
+_MIME = {".html": "text/html", ".json": "application/json"}
+
+
 def _link(path: Path, folder: Path, label: str) -> str:
-    # Relative to the notebook, so the link works in JupyterLab, Voilà and on JupyterHub.
+    # The file itself travels in the link (a data URL), so the download works the same in
+    # JupyterLab, Voilà and on JupyterHub, whatever address the server has; the file is also in
+    # the notebook's folder, under the name shown.
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    mime = _MIME.get(path.suffix, "application/octet-stream")
     rel = os.path.relpath(path, folder).replace(os.sep, "/")
-    return (f"<li><a href='{html.escape(rel, quote=True)}' download='{html.escape(path.name)}' "
-            f"target='_blank' rel='noopener'>{html.escape(path.name)}</a> — "
+    return (f"<li><a href='data:{mime};base64,{data}' download='{html.escape(path.name)}' "
+            f"data-file='{html.escape(rel, quote=True)}' style='color: var(--jp-content-link-"
+            f"color, #1565c0); text-decoration: underline'>{html.escape(path.name)}</a> — "
             f"{html.escape(label)}</li>")
 
 
