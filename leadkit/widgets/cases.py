@@ -20,7 +20,7 @@ from IPython.display import display
 
 from leadkit import cases
 from leadkit.frameworks import list_frameworks, load_framework
-from leadkit.i18n import tr
+from leadkit.i18n import on_language_change, tr
 from leadkit.widgets._common import wrap_options
 
 __all__ = ["dilemma", "context_profile", "t_shape_map", "spot_compliance", "choose_framework"]
@@ -86,15 +86,35 @@ def dilemma(case_id: str) -> w.VBox:
             feedback.value = f"<p><b>{_MARK[result.quality]}</b> {html.escape(result.message)}</p>"
 
         button.on_click(on_click)
-        intro = _p(tr(step["situation"])) if "situation" in step else ""
-        title = w.HTML(intro + f"<p><b>{number}. {html.escape(tr(step['question']))}</b></p>")
+        title = w.HTML()
+
+        def relabel(_language: str | None = None) -> None:
+            chosen = choices.value
+            choices.options = [(tr(o["label"]), o["id"]) for o in step["options"]]
+            choices.value = chosen
+            intro = _p(tr(step["situation"])) if "situation" in step else ""
+            title.value = intro + f"<p><b>{number}. {html.escape(tr(step['question']))}</b></p>"
+            button.description, button.tooltip = tr(_T["choose"]), tr(_T["choose_tip"])
+            if feedback.value:
+                on_click(button)
+
+        relabel()
+        on_language_change(relabel)
         box = w.VBox([title, choices, button, feedback])
         box.choices, box.button, box.feedback = choices, button, feedback
         return box
 
     steps = [step_box(i, s) for i, s in enumerate(case["steps"], 1)]
-    box = w.VBox([_header(case), *steps, summary] if len(steps) > 1 else [_header(case), *steps])
+    header = _header(case)
+    box = w.VBox([header, *steps, summary] if len(steps) > 1 else [header, *steps])
     box.steps, box.summary = steps, summary
+
+    def relabel(_language: str) -> None:
+        header.value = _header(case).value
+        if verdicts:
+            update_summary()
+
+    on_language_change(relabel)
     return wrap_options(box)
 
 
@@ -133,8 +153,19 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
                          f"<br>{html.escape(r.implication)}{extra}</li>")
         result.value = f"<ul>{''.join(items)}</ul>"
 
+    def relabel(_language: str) -> None:
+        box.children[0].value = _header(case).value
+        for q in fw.context_profile:
+            d = dropdowns[q["id"]]
+            value = d.value
+            d.options = ([(tr(_T["pick"]), None)]
+                         + [(tr(o["label"]), o["id"]) for o in q["options"]])
+            d.value, d.description = value, tr(q["question"])
+        update()
+
     for d in dropdowns.values():
         d.observe(update, names="value")
+    on_language_change(relabel)
     return box
 
 
@@ -156,7 +187,8 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
                for a in case["areas"]}
     button = w.Button(description=tr(_T["show"]), button_style="primary")
     result, output = w.HTML(), w.Output()
-    box = w.VBox([_header(case), *sliders.values(), button, result, output])
+    header = _header(case)
+    box = w.VBox([header, *sliders.values(), button, result, output])
     box.sliders, box.button, box.result, box.output = sliders, button, result, output
     box.shape = box.figure = None
     wrap_options(box)
@@ -178,7 +210,19 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
         with output:
             display(box.figure)
 
+    def relabel(_language: str) -> None:
+        header.value = _header(case).value
+        fresh = [(tr(lbl), i) for i, lbl in enumerate(case["levels"], 1)]
+        for a in case["areas"]:
+            s = sliders[a["id"]]
+            value, s.options = s.value, fresh
+            s.value, s.description = value, tr(a["label"])
+        button.description = tr(_T["show"])
+        if box.shape is not None:
+            on_click(button)
+
     button.on_click(on_click)
+    on_language_change(relabel)
     return box
 
 
@@ -195,8 +239,8 @@ def spot_compliance(case_id: str) -> w.VBox:
               for ln in report["lines"]}
     button = w.Button(description=tr(_T["check"]), button_style="primary")
     feedback = w.HTML()
-    box = w.VBox([_header(case), w.HTML(_p(tr(report["title"]), "b")), *checks.values(),
-                  button, feedback])
+    header, title = _header(case), w.HTML(_p(tr(report["title"]), "b"))
+    box = w.VBox([header, title, *checks.values(), button, feedback])
     box.checks, box.button, box.feedback, box.result = checks, button, feedback, None
     wrap_options(box)
 
@@ -215,7 +259,16 @@ def spot_compliance(case_id: str) -> w.VBox:
                          f"{html.escape(r.elements)}</small></li>")
         feedback.value = _p(result.message) + f"<ul>{''.join(items)}</ul>"
 
+    def relabel(_language: str) -> None:
+        header.value, title.value = _header(case).value, _p(tr(report["title"]), "b")
+        for ln in report["lines"]:
+            checks[ln["id"]].description = tr(ln["text"])
+        button.description = tr(_T["check"])
+        if box.result is not None:
+            on_click(button)
+
     button.on_click(on_click)
+    on_language_change(relabel)
     return box
 
 
@@ -263,7 +316,20 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
                           f"{html.escape(judgement.message)}</p>"
                           + table.to_html(index=False, border=0))
 
+    def relabel(_language: str) -> None:
+        current, chosen = picker.value, choices.value
+        picker.options = [(tr(d["title"]), i) for i, d in docs.items()]
+        picker.value, picker.description = current, tr(_T["case"])
+        choices.options = [(tr(load_framework(f).title), f) for f in list_frameworks()]
+        button.description = tr(_T["check"])
+        shown = bool(feedback.value)
+        show_case()
+        choices.value = chosen
+        if shown:
+            on_click(button)
+
     picker.observe(show_case, names="value")
     button.on_click(on_click)
+    on_language_change(relabel)
     show_case()
     return box
