@@ -56,7 +56,9 @@ def set_language(language: str) -> None:
             f"Unknown language {language!r}: expected one of {', '.join(LANGUAGES)} "
             "('nl' for Dutch, 'en' for English)."
         )
-    _current = code
+    changed, _current = code != _current, code
+    if not changed:  # nothing to re-word: widgets are left as they are
+        return
     for listener in list(_listeners):
         listener(code)
 

@@ -16,7 +16,6 @@ import html
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import display
 
 from leadkit import cases
 from leadkit.frameworks import list_frameworks, load_framework
@@ -206,9 +205,10 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
                         f"<p><small>{html.escape(tr(_T['related']))}: "
                         f"{html.escape(names)}</small></p>")
         box.figure = t_shape_figure(ratings, case)
-        output.clear_output()
-        with output:
-            display(box.figure)
+        output.outputs = ()
+        # Straight into the output area (not through display): the same picture in a notebook,
+        # and nothing printed when the language changes outside one.
+        output.append_display_data(box.figure)
 
     def relabel(_language: str) -> None:
         header.value = _header(case).value

@@ -179,7 +179,7 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
             note = tr(spec["model_note"]) if "model_note" in spec else ""
             lever.tooltip = note or None
             tip = f" title='{html.escape(note, quote=True)}'" if note else ""
-            more = (f" <abbr{tip} style='cursor:help'>ⓘ "
+            more = (f" <abbr{tip} style='cursor:help; text-decoration: underline dotted'>"
                     f"{html.escape(tr(_T['for_researchers']))}</abbr>") if note else ""
             helps[spec["id"]].value = f"<small>{html.escape(tr(spec['help']))}{more}</small>"
             if spec["id"] in readouts:

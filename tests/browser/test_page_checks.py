@@ -150,3 +150,34 @@ def test_app_page_is_readable(app, language, page, voila_app, artifacts):
     problems = _checked(page, VOILA_SCOPE, language, server.root, path)
     _assert_readable(problems, f"Voilà {path}")
     assert not problems["links"], "\n".join(problems["links"])
+
+
+def test_overloaded_approval_chain_shows_the_warning_without_a_broken_image(
+        browser, lab_server, artifacts):
+    """05 in Dutch: every layer on, the most send-backs, no mandate: the chain overloads."""
+    from jupyter_page import code_cell, move_slider, output_of
+
+    path = "nl/05-wij-model.ipynb"
+    context = browser.new_context(viewport={"width": 1400, "height": 1800})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        open_notebook(page, lab_server, path)
+        run_all_cells(page, timeout=240_000)
+        player = output_of(code_cell(page, 'play("key-account-price")'))
+        sliders = player.locator(".widget-slider")
+        move_slider(sliders.nth(0), 4)   # layers: to the most
+        move_slider(sliders.nth(2), 10)  # send-back chance: to the most
+        player.get_by_role("button", name="Simuleer").click()
+        status = player.locator("[role=status]").filter(has_text="⚠")
+        status.wait_for()
+        warning = status.inner_text()
+        page.wait_for_timeout(500)
+        player.screenshot(path=str(artifacts / "page-nl-05-overloaded.png"))
+        problems = _checked(page, LAB_SCOPE, "nl", lab_server.root, path, LAB_OUTPUTS)
+    finally:
+        context.close()
+        _shut_down_kernels(lab_server)
+    assert "goedkeurders kunnen het niet bijhouden" in warning
+    assert problems["images"] == [], problems["images"]
+    _assert_readable(problems, path + " (overloaded)")
