@@ -35,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from leadkit.errors import InputError, LeadkitError
-from leadkit.i18n import get_language
+from leadkit.i18n import get_language, tr
 from leadkit.journal_schema import (
     _MIGRATIONS,
     SCHEMA_VERSION,
@@ -253,7 +253,8 @@ class Journal:
             return SaveResult(new_id, 1, row["updated"].to_pydatetime(), len(text), True)
         current = self.entries().set_index("id")
         if int(entry_id) not in current.index:
-            raise LeadkitError(f"{self.path}: there is no entry {entry_id}")
+            raise LeadkitError(tr({"en": f"{self.path}: there is no entry {entry_id}",
+                                   "nl": f"{self.path}: er is geen antwoord {entry_id}"}))
         row = current.loc[int(entry_id)]
         changed = row["text"] != text
         if bool(row["share_with_teacher"]) != bool(share_with_teacher):
@@ -366,7 +367,8 @@ class Journal:
 
     def _require_entry(self, con: sqlite3.Connection, entry_id: int) -> None:
         if con.execute("SELECT 1 FROM entries WHERE id = ?", (int(entry_id),)).fetchone() is None:
-            raise LeadkitError(f"{self.path}: there is no entry {entry_id}")
+            raise LeadkitError(tr({"en": f"{self.path}: there is no entry {entry_id}",
+                                   "nl": f"{self.path}: er is geen antwoord {entry_id}"}))
 
     def __repr__(self) -> str:
         return f"Journal({str(self.path)!r})"
