@@ -39,7 +39,7 @@ def _question_box(number: int, question: dict) -> w.VBox:
     relabel()
     button.on_click(on_check)
     on_language_change(relabel)
-    box = wrap_options(w.VBox([title, choices, button, feedback]))
+    box = w.VBox([title, choices, button, feedback])
     box.choices, box.button, box.feedback = choices, button, feedback
     return box
 
@@ -50,6 +50,6 @@ def self_check(questions: str | list[dict]) -> w.VBox:
     if isinstance(questions, str):
         questions = load_selfcheck(questions)
     questions = [_question_box(i, q) for i, q in enumerate(questions, 1)]
-    box = w.VBox(questions)
+    box = wrap_options(w.VBox(questions))
     box.questions = questions
     return box
