@@ -144,7 +144,6 @@ lk.widgets.reflect("comparing-frameworks-choice", notebook="06-comparing-framewo
 # De vijf raamwerken en hun bronnen:
 
 # %%
-# NBVAL_CHECK_OUTPUT
 lk.widgets.framework_table()
 
 # %% [markdown] lang="en"
