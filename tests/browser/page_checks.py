@@ -198,25 +198,40 @@ def page_problems(page: Any, scope: str, language: str,
                                    "dutch": DUTCH_WORDS})
 
 
+#: Where JupyterLab and Voilà serve the files of their folder: a link they resolved to an
+#: address on the test's own server is checked as the file after this prefix.
+_SERVED = ("/lab/tree/", "/files/", "/tree/", "/notebooks/", "/voila/render/", "/voila/files/",
+           "/edit/")
+
+
 def broken_links(links: list[list[str]], folder: Path, page_path: str) -> list[str]:
     """The links (``[href, text]``) that point to no file under ``folder``.
 
     ``page_path`` is the notebook's path inside ``folder``: relative links are resolved from
-    its directory, as JupyterLab does. Links to the web and anchors inside the page are left
-    alone (no network in tests).
+    its directory. JupyterLab rewrites a relative link in markdown to an address on its own
+    server (``http://127.0.0.1:…/lab/tree/nl/nl/01-agile-cmo.ipynb``): such addresses are
+    checked too. Links to the web and anchors inside the page are left alone (no network).
     """
     broken = []
     base = posixpath.dirname(page_path)
     for href, text in links:
         parts = urlsplit(href)
-        if parts.scheme in ("http", "https", "mailto") or href.startswith("#"):
-            continue
-        if parts.scheme in ("data", "blob"):
+        if href.startswith("#") or parts.scheme in ("mailto", "data", "blob"):
             continue
         path = unquote(parts.path)
-        target = posixpath.normpath(posixpath.join(base, path)) if not path.startswith("/") \
-            else path.lstrip("/")
-        if target.startswith("..") or not (folder / target).exists():
+        if parts.scheme in ("http", "https"):
+            if parts.hostname not in ("127.0.0.1", "localhost"):
+                continue  # the web: not checked without a network
+            prefix = next((p for p in _SERVED if p in path), None)
+            if prefix is None:
+                continue  # the application itself (a command, the tree view)
+            target = path.split(prefix, 1)[1]
+        elif path.startswith("/"):
+            prefix = next((p for p in _SERVED if p in path), "/")
+            target = path.split(prefix, 1)[1]
+        else:
+            target = posixpath.normpath(posixpath.join(base, path))
+        if not target or target.startswith("..") or not (folder / target).exists():
             broken.append(f'"{text}" -> {href} (resolves to {target}, which does not exist)')
     return broken
 
