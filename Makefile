@@ -16,8 +16,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# As root (containers, many lab images) JupyterLab refuses to start without --allow-root; the
+# kit adds it when it runs as root. Extra options: make lab LAB_ARGS="--port=9999 --no-browser"
+LAB_ARGS ?=
+ROOT_ARGS := $(shell [ "$$(id -u 2>/dev/null)" = "0" ] && echo --allow-root)
+# The kit's own bin folder goes first on PATH, so 'leadkit' works in JupyterLab's terminal.
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab $(ROOT_ARGS) $(LAB_ARGS) \
+	    notebooks/00-start-here.ipynb
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -74,6 +74,7 @@ from leadkit.scenarios import (
     summarise_outcomes,
 )
 from leadkit.scoring import framework_score, reverse_keyed, score, theme_scores
+from leadkit.tables import show_learner_texts, show_table
 from leadkit.team_example import (
     TeamExample,
     agreement_band,
@@ -84,6 +85,9 @@ from leadkit.team_example import (
 __version__ = "0.1.0"
 
 __all__ = [
+    # tables for reading
+    "show_table",
+    "show_learner_texts",
     # frameworks and data
     "Element",
     "Framework",

@@ -95,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_score)
     cli_learner.register(sub)
     cli_hub.register(sub)
+    # --lang is accepted after the subcommand as well ("leadkit portfolio ... --lang nl").
+    for subparser in sub.choices.values():
+        subparser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                               help=_t("language of the messages and files (en or nl; "
+                                       "default: LEADKIT_LANG)",
+                                       "taal van de meldingen en bestanden (nl of en; "
+                                       "standaard: LEADKIT_LANG)"))
     return parser
 
 
@@ -233,11 +240,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``leadkit`` command with ``argv`` (default: the command line); return the code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language comes first so that the help texts themselves are in it.
+    # Given anywhere on the line, or else LEADKIT_LANG: the language of every message and file.
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", default=None)
     known, _ = pre.parse_known_args(argv)
-    if known.lang in LANGUAGES:  # anything else is refused by the full parser below
-        set_language(known.lang)
+    env = os.environ.get("LEADKIT_LANG", "").strip().lower()[:2]
+    chosen = known.lang or (env if env in LANGUAGES else None)
+    if chosen in LANGUAGES:  # anything else is refused by the full parser below
+        set_language(chosen)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -20,18 +20,56 @@ import argparse
 import sys
 
 from leadkit.errors import LeadkitError
-from leadkit.i18n import tr
+from leadkit.i18n import counted, tr
 
 __all__ = ["register", "run_portfolio", "run_class"]
 
+_ONE, _MANY = {"en": "learner", "nl": "student"}, {"en": "learners", "nl": "studenten"}
+
+
+def _learner_error(why: dict[str, str] | None) -> str:
+    if why is None:  # no id given and none remembered
+        return tr({
+            "en": "leadkit portfolio: the hand-in bundle needs your student number. Add "
+                  "--learner YOUR-NUMBER (for example --learner s2501030); it is remembered for "
+                  "next time. Nothing was written.",
+            "nl": "leadkit portfolio: de inlevermap heeft je studentnummer nodig. Voeg "
+                  "--learner JOUW-NUMMER toe (bijvoorbeeld --learner s2501030); het wordt "
+                  "onthouden voor de volgende keer. Er is niets geschreven.",
+        })
+    return tr({
+        "en": f"leadkit portfolio: --learner: {why['en']}. Use your student number, for example "
+              "--learner s2501030. Nothing was written.",
+        "nl": f"leadkit portfolio: --learner: {why['nl']}. Gebruik je studentnummer, "
+              "bijvoorbeeld --learner s2501030. Er is niets geschreven.",
+    })
+
 
 def run_portfolio(args: argparse.Namespace) -> int:
-    """Handle ``leadkit portfolio``: write HTML (and Markdown, bundle); return the exit code."""
-    from leadkit.journal import Journal
+    """Handle ``leadkit portfolio``: write HTML (and Markdown, bundle); return the exit code.
+
+    The learner id is checked before anything is written. Without ``--lang`` or
+    ``LEADKIT_LANG`` the portfolio is in the language the learner last worked in.
+    """
+    import os
+
+    from leadkit.i18n import LANGUAGES, set_language
+    from leadkit.journal import Journal, learner_id_problem
     from leadkit.portfolio import export_bundle, write_portfolio
 
+    if args.learner is not None and learner_id_problem(args.learner):
+        print(_learner_error(learner_id_problem(args.learner)), file=sys.stderr)
+        return 2
     try:
-        journal = Journal(args.journal, learner=args.learner)
+        journal = Journal(args.journal)
+        if args.bundle and args.learner is None and not journal.learner:
+            print(_learner_error(None), file=sys.stderr)
+            return 2
+        if args.learner is not None:
+            journal.learner = args.learner.strip()
+        chosen = getattr(args, "lang", None) or os.environ.get("LEADKIT_LANG", "").strip()[:2]
+        if chosen not in LANGUAGES and journal.language in LANGUAGES:
+            set_language(journal.language)
         html_path = write_portfolio(journal, args.out, markdown=args.markdown)
         written = [html_path] + ([args.markdown] if args.markdown else [])
         if args.bundle:
@@ -70,12 +108,13 @@ def run_class(args: argparse.Namespace) -> int:
                         "bestand privé en gebruik het de volgende keer weer: dezelfde salt geeft "
                         "dezelfde pseudoniemen."}))
     hidden = int(summary["suppressed"].sum())
-    print(tr({"en": f"{len(bundles)} learners; wrote {args.out}"
-                    + (f" ({hidden} rows hidden: fewer than {args.min_group} learners)"
-                       if hidden else ""),
-              "nl": f"{len(bundles)} studenten; geschreven: {args.out}"
-                    + (f" ({hidden} rijen verborgen: minder dan {args.min_group} studenten)"
-                       if hidden else "")}))
+    learners = counted(len(bundles), _ONE, _MANY)
+    rows = counted(hidden, {"en": "row", "nl": "rij"}, {"en": "rows", "nl": "rijen"})
+    floor = counted(args.min_group, _ONE, _MANY)
+    print(tr({"en": f"{learners}; wrote {args.out}"
+                    + (f" ({rows} hidden: fewer than {floor})" if hidden else ""),
+              "nl": f"{learners}; geschreven: {args.out}"
+                    + (f" ({rows} verborgen: minder dan {floor})" if hidden else "")}))
     return 0
 
 

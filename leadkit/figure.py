@@ -15,15 +15,81 @@ b'\\x89PNG'
 from __future__ import annotations
 
 import io
+import re
 
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.ticker import FixedFormatter, Formatter, NullFormatter
 
-__all__ = ["KitFigure"]
+from leadkit.i18n import get_language
+
+__all__ = ["KitFigure", "DecimalComma"]
+
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+class DecimalComma(Formatter):
+    """Tick labels of another formatter with a decimal comma (Dutch: 0,5 and 12,5%).
+
+    >>> from matplotlib.ticker import FormatStrFormatter
+    >>> DecimalComma(FormatStrFormatter("%.1f"))(0.5)
+    '0,5'
+    """
+
+    def __init__(self, inner: Formatter) -> None:
+        self.inner = inner
+
+    def set_axis(self, axis) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs) -> None:
+        self.inner.set_locs(locs)
+
+    def __call__(self, x, pos=None) -> str:
+        return self.inner(x, pos).replace(".", ",")
+
+    def format_ticks(self, values) -> list[str]:
+        return [label.replace(".", ",") for label in self.inner.format_ticks(values)]
+
+    def get_offset(self) -> str:
+        return self.inner.get_offset().replace(".", ",")
 
 
 class KitFigure(Figure):
-    """A :class:`~matplotlib.figure.Figure` that notebooks display as a PNG."""
+    """A :class:`~matplotlib.figure.Figure` that notebooks display as a PNG.
+
+    In Dutch, every number on its axes is written with a decimal comma when it is drawn (tick
+    labels and numbers written on the chart), whichever chart function made it.
+
+    >>> from leadkit.i18n import set_language
+    >>> set_language("nl")
+    >>> fig = KitFigure(figsize=(2, 1))
+    >>> _ = fig.add_subplot().plot([0, 0.5], [0, 1])
+    >>> _ = fig._repr_png_()
+    >>> [t.get_text() for t in fig.axes[0].get_xticklabels()][:3]
+    ['−0,2', '0,0', '0,2']
+    >>> set_language("en")
+    """
+
+    def localise(self) -> None:
+        """Write the numbers on the axes the way the current language does."""
+        if get_language() != "nl":
+            return
+        for ax in self.axes:
+            for axis in (ax.xaxis, ax.yaxis):
+                for get, put in ((axis.get_major_formatter, axis.set_major_formatter),
+                                 (axis.get_minor_formatter, axis.set_minor_formatter)):
+                    current = get()
+                    if not isinstance(current, DecimalComma | FixedFormatter | NullFormatter):
+                        put(DecimalComma(current))
+            # Numbers written on the chart (a gap, a mean): 1.11 becomes 1,11.
+            for text in ax.texts:
+                text.set_text(_DECIMAL_POINT.sub(",", text.get_text()))
+
+    def savefig(self, *args, **kwargs):
+        self.localise()
+        return super().savefig(*args, **kwargs)
 
     def draw(self, renderer) -> None:  # noqa: ANN001 - matplotlib's signature
         # Labels come from data (names, ids): a "$" must stay a dollar sign, never mathtext.

@@ -157,11 +157,23 @@ class Framework:
         return [it.id for it in self.items]
 
     def citation(self) -> str:
-        """The source as a one-line reference, in the current language."""
+        """The source as a one-line reference (author and outlet in the current language)."""
         s = self.source
         year = f" ({s['year']})" if "year" in s else ""
-        ref = f"{s['author']}{year}. \u201c{s['title']}\u201d. {s['outlet']}."
-        return ref
+        return f"{tr(s['author'])}{year}. \u201c{tr(s['title'])}\u201d. {tr(s['outlet'])}."
+
+    def citation_html(self) -> str:
+        """The reference as HTML, the article's title marked as the title of a work (``cite``).
+
+        >>> "<cite>" in load_framework("wij-model").citation_html()
+        True
+        """
+        import html
+
+        s = self.source
+        year = f" ({s['year']})" if "year" in s else ""
+        return (f"{html.escape(tr(s['author']))}{year}. <cite>{html.escape(tr(s['title']))}"
+                f"</cite>. {html.escape(tr(s['outlet']))}.")
 
     def describe(self) -> pd.DataFrame:
         """A table of the elements in the current language: name, themes, explanation."""

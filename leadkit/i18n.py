@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Mapping
 
 __all__ = ["LANGUAGES", "get_language", "set_language", "tr", "on_language_change",
-           "format_number"]
+           "format_number", "counted"]
 
 #: The languages every learner-facing text must exist in.
 LANGUAGES: tuple[str, ...] = ("en", "nl")
@@ -57,7 +57,9 @@ def set_language(language: str) -> None:
             f"Unknown language {language!r}: expected one of {', '.join(LANGUAGES)} "
             "('nl' for Dutch, 'en' for English)."
         )
-    _current = code
+    changed, _current = code != _current, code
+    if not changed:  # nothing to re-word: widgets are left as they are
+        return
     for listener in list(_listeners):
         listener(code)
 
@@ -100,3 +102,19 @@ def format_number(value: float, digits: int = 2, language: str | None = None) ->
     """
     text = f"{value:.{digits}f}"
     return text.replace(".", ",") if (language or _current) == "nl" else text
+
+
+def counted(n: int, one: Mapping[str, str], many: Mapping[str, str],
+            language: str | None = None) -> str:
+    """A number with its noun, singular for one: "1 student", "24 studenten".
+
+    Examples
+    --------
+    >>> counted(1, {"en": "learner", "nl": "student"}, {"en": "learners", "nl": "studenten"},
+    ...         "nl")
+    '1 student'
+    >>> counted(24, {"en": "learner", "nl": "student"}, {"en": "learners", "nl": "studenten"},
+    ...         "nl")
+    '24 studenten'
+    """
+    return f"{n} {tr(one if n == 1 else many, language)}"

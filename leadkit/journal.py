@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
@@ -34,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from leadkit.errors import InputError, LeadkitError
-from leadkit.i18n import get_language
+from leadkit.i18n import get_language, tr
 from leadkit.journal_schema import (
     _MIGRATIONS,
     SCHEMA_VERSION,
@@ -44,7 +45,35 @@ from leadkit.journal_schema import (
 )
 from leadkit.journal_schema import APPLICATION_ID as APPLICATION_ID  # importable from here too
 
-__all__ = ["Journal", "SaveResult", "default_journal_path", "SCHEMA_VERSION"]
+__all__ = ["Journal", "SaveResult", "default_journal_path", "SCHEMA_VERSION", "learner_id_problem"]
+
+_LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+
+
+def learner_id_problem(value: str | None) -> dict[str, str] | None:
+    """What is wrong with a learner id (in both languages), or None when it can be used.
+
+    A learner id is a student number or short name: letters, digits and ``. _ @ -``, at most
+    64 characters, no spaces (it becomes part of the hand-in file names).
+
+    Examples
+    --------
+    >>> learner_id_problem("s2501030") is None
+    True
+    >>> learner_id_problem("")["en"]
+    'it is empty'
+    >>> learner_id_problem("jan de vries")["en"]
+    'it contains a space or a sign other than . _ @ -'
+    """
+    text = (value or "").strip()
+    if not text:
+        return {"en": "it is empty", "nl": "die is leeg"}
+    if len(text) > 64:
+        return {"en": "it is longer than 64 characters", "nl": "die is langer dan 64 tekens"}
+    if not _LEARNER_ID.match(text):
+        return {"en": "it contains a space or a sign other than . _ @ -",
+                "nl": "die bevat een spatie of een ander teken dan . _ @ -"}
+    return None
 
 
 def default_journal_path() -> Path:
@@ -128,6 +157,23 @@ class Journal:
             row = con.execute("SELECT value FROM meta WHERE key = 'learner'").fetchone()
         return row[0] if row else None
 
+    @property
+    def language(self) -> str | None:
+        """The language the learner works in ("nl" or "en"), as last recorded (None: unknown).
+
+        Recorded when a reflection is saved or a portfolio is made in a notebook, so that a
+        portfolio made later from the command line comes out in the learner's own language.
+        """
+        with self._db() as con:
+            row = con.execute("SELECT value FROM meta WHERE key = 'language'").fetchone()
+        return row[0] if row else None
+
+    @language.setter
+    def language(self, code: str) -> None:
+        with self._db(write=True) as con:
+            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('language', ?)",
+                        (str(code),))
+
     @learner.setter
     def learner(self, value: str) -> None:
         value = str(value).strip()
@@ -207,7 +253,8 @@ class Journal:
             return SaveResult(new_id, 1, row["updated"].to_pydatetime(), len(text), True)
         current = self.entries().set_index("id")
         if int(entry_id) not in current.index:
-            raise LeadkitError(f"{self.path}: there is no entry {entry_id}")
+            raise LeadkitError(tr({"en": f"{self.path}: there is no entry {entry_id}",
+                                   "nl": f"{self.path}: er is geen antwoord {entry_id}"}))
         row = current.loc[int(entry_id)]
         changed = row["text"] != text
         if bool(row["share_with_teacher"]) != bool(share_with_teacher):
@@ -320,7 +367,8 @@ class Journal:
 
     def _require_entry(self, con: sqlite3.Connection, entry_id: int) -> None:
         if con.execute("SELECT 1 FROM entries WHERE id = ?", (int(entry_id),)).fetchone() is None:
-            raise LeadkitError(f"{self.path}: there is no entry {entry_id}")
+            raise LeadkitError(tr({"en": f"{self.path}: there is no entry {entry_id}",
+                                   "nl": f"{self.path}: er is geen antwoord {entry_id}"}))
 
     def __repr__(self) -> str:
         return f"Journal({str(self.path)!r})"

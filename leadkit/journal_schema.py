@@ -19,7 +19,9 @@ True
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -75,6 +77,35 @@ CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions
 
 #: ``_MIGRATIONS[v]`` upgrades a version-``v`` journal to ``v + 1`` inside one transaction.
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+#: How long opening a journal keeps retrying while other processes create or upgrade it.
+CREATE_PATIENCE = 60.0
+
+
+def _transient(exc: BaseException) -> bool:
+    """True for SQLite's "locked"/"busy": another process holds the file for a moment."""
+    cause = exc if isinstance(exc, sqlite3.OperationalError) else exc.__cause__
+    return isinstance(cause, sqlite3.OperationalError) and any(
+        word in str(cause).lower() for word in ("locked", "busy"))
+
+
+def _retrying(step: Callable[[], object], patience: float = CREATE_PATIENCE) -> object:
+    """Run ``step`` again (with a growing, jittered pause) while the file is locked.
+
+    SQLite waits for a lock by itself (``busy_timeout``) in most cases, but not in all: a
+    switch to WAL, or a reader upgrading to a writer while a new file is created, fails at once
+    with "database is locked". Such steps are safe to repeat, so they are repeated.
+    """
+    deadline, pause = time.monotonic() + patience, 0.005
+    while True:
+        try:
+            return step()
+        except (LeadkitError, sqlite3.OperationalError) as exc:
+            if not _transient(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause * random.uniform(0.5, 1.5))
+        pause = min(pause * 2, 0.25)
 
 
 def timestamp() -> str:
@@ -191,17 +222,28 @@ class JournalFile:
                     raise self._refuse({"en": "it is not an SQLite database",
                                         "nl": "het is geen SQLite-database"})
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        for _attempt in range(3):
+        # Several kernels may open (and so create or upgrade) one journal at the same moment:
+        # every step below is repeated while another process holds the file.
+
+        def probe() -> tuple[int, int, int]:
             with self.db(create=True) as con:
+                # One read transaction: the three must describe the same moment, not a file
+                # another process finished creating between two of them.
+                con.execute("BEGIN")
                 app, version = (con.execute(f"PRAGMA {p}").fetchone()[0]
                                 for p in ("application_id", "user_version"))
                 n_tables = con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+                con.execute("COMMIT")
+            return app, version, n_tables
+
+        for _attempt in range(3):
+            app, version, n_tables = _retrying(probe)
             if app == APPLICATION_ID:
                 break
             if app != 0 or version != 0 or n_tables:
                 raise self._refuse({"en": "it is another program's database",
                                     "nl": "het is een database van een ander programma"})
-            self._create()
+            _retrying(self._create)
         else:  # still not ours after creating it: something else keeps writing to the file
             raise self.damaged(RuntimeError("the journal could not be created"))
         if version > schema_version:
@@ -212,10 +254,14 @@ class JournalFile:
                       f"{version}); werk leadkit bij om het te openen.",
             }))
         if version < schema_version:
-            self._migrate(version, schema_version,
-                          _MIGRATIONS if migrations is None else migrations)
-        with self.db() as con:
-            check = con.execute("PRAGMA quick_check").fetchone()[0]
+            _retrying(lambda: self._migrate(version, schema_version,
+                                            _MIGRATIONS if migrations is None else migrations))
+
+        def quick_check() -> str:
+            with self.db() as con:
+                return con.execute("PRAGMA quick_check").fetchone()[0]
+
+        check = _retrying(quick_check)
         if check != "ok":
             raise self.damaged(RuntimeError(check))
 

@@ -113,7 +113,9 @@ def show_team_example(framework_id: str, team: str, *, data=None) -> None:
     title = tr({"en": f"Leader of team {ex.team}: self and others",
                 "nl": f"Leidinggevende van team {ex.team}: zelf en anderen"})
     display(gap_chart(ex.gaps, ex.leader, framework=framework_id, title=title))
-    display(ex.table())
+    from leadkit.tables import show_table
+
+    display(show_table(ex.table()))  # headers already in the language; no index, decimal comma
     note = anonymity_note(ex.gaps)
     steps = "\n".join(f"{i}. {s}" for i, s in enumerate(ex.steps, 1))
     heading = tr({"en": "What this leader could do next",
@@ -147,4 +149,6 @@ def show_learner_themes(journal=None) -> None:
         "label": tr({"en": "theme", "nl": "thema"}),
         "pomp": tr({"en": "score (0–100)", "nl": "score (0–100)"}),
         "n_frameworks": tr({"en": "frameworks", "nl": "raamwerken"})})
-    display(shown.sort_values(shown.columns[1], ascending=False).reset_index(drop=True))
+    from leadkit.tables import show_table
+
+    display(show_table(shown.sort_values(shown.columns[1], ascending=False), decimals=1))

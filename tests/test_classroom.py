@@ -286,7 +286,7 @@ def test_class_subcommand_writes_csv_and_a_new_salt(folder, tmp_path, capsys):
                                  "--out", str(out)])
     assert args.func(args) == 0
     printed = capsys.readouterr().out
-    assert "new salt" in printed and "4 learners" in printed and "1 rows hidden" in printed
+    assert "new salt" in printed and "4 learners" in printed and "1 row hidden" in printed
     first = out.read_bytes()
     assert args.func(args) == 0  # same salt file -> same pseudonyms -> same file
     assert out.read_bytes() == first

@@ -139,5 +139,6 @@ def test_show_team_example_shows_chart_table_and_steps(monkeypatch):
     chart, table, text = shown
     fw = load_framework("customer-leadership")
     assert "T5" in chart.axes[0].get_title()
-    assert table.iloc[:, 0].tolist() == [e.label for e in fw.elements]
+    assert table.frame.iloc[:, 0].tolist() == [e.label for e in fw.elements]
+    assert "<tbody><tr><th" not in table._repr_html_()  # no index column for learners
     assert "What this leader could do next" in text.data and "1. " in text.data

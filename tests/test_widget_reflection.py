@@ -69,22 +69,36 @@ def test_share_checkbox_sets_the_flag(journal):
 
 def test_earlier_answers_are_listed_escaped_and_current_one_is_not(journal):
     journal.add("change", "an <em>old</em> answer")
+    journal.add("change", "the latest answer")
     journal.add("other-prompt", "not this one")
     box = reflection("change", PROMPT, journal=journal)
+    assert box.text.value == "the latest answer"  # in the box, not folded away
     assert "an &lt;em&gt;old&lt;/em&gt; answer" in box.earlier.value
-    assert "not this one" not in box.earlier.value
+    assert "latest" not in box.earlier.value and "not this one" not in box.earlier.value
     box.text.value = "the new answer"
     box.save.click()
     assert "the new answer" not in box.earlier.value  # it is in the text area already
     assert "(1)" in box.earlier.value
 
 
-def test_answers_survive_a_new_widget_as_after_a_kernel_restart(journal):
-    box = reflection("change", PROMPT, journal=journal)
+def test_after_a_restart_the_last_saved_answer_is_in_the_box_and_editable(journal):
+    box = reflection("change", PROMPT, journal=journal, notebook="01-agile-cmo")
     box.text.value = "kept"
+    box.share.value = True
     box.save.click()
-    again = reflection("change", PROMPT, journal=Journal(journal.path))
-    assert "kept" in again.earlier.value
+    again = reflection("change", PROMPT, journal=Journal(journal.path), notebook="01-agile-cmo")
+    assert again.text.value == "kept" and again.share.value is True
+    assert not again.text.disabled
+    assert "last saved answer" in again.status.value and "Save" in again.status.value
+    again.text.value = "kept, and then some"
+    again.save.click()
+    # Saving again is a new version of the same answer, not a second answer.
+    entries = Journal(journal.path).entries(prompt_id="change")
+    assert entries["text"].tolist() == ["kept, and then some"]
+    assert entries["version"].tolist() == [2]
+    set_language("nl")
+    third = reflection("change", PROMPT, journal=Journal(journal.path))
+    assert "laatst bewaarde antwoord" in third.status.value
 
 
 def test_dutch_labels_and_prompt_follow_the_language(journal):

@@ -5,7 +5,12 @@ Markdown cells come in language pairs marked ``lang="en"`` / ``lang="nl"``; code
 shared, and ``{{LANG}}`` in a code cell becomes the notebook's language. This script writes
 
 - ``notebooks/en/NN-topic.ipynb`` and ``notebooks/nl/NN-topic.ipynb`` for every source;
-- ``notebooks/00-start-here.ipynb``, the bilingual landing page (both languages, English first);
+- ``notebooks/00-start-here.ipynb``, the bilingual landing page: each en/nl pair of markdown
+  cells becomes one cell holding both, marked ``lang``; the Dutch half is hidden until the
+  language switch shows it (one language at a time);
+
+Links in the source's markdown are written relative to ``notebooks/`` (``nl/01-agile-cmo.ipynb``)
+and rewritten for the folder each notebook is written to, so they work in all three.
 
 and executes them so that they open with their outputs. ``--check`` only compares the cell
 sources with what is on disk and exits 1 when a built notebook is out of date (the test suite
@@ -23,6 +28,8 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import posixpath
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -41,18 +48,46 @@ def _cell_lang(cell) -> str | None:
     return cell.metadata.get("lang")
 
 
+_LINK = re.compile(r"\]\((?!https?:|mailto:|#|/)([^)\s]+)\)")
+
+
+def relink(markdown: str, folder: str) -> str:
+    """Rewrite links written relative to ``notebooks/`` for a notebook in ``notebooks/<folder>``.
+
+    >>> relink("[01](nl/01-agile-cmo.ipynb) and [en](en/00-start-here.ipynb)", "nl")
+    '[01](01-agile-cmo.ipynb) and [en](../en/00-start-here.ipynb)'
+    >>> relink("[01](nl/01-agile-cmo.ipynb)", "")
+    '[01](nl/01-agile-cmo.ipynb)'
+    """
+    if not folder:
+        return markdown
+    return _LINK.sub(lambda m: f"]({posixpath.relpath(m.group(1), folder)})", markdown)
+
+
+def _both(en: str, nl: str) -> str:
+    # Blank lines around the markdown keep it markdown inside the HTML blocks.
+    return f'<div lang="en">\n\n{en}\n\n</div>\n<div lang="nl" hidden>\n\n{nl}\n\n</div>'
+
+
 def build(source: Path, lang: str) -> nbformat.NotebookNode:
     """The notebook for one language ("en", "nl" or "both"), without outputs."""
     nb = jupytext.read(source, fmt="py:percent")
     cells = []
-    for cell in nb.cells:
+    source_cells = list(nb.cells)
+    for i, cell in enumerate(source_cells):
         cell_lang = _cell_lang(cell)
         if lang != "both" and cell_lang not in (None, lang):
             continue
-        if lang == "both" and cell.cell_type == "code" and cell_lang not in (None, "en"):
-            continue
+        if lang == "both" and cell_lang == "nl":
+            continue  # merged into the English cell before it
         new = copy.deepcopy(cell)
         new.metadata.pop("lang", None)
+        if new.cell_type == "markdown":
+            new.source = relink(new.source, "" if lang == "both" else lang)
+            pair = source_cells[i + 1] if i + 1 < len(source_cells) else None
+            if lang == "both" and cell_lang == "en" and pair is not None \
+                    and _cell_lang(pair) == "nl" and pair.cell_type == "markdown":
+                new.source = _both(new.source, pair.source)
         if new.cell_type == "code":
             new.source = new.source.replace("{{LANG}}", "en" if lang == "both" else lang)
             new.outputs, new.execution_count = [], None

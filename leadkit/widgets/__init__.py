@@ -11,6 +11,7 @@ from typing import Any
 
 __all__ = [
     "framework_explorer",
+    "framework_table",
     "language_switch",
     "self_check",
     "reflect",
@@ -23,11 +24,13 @@ __all__ = [
     "self_assessment",
     "play",
     "scenario_check",
+    "hand_in",
 ]
 
 # public name -> submodule that defines it
 _WHERE = {
     "framework_explorer": "explore",
+    "framework_table": "explore",
     "language_switch": "explore",
     "self_check": "quiz",
     "reflect": "prompted",
@@ -40,6 +43,7 @@ _WHERE = {
     "self_assessment": "assessment",
     "play": "scenario",
     "scenario_check": "scenario",
+    "hand_in": "handin",
 }
 
 

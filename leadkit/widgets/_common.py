@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from leadkit.i18n import tr
 
-__all__ = ["heading", "paragraph", "LABEL_LAYOUT"]
+__all__ = ["heading", "paragraph", "LABEL_LAYOUT", "wrap_options", "OPTIONS_CSS"]
 
 LABEL_LAYOUT = w.Layout(width="auto")
 
@@ -21,3 +21,42 @@ def heading(text: dict | str, level: int = 4) -> w.HTML:
 def paragraph(text: dict | str) -> w.HTML:
     """A paragraph in the current language, escaped."""
     return w.HTML(f"<p>{html.escape(tr(text))}</p>")
+
+
+#: How the kit's options read: a long option wraps inside its own box, next to its button, with
+#: room before the next one; toggle buttons, check boxes, buttons and labels grow to their text
+#: instead of cutting it off with "…".
+OPTIONS_CSS = """
+.lk-options .widget-radio-box label {
+  display: flex; align-items: flex-start; gap: 0.45em; height: auto; min-height: 20px;
+  line-height: 1.35; white-space: normal; padding: 2px 0; margin-bottom: 6px; }
+.lk-options .widget-radio-box input {
+  float: none; flex: none; order: -1; height: auto; margin: 3px 0 0 1px; }
+.lk-options .widget-radio-box { margin-bottom: 4px; }
+.lk-options .widget-toggle-buttons { height: auto; flex-wrap: wrap; align-items: flex-start; }
+.lk-options .widget-toggle-buttons .widget-toggle-button {
+  height: auto !important; min-height: var(--jp-widgets-inline-height); white-space: normal;
+  line-height: 1.3; padding-top: 4px; padding-bottom: 4px; overflow: visible;
+  text-overflow: clip; margin-bottom: 4px; }
+.lk-options .widget-toggle-buttons > .widget-label,
+.lk-options .widget-inline-hbox > .widget-label {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto; line-height: 1.3;
+  padding-top: 4px; }
+.lk-options .widget-checkbox { height: auto; width: auto; margin-bottom: 4px; }
+.lk-options .widget-checkbox .widget-label-basic {
+  display: flex; align-items: flex-start; gap: 0.45em; white-space: normal; overflow: visible;
+  text-overflow: clip; height: auto; line-height: 1.35; }
+.lk-options .widget-checkbox input { flex: none; order: -1; margin-top: 3px; }
+.lk-options .widget-button {
+  width: auto; min-width: var(--jp-widgets-inline-width-short); max-width: 100%;
+  align-self: flex-start; overflow: visible; text-overflow: clip; }
+.lk-options .widget-readout { overflow: visible; text-overflow: clip; }
+"""
+
+
+def wrap_options(box: w.Box) -> w.Box:
+    """Give a widget the kit's option styling (see :data:`OPTIONS_CSS`) and return it."""
+    box.add_class("lk-options")
+    box.children = (*box.children, w.HTML(f"<style>{OPTIONS_CSS}</style>",
+                                          layout=w.Layout(display="none")))
+    return box

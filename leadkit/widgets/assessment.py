@@ -32,6 +32,8 @@ from IPython.display import display
 from leadkit.errors import InputError
 from leadkit.frameworks import Framework, list_frameworks, load_framework
 from leadkit.i18n import on_language_change, tr
+from leadkit.tables import cell_text
+from leadkit.widgets._common import wrap_options
 
 __all__ = ["answers_to_responses", "self_assessment"]
 
@@ -66,8 +68,8 @@ _T = {
     "class_note": {"en": "The class is invented (synthetic) data: a mirror, not a norm.",
                    "nl": "De klas bestaat uit verzonnen (synthetische) gegevens: een spiegel, "
                          "geen norm."},
-    "saved": {"en": "Saved in your journal (score set {n}).",
-              "nl": "Bewaard in je logboek (scoreset {n})."},
+    "saved": {"en": "Saved in your journal. Scores you saved before are kept as well.",
+              "nl": "Bewaard in je logboek. Scores die je eerder bewaarde, blijven ook bewaard."},
     "save_first": {"en": "Score your answers first.", "nl": "Bereken eerst je score."},
     "save_failed": {"en": "Not saved: {error}", "nl": "Niet bewaard: {error}"},
 }
@@ -148,7 +150,7 @@ def _score_table(fw: Framework, scores: pd.DataFrame) -> str:
             f"</th><th>{html.escape(tr(_T['answered_col']))}</th></tr>")
     body = "".join(
         f"<tr><td>{html.escape(fw.element(r.element).label)}</td>"
-        f"<td>{'–' if pd.isna(r.score) else f'{r.score:.2f}'}</td>"
+        f"<td>{cell_text(r.score)}</td>"
         f"<td>{r.n_answered} / {r.n_items}</td></tr>"
         for r in scores.itertuples())
     return f"<table>{head}{body}</table>"
@@ -223,6 +225,7 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
         w.HTML(_header(fw, form)),
         *toggles.values(), progress, w.HBox([score_button, save_button]), status, output,
     ])
+    wrap_options(box)
     box.toggles, box.score_button, box.save_button = toggles, score_button, save_button
     box.status, box.output, box.scores, box.figures = status, output, None, []
 

@@ -16,11 +16,11 @@ import html
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import display
 
 from leadkit import cases
 from leadkit.frameworks import list_frameworks, load_framework
-from leadkit.i18n import tr
+from leadkit.i18n import on_language_change, tr
+from leadkit.widgets._common import wrap_options
 
 __all__ = ["dilemma", "context_profile", "t_shape_map", "spot_compliance", "choose_framework"]
 
@@ -85,16 +85,36 @@ def dilemma(case_id: str) -> w.VBox:
             feedback.value = f"<p><b>{_MARK[result.quality]}</b> {html.escape(result.message)}</p>"
 
         button.on_click(on_click)
-        intro = _p(tr(step["situation"])) if "situation" in step else ""
-        title = w.HTML(intro + f"<p><b>{number}. {html.escape(tr(step['question']))}</b></p>")
+        title = w.HTML()
+
+        def relabel(_language: str | None = None) -> None:
+            chosen = choices.value
+            choices.options = [(tr(o["label"]), o["id"]) for o in step["options"]]
+            choices.value = chosen
+            intro = _p(tr(step["situation"])) if "situation" in step else ""
+            title.value = intro + f"<p><b>{number}. {html.escape(tr(step['question']))}</b></p>"
+            button.description, button.tooltip = tr(_T["choose"]), tr(_T["choose_tip"])
+            if feedback.value:
+                on_click(button)
+
+        relabel()
+        on_language_change(relabel)
         box = w.VBox([title, choices, button, feedback])
         box.choices, box.button, box.feedback = choices, button, feedback
         return box
 
     steps = [step_box(i, s) for i, s in enumerate(case["steps"], 1)]
-    box = w.VBox([_header(case), *steps, summary] if len(steps) > 1 else [_header(case), *steps])
+    header = _header(case)
+    box = w.VBox([header, *steps, summary] if len(steps) > 1 else [header, *steps])
     box.steps, box.summary = steps, summary
-    return box
+
+    def relabel(_language: str) -> None:
+        header.value = _header(case).value
+        if verdicts:
+            update_summary()
+
+    on_language_change(relabel)
+    return wrap_options(box)
 
 
 def context_profile(case_id: str = "silo-context") -> w.VBox:
@@ -116,6 +136,7 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
     result = w.HTML(_p(tr(_T["none_yet"])))
     box = w.VBox([_header(case), *dropdowns.values(), result])
     box.dropdowns, box.result, box.table = dropdowns, result, None
+    wrap_options(box)
 
     def update(_change=None) -> None:
         table = cases.context_implications({q: d.value for q, d in dropdowns.items()}, case)
@@ -131,8 +152,19 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
                          f"<br>{html.escape(r.implication)}{extra}</li>")
         result.value = f"<ul>{''.join(items)}</ul>"
 
+    def relabel(_language: str) -> None:
+        box.children[0].value = _header(case).value
+        for q in fw.context_profile:
+            d = dropdowns[q["id"]]
+            value = d.value
+            d.options = ([(tr(_T["pick"]), None)]
+                         + [(tr(o["label"]), o["id"]) for o in q["options"]])
+            d.value, d.description = value, tr(q["question"])
+        update()
+
     for d in dropdowns.values():
         d.observe(update, names="value")
+    on_language_change(relabel)
     return box
 
 
@@ -147,14 +179,18 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
 
     case = cases.load_case(case_id)
     levels = [(tr(lbl), i) for i, lbl in enumerate(case["levels"], 1)]
+    # Wide enough for the longest level; the kit's option style wraps the rest, never "…".
     sliders = {a["id"]: w.ToggleButtons(options=levels, value=None, description=tr(a["label"]),
-                                        style={"description_width": "12em", "button_width": "9em"})
+                                        style={"description_width": "12em",
+                                               "button_width": "11em"})
                for a in case["areas"]}
     button = w.Button(description=tr(_T["show"]), button_style="primary")
     result, output = w.HTML(), w.Output()
-    box = w.VBox([_header(case), *sliders.values(), button, result, output])
+    header = _header(case)
+    box = w.VBox([header, *sliders.values(), button, result, output])
     box.sliders, box.button, box.result, box.output = sliders, button, result, output
     box.shape = box.figure = None
+    wrap_options(box)
 
     def on_click(_b: w.Button) -> None:
         ratings = {a: s.value for a, s in sliders.items()}
@@ -169,11 +205,24 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
                         f"<p><small>{html.escape(tr(_T['related']))}: "
                         f"{html.escape(names)}</small></p>")
         box.figure = t_shape_figure(ratings, case)
-        output.clear_output()
-        with output:
-            display(box.figure)
+        output.outputs = ()
+        # Straight into the output area (not through display): the same picture in a notebook,
+        # and nothing printed when the language changes outside one.
+        output.append_display_data(box.figure)
+
+    def relabel(_language: str) -> None:
+        header.value = _header(case).value
+        fresh = [(tr(lbl), i) for i, lbl in enumerate(case["levels"], 1)]
+        for a in case["areas"]:
+            s = sliders[a["id"]]
+            value, s.options = s.value, fresh
+            s.value, s.description = value, tr(a["label"])
+        button.description = tr(_T["show"])
+        if box.shape is not None:
+            on_click(button)
 
     button.on_click(on_click)
+    on_language_change(relabel)
     return box
 
 
@@ -190,9 +239,10 @@ def spot_compliance(case_id: str) -> w.VBox:
               for ln in report["lines"]}
     button = w.Button(description=tr(_T["check"]), button_style="primary")
     feedback = w.HTML()
-    box = w.VBox([_header(case), w.HTML(_p(tr(report["title"]), "b")), *checks.values(),
-                  button, feedback])
+    header, title = _header(case), w.HTML(_p(tr(report["title"]), "b"))
+    box = w.VBox([header, title, *checks.values(), button, feedback])
     box.checks, box.button, box.feedback, box.result = checks, button, feedback, None
+    wrap_options(box)
 
     def on_click(_b: w.Button) -> None:
         result = cases.score_compliance(case, [i for i, c in checks.items() if c.value])
@@ -209,7 +259,16 @@ def spot_compliance(case_id: str) -> w.VBox:
                          f"{html.escape(r.elements)}</small></li>")
         feedback.value = _p(result.message) + f"<ul>{''.join(items)}</ul>"
 
+    def relabel(_language: str) -> None:
+        header.value, title.value = _header(case).value, _p(tr(report["title"]), "b")
+        for ln in report["lines"]:
+            checks[ln["id"]].description = tr(ln["text"])
+        button.description = tr(_T["check"])
+        if box.result is not None:
+            on_click(button)
+
     button.on_click(on_click)
+    on_language_change(relabel)
     return box
 
 
@@ -234,6 +293,7 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
     box = w.VBox([picker, story, choices, button, feedback])
     box.case_picker, box.choices, box.button, box.feedback, box.fit = (picker, choices, button,
                                                                       feedback, None)
+    wrap_options(box)
 
     def show_case(_change=None) -> None:
         case = docs[picker.value]
@@ -256,7 +316,20 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
                           f"{html.escape(judgement.message)}</p>"
                           + table.to_html(index=False, border=0))
 
+    def relabel(_language: str) -> None:
+        current, chosen = picker.value, choices.value
+        picker.options = [(tr(d["title"]), i) for i, d in docs.items()]
+        picker.value, picker.description = current, tr(_T["case"])
+        choices.options = [(tr(load_framework(f).title), f) for f in list_frameworks()]
+        button.description = tr(_T["check"])
+        shown = bool(feedback.value)
+        show_case()
+        choices.value = chosen
+        if shown:
+            on_click(button)
+
     picker.observe(show_case, names="value")
     button.on_click(on_click)
+    on_language_change(relabel)
     show_case()
     return box

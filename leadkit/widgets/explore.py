@@ -9,7 +9,8 @@ import ipywidgets as w
 from leadkit.frameworks import list_frameworks, load_framework
 from leadkit.i18n import LANGUAGES, get_language, on_language_change, set_language, tr
 
-__all__ = ["framework_explorer", "language_switch", "element_card_html"]
+__all__ = ["framework_explorer", "framework_table", "language_switch", "element_card_html",
+           "framework_table_html"]
 
 _LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 
@@ -30,8 +31,38 @@ def element_card_html(framework_id: str) -> str:
         )
     parts.append("</ol>")
     parts.append(f"<p><small>{html.escape(tr({'en': 'Source', 'nl': 'Bron'}))}: "
-                 f"{html.escape(fw.citation())}</small></p>")
+                 f"{fw.citation_html()}</small></p>")
     return "\n".join(parts)
+
+
+_TABLE = {"framework": {"en": "Framework", "nl": "Raamwerk"},
+          "elements": {"en": "Elements", "nl": "Onderdelen"},
+          "items": {"en": "Statements", "nl": "Uitspraken"},
+          "source": {"en": "Source", "nl": "Bron"}}
+
+
+def framework_table_html() -> str:
+    """The five frameworks at a glance as an HTML table, in the current language.
+
+    Every column is shown whole (text wraps, nothing is cut off) and the article titles are
+    marked as titles of works.
+    """
+    head = "".join(f"<th style='text-align:left'>{html.escape(tr(_TABLE[k]))}</th>"
+                   for k in ("framework", "elements", "items", "source"))
+    rows = []
+    for fw in map(load_framework, list_frameworks()):
+        rows.append(f"<tr><td style='text-align:left'>{html.escape(tr(fw.title))}</td>"
+                    f"<td>{len(fw.elements)}</td><td>{len(fw.items)}</td>"
+                    f"<td style='text-align:left'>{fw.citation_html()}</td></tr>")
+    return (f"<table class='lk-table' style='table-layout:auto;width:100%'><thead><tr>{head}"
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def framework_table() -> w.HTML:
+    """:func:`framework_table_html` as a widget that re-words itself on a language switch."""
+    table = w.HTML(framework_table_html(), layout=w.Layout(width="100%"))
+    on_language_change(lambda _language: setattr(table, "value", framework_table_html()))
+    return table
 
 
 def framework_explorer(framework_id: str | None = None) -> w.VBox:
@@ -63,19 +94,49 @@ def framework_explorer(framework_id: str | None = None) -> w.VBox:
     return box
 
 
-def language_switch() -> w.ToggleButtons:
-    """Buttons that set the kit's language; widgets that listen re-label themselves."""
+def _shown_language_css(language: str) -> str:
+    # Text written in both languages (the bilingual start page) carries lang="en"/"nl", the
+    # Dutch half hidden: this rule shows the chosen language and hides the other.
+    other = [c for c in LANGUAGES if c != language]
+    hide = ", ".join(f'.jp-RenderedMarkdown [lang="{c}"]' for c in other)
+    return (f"<style>{hide} {{display: none !important}} "
+            f'.jp-RenderedMarkdown [lang="{language}"][hidden] {{display: block !important}}'
+            "</style>")
+
+
+class LanguageSwitch(w.HBox):
+    """The language buttons, with the rule that shows bilingual text in the chosen language.
+
+    ``value`` is the language code, as on the buttons themselves.
+    """
+
+    @property
+    def value(self) -> str:
+        return self.toggle.value
+
+    @value.setter
+    def value(self, code: str) -> None:
+        self.toggle.value = code
+
+
+def language_switch() -> LanguageSwitch:
+    """Buttons that set the kit's language; widgets that listen re-word themselves."""
     toggle = w.ToggleButtons(
         options=[(_LANG_NAMES[c], c) for c in LANGUAGES],
         value=get_language(),
         description=tr({"en": "Language", "nl": "Taal"}),
         tooltips=["English", "Nederlands"],
     )
+    toggle.add_class("lk-lang-name")  # language names are the same in every language
+    css = w.HTML(_shown_language_css(get_language()), layout=w.Layout(width="0px"))
     toggle.observe(lambda change: set_language(change["new"]), names="value")
 
     def relabel(language: str) -> None:
         toggle.description = tr({"en": "Language", "nl": "Taal"})
         toggle.value = language  # another switch may have changed it
+        css.value = _shown_language_css(language)
 
     on_language_change(relabel)
-    return toggle
+    box = LanguageSwitch([toggle, css])
+    box.toggle, box.css = toggle, css
+    return box

@@ -6,23 +6,18 @@ import html
 
 import ipywidgets as w
 
-from leadkit.i18n import tr
+from leadkit.i18n import on_language_change, tr
 from leadkit.selfcheck import check_answer, load_selfcheck
+from leadkit.widgets._common import wrap_options
 
 __all__ = ["self_check"]
 
 
 def _question_box(number: int, question: dict) -> w.VBox:
-    choices = w.RadioButtons(
-        options=[(tr(o["label"]), o["id"]) for o in question["options"]],
-        value=None,
-        layout=w.Layout(width="auto"),
-    )
-    button = w.Button(
-        description=tr({"en": "Check", "nl": "Controleer"}),
-        tooltip=tr({"en": "Check your answer", "nl": "Controleer je antwoord"}),
-    )
-    feedback = w.HTML()
+    choices = w.RadioButtons(options=[(tr(o["label"]), o["id"]) for o in question["options"]],
+                             value=None, layout=w.Layout(width="auto"))
+    button = w.Button()
+    feedback, title = w.HTML(), w.HTML()
 
     def on_check(_button: w.Button) -> None:
         result = check_answer(question, choices.value)
@@ -30,8 +25,20 @@ def _question_box(number: int, question: dict) -> w.VBox:
         mark = "✔" if result.correct else "✘"
         feedback.value = f"<p><b>{mark}</b> {html.escape(result.message)}</p>"
 
+    def relabel(_language: str | None = None) -> None:
+        # The question, its options, the button and any feedback given: all in the new language.
+        chosen = choices.value
+        choices.options = [(tr(o["label"]), o["id"]) for o in question["options"]]
+        choices.value = chosen
+        title.value = f"<p><b>{number}. {html.escape(tr(question['question']))}</b></p>"
+        button.description = tr({"en": "Check", "nl": "Controleer"})
+        button.tooltip = tr({"en": "Check your answer", "nl": "Controleer je antwoord"})
+        if feedback.value:
+            on_check(button)
+
+    relabel()
     button.on_click(on_check)
-    title = w.HTML(f"<p><b>{number}. {html.escape(tr(question['question']))}</b></p>")
+    on_language_change(relabel)
     box = w.VBox([title, choices, button, feedback])
     box.choices, box.button, box.feedback = choices, button, feedback
     return box
@@ -43,6 +50,6 @@ def self_check(questions: str | list[dict]) -> w.VBox:
     if isinstance(questions, str):
         questions = load_selfcheck(questions)
     questions = [_question_box(i, q) for i, q in enumerate(questions, 1)]
-    box = w.VBox(questions)
+    box = wrap_options(w.VBox(questions))
     box.questions = questions
     return box

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import ipywidgets as w
 
 from leadkit.errors import LeadkitError
-from leadkit.i18n import on_language_change, tr
+from leadkit.i18n import get_language, on_language_change, tr
 from leadkit.journal import Journal, SaveResult
 
 __all__ = ["reflection", "saved_message"]
@@ -33,6 +33,10 @@ _T = {
     "shared": {"en": "shared with your teacher", "nl": "gedeeld met je docent"},
     "private": {"en": "private", "nl": "privé"},
     "version": {"en": "version", "nl": "versie"},
+    "restored": {"en": "Your last saved answer ({when}) is in the box: change it and press "
+                       "Save to keep a new version.",
+                 "nl": "Je laatst bewaarde antwoord ({when}) staat in het vak: pas het aan en "
+                       "druk op Bewaar om een nieuwe versie te bewaren."},
 }
 
 
@@ -113,11 +117,27 @@ def reflection(prompt_id: str, prompt: Mapping[str, str] | str, *,
                     button_style="primary", tabbable=True)
     # role=status lets a screen reader announce the confirmation without moving focus.
     status = w.HTML()
-    earlier = w.HTML(_earlier_html(journal, prompt_id, None))
-    state: dict[str, int | None] = {"entry": None}
+    state: dict[str, int | None] = {"entry": None, "saved": None}
+    # After a restart the box shows the last saved answer, ready to edit: saving it again
+    # keeps a new version of the same entry, so nothing looks lost and nothing is duplicated.
+    last = journal.entries(prompt_id=prompt_id)
+    if notebook is not None and not last.empty:
+        mine = last[last["notebook"] == notebook]
+        last = mine if not mine.empty else last
+    restored = None
+    if not last.empty:
+        restored = last.sort_values("updated").iloc[-1]
+        state["entry"] = int(restored["id"])
+        text.value = str(restored["text"])
+        share.value = bool(restored["share_with_teacher"])
+    earlier = w.HTML(_earlier_html(journal, prompt_id, state["entry"]))
 
     def show(message: str) -> None:
         status.value = f"<span role='status' aria-live='polite'>{html.escape(message)}</span>"
+
+    def show_restored() -> None:
+        when = restored["updated"].to_pydatetime().astimezone().strftime("%Y-%m-%d %H:%M")
+        show(tr(_T["restored"]).format(when=when))
 
     def on_save(_button: w.Button | None = None) -> None:
         if not text.value.strip():
@@ -130,7 +150,11 @@ def reflection(prompt_id: str, prompt: Mapping[str, str] | str, *,
         except LeadkitError as exc:
             show(str(exc))
             return
-        state["entry"] = result.entry_id
+        state["entry"], state["saved"] = result.entry_id, result.version
+        try:  # a portfolio made later from the command line follows the learner's language
+            journal.language = get_language()
+        except LeadkitError:
+            pass
         show(saved_message(result))
         earlier.value = _earlier_html(journal, prompt_id, result.entry_id)
 
@@ -139,6 +163,9 @@ def reflection(prompt_id: str, prompt: Mapping[str, str] | str, *,
         text.placeholder, text.description = tr(_T["placeholder"]), tr(_T["answer"])
         share.description = tr(_T["share"])
         save.description, save.tooltip = tr(_T["save"]), tr(_T["save_tip"])
+        if restored is not None and state["entry"] == int(restored["id"]) \
+                and state["saved"] is None:
+            show_restored()
         try:
             earlier.value = _earlier_html(journal, prompt_id, state["entry"])
         except LeadkitError:  # a journal moved away must not break the language switch

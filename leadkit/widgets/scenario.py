@@ -8,15 +8,17 @@ levers' ``value``, call ``run_button.click()`` and read ``result``, ``chart`` an
 from __future__ import annotations
 
 import html
+import re
 import time
 
 import ipywidgets as w
 
 from leadkit.frameworks import load_framework
-from leadkit.i18n import on_language_change, tr
+from leadkit.i18n import get_language, on_language_change, tr
 from leadkit.plots_simulate import format_value, outcome_spread
 from leadkit.scenarios import load_scenario, run_scenario, summarise_outcomes
 from leadkit.simulate.approval import Overloaded
+from leadkit.widgets._common import wrap_options
 from leadkit.widgets.quiz import self_check
 
 __all__ = ["play", "scenario_check", "debrief_html", "result_html"]
@@ -32,6 +34,7 @@ _T = {
     "model": {"en": "Model", "nl": "Model"},
     "seed": {"en": "Story", "nl": "Verhaal"},
     "check": {"en": "Check", "nl": "Controleer"},
+    "for_researchers": {"en": "For researchers", "nl": "Voor onderzoekers"},
     "overloaded": {
         "en": "The approvers cannot keep up: the first layer receives {load} requests a "
               "day but can decide only {capacity}. The queue would grow without end, so "
@@ -57,7 +60,7 @@ def result_html(scenario: dict, runs) -> str:
                  format_value(row.sd, row.unit)]
         body.append("<tr>" + "".join(f"<td style='padding:2px 8px'>{c}</td>" for c in cells)
                     + "</tr>")
-    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def debrief_html(scenario: dict) -> str:
@@ -69,11 +72,36 @@ def debrief_html(scenario: dict) -> str:
         links.append(f"<li><b>{html.escape(tr(fw.title))} — {html.escape(tr(element.name))}"
                      f"</b>: {html.escape(tr(link['why']))}</li>")
     sources = (f"<p><small>{html.escape(tr(_T['model']))}: "
-               f"{html.escape(scenario['sources']['model'])}<br>{html.escape(tr(_T['seed']))}: "
-               f"{html.escape(scenario['sources']['seed'])}</small></p>")
+               f"{cited(tr(scenario['sources']['model']))}<br>{html.escape(tr(_T['seed']))}: "
+               f"{cited(tr(scenario['sources']['seed']))}</small></p>")
     return (f"<h4>{html.escape(tr(_T['debrief']))}</h4>"
             f"<p>{html.escape(tr(scenario['debrief']['summary']))}</p><ul>{''.join(links)}</ul>"
             + sources)
+
+
+def cited(text: str) -> str:
+    """Escape a source line and mark the titles written between asterisks as ``<cite>``.
+
+    >>> cited("March (1991). *Exploration & exploitation*. Org. Sci.")
+    'March (1991). <cite>Exploration &amp; exploitation</cite>. Org. Sci.'
+    """
+    return re.sub(r"\*([^*]+)\*", r"<cite>\1</cite>", html.escape(text))
+
+
+def readout(value: float, decimals: int) -> str:
+    """A lever's value as the read-out shows it: a decimal comma in Dutch.
+
+    >>> from leadkit.i18n import set_language
+    >>> set_language("nl"); readout(0.15, 2); set_language("en")
+    '0,15'
+    """
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if get_language() == "nl" else text
+
+
+def _decimals(spec: dict) -> int:
+    return max(0, len(f"{spec['step']}".rstrip("0").split(".")[-1])) \
+        if not float(spec["step"]).is_integer() else 0
 
 
 def _lever(spec: dict) -> w.Widget:
@@ -83,13 +111,13 @@ def _lever(spec: dict) -> w.Widget:
         return w.Dropdown(options=[(tr(o["label"]), o["value"]) for o in spec["options"]],
                           value=spec["default"], style=style, layout=layout)
     numbers = (spec["min"], spec["max"], spec["step"], spec["default"])
+    # The slider's own read-out knows no decimal comma: the kit writes it next to the slider.
     if all(float(v).is_integer() for v in numbers) and spec["step"] >= 1:
         return w.IntSlider(min=int(spec["min"]), max=int(spec["max"]), step=int(spec["step"]),
-                           value=int(spec["default"]), style=style, layout=layout)
-    decimals = max(0, len(f"{spec['step']}".rstrip("0").split(".")[-1]))
+                           value=int(spec["default"]), style=style, layout=layout,
+                           readout=False)
     return w.FloatSlider(min=spec["min"], max=spec["max"], step=spec["step"],
-                         value=spec["default"], readout_format=f".{decimals}f", style=style,
-                         layout=layout)
+                         value=spec["default"], style=style, layout=layout, readout=False)
 
 
 def play(scenario_id: str, *, seed: int = 0, run: bool = True,
@@ -122,12 +150,23 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
     title, story = w.HTML(), w.HTML()
     levers = {spec["id"]: _lever(spec) for spec in sc["levers"]}
     helps = {spec["id"]: w.HTML() for spec in sc["levers"]}
+    readouts = {spec["id"]: w.HTML() for spec in sc["levers"] if "options" not in spec}
+    for rd in readouts.values():
+        rd.add_class("lk-readout")
+
+    def show_readout(lever_id: str) -> None:
+        spec = next(sp for sp in sc["levers"] if sp["id"] == lever_id)
+        readouts[lever_id].value = (f"<span class='lk-readout-value'>"
+                                    f"{readout(levers[lever_id].value, _decimals(spec))}</span>")
+
+    for lever_id in readouts:
+        levers[lever_id].observe(lambda _c, i=lever_id: show_readout(i), names="value")
     reps = sc["replications"]["play"]
     button = w.Button(button_style="primary", icon="play", layout=w.Layout(width="auto"))
     progress = w.FloatProgress(min=0.0, max=1.0, value=0.0,
                                layout=w.Layout(visibility="hidden", width="32em"))
     status, result, debrief = w.HTML(), w.HTML(), w.HTML()
-    chart = w.Image(format="png", layout=w.Layout(max_width="720px"))
+    chart = w.Image(format="png", layout=w.Layout(max_width="720px", display="none"))
     box = w.VBox()
 
     def relabel(_language: str | None = None) -> None:
@@ -136,7 +175,15 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
         for spec in sc["levers"]:
             lever = levers[spec["id"]]
             lever.description = tr(spec["label"])
-            helps[spec["id"]].value = f"<small>{html.escape(tr(spec['help']))}</small>"
+            # Plain words for the learner; the model parameter for researchers in a tooltip.
+            note = tr(spec["model_note"]) if "model_note" in spec else ""
+            lever.tooltip = note or None
+            tip = f" title='{html.escape(note, quote=True)}'" if note else ""
+            more = (f" <abbr{tip} style='cursor:help; text-decoration: underline dotted'>"
+                    f"{html.escape(tr(_T['for_researchers']))}</abbr>") if note else ""
+            helps[spec["id"]].value = f"<small>{html.escape(tr(spec['help']))}{more}</small>"
+            if spec["id"] in readouts:
+                show_readout(spec["id"])
             if "options" in spec:
                 value = lever.value
                 lever.options = [(tr(o["label"]), o["value"]) for o in spec["options"]]
@@ -148,6 +195,7 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
     def show(runs) -> None:
         result.value = result_html(sc, runs)
         chart.value = outcome_spread(sc, runs)._repr_png_()
+        chart.layout.display = None
         debrief.value = debrief_html(sc)
 
     def on_run(_button=None) -> None:
@@ -169,7 +217,8 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
             load, capacity = (format_value(v, "rate") for v in (exc.load, exc.capacity))
             status.value = "<p role='status'>⚠ " + html.escape(tr(_T["overloaded"]).format(
                 load=load, capacity=capacity)) + "</p>"
-            result.value, chart.value = "", b""
+            # No figure to show: hide the picture rather than leave an empty, broken image.
+            result.value, chart.layout.display = "", "none"
             return
         finally:
             button.disabled = False
@@ -178,7 +227,8 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
         show(runs)
 
     button.on_click(on_run)
-    rows = [w.VBox([levers[i], helps[i]]) for i in levers]
+    rows = [w.VBox([w.HBox([levers[i], readouts[i]]) if i in readouts else levers[i], helps[i]])
+            for i in levers]
     box.children = [title, story, *rows, button, progress, status, result, chart, debrief,
                     reflection(sc["reflection"]["id"], sc["reflection"]["prompt"],
                                journal=journal, notebook=notebook)]
@@ -187,6 +237,8 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
     box.reflection = box.children[-1]
     relabel()
     on_language_change(relabel)
+    wrap_options(box)
+    box.reflection = box.children[-2]
     if run:
         on_run()
     return box

@@ -73,8 +73,7 @@ lk.widgets.language_switch()
 # Elke rij is één raamwerk; de laatste kolom noemt het artikel waarop het is gebaseerd.
 
 # %%
-# NBVAL_CHECK_OUTPUT
-lk.framework_overview()
+lk.widgets.framework_table()
 
 # %% [markdown] lang="en"
 # ## Where to go next
@@ -150,3 +149,20 @@ lk.widgets.reflect("start-here-goals", notebook="00-start-here")
 # raamwerken en vragenlijsten zijn eigen lesmateriaal van de kit (CC BY 4.0), geen
 # gevalideerde schalen. Zie `datasets/README.md` voor de voorbeelddata en `README.md` voor hoe je
 # de kit citeert.
+
+# %% [markdown] lang="en"
+# ## Hand in: make your portfolio
+# When you are done (today or at the end of the course), type your student number below and
+# press **Make my portfolio**. It writes your portfolio (every reflection and profile you saved,
+# in any notebook) and the hand-in file for your teacher into this folder, with a link to
+# download each. Only reflections you marked *share with my teacher* go into the hand-in file.
+
+# %% [markdown] lang="nl"
+# ## Inleveren: maak je portfolio
+# Klaar (vandaag of aan het eind van de cursus)? Typ hieronder je studentnummer en druk op
+# **Maak mijn portfolio**. Je portfolio (alle reflecties en profielen die je in welk notebook
+# dan ook bewaarde) en het inleverbestand voor je docent komen in deze map, met een link om elk
+# te downloaden. Alleen reflecties met *deel met mijn docent* gaan mee in het inleverbestand.
+
+# %%
+lk.widgets.hand_in()

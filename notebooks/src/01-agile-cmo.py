@@ -196,3 +196,20 @@ lk.widgets.reflect("agile-cmo-next-step", notebook="01-agile-cmo")
 # - LeBreton, J. M., & Senter, J. L. (2008). Answers to 20 questions about interrater
 #   reliability and interrater agreement. *Organizational Research Methods*, 11(4), 815–852 —
 #   rwg(j) lezen.
+
+# %% [markdown] lang="en"
+# ## Hand in: make your portfolio
+# When you are done (today or at the end of the course), type your student number below and
+# press **Make my portfolio**. It writes your portfolio (every reflection and profile you saved,
+# in any notebook) and the hand-in file for your teacher into this folder, with a link to
+# download each. Only reflections you marked *share with my teacher* go into the hand-in file.
+
+# %% [markdown] lang="nl"
+# ## Inleveren: maak je portfolio
+# Klaar (vandaag of aan het eind van de cursus)? Typ hieronder je studentnummer en druk op
+# **Maak mijn portfolio**. Je portfolio (alle reflecties en profielen die je in welk notebook
+# dan ook bewaarde) en het inleverbestand voor je docent komen in deze map, met een link om elk
+# te downloaden. Alleen reflecties met *deel met mijn docent* gaan mee in het inleverbestand.
+
+# %%
+lk.widgets.hand_in()

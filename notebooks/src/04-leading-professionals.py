@@ -186,3 +186,20 @@ lk.widgets.reflect("leading-professionals:genuine-engagement",
 # - Notebook 07 van deze kit speelt hetzelfde thema na als simulatie: het 'CRM-dashboard dat er
 #   perfect uitziet', gebouwd op Centola, Willer & Macy (2005), The Emperor's Dilemma,
 #   *American Journal of Sociology*, 110(4), 1009–1040.
+
+# %% [markdown] lang="en"
+# ## Hand in: make your portfolio
+# When you are done (today or at the end of the course), type your student number below and
+# press **Make my portfolio**. It writes your portfolio (every reflection and profile you saved,
+# in any notebook) and the hand-in file for your teacher into this folder, with a link to
+# download each. Only reflections you marked *share with my teacher* go into the hand-in file.
+
+# %% [markdown] lang="nl"
+# ## Inleveren: maak je portfolio
+# Klaar (vandaag of aan het eind van de cursus)? Typ hieronder je studentnummer en druk op
+# **Maak mijn portfolio**. Je portfolio (alle reflecties en profielen die je in welk notebook
+# dan ook bewaarde) en het inleverbestand voor je docent komen in deze map, met een link om elk
+# te downloaden. Alleen reflecties met *deel met mijn docent* gaan mee in het inleverbestand.
+
+# %%
+lk.widgets.hand_in()

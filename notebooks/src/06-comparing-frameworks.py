@@ -75,7 +75,7 @@ lk.plots.theme_heatmap(lk.crosswalk())
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.themes()
+lk.show_table(lk.themes()[["label", "description"]])
 
 # %% [markdown] lang="en"
 # ## Your scores per theme
@@ -145,8 +145,7 @@ lk.widgets.reflect("comparing-frameworks-choice", notebook="06-comparing-framewo
 # De vijf raamwerken en hun bronnen:
 
 # %%
-# NBVAL_CHECK_OUTPUT
-lk.framework_overview()
+lk.widgets.framework_table()
 
 # %% [markdown] lang="en"
 # The twelve themes and the links between elements and themes are the kit's own
@@ -162,3 +161,20 @@ lk.framework_overview()
 # maximaal mogelijke (POMP): Cohen, P., Cohen, J., Aiken, L. S., & West, S. G. (1999). The
 # problem of units and the circumstance for POMP. *Multivariate Behavioral Research*, 34(3),
 # 315–346.
+
+# %% [markdown] lang="en"
+# ## Hand in: make your portfolio
+# When you are done (today or at the end of the course), type your student number below and
+# press **Make my portfolio**. It writes your portfolio (every reflection and profile you saved,
+# in any notebook) and the hand-in file for your teacher into this folder, with a link to
+# download each. Only reflections you marked *share with my teacher* go into the hand-in file.
+
+# %% [markdown] lang="nl"
+# ## Inleveren: maak je portfolio
+# Klaar (vandaag of aan het eind van de cursus)? Typ hieronder je studentnummer en druk op
+# **Maak mijn portfolio**. Je portfolio (alle reflecties en profielen die je in welk notebook
+# dan ook bewaarde) en het inleverbestand voor je docent komen in deze map, met een link om elk
+# te downloaden. Alleen reflecties met *deel met mijn docent* gaan mee in het inleverbestand.
+
+# %%
+lk.widgets.hand_in()

@@ -154,7 +154,7 @@ lk.plots_simulate.replication_figure("approval", replications=20)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.simulate.claims_table(replications=20)[["figure", "difference", "se", "verdict"]].round(4)
+lk.show_table(lk.simulate.claims_table(replications=20)[["claim", "difference", "se", "verdict"]], decimals=4)
 
 # %% [markdown] lang="en"
 # ## Self-check

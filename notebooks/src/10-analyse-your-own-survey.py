@@ -69,7 +69,7 @@ lk.set_language("{{LANG}}")
 # NBVAL_CHECK_OUTPUT
 path = lk.dataset_path("agile-cmo-class")
 responses = lk.read_responses(path, "agile-cmo")
-responses.iloc[:5, :9]
+lk.show_table(responses.iloc[:5, :9], index=True)  # the row as your spreadsheet numbers it
 
 # %% [markdown] lang="en"
 # The index is the row number as your spreadsheet shows it (the header is row 1), so every
@@ -136,7 +136,7 @@ print(lk.validate_responses(messy, "agile-cmo")[0])
 # %%
 # NBVAL_CHECK_OUTPUT
 scores = lk.score(responses, "agile-cmo")
-scores.head(7).round(2)
+lk.show_table(scores.head(7))
 
 # %% [markdown] lang="en"
 # One score for the whole framework per questionnaire: the mean of the element scores, each
@@ -148,7 +148,7 @@ scores.head(7).round(2)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.framework_score(scores).head().round(2)
+lk.show_table(lk.framework_score(scores).head())
 
 # %% [markdown] lang="en"
 # ## Is each element measured reliably?
@@ -167,7 +167,7 @@ lk.framework_score(scores).head().round(2)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.element_reliability(responses, "agile-cmo").round(2)
+lk.show_table(lk.element_reliability(responses, "agile-cmo"))
 
 # %% [markdown] lang="en"
 # ## Does a team agree enough to speak of a team score?
@@ -184,7 +184,7 @@ lk.element_reliability(responses, "agile-cmo").round(2)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.team_agreement(responses, "agile-cmo").round(2)
+lk.show_table(lk.team_agreement(responses, "agile-cmo"), index=True)
 
 # %% [markdown] lang="en"
 # ## Self and others: the 360 comparison
@@ -226,7 +226,7 @@ lk.plots.gap_chart(gaps, "T1-L")
 
 # %%
 strict = lk.self_other(scores[scores["wave"] == "1"], floor=4, threshold="half-sd")
-strict[strict["target"] == "T1-L"][["element", "self", "others", "gap", "category_label"]].round(2)
+lk.show_table(strict[strict["target"] == "T1-L"][["element", "self", "others", "gap", "category_label"]])
 
 # %% [markdown] lang="en"
 # ## Before and after: comparing two waves
@@ -245,7 +245,7 @@ strict[strict["target"] == "T1-L"][["element", "self", "others", "gap", "categor
 # %%
 # NBVAL_CHECK_OUTPUT
 selfs = scores[scores["rater"] == "self"]
-lk.compare(selfs, "wave", 1, 2)[["element", "n_pairs", "diff", "ci_low", "ci_high", "effect"]].round(2)
+lk.show_table(lk.compare(selfs, "wave", 1, 2)[["element", "n_pairs", "diff", "ci_low", "ci_high", "effect"]])
 
 # %% [markdown] lang="en"
 # ## The profile of the class, and scores per theme
@@ -264,7 +264,7 @@ lk.plots.profile(selfs[selfs["wave"] == "1"])
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.theme_scores(selfs).groupby("theme")["pomp"].mean().round(1)
+lk.show_table(lk.theme_scores(selfs).groupby("theme")["pomp"].mean().to_frame(), index=True, decimals=1)
 
 # %% [markdown] lang="en"
 # ## Export

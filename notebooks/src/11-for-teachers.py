@@ -54,7 +54,7 @@ lk.set_language("{{LANG}}")
 # %%
 # NBVAL_CHECK_OUTPUT
 bundles = lk.load_bundles(lk.sample_bundles_dir())
-lk.class_overview(bundles)
+lk.show_table(lk.class_overview(bundles))
 
 # %% [markdown] lang="en"
 # ## How the bundles reach you
@@ -121,7 +121,7 @@ lk.pseudonymise("s2501030", salt)
 # %%
 # NBVAL_CHECK_OUTPUT
 scores = lk.class_scores(bundles, salt)
-scores.head()
+lk.show_table(scores.head())
 
 # %% [markdown] lang="en"
 # ## The class picture per element, with the anonymity floor
@@ -139,7 +139,7 @@ scores.head()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.class_summary(scores).round(2)
+lk.show_table(lk.class_summary(scores))
 
 # %% [markdown] lang="en"
 # The chart shows each element's class mean (the diamond) and how many learners it rests on.
@@ -171,7 +171,7 @@ lk.classroom_plots.class_distribution(scores, "agile-cmo")
 # %%
 # NBVAL_CHECK_OUTPUT
 themes = lk.class_themes(scores)
-themes[["label", "n", "mean", "suppressed"]].round(2)
+lk.show_table(themes[["label", "n", "mean", "suppressed"]], {"label": {"en": "theme", "nl": "thema"}})
 
 # %%
 lk.classroom_plots.class_theme_chart(themes)
@@ -191,7 +191,7 @@ lk.classroom_plots.class_theme_chart(themes)
 # %%
 # NBVAL_CHECK_OUTPUT
 texts = lk.shared_texts(bundles, salt, prompt_id="agile-cmo:build-trust")
-print(lk.format_shared_texts(texts))
+lk.show_learner_texts(lk.format_shared_texts(texts))  # the learners' own words
 
 # %% [markdown] lang="en"
 # ## Your turn: prepare a class discussion

@@ -95,8 +95,16 @@ def choose(select_widget: Any, label: str | None = None, *, index: int | None = 
 
 
 def slider_value(slider_widget: Any) -> str:
-    """The value an ipywidgets slider shows in its read-out."""
-    return slider_widget.locator(".widget-readout").inner_text().strip()
+    """The value a slider shows in its read-out, as a number in Python's notation.
+
+    The kit writes a lever's read-out next to the slider (``.lk-readout``, with a decimal
+    comma in Dutch); a plain ipywidgets slider has its own ``.widget-readout``.
+    """
+    own = slider_widget.locator(".widget-readout")
+    if own.count():
+        return own.inner_text().strip()
+    kit = slider_widget.locator("xpath=following-sibling::*[contains(@class, 'lk-readout')]")
+    return kit.first.inner_text().strip().replace(",", ".")
 
 
 def move_slider(slider_widget: Any, steps: int) -> str:

@@ -26,6 +26,7 @@ from jupyter_page import (
 import leadkit as lk
 from leadkit.journal import Journal
 from leadkit.scoring import score
+from leadkit.tables import cell_text
 from leadkit.widgets.assessment import answers_to_responses
 
 FRAMEWORK = "agile-cmo"
@@ -52,8 +53,8 @@ def _expected(answers: dict[str, int], language: str) -> tuple[pd.DataFrame, dic
     scores = score(answers_to_responses(answers, fw), fw)
     lk.set_language(language)
     labels = {e.id: e.label for e in fw.elements}
-    shown = {labels[r.element]: "–" if pd.isna(r.score) else f"{r.score:.2f}"
-             for r in scores.itertuples()}
+    # As a reader of that language writes them: 4,67 in Dutch.
+    shown = {labels[r.element]: cell_text(r.score) for r in scores.itertuples()}
     return scores, shown
 
 
