@@ -88,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--floor", type=int, default=3,
                    help=_t("smallest 360 rater group shown on its own (3 or more)",
                            "kleinste 360-groep beoordelaars die apart getoond wordt (3 of meer)"))
+    s.add_argument("--wide", action="store_true",
+                   help=_t("one row per respondent and one column per element (as SPSS and R "
+                           "psych::scoreItems) instead of one row per respondent and element",
+                           "één rij per respondent en één kolom per onderdeel (zoals SPSS en R "
+                           "psych::scoreItems) in plaats van één rij per respondent en "
+                           "onderdeel"))
     s.add_argument("--dutch-excel", action="store_true",
                    help=_t("write the CSV with ';' and decimal commas, as Dutch Excel expects",
                            "schrijf de CSV met ';' en decimale komma's, zoals Nederlandse "
@@ -161,9 +167,13 @@ def _write_scores(table: pd.DataFrame, fw: Framework, path: Path, args: argparse
                   ) -> int:
     """Write the scores of ``table``; return how many rows were written."""
     from leadkit.safe_output import neutralise_frame, write_csv
-    from leadkit.scoring import iter_scores, score
+    from leadkit.scoring import iter_scores, score, wide_scores
 
     if path.suffix.lower() == ".xlsx":
+        if args.wide:
+            scores = pd.concat(list(wide_scores(table, fw, min_share=args.min_share)))
+            neutralise_frame(scores).to_excel(path, index=False)
+            return len(scores) * len(fw.elements)
         if len(table) * len(fw.elements) >= _EXCEL_ROWS:
             raise InputError(str(path), _t(
                 f"{len(table) * len(fw.elements):,} score rows do not fit in an Excel sheet",
@@ -173,10 +183,11 @@ def _write_scores(table: pd.DataFrame, fw: Framework, path: Path, args: argparse
         neutralise_frame(scores).to_excel(path, index=False)  # "=HYPERLINK(…)" stays text
         return len(scores)
     counted = []
+    blocks = wide_scores if args.wide else iter_scores
 
     def pieces():  # scored and written a block at a time: never all in memory at once
-        for part in iter_scores(table, fw, min_share=args.min_share):
-            counted.append(len(part))
+        for part in blocks(table, fw, min_share=args.min_share):
+            counted.append(len(part) * (len(fw.elements) if args.wide else 1))
             yield part
 
     write_csv(pieces(), path, dutch_excel=args.dutch_excel)

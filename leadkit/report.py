@@ -302,7 +302,9 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
              "wave": _t("waves", "metingen")}
     for col, label in names.items():
         if col in table.columns:
-            facts[label] = ", ".join(map(str, sorted(table[col].dropna().unique())))
+            values = sorted(table[col].dropna().unique())
+            facts[label] = ", ".join(rater_label(v) if col == "rater" else str(v)
+                                     for v in values)
     parts.append(_table(pd.Series(facts).to_frame(), index=True, header=False))
     labels = {e.id: e.label for e in fw.elements}
     order = [e.id for e in fw.elements]

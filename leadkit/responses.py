@@ -401,9 +401,17 @@ def fingerprint(table: pd.DataFrame) -> str:
         values = table[name].to_numpy()
         if values.dtype.kind in "fiub":  # numbers: their bytes, exactly
             digest.update(str(values.dtype).encode() + np.ascontiguousarray(values).tobytes())
-        else:  # text: every cell, with a separator no id contains
-            digest.update("\x1f".join(map(repr, values.tolist())).encode("utf-8",
-                                                                          "surrogatepass"))
+        else:  # text: every cell, with a separator no id contains (repr: None ≠ "None")
+            cells = values.tolist()
+            try:
+                text = "\x1e".join(cells) if all(type(c) is str for c in cells) else None
+            except TypeError:
+                text = None
+            if text is None:
+                text = "\x1f".join(map(repr, cells))
+            else:  # with each cell's length, no two different columns give the same bytes
+                digest.update(np.fromiter(map(len, cells), np.int64, len(cells)).tobytes())
+            digest.update(text.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
 

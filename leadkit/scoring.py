@@ -38,7 +38,8 @@ import pandas as pd
 from leadkit.frameworks import Framework, crosswalk, load_framework
 from leadkit.responses import METADATA, fingerprint, read_responses
 
-__all__ = ["reverse_keyed", "score", "iter_scores", "framework_score", "theme_scores"]
+__all__ = ["reverse_keyed", "score", "iter_scores", "wide_scores", "framework_score",
+           "theme_scores"]
 
 
 def _fw(framework: Framework | str | Path) -> Framework:
@@ -162,9 +163,9 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
                     coded=True)
 
 
-def _tidy(keyed: pd.DataFrame, fw: Framework, min_share: float,
-          coded: bool = False) -> pd.DataFrame:
-    meta = _meta(keyed)
+def _matrix(keyed: pd.DataFrame, fw: Framework, min_share: float
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Scores (rows × elements), the answered counts and the element sizes."""
     n_rows, n_el = len(keyed), len(fw.elements)
     scores = np.empty((n_rows, n_el))
     answered = np.empty((n_rows, n_el), dtype=np.int64)
@@ -177,6 +178,44 @@ def _tidy(keyed: pd.DataFrame, fw: Framework, min_share: float,
             means = np.nansum(values, axis=1) / answered[:, e]
         scores[:, e] = np.where(_enough(answered[:, e], len(ids), min_share), means, np.nan)
         sizes[e] = len(ids)
+    return scores, answered, sizes
+
+
+def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+                min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
+    """The element scores one row per response row, one column per element, in blocks.
+
+    The layout of R ``psych::scoreItems`` and of most statistics programs: the metadata
+    columns, then one column per element id (the same values as :func:`score`). Yields
+    ``block`` rows at a time, so that a large survey is never all in memory.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fw = load_framework("agile-cmo")
+    >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [3] for i in fw.item_ids})
+    >>> part = next(wide_scores(table, fw))
+    >>> list(part.columns[:3]), float(part.iloc[0, 1])
+    (['respondent', 'build-trust', 'create-and-share-vision'], 3.0)
+    """
+    _check_share(min_share)
+    fw = _fw(framework)
+    checked = _validated(responses, fw)
+    meta = _meta(checked)
+    for start in range(0, max(len(checked), 1), block):
+        part = _turned(checked.iloc[start:start + block], fw)
+        scores, _, _ = _matrix(part, fw, min_share)
+        out = part[meta].reset_index(drop=True)
+        for e, element in enumerate(fw.elements):
+            out[element.id] = scores[:, e]
+        yield out
+
+
+def _tidy(keyed: pd.DataFrame, fw: Framework, min_share: float,
+          coded: bool = False) -> pd.DataFrame:
+    meta = _meta(keyed)
+    n_rows, n_el = len(keyed), len(fw.elements)
+    scores, answered, sizes = _matrix(keyed, fw, min_share)
     # Each respondent's elements together, in the framework's order: row-major order.
     rows = np.repeat(np.arange(n_rows), n_el)
     element_ids = np.array([e.id for e in fw.elements], dtype=object)

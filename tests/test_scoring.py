@@ -147,3 +147,16 @@ def test_scores_in_blocks_equal_the_scores_at_once():
     parts = pd.concat(list(iter_scores(table, "agile-cmo", block=50)), ignore_index=True)
     assert len(parts) == len(whole)
     pd.testing.assert_frame_equal(whole, parts.astype(whole.dtypes.to_dict()))
+
+
+def test_wide_scores_hold_the_same_values_as_the_tidy_ones():
+    from leadkit.scoring import wide_scores
+
+    table = lk.load_dataset("agile-cmo-class")
+    tidy = score(table, "agile-cmo")
+    wide = pd.concat(list(wide_scores(table, "agile-cmo", block=70)), ignore_index=True)
+    back = tidy.pivot_table(index=tidy.index // 7, columns="element", values="score",
+                            dropna=False)
+    fw = lk.load_framework("agile-cmo")
+    for e in fw.elements:
+        np.testing.assert_allclose(wide[e.id].to_numpy(), back[e.id].to_numpy(), equal_nan=True)
