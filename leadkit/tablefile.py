@@ -269,6 +269,11 @@ def _combine(parts: list[Coded]) -> pd.Categorical | np.ndarray:
     (pandas' ``union_categoricals`` recodes every chunk against the growing union, which is
     quadratic for a column of ids that are all different.)
     """
+    rows = sum(len(c) for c, _ in parts)
+    if sum(len(u) for _, u in parts) > max(1000, rows // 4):
+        # Nearly every cell differs (ids): plain cells, joined without a table of distinct
+        # values (a category index would only add a hash table as large as the column).
+        return np.concatenate([np.append(u, np.nan)[c] for c, u in parts]).astype(object)
     if len(parts) == 1:
         codes, uniques = parts[0]
     else:
