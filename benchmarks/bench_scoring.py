@@ -11,9 +11,10 @@ R runs ``read.csv`` + ``psych::scoreItems(keys, items, impute = "none")`` + ``wr
 ``Rscript``. ``leadkit score --wide`` writes the layout R writes (one row per respondent, one
 column per element); plain ``leadkit score`` writes the tidy layout (one row per respondent
 and element, seven times the rows), timed too. Each is a fresh process, timed wall clock, in
-turn, ``--repeat`` times; the best times are compared. The script also reports the peak memory (max RSS) of ``leadkit validate``
-and ``leadkit score`` as a multiple of the file size. R is optional: without ``Rscript``
-(Debian ``r-cran-psych``) only leadkit's figures are printed.
+turn, ``--repeat`` times; the best times are compared. The script also reports the peak
+memory (max RSS) of ``leadkit validate`` and ``leadkit score`` as a multiple of the file
+size. R is optional: without ``Rscript`` (Debian ``r-cran-psych``) only leadkit's figures are
+printed.
 
 Target: leadkit in R's layout at least as fast as R (ratio R / leadkit ≥ 1); ``--check``
 turns a miss into exit status 1. The script also checks that both give the same scores.
