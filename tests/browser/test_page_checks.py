@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import urllib.request
-import warnings
 from pathlib import Path
 
 import pytest
@@ -32,15 +31,6 @@ LAB_SCOPE = (".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown, "
 #: own tests); on the bilingual start page the prose as well, since the switch shows it.
 LAB_OUTPUTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea"
 VOILA_SCOPE = "body"
-#: Defects that a page check finds in content files maintained outside the notebooks' code
-#: (frameworks' source fields): reported as warnings until the content is translated, so that
-#: every other finding still fails the test. Remove a line once its text is gone.
-WAITING_FOR_CONTENT = (
-    "Editorial staff",
-    "outlet not named",
-    "online article (",
-    "blog article (",
-)
 
 
 def _lab_notebooks() -> list[tuple[str, str]]:
@@ -85,11 +75,6 @@ def _shut_down_kernels(server) -> None:
 
 
 def _assert_readable(problems: dict, where: str) -> None:
-    waiting = [p for k in problems if k != "links" for p in problems[k]
-               if any(w in p for w in WAITING_FOR_CONTENT)]
-    for p in waiting:
-        warnings.warn(f"{where}: waiting for the content files: {p}", stacklevel=2)
-    problems = {k: [p for p in v if p not in waiting] for k, v in problems.items()}
     assert not any(problems[k] for k in problems if k != "links"), (
         f"{where}: a learner cannot read this page:\n{describe(problems)}")
 
