@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from leadkit import response_checks as checks
 from leadkit.errors import InputError
 from leadkit.frameworks import Framework, list_frameworks, load_framework
 from leadkit.i18n import tr
@@ -70,16 +71,6 @@ def _fw(framework: Framework | str | Path) -> Framework:
 
 
 # ---------------------------------------------------------------- checking the cells
-
-
-def _id(value: object) -> str:
-    if isinstance(value, str):
-        return value.strip()
-    if is_blank(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # Excel stores 7 as 7.0
-    return str(value).strip()
 
 
 def _norm(text: str) -> str:
@@ -163,7 +154,7 @@ def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
         key = _COLUMN_ALIASES.get(label.lower(), label.lower())
         values = raw.iloc[:, position]
         if not label:
-            if not all(is_blank(v) for v in _cells(values)[1]):
+            if not all(is_blank(v) for v in checks.cells(values)[1]):
                 errors.append(InputError(name, _t(
                     f"column number {position + 1} has no name but holds values",
                     f"kolom nummer {position + 1} heeft geen naam maar bevat waarden"),
@@ -227,89 +218,13 @@ def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
     return _check_rows(raw.index, keep, fw, name, errors, keep_answers)
 
 
-def _cells(values: pd.Series) -> tuple[np.ndarray, list]:
-    """A column as codes (one per row, -1 for a missing cell) and its distinct cells.
-
-    Every check and conversion then runs once per distinct cell — a few answer values, one id
-    per person — and is spread over the rows with array indexing.
-    """
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.codes.to_numpy(np.int64), values.cat.categories.tolist()
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
-    return codes.astype(np.int64), list(uniques)
-
-
-def _ids(values: pd.Series) -> np.ndarray:
-    """A metadata column as text ids (object array; "" for an empty cell)."""
-    if not isinstance(values.dtype, pd.CategoricalDtype) and len(values) > 10_000:
-        # Mostly distinct cells (ids of a large file): one pass, no table of distinct values.
-        return np.array([v.strip() if type(v) is str else _id(v)
-                         for v in values.to_numpy(dtype=object)], dtype=object)
-    codes, uniques = _cells(values)
-    table = np.array([_id(u) for u in uniques] + [""], dtype=object)
-    return table[codes]  # code -1 picks the trailing ""
-
-
-def _duplicates(out: pd.DataFrame, rows: np.ndarray, name: str,
-                errors: list[InputError]) -> None:
-    """One row per respondent for each target and wave: name every repeat and its first row."""
-    key = [c for c in ("target", "respondent", "wave") if c in out]
-    known = (out["respondent"] != "").to_numpy()
-    # A 64-bit hash per row finds the candidates in little memory; the exact comparison
-    # below then looks at those few rows only, so a hash collision is never reported.
-    mixed = np.zeros(len(out), dtype=np.uint64)
-    for k, col in enumerate(key):
-        # Python's own string hash: cached in each string, so nothing new is allocated.
-        cells = out[col].to_numpy(dtype=object)
-        hashed = np.fromiter(map(hash, cells), dtype=np.int64, count=len(cells))
-        mixed ^= hashed.view(np.uint64) * np.uint64(2 * k + 1)
-    order = np.argsort(mixed, kind="stable")  # sorting needs less memory than a hash table
-    ordered = mixed[order]
-    same = np.zeros(len(mixed), dtype=bool)
-    same[order[1:][ordered[1:] == ordered[:-1]]] = True
-    same[order[:-1][ordered[1:] == ordered[:-1]]] = True
-    del order, ordered
-    candidates = known & same
-    if not candidates.any():
-        return
-    frame = out.loc[candidates, key]
-    rows = rows[candidates]
-    again = frame.duplicated(keep="first").to_numpy()
-    if not again.any():
-        return
-    first_row = pd.Series(rows, index=frame.index).groupby(
-        [frame[k] for k in key], sort=False).transform("first")
-    for n in frame.index[again]:
-        who = out.at[n, "respondent"]
-        errors.append(InputError(name, _t(
-            f"respondent '{who}' appears again (first on row {first_row[n]})",
-            f"respondent '{who}' komt nog eens voor (eerst op rij {first_row[n]})"), row=n,
-            column="respondent", expected=_t(
-            "one row per respondent for each target and wave",
-            "één rij per respondent voor elk target en elke meting")))
-
-
-def _answers(cells: pd.Series, rows: np.ndarray, item: str, parse, name: str,
-             errors: list[InputError]) -> np.ndarray:
-    """An item column as floats (NaN for no answer); each bad cell named by row."""
-    codes, uniques = _cells(cells)
-    parsed = [parse(u) for u in uniques]
-    numbers = np.array([number for number, _ in parsed] + [math.nan])
-    for u, (_, problem) in enumerate(parsed):
-        if problem:
-            for n in rows[codes == u]:
-                errors.append(InputError(name, problem, row=int(n), column=item,
-                                         expected=parse.expected))  # type: ignore[attr-defined]
-    return numbers[codes]
-
-
 def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name: str,
                 found: list[InputError], keep_answers: bool = True) -> pd.DataFrame:
     """The checked table; with ``keep_answers=False`` (only checking) the answers are checked but
     not kept, and a column ``_nothing`` marks the rows without any answer."""
     errors: list[InputError] = []
     rows = index.to_numpy()
-    meta = {col: _ids(keep[col]) for col in METADATA if col in keep}
+    meta = {col: checks.ids(keep[col]) for col in METADATA if col in keep}
     out = pd.DataFrame(meta, index=index)
     if "team" in out:
         out["team"] = out["team"].replace("", np.nan)
@@ -334,14 +249,14 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
             errors.append(InputError(name, problem, row=n, column=col,
                                      expected=_t("a value in every row", "een waarde in elke rij")))
     if "target" in out and "respondent" in out:  # without respondent: reported above
-        _check_targets(out, name, errors)
+        checks.check_targets(out, name, errors, RATER_GROUPS)
     if "respondent" in out:
-        _duplicates(out, rows, name, errors)
+        checks.find_duplicates(out, rows, name, errors)
     parse = _answer_parser(fw)
     items, answered = {}, np.zeros(len(rows), dtype=bool)
     for item in fw.item_ids:
         column = (np.full(len(rows), np.nan) if item not in keep else
-                  _answers(keep[item], rows, item, parse, name, errors))
+                  checks.answers(keep[item], rows, item, parse, name, errors))
         answered |= np.isfinite(column)
         if keep_answers:
             items[item] = column
@@ -351,35 +266,6 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
     # Row by row, as a user fixes a spreadsheet; within a row, in column order (stable sort).
     found.extend(sorted(errors, key=lambda e: e.row or 0))
     return out
-
-
-def _check_targets(out: pd.DataFrame, name: str, errors: list[InputError]) -> None:
-    """Every rating names who it rates; a self rating rates the respondent, and only then."""
-    is_self = out["rater"] == "self" if "rater" in out else pd.Series(True, index=out.index)
-    for n in out.index[(out["target"] == "") & ~is_self]:
-        errors.append(InputError(name, _t("the target is empty", "het doel (target) is leeg"),
-                                 row=n, column="target", expected=_t(
-            "the id of the person this row rates", "het id van wie deze rij beoordeelt")))
-    out.loc[out["target"] == "", "target"] = out["respondent"]
-    if "rater" not in out:
-        return
-    own = out["target"] == out["respondent"]
-    known = out["respondent"] != ""  # an empty id is reported above, once
-    for n in out.index[is_self & ~own & known]:
-        errors.append(InputError(name, _t(
-            f"a self rating, but the target is '{out.at[n, 'target']}'",
-            f"een zelfbeoordeling, maar het target is '{out.at[n, 'target']}'"), row=n,
-            column="target", expected=_t(
-            f"the respondent's own id '{out.at[n, 'respondent']}' as target of a self "
-            "rating", f"het eigen id '{out.at[n, 'respondent']}' als target bij een "
-            "zelfbeoordeling")))
-    for n in out.index[~is_self & own & out["rater"].isin(RATER_GROUPS)]:
-        errors.append(InputError(name, _t(
-            f"the respondent rates themselves, but the rater is '{out.at[n, 'rater']}'",
-            f"de respondent beoordeelt zichzelf, maar de rater is "
-            f"'{out.at[n, 'rater']}'"), row=n, column="rater", expected=_t(
-            "rater self when target and respondent are the same",
-            "rater self als target en respondent dezelfde zijn")))
 
 
 # ---------------------------------------------------------------- public API

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from leadkit.coded_columns import Coded, assemble, code_cells, code_rows, combine, is_blank
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 
@@ -45,22 +46,6 @@ Records = list[tuple[int, list]]  # (spreadsheet row number, cells) per line of 
 
 def _t(en: str, nl: str) -> str:
     return tr({"en": en, "nl": nl})
-
-
-def is_blank(value: object) -> bool:
-    """Whether a cell is empty: blank text, None, NaN, NaT or pandas' NA.
-
-    Examples
-    --------
-    >>> is_blank("  "), is_blank(None), is_blank(float("nan")), is_blank(0), is_blank("x")
-    (True, True, True, False, False)
-    """
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))  # None, NaN, NaT and pandas' NA
-    except (TypeError, ValueError):
-        return False
 
 
 def _encoding(path: Path, name: str) -> tuple[str, int]:
@@ -211,95 +196,12 @@ def _fast_text(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
                 header, cells = [str(h).strip() for h in cells[0]], cells[1:]
             parts.append((cells, chunk.index.to_numpy()[-len(cells):] if len(cells) else
                           np.empty(0, np.int64)))
-            parts[-1] = (_categoricals(cells), parts[-1][1])
+            parts[-1] = (code_cells(cells), parts[-1][1])
     if header is None or not any(len(p[1]) for p in parts):
         return None
-    columns = [_combine([p[0][c] for p in parts]) for c in range(width)]
+    columns = [combine([p[0][c] for p in parts]) for c in range(width)]
     rows = np.concatenate([p[1] for p in parts]) + 1  # 0-based line -> spreadsheet row
-    return _assemble(columns, header, rows)
-
-
-def _assemble(columns: list, header: list[str], rows: np.ndarray) -> pd.DataFrame:
-    """The raw table from its columns, without the rows in which every cell is blank."""
-    index = pd.Index(np.asarray(rows, dtype=np.int64), name="row")
-    frame = pd.DataFrame({i: pd.Series(col, dtype=None if isinstance(col, pd.Categorical)
-                                       else object, copy=False)
-                          for i, col in enumerate(columns)}, copy=False)
-    frame.columns = header
-    frame.index = index
-    blank = np.ones(len(frame), dtype=bool)
-    for col in columns:  # the coded columns first: they rule out most rows at once
-        if isinstance(col, pd.Categorical):
-            empty = np.array([not str(v).strip() for v in col.categories.tolist()] + [True])
-            blank &= empty[col.codes]
-    for col in columns:
-        if not isinstance(col, pd.Categorical) and blank.any():
-            candidates = np.flatnonzero(blank)
-            blank[candidates] = [is_blank(v) for v in col[candidates]]
-    return frame[~blank] if blank.any() else frame  # no copy of a large table for nothing
-
-
-Coded = tuple[np.ndarray, np.ndarray]  # (codes with -1 for missing, distinct cells)
-
-
-def _share_strings(columns: list[Coded]) -> list[Coded]:
-    """Columns whose equal cells are one object: ``target`` holds the ids of ``respondent``.
-
-    Each id is then stored once however many columns it appears in (about half the memory of
-    a large file's ids). The lookup table is temporary: nothing is cached on the columns.
-    """
-    widest = max(range(len(columns)), key=lambda c: len(columns[c][1]), default=0)
-    pool = columns[widest][1]
-    if len(pool) < 100:
-        return columns
-    lookup = pd.Index(pool, dtype=object, copy=False)
-    out = []
-    for c, (codes, uniques) in enumerate(columns):
-        if c != widest and len(uniques) >= 100:
-            where = lookup.get_indexer(uniques)
-            uniques = uniques.copy()
-            uniques[where >= 0] = pool[where[where >= 0]]
-        out.append((codes, uniques))
-    return out
-
-
-def _combine(parts: list[Coded]) -> pd.Categorical | np.ndarray:
-    """One categorical from the coded chunks of a column, in linear time.
-
-    (pandas' ``union_categoricals`` recodes every chunk against the growing union, which is
-    quadratic for a column of ids that are all different.)
-    """
-    rows = sum(len(c) for c, _ in parts)
-    if sum(len(u) for _, u in parts) > max(1000, rows // 4):
-        # Nearly every cell differs (ids): plain cells, joined without a table of distinct
-        # values (a category index would only add a hash table as large as the column).
-        return np.concatenate([np.append(u, np.nan)[c] for c, u in parts]).astype(object)
-    if len(parts) == 1:
-        codes, uniques = parts[0]
-    else:
-        sizes = [len(u) for _, u in parts]
-        glob, uniques = pd.factorize(np.concatenate([u for _, u in parts]) if sum(sizes)
-                                     else np.empty(0, dtype=object))
-        pieces, start = [], 0
-        for (part, _), size in zip(parts, sizes, strict=True):
-            mapping = np.append(glob[start:start + size], -1).astype(np.int32)
-            pieces.append(mapping[part])  # code -1 (missing) stays -1
-            start += size
-        codes = np.concatenate(pieces)
-    if len(uniques) > max(1000, len(codes) // 4):
-        # Nearly every cell differs (ids): plain cells; a category index would only add a
-        # hash table as large as the column.
-        return np.append(uniques, np.nan)[codes].astype(object)
-    return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
-
-
-def _categoricals(cells: np.ndarray) -> list[Coded]:
-    out = []
-    for c in range(cells.shape[1]):
-        codes, uniques = pd.factorize(cells[:, c], use_na_sentinel=True)
-        small = np.int8 if len(uniques) < 127 else np.int32
-        out.append((codes.astype(small), np.asarray(uniques, dtype=object)))
-    return _share_strings(out)
+    return assemble(columns, header, rows)
 
 
 def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:
@@ -379,14 +281,6 @@ def _blank_record(rec: list) -> bool:
     return all((not v.strip()) if isinstance(v, str) else is_blank(v) for v in rec)
 
 
-def _columns(chunk: list[list], width: int) -> list[Coded]:
-    """A chunk of rows as one coded column each: codes plus the distinct cells."""
-    cells = np.empty((len(chunk), width), dtype=object)
-    for r, rec in enumerate(chunk):
-        cells[r, :] = rec
-    return _categoricals(cells)
-
-
 def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None,
            errors: list[InputError]) -> pd.DataFrame:
     """Header + rows as a DataFrame of categorical cells indexed by spreadsheet row number.
@@ -423,10 +317,10 @@ def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None
         chunk.append(rec)
         numbers.append(n)
         if len(chunk) == _CHUNK:
-            parts.append(_columns(chunk, width))
+            parts.append(code_rows(chunk, width))
             chunk = []
     if chunk or not parts:
-        parts.append(_columns(chunk, width))
+        parts.append(code_rows(chunk, width))
     if not numbers:
         if errors:  # every row was refused: the problems say why
             return pd.DataFrame(columns=header, index=pd.Index([], name="row"))
@@ -434,8 +328,8 @@ def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None
                                   "het bestand heeft een kopregel maar geen gegevens"),
                          expected=_t("one row per respondent under the header",
                                      "één rij per respondent onder de kopregel"))
-    columns = [_combine([p[c] for p in parts]) for c in range(width)]
-    return _assemble(columns, header, np.asarray(numbers, dtype=np.int64))
+    columns = [combine([p[c] for p in parts]) for c in range(width)]
+    return assemble(columns, header, np.asarray(numbers, dtype=np.int64))
 
 
 def _misfit(rec: list, width: int, delimiter: str | None, name: str,
