@@ -254,20 +254,31 @@ def _frameworks(ids: set[str]) -> dict[str, Any]:
 
 
 def class_overview(bundles: list[dict]) -> pd.DataFrame:
-    """How many learners handed in, saved scores per framework, and shared or kept entries."""
+    """How many learners handed in, saved scores per framework, and shared or kept entries.
+
+    A framework that fewer than :data:`MIN_GROUP` learners filled in shows no count (the size
+    of a group is a figure about it too); its row says so.
+    """
     rows = [{"what": tr({"en": "learners", "nl": "studenten"}), "count": len(bundles)}]
     frameworks = sorted({s["framework"] for b in bundles for s in b["scores"]})
+    fws = _frameworks(set(frameworks))
     for fid in frameworks:
         n = sum(any(s["framework"] == fid for s in b["scores"]) for b in bundles)
-        rows.append({"what": tr({"en": f"with scores for {fid}", "nl": f"met scores voor {fid}"}),
-                     "count": n})
+        title = tr(fws[fid].title) if fid in fws else fid
+        small = n < MIN_GROUP
+        rows.append({"what": tr({
+            "en": f"with scores for {title}" + (f" (fewer than {MIN_GROUP})" if small else ""),
+            "nl": f"met scores voor {title}" + (f" (minder dan {MIN_GROUP})" if small else "")}),
+            "count": pd.NA if small else n})
     shared = sum(len(b["shared_entries"]) for b in bundles)
     private = sum(int(b.get("counts", {}).get("private", 0)) for b in bundles)
     rows += [{"what": tr({"en": "reflections shared", "nl": "reflecties gedeeld"}),
               "count": shared},
              {"what": tr({"en": "reflections kept private", "nl": "reflecties privé gehouden"}),
               "count": private}]
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    out["count"] = out["count"].astype("Int64")
+    return out
 
 
 def class_scores(bundles: list[dict], salt: str, *, instrument_form: str = "self") -> pd.DataFrame:

@@ -279,3 +279,17 @@ def test_the_class_command_takes_a_roster(tmp_path, capsys):
     assert not (tmp_path / "c.csv").exists()
     roster.write_text("s0\ns1\ns2\n", encoding="utf-8")
     assert main(args) == 0 and (tmp_path / "c.csv").exists()
+
+
+def test_the_class_overview_gives_no_count_of_a_small_group(tmp_path):
+    for i in range(4):
+        scores = {"build-trust": 3.0}
+        doc = _bundle(f"s{i}", scores)
+        if i < 2:  # two learners also did the wij-model
+            doc["scores"].append({"framework": "wij-model", "element": "account-ceo",
+                                  "score": 4.0})
+        _write(tmp_path, f"s{i}", doc)
+    overview = c.class_overview(c.load_bundles(tmp_path))
+    small = overview[overview["what"].str.contains("fewer than 3")]
+    assert len(small) == 1 and small["count"].isna().all()
+    assert overview["count"].dropna().tolist()[:2] == [4, 4]
