@@ -115,6 +115,8 @@ def class_theme_chart(theme_summary: pd.DataFrame, *, ax: Axes | None = None) ->
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=8,
                   frameon=False)
     ax.set_yticks(y, list(shown["label"]))
+    if len(means):  # room for the value written above the first and last dot
+        ax.set_xlim(np.nanmin(means) - 0.5, np.nanmax(means) + 0.5)
     ax.invert_yaxis()
     ax.set_xlabel(tr(_T["score"]))
     ax.set_title(tr(_T["themes"]))
