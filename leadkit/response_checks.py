@@ -23,7 +23,8 @@ from leadkit.coded_columns import is_blank
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 
-__all__ = ["cells", "ids", "find_duplicates", "answers", "check_targets"]
+__all__ = ["cells", "ids", "find_duplicates", "row_keys", "repeated_keys", "answers",
+           "check_targets"]
 
 
 def _t(en: str, nl: str) -> str:
@@ -100,6 +101,44 @@ def find_duplicates(out: pd.DataFrame, rows: np.ndarray, name: str,
             column="respondent", expected=_t(
             "one row per respondent for each target and wave",
             "één rij per respondent voor elk target en elke meting")))
+
+
+def row_keys(frame: pd.DataFrame) -> np.ndarray:
+    """Two independent 64-bit hashes of each row's cells (an n × 2 array of uint64).
+
+    With 128 bits, two different keys among even millions of rows coincide with a chance
+    below 10^-25; Python's string hash is cached in each string, so nothing is allocated
+    per cell.
+    """
+    out = np.zeros((len(frame), 2), dtype=np.uint64)
+    for k, col in enumerate(frame.columns):
+        cells = frame[col].to_numpy(dtype=object)
+        first = np.fromiter(map(hash, cells), dtype=np.int64, count=len(cells))
+        second = np.fromiter((hash((c, k)) for c in cells), dtype=np.int64, count=len(cells))
+        out[:, 0] ^= first.view(np.uint64) * np.uint64(2 * k + 1)
+        out[:, 1] = out[:, 1] * np.uint64(1_000_003) + second.view(np.uint64)
+    return out
+
+
+def repeated_keys(keys: np.ndarray, rows: np.ndarray, name: str,
+                  errors: list[InputError]) -> None:
+    """Name every row whose key (:func:`row_keys`) an earlier row already had."""
+    if not len(keys):
+        return
+    order = np.lexsort((rows, keys[:, 1], keys[:, 0]))  # by key, then by row
+    ordered = keys[order]
+    again = np.flatnonzero((ordered[1:] == ordered[:-1]).all(axis=1)) + 1
+    for i in again:
+        j = i
+        while j > 0 and (ordered[j - 1] == ordered[i]).all():
+            j -= 1
+        n, first = int(rows[order[i]]), int(rows[order[j]])
+        errors.append(InputError(name, _t(
+            f"this respondent appears again for the same target and wave (first on row "
+            f"{first})", f"deze respondent komt nog eens voor bij hetzelfde target en "
+            f"dezelfde meting (eerst op rij {first})"), row=n, column="respondent",
+            expected=_t("one row per respondent for each target and wave",
+                        "één rij per respondent voor elk target en elke meting")))
 
 
 def answers(column: pd.Series, rows: np.ndarray, item: str, parse, name: str,

@@ -41,7 +41,7 @@ from leadkit import response_checks as checks
 from leadkit.errors import InputError
 from leadkit.frameworks import Framework, list_frameworks, load_framework
 from leadkit.i18n import tr
-from leadkit.tablefile import is_blank, read_table
+from leadkit.tablefile import is_blank, read_table, read_table_chunks
 
 __all__ = ["METADATA", "RATER_GROUPS", "read_responses", "validate_responses", "fingerprint"]
 
@@ -142,7 +142,8 @@ def _other_framework(fw: Framework, columns: Iterable[str]) -> tuple[str, int, i
 
 
 def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
-           errors: list[InputError], keep_answers: bool = True) -> pd.DataFrame:
+           errors: list[InputError], keep_answers: bool = True,
+           duplicates: bool = True) -> pd.DataFrame:
     """Validate a raw object table; append problems to ``errors``; return the clean table."""
     ignore_set = {_norm(c) for c in ignore}
     seen: dict[str, str] = {}
@@ -215,11 +216,12 @@ def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
                                               "de itemkolom ontbreekt"), row=1, column=item,
                                      expected=_t(f"one column per item of '{fw.id}': {ids}",
                                                  f"één kolom per item van '{fw.id}': {ids}")))
-    return _check_rows(raw.index, keep, fw, name, errors, keep_answers)
+    return _check_rows(raw.index, keep, fw, name, errors, keep_answers, duplicates)
 
 
 def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name: str,
-                found: list[InputError], keep_answers: bool = True) -> pd.DataFrame:
+                found: list[InputError], keep_answers: bool = True,
+                duplicates: bool = True) -> pd.DataFrame:
     """The checked table; with ``keep_answers=False`` (only checking) the answers are checked but
     not kept, and a column ``_nothing`` marks the rows without any answer."""
     errors: list[InputError] = []
@@ -251,7 +253,8 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
     if "target" in out and "respondent" in out:  # without respondent: reported above
         checks.check_targets(out, name, errors, RATER_GROUPS)
     if "respondent" in out:
-        checks.find_duplicates(out, rows, name, errors)
+        if duplicates:
+            checks.find_duplicates(out, rows, name, errors)
     parse = _answer_parser(fw)
     items, answered = {}, np.zeros(len(rows), dtype=bool)
     for item in fw.item_ids:
@@ -316,6 +319,9 @@ def _load(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | N
                           ], name
     else:
         name = Path(source).name
+        streamed = None if keep_answers else _check_in_chunks(source, fw, name, ignore)
+        if streamed is not None:
+            return streamed[0], streamed[1], name
         try:
             raw = read_table(source, sheet=sheet, problems=errors)
         except InputError as err:
@@ -326,6 +332,39 @@ def _load(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | N
     if not errors and keep_answers:
         table.attrs["checked"] = fingerprint(table)
     return table, errors, name
+
+
+def _check_in_chunks(path: str | Path, fw: Framework, name: str, ignore: Sequence[str]
+                     ) -> tuple[pd.DataFrame, list[InputError]] | None:
+    """Check a large regular file a chunk at a time (None: read it whole instead).
+
+    Only a 128-bit key per row (two independent hashes of target, respondent and wave) and
+    its row number are kept between chunks, so checking takes memory for one chunk plus
+    24 bytes a row; a repeated key is reported with the row it repeats. The result is a
+    table of the rows checked with the ``_nothing`` column (no answer at all).
+    """
+    chunks = read_table_chunks(path)
+    if chunks is None:
+        return None
+    errors: list[InputError] = []
+    keys, rows, nothing = [], [], []
+    for number, raw in enumerate(chunks):
+        found: list[InputError] = []
+        out = _check(raw, fw, name, ignore, found, keep_answers=False, duplicates=False)
+        # Problems of the header are the same in every chunk: reported once.
+        errors += found if number == 0 else [e for e in found if e.row not in (None, 1)]
+        if "_nothing" not in out.columns:
+            return pd.DataFrame(index=raw.index[:0]), errors
+        nothing.append(out["_nothing"])
+        if "respondent" in out.columns:
+            known = (out["respondent"] != "").to_numpy()
+            key = [c for c in ("target", "respondent", "wave") if c in out.columns]
+            keys.append(checks.row_keys(out.loc[known, key]))
+            rows.append(out.index.to_numpy()[known])
+    if keys:
+        checks.repeated_keys(np.concatenate(keys), np.concatenate(rows), name, errors)
+    table = pd.concat(nothing).to_frame() if nothing else pd.DataFrame(index=[])
+    return table, sorted(errors, key=lambda e: e.row or 0)
 
 
 def validate_responses(source: str | Path | pd.DataFrame, framework: Framework | str | Path, *,

@@ -32,7 +32,8 @@ from leadkit.coded_columns import Coded, assemble, code_cells, code_rows, combin
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 
-__all__ = ["EXCEL_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "is_blank", "read_table"]
+__all__ = ["EXCEL_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "is_blank", "read_table",
+           "read_table_chunks"]
 
 #: File name endings read as Excel workbooks.
 EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm")
@@ -171,13 +172,14 @@ def _uniform_fields(path: Path, delimiter: str, skiprows: int) -> int | None:
     return counts.pop() + 1 if len(counts) == 1 else None
 
 
-def _fast_text(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
-    """The common case read by pandas' C parser, or None to take the careful path.
+def _fast_chunks(path: Path, delimiter: str, info: dict
+                 ) -> Iterator[tuple[list[str], list, np.ndarray]] | None:
+    """Coded chunks of a file pandas' C parser can read, or None to take the careful path.
 
     The careful path (:func:`_frame`) reads row by row and names every row that does not fit.
     This one is taken only when the file has nothing for it to name: no quoted fields and the
     same number of fields on every line (:func:`_uniform_fields`), so line numbers are
-    spreadsheet rows. The result is the same table: categorical cells as written.
+    spreadsheet rows. Each chunk is ``(header, coded columns, spreadsheet rows)``.
     """
     if info["encoding"] == "utf-16" or not info["header_first"]:
         return None
@@ -185,23 +187,54 @@ def _fast_text(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     if width is None or width < 2:
         return None
     encoding = "utf-8-sig" if info["bom"] and info["encoding"] == "utf-8" else info["encoding"]
-    parts, header = [], None
-    reader = pd.read_csv(path, sep=delimiter, header=None, dtype=object, na_filter=False,
-                         skip_blank_lines=False, encoding=encoding, skiprows=info["skiprows"],
-                         engine="c", quoting=csv.QUOTE_NONE, chunksize=_CHUNK // 2)
-    with reader:
-        for chunk in reader:
-            cells = chunk.to_numpy(dtype=object)
-            if header is None:
-                header, cells = [str(h).strip() for h in cells[0]], cells[1:]
-            parts.append((cells, chunk.index.to_numpy()[-len(cells):] if len(cells) else
-                          np.empty(0, np.int64)))
-            parts[-1] = (code_cells(cells), parts[-1][1])
-    if header is None or not any(len(p[1]) for p in parts):
+
+    def chunks() -> Iterator[tuple[list[str], list, np.ndarray]]:
+        header = None
+        reader = pd.read_csv(path, sep=delimiter, header=None, dtype=object, na_filter=False,
+                             skip_blank_lines=False, encoding=encoding,
+                             skiprows=info["skiprows"], engine="c", quoting=csv.QUOTE_NONE,
+                             chunksize=_CHUNK // 2)
+        with reader:
+            for chunk in reader:
+                cells = chunk.to_numpy(dtype=object)
+                if header is None:
+                    header, cells = [str(h).strip() for h in cells[0]], cells[1:]
+                if len(cells):  # 0-based line -> spreadsheet row
+                    yield header, code_cells(cells), chunk.index.to_numpy()[-len(cells):] + 1
+
+    return chunks()
+
+
+def _fast_text(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
+    """The whole table by :func:`_fast_chunks`, or None to take the careful path."""
+    chunks = _fast_chunks(path, delimiter, info)
+    parts = list(chunks) if chunks is not None else []
+    if not parts:
         return None
-    columns = [combine([p[0][c] for p in parts]) for c in range(width)]
-    rows = np.concatenate([p[1] for p in parts]) + 1  # 0-based line -> spreadsheet row
-    return assemble(columns, header, rows)
+    width = len(parts[0][0])
+    columns = [combine([p[1][c] for p in parts]) for c in range(width)]
+    return assemble(columns, parts[0][0], np.concatenate([p[2] for p in parts]))
+
+
+def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
+    """A large, regular text file as raw tables of a few thousand rows each, or None.
+
+    For checking a file far larger than memory allows to hold at once: each table is what
+    :func:`read_table` would give for those rows. None when the file is small, a workbook,
+    or not regular enough for the fast reader (then read it with :func:`read_table`, which
+    names every row that does not fit).
+    """
+    path = Path(path)
+    if (path.suffix.lower() not in TEXT_SUFFIXES and path.suffix) or not path.is_file() or (
+            path.stat().st_size <= _FAST_FROM or path.stat().st_size > MAX_FILE_BYTES):
+        return None
+    records, delimiter, info = _read_text(path, path.name)
+    records.close()
+    chunks = _fast_chunks(path, delimiter, info)
+    if chunks is None:
+        return None
+    return (assemble([combine([c]) for c in coded], header, rows)
+            for header, coded, rows in chunks)
 
 
 def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:

@@ -300,3 +300,27 @@ def test_a_table_edited_after_reading_is_checked_again_before_scoring():
     table.loc[table.index[0], "acmo01"] = 9.0
     with pytest.raises(InputError, match="outside the scale"):
         lk.score(table, FW)
+
+
+def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatch):
+    from leadkit import responses, tablefile
+
+    data = pd.concat([lk.load_dataset("agile-cmo-class")] * 3, ignore_index=True).astype(object)
+    data["respondent"] = [f"{r}-{i // 216}" for i, r in enumerate(data["respondent"])]
+    data["target"] = [f"{t}-{i // 216}" for i, t in enumerate(data["target"])]
+    data.loc[500, "acmo03"] = 9           # off the scale
+    data.loc[40, "rater"] = "boss"        # unknown rater
+    data.loc[600] = data.loc[10]          # a repeat far from its first row (another chunk)
+    data.loc[601, ["respondent", "target"]] = ""  # no id at all
+    path = tmp_path / "many.csv"
+    data.to_csv(path, index=False)
+    monkeypatch.setattr(tablefile, "_FAST_FROM", 0)
+    monkeypatch.setattr(tablefile, "_CHUNK", 200)  # chunks of 100 rows
+    streamed = lk.validate_responses(path, FW)
+    assert tablefile.read_table_chunks(path) is not None
+    monkeypatch.setattr(responses, "read_table_chunks", lambda p: None)
+    whole = lk.validate_responses(path, FW)
+    assert [(e.row, e.column) for e in streamed] == [(e.row, e.column) for e in whole]
+    assert {e.row for e in streamed} >= {42, 502, 602, 603}
+    repeat = next(e for e in streamed if e.row == 602)
+    assert "first on row 12" in str(repeat)
