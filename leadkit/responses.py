@@ -41,6 +41,7 @@ from leadkit import response_checks as checks
 from leadkit.errors import InputError
 from leadkit.frameworks import Framework, list_frameworks, load_framework
 from leadkit.i18n import tr
+from leadkit.response_checks import fingerprint
 from leadkit.tablefile import is_blank, read_table, read_table_chunks
 
 __all__ = ["METADATA", "RATER_GROUPS", "read_responses", "validate_responses", "fingerprint"]
@@ -272,37 +273,6 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
 
 
 # ---------------------------------------------------------------- public API
-
-
-def fingerprint(table: pd.DataFrame) -> str:
-    """A digest of a table's cells, index and column names: equal only for the same table.
-
-    :func:`read_responses` stores it in ``attrs["checked"]``; scoring a table whose digest
-    still matches skips checking it again, and any edit since (a cell, a row, a column) makes
-    the digest differ, so the table is checked anew.
-    """
-    import hashlib
-
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update("\x1f".join(map(str, table.columns)).encode() + b"\0")
-    digest.update(np.ascontiguousarray(table.index.to_numpy()).tobytes())
-    for name in table.columns:
-        values = table[name].to_numpy()
-        if values.dtype.kind in "fiub":  # numbers: their bytes, exactly
-            digest.update(str(values.dtype).encode() + np.ascontiguousarray(values).tobytes())
-        else:  # text: every cell, with a separator no id contains (repr: None ≠ "None")
-            cells = values.tolist()
-            try:
-                text = "\x1e".join(cells) if all(type(c) is str for c in cells) else None
-            except TypeError:
-                text = None
-            if text is None:
-                text = "\x1f".join(map(repr, cells))
-            else:  # with each cell's length, no two different columns give the same bytes
-                digest.update(np.fromiter(map(len, cells), np.int64, len(cells)).tobytes())
-            digest.update(text.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def _load(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | None,

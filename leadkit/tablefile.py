@@ -28,8 +28,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from leadkit.coded_columns import Coded, assemble, code_cells, code_rows, combine, is_blank
+from leadkit.coded_columns import Coded, assemble, code_rows, combine, is_blank
 from leadkit.errors import InputError
+from leadkit.fastread import CHUNK, fast_chunks, fast_table
 from leadkit.i18n import tr
 
 __all__ = ["EXCEL_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "is_blank", "read_table",
@@ -134,88 +135,6 @@ def _read_text(path: Path, name: str) -> tuple[Iterator[tuple[int, list]], str, 
     return records(), delimiter, info
 
 
-def _uniform_fields(path: Path, delimiter: str, skiprows: int) -> int | None:
-    """The number of fields per line when every line has the same and no field is quoted.
-
-    One pass over the file mapped into memory, a megabyte at a time: positions of newlines
-    and delimiters, no text decoded. Any quote, empty line or line of another length gives
-    None, and the file is read row by row instead, so that every such row gets its message.
-    """
-    sep = ord(delimiter)
-    counts: set[int] = set()
-    # Plain reads into one reused buffer (a memory map would count the whole file as memory).
-    buffer = bytearray(1 << 20)
-    with path.open("rb") as handle:
-        carry, line, tail = 0, 0, 0
-        while size := handle.readinto(buffer):
-            block = np.frombuffer(buffer, np.uint8, count=size)
-            if 34 in block:  # a quote: fields may hold delimiters or line breaks
-                return None
-            newlines = np.flatnonzero(block == 10)
-            seps = np.flatnonzero(block == sep)
-            if len(newlines):
-                before = np.searchsorted(seps, newlines)  # delimiters before each newline
-                per_line = np.diff(before, prepend=0)
-                per_line[0] += carry  # the line that began in the previous block
-                carry = len(seps) - int(before[-1])
-                counts.update(np.unique(per_line[max(0, skiprows - line):]).tolist())
-                line += len(newlines)
-                tail = len(block) - 1 - int(newlines[-1])
-            else:
-                carry += len(seps)
-                tail += len(block)
-            del block, newlines, seps
-            if len(counts) > 1:
-                return None
-        if tail > 0:  # a last line without a newline
-            counts.add(carry)
-    return counts.pop() + 1 if len(counts) == 1 else None
-
-
-def _fast_chunks(path: Path, delimiter: str, info: dict
-                 ) -> Iterator[tuple[list[str], list, np.ndarray]] | None:
-    """Coded chunks of a file pandas' C parser can read, or None to take the careful path.
-
-    The careful path (:func:`_frame`) reads row by row and names every row that does not fit.
-    This one is taken only when the file has nothing for it to name: no quoted fields and the
-    same number of fields on every line (:func:`_uniform_fields`), so line numbers are
-    spreadsheet rows. Each chunk is ``(header, coded columns, spreadsheet rows)``.
-    """
-    if info["encoding"] == "utf-16" or not info["header_first"]:
-        return None
-    width = _uniform_fields(path, delimiter, info["skiprows"])
-    if width is None or width < 2:
-        return None
-    encoding = "utf-8-sig" if info["bom"] and info["encoding"] == "utf-8" else info["encoding"]
-
-    def chunks() -> Iterator[tuple[list[str], list, np.ndarray]]:
-        header = None
-        reader = pd.read_csv(path, sep=delimiter, header=None, dtype=object, na_filter=False,
-                             skip_blank_lines=False, encoding=encoding,
-                             skiprows=info["skiprows"], engine="c", quoting=csv.QUOTE_NONE,
-                             chunksize=_CHUNK // 2)
-        with reader:
-            for chunk in reader:
-                cells = chunk.to_numpy(dtype=object)
-                if header is None:
-                    header, cells = [str(h).strip() for h in cells[0]], cells[1:]
-                if len(cells):  # 0-based line -> spreadsheet row
-                    yield header, code_cells(cells), chunk.index.to_numpy()[-len(cells):] + 1
-
-    return chunks()
-
-
-def _fast_text(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
-    """The whole table by :func:`_fast_chunks`, or None to take the careful path."""
-    chunks = _fast_chunks(path, delimiter, info)
-    parts = list(chunks) if chunks is not None else []
-    if not parts:
-        return None
-    width = len(parts[0][0])
-    columns = [combine([p[1][c] for p in parts]) for c in range(width)]
-    return assemble(columns, parts[0][0], np.concatenate([p[2] for p in parts]))
-
-
 def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
     """A large, regular text file as raw tables of a few thousand rows each, or None.
 
@@ -230,7 +149,7 @@ def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
         return None
     records, delimiter, info = _read_text(path, path.name)
     records.close()
-    chunks = _fast_chunks(path, delimiter, info)
+    chunks = fast_chunks(path, delimiter, info)
     if chunks is None:
         return None
     return (assemble([combine([c]) for c in coded], header, rows)
@@ -306,7 +225,6 @@ def _refuse_unsaved_formulas(path: Path, name: str, sheet: str, records: Records
         book.close()
 
 
-_CHUNK = 20_000  # rows converted at a time: memory stays near the size of the result
 _FAST_FROM = 100_000  # bytes: smaller files take the careful path only (it is quick for them)
 
 
@@ -349,7 +267,7 @@ def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None
             rec = list(rec[:width]) + [""] * (width - len(rec))
         chunk.append(rec)
         numbers.append(n)
-        if len(chunk) == _CHUNK:
+        if len(chunk) == CHUNK:
             parts.append(code_rows(chunk, width))
             chunk = []
     if chunk or not parts:
@@ -459,7 +377,7 @@ value in two)
         table = _frame(_read_excel(path, name, sheet), name, None, found)
     elif suffix in TEXT_SUFFIXES or not suffix:
         records, delimiter, info = _read_text(path, name)
-        fast = _fast_text(path, delimiter, info) if size > _FAST_FROM else None
+        fast = fast_table(path, delimiter, info) if size > _FAST_FROM else None
         if fast is not None and not fast.empty:
             records.close()
             table = fast

@@ -255,7 +255,7 @@ def test_class_command_with_an_own_framework_and_themes_out(tmp_path, capsys):
 @pytest.mark.parametrize("variant", ["plain", "semicolon-bom-cp1252", "hint-line", "crlf",
                                      "blank-rows", "quoted", "short-row"])
 def test_fast_and_careful_reading_give_the_same_table(tmp_path, monkeypatch, variant):
-    from leadkit import tablefile
+    from leadkit import fastread, tablefile
 
     data = lk.load_dataset("agile-cmo-class").astype(object)
     data.loc[data.index[3], "acmo01"] = "Mee eens"  # a label, kept as text by both
@@ -281,7 +281,7 @@ def test_fast_and_careful_reading_give_the_same_table(tmp_path, monkeypatch, var
         path.write_text(text, encoding="utf-8")
     monkeypatch.setattr(tablefile, "_FAST_FROM", 0)
     _, delimiter, info = tablefile._read_text(path, path.name)
-    took_fast = tablefile._fast_text(path, delimiter, info) is not None
+    took_fast = fastread.fast_table(path, delimiter, info) is not None
     assert took_fast == (variant not in ("quoted", "short-row"))
     fast_problems: list = []
     fast = tablefile.read_table(path, problems=fast_problems)
@@ -303,7 +303,7 @@ def test_a_table_edited_after_reading_is_checked_again_before_scoring():
 
 
 def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatch):
-    from leadkit import responses, tablefile
+    from leadkit import fastread, responses, tablefile
 
     data = pd.concat([lk.load_dataset("agile-cmo-class")] * 3, ignore_index=True).astype(object)
     data["respondent"] = [f"{r}-{i // 216}" for i, r in enumerate(data["respondent"])]
@@ -315,7 +315,7 @@ def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatc
     path = tmp_path / "many.csv"
     data.to_csv(path, index=False)
     monkeypatch.setattr(tablefile, "_FAST_FROM", 0)
-    monkeypatch.setattr(tablefile, "_CHUNK", 200)  # chunks of 100 rows
+    monkeypatch.setattr(fastread, "CHUNK", 200)  # chunks of 100 rows
     streamed = lk.validate_responses(path, FW)
     assert tablefile.read_table_chunks(path) is not None
     monkeypatch.setattr(responses, "read_table_chunks", lambda p: None)
