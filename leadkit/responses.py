@@ -289,7 +289,10 @@ def _load(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | N
                           ], name
     else:
         name = Path(source).name
-        streamed = None if keep_answers else _check_in_chunks(source, fw, name, ignore)
+        try:
+            streamed = None if keep_answers else _check_in_chunks(source, fw, name, ignore)
+        except InputError as err:  # the file as a whole cannot be read (an encoding mix)
+            return None, [err], name
         if streamed is not None:
             return streamed[0], streamed[1], name
         try:

@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from leadkit import privacy
 from leadkit.errors import InputError
 from leadkit.frameworks import Framework, load_framework
 from leadkit.i18n import get_language, tr
@@ -135,10 +136,17 @@ def _agreement(rows: pd.DataFrame, fw: Framework) -> pd.DataFrame:
         value = float(rwg_j(items, pd.Series("team", index=items.index),
                             n_options=high - low + 1).iloc[0])
         # rwg(j) leaves out raters with a missing answer (listwise), so n counts the rest.
+        n = int(items.notna().all(axis=1).sum())
+        mean = float(np.nanmean(items.to_numpy())) if items.notna().any(axis=None) else np.nan
+        # The disclosure rules: fewer than three raters, or a mean only one set of answers
+        # can give, and the team's figures are not shown (rwg of two raters is their distance).
+        if n < privacy.FLOOR or not privacy.mean_is_safe(mean, n, (low, high),
+                                                         1 / max(len(items.columns), 1)):
+            value, mean = np.nan, np.nan
         out.append({"element": el.id, "label": el.label,
-                    "n": int(items.notna().all(axis=1).sum()),
+                    "n": n if n >= privacy.FLOOR else pd.NA,
                     "rwg_j": round(value, 2), "band": agreement_band(value),
-                    "mean": round(float(np.nanmean(items.to_numpy())), 2)})
+                    "mean": round(mean, 2)})
     return pd.DataFrame(out)
 
 

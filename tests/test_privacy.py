@@ -293,3 +293,16 @@ def test_the_class_overview_gives_no_count_of_a_small_group(tmp_path):
     small = overview[overview["what"].str.contains("fewer than 3")]
     assert len(small) == 1 and small["count"].isna().all()
     assert overview["count"].dropna().tolist()[:2] == [4, 4]
+
+
+def test_the_team_example_shows_no_agreement_or_mean_for_two_raters():
+    from leadkit.team_example import team_example
+
+    table = lk.load_dataset("agile-cmo-class")
+    leader = "T1-L"
+    reports = table[(table["rater"] == "report") & (table["target"] == leader)]
+    keep = ~table.index.isin(reports.index[2:])  # only two of the leader's reports remain
+    shown = team_example(FW, "T1", data=table[keep]).agreement
+    assert len(shown) == len(FW.elements)
+    assert shown["rwg_j"].isna().all() and shown["mean"].isna().all()
+    assert shown["n"].isna().all()

@@ -324,3 +324,15 @@ def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatc
     assert {e.row for e in streamed} >= {42, 502, 602, 603}
     repeat = next(e for e in streamed if e.row == 602)
     assert "first on row 12" in str(repeat)
+
+
+def test_validate_in_python_returns_an_encoding_mix_as_a_problem(tmp_path, monkeypatch):
+    from leadkit import tablefile
+
+    monkeypatch.setattr(tablefile, "_FAST_FROM", 0)  # the chunked path, as for a large file
+    lines = _lines(tmp_path)
+    data = ("\n".join(lines[:4]) + "\nJürgen" + lines[4][5:] + "\n").encode("utf-8")
+    data += ("\n".join(lines[5:]).replace("T1", "Jürgen", 1) + "\n").encode("cp1252")
+    (tmp_path / "mixed.csv").write_bytes(data)
+    problems = lk.validate_responses(tmp_path / "mixed.csv", FW)
+    assert problems and "mixes two encodings" in str(problems[0])
