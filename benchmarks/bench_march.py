@@ -3,7 +3,7 @@
 The grid is the paper's Figure 1: p1 ∈ {0.1, 0.5, 0.9} × p2 ∈ {0.1, 0.5, 0.9}, m = 30,
 n = 50, each cell 1,000 replications run to absorption. Measured in one run:
 
-1. the kit's vectorised ``leadkit.simulate.march`` in one process (all 9 cells);
+1. the kit's vectorised ``leadkit.simulate._march`` in one process (all 9 cells);
 2. the same with ``n_jobs=2`` (each cell's replications shared between two processes);
 3. the per-agent reference (``leadkit.simulate._reference``, Python loops over individuals
    and dimensions, the way most replications are written) on the first ``--sample``
@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from leadkit.simulate._march import march  # noqa: E402
 from leadkit.simulate._reference import march_reference  # noqa: E402
 from leadkit.simulate._stats import mean_ci  # noqa: E402
-from leadkit.simulate.march import march  # noqa: E402
 
 GRID = [(p1, p2) for p2 in (0.1, 0.5, 0.9) for p1 in (0.1, 0.5, 0.9)]
 TARGET = {0.1: 0.976, 0.5: 0.903, 0.9: 0.870}  # actions reading, p2 = 0.5

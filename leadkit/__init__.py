@@ -10,23 +10,44 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from leadkit.agreement import agreement_table, icc1, icc2, rwg, rwg_j
-from leadkit.cases import (
+from leadkit.content.catalog import dataset_path, list_datasets, load_dataset
+from leadkit.content.frameworks import (
+    Element,
+    Framework,
+    Item,
+    crosswalk,
+    framework_overview,
+    list_frameworks,
+    load_framework,
+    themes,
+)
+from leadkit.errors import FrameworkFileError, InputError, LeadkitError, UnknownIdError
+from leadkit.i18n import get_language, set_language, tr
+from leadkit.learning.cases import (
     ComplianceResult,
     Judgement,
     TShape,
     classify_t_shape,
     context_implications,
-    framework_fit,
     judge_choice,
-    judge_framework_choice,
-    learner_theme_scores,
     list_cases,
     load_case,
     score_compliance,
 )
-from leadkit.catalog import dataset_path, list_datasets, load_dataset
-from leadkit.classroom import (
+from leadkit.learning.framework_choice import (
+    framework_fit,
+    judge_framework_choice,
+    learner_theme_scores,
+)
+from leadkit.simulate.scenarios import (
+    lever_values,
+    list_scenarios,
+    load_scenario,
+    run_scenario,
+    summarise_outcomes,
+)
+from leadkit.store.bundle import export_bundle, make_bundle
+from leadkit.store.classroom import (
     MIN_GROUP,
     class_overview,
     class_scores,
@@ -41,46 +62,20 @@ from leadkit.classroom import (
     shared_texts,
     to_csv,
 )
-from leadkit.compare import compare  # after the module import: the function wins the name
-from leadkit.errors import FrameworkFileError, InputError, LeadkitError
-from leadkit.feedback360 import anonymity_note, self_other
-from leadkit.frameworks import (
-    Element,
-    Framework,
-    Item,
-    crosswalk,
-    framework_overview,
-    list_frameworks,
-    load_framework,
-    themes,
-)
-from leadkit.i18n import get_language, set_language, tr
-from leadkit.journal import Journal, SaveResult, default_journal_path
-from leadkit.portfolio import (
-    export_bundle,
-    make_bundle,
-    portfolio_html,
-    portfolio_markdown,
-    write_portfolio,
-)
-from leadkit.reliability import Reliability, reliability
-from leadkit.report import build_report, element_reliability, team_agreement, write_report
-from leadkit.responses import read_responses, validate_responses
-from leadkit.scenarios import (
-    lever_values,
-    list_scenarios,
-    load_scenario,
-    run_scenario,
-    summarise_outcomes,
-)
-from leadkit.scoring import framework_score, reverse_keyed, score, theme_scores
-from leadkit.tables import show_learner_texts, show_table
-from leadkit.team_example import (
+from leadkit.store.journal import Journal, SaveResult, default_journal_path
+from leadkit.survey.agreement import agreement_table, icc1, icc2, rwg, rwg_j
+from leadkit.survey.comparison import compare
+from leadkit.survey.element_stats import element_reliability, team_agreement
+from leadkit.survey.example_team import (
     TeamExample,
     agreement_band,
     next_steps,
     team_example,
 )
+from leadkit.survey.feedback360 import anonymity_note, self_other
+from leadkit.survey.item_analysis import Reliability, reliability
+from leadkit.survey.responses import read_responses, validate_responses
+from leadkit.survey.scoring import framework_score, reverse_keyed, score, theme_scores
 
 __version__ = "0.1.0"
 
@@ -88,6 +83,8 @@ __all__ = [
     # tables for reading
     "show_table",
     "show_learner_texts",
+    "show_team_example",
+    "show_learner_themes",
     # frameworks and data
     "Element",
     "Framework",
@@ -174,13 +171,60 @@ __all__ = [
     "LeadkitError",
     "InputError",
     "FrameworkFileError",
+    "UnknownIdError",
 ]
 
-_LAZY = {"widgets", "plots", "simulate", "classroom_plots", "plots_cases", "plots_simulate"}
+# Faces load on first use: a core user (a script, the CLI) never pays for matplotlib or
+# ipywidgets. Public name -> the module that defines it.
+_FACES = {
+    "show_table": "leadkit.render.tables",
+    "show_learner_texts": "leadkit.render.tables",
+    "build_report": "leadkit.render.report",
+    "write_report": "leadkit.render.report",
+    "portfolio_html": "leadkit.render.portfolio",
+    "portfolio_markdown": "leadkit.render.portfolio",
+    "write_portfolio": "leadkit.render.portfolio",
+    "show_team_example": "leadkit.render.displays",
+    "show_learner_themes": "leadkit.render.displays",
+}
+_PACKAGES = {"widgets", "plots", "simulate", "render"}
+# Old module names, kept for notebooks and scripts written against earlier versions: each
+# looks its names up where they live now, with a warning that names the new place.
+_MOVED = {
+    "classroom_plots": ("leadkit.plots.classroom",),
+    "plots_cases": ("leadkit.plots.cases", "leadkit.render.displays"),
+    "plots_simulate": ("leadkit.plots.simulate",),
+}
+
+
+def _moved(name: str) -> Any:
+    import types
+    import warnings
+
+    warnings.warn(f"leadkit.{name} has moved to {' and '.join(_MOVED[name])}; "
+                  "import the names from there", DeprecationWarning, stacklevel=3)
+    shim = types.ModuleType(f"leadkit.{name}")
+
+    def lookup(attr: str) -> Any:
+        for where in _MOVED[name]:
+            module = importlib.import_module(where)
+            if attr in getattr(module, "__all__", ()):
+                return getattr(module, attr)
+        raise AttributeError(f"module 'leadkit.{name}' has no attribute {attr!r}")
+
+    shim.__getattr__ = lookup  # type: ignore[method-assign]
+    return shim
 
 
 def __getattr__(name: str) -> Any:
-    # Faces load on first use: a core user (a script, the CLI) never pays for ipywidgets.
-    if name in _LAZY:
+    if name in _FACES:
+        return getattr(importlib.import_module(_FACES[name]), name)
+    if name in _PACKAGES:
         return importlib.import_module(f"leadkit.{name}")
+    if name in _MOVED:
+        return _moved(name)
     raise AttributeError(f"module 'leadkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

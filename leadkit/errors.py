@@ -10,7 +10,7 @@ survey.csv, row 4, column 'acmo03': value 7 is outside the scale (expected a who
 
 from __future__ import annotations
 
-__all__ = ["LeadkitError", "InputError", "FrameworkFileError", "FloorError"]
+__all__ = ["LeadkitError", "InputError", "FrameworkFileError", "FloorError", "UnknownIdError"]
 
 
 class LeadkitError(Exception):
@@ -82,3 +82,20 @@ class FrameworkFileError(LeadkitError, ValueError):
 
 class FloorError(LeadkitError, ValueError):
     """An anonymity floor set below the kit's minimum (see :mod:`leadkit.privacy`)."""
+
+
+class UnknownIdError(LeadkitError, KeyError):
+    """An id the kit does not know: a framework, case, dataset, element, option, prompt, figure.
+
+    One class for every unknown id, so ``except LookupError`` (or ``KeyError``, as before)
+    catches them all; the message lists the ids that do exist.
+
+    Examples
+    --------
+    >>> err = UnknownIdError("unknown case 'x'; the kit has: a, b")
+    >>> isinstance(err, LookupError), str(err)
+    (True, "unknown case 'x'; the kit has: a, b")
+    """
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""

@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from leadkit.agreement import agreement_table, icc1, icc2, rwg, rwg_j
 from leadkit.errors import InputError
 from leadkit.i18n import set_language
+from leadkit.survey.agreement import agreement_table, icc1, icc2, rwg, rwg_j
 
 DATA = Path(__file__).parent / "data"
 TOL = 1e-9

@@ -13,12 +13,12 @@ import pandas as pd
 import pytest
 import yaml
 
-from leadkit import cases
+from leadkit.content.frameworks import list_frameworks, load_framework
 from leadkit.errors import FrameworkFileError, InputError
-from leadkit.frameworks import list_frameworks, load_framework
 from leadkit.i18n import set_language
-from leadkit.journal import Journal
-from leadkit.team_example import agreement_band, next_steps, team_example
+from leadkit.learning import cases, framework_choice
+from leadkit.store.journal import Journal
+from leadkit.survey.example_team import agreement_band, next_steps, team_example
 
 ALL_CASES = cases.list_cases()
 
@@ -71,7 +71,7 @@ def test_dutch_is_written_not_copied(case_id):
 @pytest.mark.parametrize("case_id", cases.list_cases(kind="framework-fit"))
 def test_intended_framework_ranks_first_on_the_needed_themes(case_id):
     case = cases.load_case(case_id)
-    fit = cases.framework_fit(case)
+    fit = framework_choice.framework_fit(case)
     assert fit.iloc[0]["framework"] == case["best"]
     assert fit.iloc[0]["fit"] > fit.iloc[1]["fit"]  # not a tie decided by sort order
 
@@ -219,7 +219,7 @@ def test_framework_fit_by_hand():
     """The fit formula computed directly from the framework files, element by element."""
     case = cases.load_case("fit-travel-company")
     weights = {n["theme"]: n["weight"] / 3 for n in case["needs"]}
-    fit = cases.framework_fit(case).set_index("framework")["fit"]
+    fit = framework_choice.framework_fit(case).set_index("framework")["fit"]
     for fid in list_frameworks():
         fw = load_framework(fid)
         by_hand = sum(sum(weights.get(t, 0) for t in el.themes) / len(el.themes)
@@ -228,12 +228,12 @@ def test_framework_fit_by_hand():
 
 
 def test_judging_a_framework_choice():
-    best = cases.judge_framework_choice("fit-wholesaler-accounts", "wij-model")
+    best = framework_choice.judge_framework_choice("fit-wholesaler-accounts", "wij-model")
     assert best.quality == "strong" and "ranks 1 of 5" in best.message
-    other = cases.judge_framework_choice("fit-wholesaler-accounts", "silo-collaboration")
+    other = framework_choice.judge_framework_choice("fit-wholesaler-accounts", "silo-collaboration")
     assert other.quality == "mixed" and "ranks 5 of 5" in other.message
     set_language("nl")
-    assert "De beste keuze." in cases.judge_framework_choice("fit-wholesaler-accounts",
+    assert "De beste keuze." in framework_choice.judge_framework_choice("fit-wholesaler-accounts",
                                                              "wij-model").message
 
 
@@ -244,7 +244,7 @@ def test_learner_themes_from_the_journal():
     high = fw.scale[1]
     journal.save_scores(fw.id, pd.DataFrame({"element": [e.id for e in fw.elements],
                                              "score": float(high)}))
-    table = cases.learner_theme_scores(journal)
+    table = framework_choice.learner_theme_scores(journal)
     touched = {t for e in fw.elements for t in e.themes}
     assert set(table["theme"]) == touched
     assert (table["pomp"] == 100).all() and (table["n_frameworks"] == 1).all()
@@ -252,7 +252,7 @@ def test_learner_themes_from_the_journal():
 
 
 def test_learner_themes_fall_back_to_an_example():
-    table = cases.learner_theme_scores(Journal(tempfile.mkdtemp()))
+    table = framework_choice.learner_theme_scores(Journal(tempfile.mkdtemp()))
     assert (table["source"] == "example").all()
     assert len(table) == 12 and table["pomp"].between(0, 100).all()
     assert table["n_frameworks"].max() == len(list_frameworks())
@@ -333,10 +333,8 @@ def test_next_steps_follow_the_four_rules():
 
 
 def test_the_core_needs_no_display_libraries():
-    # leadkit re-exports the function team_example under the module's own name, so the module
-    # is fetched from sys.modules.
-    code = ("import sys, importlib; c = importlib.import_module('leadkit.cases'); "
-            "t = importlib.import_module('leadkit.team_example'); "
+    code = ("import sys; import leadkit.learning.framework_choice as c; "
+            "import leadkit.survey.example_team as t; "
             "t.team_example('wij-model', 'T1'); c.framework_fit('fit-meal-box'); "
             "print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

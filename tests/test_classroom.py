@@ -12,13 +12,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from leadkit import classroom as c
-from leadkit.classroom_plots import class_distribution, class_theme_chart
-from leadkit.cli_learner import register
+from leadkit.cli.learner import register
+from leadkit.content.frameworks import list_frameworks, load_framework
 from leadkit.errors import InputError, LeadkitError
-from leadkit.frameworks import list_frameworks, load_framework
-from leadkit.journal import Journal
-from leadkit.portfolio import export_bundle
+from leadkit.plots.classroom import class_distribution, class_theme_chart
+from leadkit.store import classroom as c
+from leadkit.store.bundle import export_bundle
+from leadkit.store.journal import Journal
 
 SALT = "a-long-private-class-salt"
 # Element scores per learner for an invented framework "my-model" (not in the kit, so no
@@ -256,7 +256,7 @@ needs_samples = pytest.mark.skipif(
 
 @needs_samples
 def test_sample_class_matches_its_generator(tmp_path):
-    from datasets.make_sample_bundles import N_LEARNERS, TAKEN, main
+    from tools.make_sample_bundles import N_LEARNERS, TAKEN, main
 
     bundles = c.load_bundles(c.sample_bundles_dir())
     assert len(bundles) == N_LEARNERS
@@ -270,7 +270,7 @@ def test_sample_class_matches_its_generator(tmp_path):
     main(["--out", str(tmp_path)])
     for path in sorted(c.sample_bundles_dir().glob("*.json")):
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), (
-            f"{path.name} is out of date: run python datasets/make_sample_bundles.py")
+            f"{path.name} is out of date: run python tools/make_sample_bundles.py")
 
 
 # -- leadkit class ------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ import pytest
 
 import leadkit as lk
 from leadkit import cli
-from leadkit.report import element_reliability, team_agreement
-from leadkit.scoring import score
+from leadkit.cli.app import MAX_SHOWN
+from leadkit.survey.element_stats import element_reliability, team_agreement
+from leadkit.survey.scoring import score
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
@@ -61,7 +62,7 @@ def test_validate_lists_twenty_problems_then_counts_the_rest(tmp_path, capsys):
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert cli.main(["validate", str(path), "-f", FW]) == 2
     err = capsys.readouterr().err
-    assert err.count("outside the scale") == cli.MAX_SHOWN
+    assert err.count("outside the scale") == MAX_SHOWN
     assert "… and 7 more" in err
 
 
@@ -118,7 +119,7 @@ def test_an_unexpected_error_exits_1_with_a_short_message(monkeypatch, capsys, t
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("leadkit.scoring.iter_scores", broken)  # what .csv output uses
+    monkeypatch.setattr("leadkit.survey.scoring.iter_scores", broken)  # what .csv output uses
     monkeypatch.delenv("LEADKIT_DEBUG", raising=False)
     assert cli.main(["score", str(BAD / "bom-utf8.csv"), "-f", FW, "--out",
                      str(tmp_path / "s.csv")]) == 1

@@ -9,7 +9,7 @@ import pytest
 
 from leadkit.cli import main
 from leadkit.i18n import set_language
-from leadkit.journal import Journal
+from leadkit.store.journal import Journal
 from leadkit.widgets.handin import hand_in
 
 

@@ -8,8 +8,8 @@ import pytest
 from scipy import stats
 
 import leadkit as lk
-from leadkit.compare import compare
-from leadkit.scoring import score, theme_scores
+from leadkit.survey.comparison import compare
+from leadkit.survey.scoring import score, theme_scores
 
 X = [3, 3.5, 4, 2.5, 4.5, 3]
 Y = [4, 4.5, 3.5, 5, 4, 4.5, 3]

@@ -178,7 +178,8 @@ def test_every_item_has_both_forms_in_both_languages():
 
 
 def test_correct_feedback_does_not_repeat_the_verdict():
-    # The self-check widget already opens with "Correct." / "Juist." (leadkit/selfcheck.py).
+    # The self-check widget already opens with "Correct." / "Juist."
+    # (leadkit/learning/selfcheck.py).
     opener = re.compile(r"^(Yes|Right|Correct|Exactly|Ja|Klopt|Precies|Goed gezien|Juist)[.:!,]\s")
     repeats = []
     for path in sorted((ROOT / "datasets" / "selfchecks").glob("*.yaml")):

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 import leadkit as lk
-from leadkit.feedback360 import anonymity_note, self_other
-from leadkit.scoring import score
+from leadkit.survey.feedback360 import anonymity_note, self_other
+from leadkit.survey.scoring import score
 
 
 @pytest.fixture(autouse=True)

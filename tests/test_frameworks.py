@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import leadkit as lk
-from leadkit.paths import data_dir
+from leadkit.content.paths import data_dir
 
 IDS = ["agile-cmo", "silo-collaboration", "customer-leadership", "leading-professionals",
        "wij-model"]

@@ -1,4 +1,5 @@
-"""The nbgitpuller link (leadkit.hub) and the ``leadkit hub-link`` command (leadkit.cli_hub).
+"""The nbgitpuller link (leadkit.cli.hub_links) and the ``leadkit hub-link`` command
+(leadkit.cli.hub_link).
 
 What a correct link is comes from nbgitpuller's request handler: it reads the query arguments
 ``repo``, ``branch``, ``targetpath`` (the clone's folder, by default the last part of the repo
@@ -16,8 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import leadkit as lk
-from leadkit import cli_hub
-from leadkit.hub import nbgitpuller_link, public_repo_url, repo_from_git
+from leadkit.cli import hub_link as cli_hub
+from leadkit.cli.hub_links import nbgitpuller_link, public_repo_url, repo_from_git
 
 REPO = "https://github.com/owner/leadkit"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import leadkit.journal as journal_module
+import leadkit.store.journal as journal_module
 from leadkit.errors import InputError, LeadkitError
-from leadkit.journal import APPLICATION_ID, SCHEMA_VERSION, Journal, default_journal_path
+from leadkit.store.journal import APPLICATION_ID, SCHEMA_VERSION, Journal, default_journal_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -156,7 +156,7 @@ def test_connections_use_wal_and_full_sync(tmp_path):
 def test_entry_survives_kill_9_right_after_add(tmp_path):
     child = _run_child("""
         import os, signal, sys
-        from leadkit.journal import Journal
+        from leadkit.store.journal import Journal
         entry = Journal(sys.argv[1]).add("kill-test", "written just before the crash")
         print(entry, flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
@@ -173,7 +173,7 @@ def test_every_reported_entry_survives_kill_9_during_a_stream_of_writes(tmp_path
     Journal(tmp_path)
     child = _run_child("""
         import sys
-        from leadkit.journal import Journal
+        from leadkit.store.journal import Journal
         j = Journal(sys.argv[1])
         for i in range(100000):
             print(j.add("stream", f"answer {i}"), flush=True)
@@ -190,7 +190,7 @@ def test_every_reported_entry_survives_kill_9_during_a_stream_of_writes(tmp_path
 # -- guarantee: two kernels at once ------------------------------------------------------------
 WRITER = """
     import pathlib, sys, time
-    from leadkit.journal import Journal
+    from leadkit.store.journal import Journal
     path, tag, n, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), pathlib.Path(sys.argv[4])
     j = Journal(path)
     print("ready", flush=True)
@@ -297,7 +297,7 @@ def test_older_journal_is_backed_up_and_migrated(tmp_path, monkeypatch):
         con.execute("ALTER TABLE entries ADD COLUMN mood TEXT")
 
     monkeypatch.setattr(journal_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(journal_module, "_MIGRATIONS", {SCHEMA_VERSION: add_mood})
+    monkeypatch.setattr(journal_module, "MIGRATIONS", {SCHEMA_VERSION: add_mood})
     migrated = Journal(tmp_path)
     with sqlite3.connect(migrated.path) as con:
         assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from leadkit.journal import Journal
+from leadkit.store.journal import Journal
 
 PROCESSES, ROUNDS = 8, 20
 

@@ -16,8 +16,8 @@ from matplotlib.figure import Figure  # noqa: E402
 
 import leadkit as lk  # noqa: E402
 from leadkit import plots  # noqa: E402
-from leadkit.feedback360 import self_other  # noqa: E402
-from leadkit.scoring import score  # noqa: E402
+from leadkit.survey.feedback360 import self_other  # noqa: E402
+from leadkit.survey.scoring import score  # noqa: E402
 
 MINI = Path(__file__).resolve().parent / "data" / "samples-mini-framework.yaml"
 

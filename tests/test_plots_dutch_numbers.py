@@ -12,9 +12,10 @@ import pytest
 from matplotlib.text import Text
 
 import leadkit as lk
-from leadkit import plots, plots_simulate
-from leadkit.plots_cases import t_shape_figure
-from leadkit.scenarios import load_scenario, run_scenario
+from leadkit import plots
+from leadkit.plots import simulate as plots_simulate
+from leadkit.plots.cases import t_shape_figure
+from leadkit.simulate.scenarios import load_scenario, run_scenario
 
 POINT = re.compile(r"\d\.\d")
 

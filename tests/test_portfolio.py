@@ -10,20 +10,17 @@ import re
 import pandas as pd
 import pytest
 
-from leadkit.cli_learner import register
+from leadkit.cli.learner import register
+from leadkit.content.frameworks import list_frameworks, load_framework
 from leadkit.errors import LeadkitError
-from leadkit.frameworks import list_frameworks, load_framework
 from leadkit.i18n import set_language
-from leadkit.journal import Journal
-from leadkit.portfolio import (
-    BUNDLE_FORMAT,
-    BUNDLE_VERSION,
-    export_bundle,
-    make_bundle,
+from leadkit.render.portfolio import (
     portfolio_html,
     portfolio_markdown,
     write_portfolio,
 )
+from leadkit.store.bundle import BUNDLE_FORMAT, BUNDLE_VERSION, export_bundle, make_bundle
+from leadkit.store.journal import Journal
 
 NASTY = "<script>alert('x')</script> & <b>bold</b>"
 

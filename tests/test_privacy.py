@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import leadkit as lk
-from leadkit import classroom as c
 from leadkit import privacy
 from leadkit.errors import FloorError, InputError
-from leadkit.report import build_report
+from leadkit.render.report import build_report
+from leadkit.store import classroom as c
 
 SALT = "a-long-private-class-salt"
 
@@ -260,7 +260,7 @@ def test_team_agreement_and_team_scores_hide_small_teams():
     table = lk.load_dataset("agile-cmo-class")
     keep = ~((table["team"] == "T1") & (table["rater"] == "report")) | table[
         "respondent"].isin(["T1-01", "T1-02"])
-    from leadkit.report import team_agreement
+    from leadkit.render.report import team_agreement
 
     agreement = team_agreement(table[keep], FW)
     assert agreement.loc["T1"].isna().all() and agreement.loc["T2"].notna().all()
@@ -296,7 +296,7 @@ def test_the_class_overview_gives_no_count_of_a_small_group(tmp_path):
 
 
 def test_the_team_example_shows_no_agreement_or_mean_for_two_raters():
-    from leadkit.team_example import team_example
+    from leadkit.survey.example_team import team_example
 
     table = lk.load_dataset("agile-cmo-class")
     leader = "T1-L"

@@ -15,10 +15,10 @@ import pytest
 
 from leadkit.errors import InputError
 from leadkit.i18n import set_language
-from leadkit.reliability import Reliability, reliability
+from leadkit.survey.item_analysis import Reliability, reliability
 
 # The module itself (the package re-exports the function under the same name).
-rel_mod = importlib.import_module("leadkit.reliability")
+rel_mod = importlib.import_module("leadkit.survey.item_analysis")
 DATA = Path(__file__).parent / "data"
 TOL = 1e-9
 

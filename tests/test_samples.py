@@ -17,16 +17,17 @@ import pandas as pd
 import pytest
 
 import leadkit as lk
-from leadkit.datafile import load_validated
-from leadkit.paths import data_dir
-from leadkit.responses import validate_responses
+from leadkit.content.datafile import load_validated
+from leadkit.content.paths import data_dir
+from leadkit.survey.responses import validate_responses
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "samples-mini-framework.yaml"
 
 
 def _load_script():
-    spec = importlib.util.spec_from_file_location("make_samples", data_dir() / "make_samples.py")
+    spec = importlib.util.spec_from_file_location("make_samples",
+                                                  ROOT / "tools" / "make_samples.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules["make_samples"] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)

@@ -11,8 +11,8 @@ import pytest
 
 import leadkit as lk
 from leadkit.errors import InputError
-from leadkit.responses import read_responses
-from leadkit.scoring import framework_score, reverse_keyed, score, theme_scores
+from leadkit.survey.responses import read_responses
+from leadkit.survey.scoring import framework_score, reverse_keyed, score, theme_scores
 
 DATA = Path(__file__).parent / "data"
 ITEMS = [f"st0{i}" for i in range(1, 10)]
@@ -140,7 +140,7 @@ def test_theme_scores_of_a_kit_framework_follow_the_crosswalk():
 
 
 def test_scores_in_blocks_equal_the_scores_at_once():
-    from leadkit.scoring import iter_scores
+    from leadkit.survey.scoring import iter_scores
 
     table = lk.load_dataset("agile-cmo-class")
     whole = score(table, "agile-cmo")
@@ -150,7 +150,7 @@ def test_scores_in_blocks_equal_the_scores_at_once():
 
 
 def test_wide_scores_hold_the_same_values_as_the_tidy_ones():
-    from leadkit.scoring import wide_scores
+    from leadkit.survey.scoring import wide_scores
 
     table = lk.load_dataset("agile-cmo-class")
     tidy = score(table, "agile-cmo")

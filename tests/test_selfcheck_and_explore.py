@@ -3,7 +3,7 @@
 import pytest
 
 import leadkit as lk
-from leadkit.selfcheck import check_answer, list_selfchecks, load_selfcheck
+from leadkit.learning.selfcheck import check_answer, list_selfchecks, load_selfcheck
 
 
 @pytest.fixture(autouse=True)

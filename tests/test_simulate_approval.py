@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from scipy import integrate, stats
 
+from leadkit.simulate._approval import ApprovalModel, approval, approval_expected
 from leadkit.simulate._stats import mean_ci
-from leadkit.simulate.approval import ApprovalModel, approval, approval_expected
 
 
 @pytest.mark.parametrize(

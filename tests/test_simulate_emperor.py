@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from leadkit.simulate._emperor import EmperorModel, emperor
 from leadkit.simulate._stats import mean_ci
-from leadkit.simulate.emperor import EmperorModel, emperor
 
 SETTING = dict(agents=500, believers=0.015, max_strength=0.38, cost=0.08)
 

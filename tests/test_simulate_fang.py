@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from leadkit.simulate._fang import FangModel, fang
 from leadkit.simulate._stats import mean_ci
-from leadkit.simulate.fang import FangModel, fang
 
 
 def _higher(a, b) -> bool:

@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from leadkit.simulate._march import MarchModel, march
 from leadkit.simulate._reference import march_reference
 from leadkit.simulate._stats import mean_ci
-from leadkit.simulate.march import MarchModel, march
 
 
 def _higher(a: pd.Series, b: pd.Series) -> tuple[bool, float, float]:
@@ -155,7 +155,7 @@ def test_sharing_replications_between_processes_changes_nothing():
 
 def test_running_in_memory_blocks_changes_nothing(monkeypatch):
     whole = march(0.5, 0.5, replications=9, seed=15)
-    module = importlib.import_module("leadkit.simulate.march")  # the module, not the function
+    module = importlib.import_module("leadkit.simulate._march")  # the module, not the function
     monkeypatch.setattr(module, "BLOCK", 4)
     seen: list[float] = []
     blocks = march(0.5, 0.5, replications=9, seed=15, progress=seen.append)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from leadkit.content.paths import data_dir
 from leadkit.errors import FrameworkFileError
 from leadkit.i18n import set_language
-from leadkit.paths import data_dir
-from leadkit.scenarios import (
+from leadkit.simulate.scenarios import (
     MODEL_PARAMETERS,
     lever_values,
     list_scenarios,

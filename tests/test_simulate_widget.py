@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from leadkit.i18n import set_language
-from leadkit.journal import Journal
-from leadkit.plots_simulate import model_path, outcome_spread, replication_figure
-from leadkit.scenarios import load_scenario, run_scenario
+from leadkit.plots.simulate import model_path, outcome_spread, replication_figure
 from leadkit.simulate import MarchModel
+from leadkit.simulate.scenarios import load_scenario, run_scenario
+from leadkit.store.journal import Journal
 from leadkit.widgets.scenario import play, scenario_check
 
 

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 import leadkit as lk
-from leadkit import classroom as c
 from leadkit.cli import main
 from leadkit.errors import FrameworkFileError, InputError
-from leadkit.safe_output import escape_markdown, plain_text
+from leadkit.store import classroom as c
+from leadkit.store.safe_output import escape_markdown, plain_text
 
 FW = lk.load_framework("agile-cmo")
 SAMPLE = lk.load_dataset("agile-cmo-class").head(6)
@@ -163,8 +163,8 @@ def test_terminal_escape_sequences_never_reach_the_teacher_screen():
 
 
 def test_markdown_portfolio_escapes_a_learners_markdown(tmp_path):
-    from leadkit.journal import Journal
-    from leadkit.portfolio import portfolio_markdown
+    from leadkit.render.portfolio import portfolio_markdown
+    from leadkit.store.journal import Journal
 
     journal = Journal(tmp_path / "j.sqlite", learner="[me](http://example.invalid)")
     journal.save_answer("lp-01", "![x](http://example.invalid/t.png) "
@@ -181,7 +181,6 @@ def test_a_dollar_in_a_name_is_drawn_as_a_dollar_not_mathtext(tmp_path):
     assert main(["score", _csv(data, tmp_path), "-f", "agile-cmo", "--out",
                  str(tmp_path / "s.csv"), "--report", str(tmp_path / "r.html")]) == 0
     from leadkit import plots
-
     scores = lk.score(data, FW)
     fig = plots.gap_chart(lk.self_other(scores), "$a^2$ Jan $", wave="1", framework=FW)
     fig._repr_png_()  # draws: would raise on an unbalanced "$" if mathtext were on
@@ -206,8 +205,7 @@ def test_a_billion_laughs_framework_is_refused_at_once(tmp_path):
 
 
 def test_an_oversized_data_file_is_refused_before_reading(tmp_path, monkeypatch):
-    from leadkit import datafile
-
+    from leadkit.content import datafile
     monkeypatch.setattr(datafile, "MAX_DATA_BYTES", 100)
     (tmp_path / "big.yaml").write_text("x: " + "y" * 200 + "\n", encoding="utf-8")
     with pytest.raises(FrameworkFileError, match="larger than"):
@@ -227,8 +225,7 @@ def test_a_pipe_named_json_does_not_hang_the_class_command(tmp_path, capsys):
 
 
 def test_an_oversized_bundle_and_survey_file_are_refused(tmp_path, monkeypatch, capsys):
-    from leadkit import tablefile
-
+    from leadkit.survey import tablefile
     monkeypatch.setattr(c, "MAX_BUNDLE_BYTES", 10)
     (tmp_path / "b.json").write_text(json.dumps({"format": "x" * 20}), encoding="utf-8")
     with pytest.raises(InputError, match="more than a bundle can be"):
@@ -255,8 +252,7 @@ def test_class_command_with_an_own_framework_and_themes_out(tmp_path, capsys):
 @pytest.mark.parametrize("variant", ["plain", "semicolon-bom-cp1252", "hint-line", "crlf",
                                      "blank-rows", "quoted", "short-row"])
 def test_fast_and_careful_reading_give_the_same_table(tmp_path, monkeypatch, variant):
-    from leadkit import fastread, tablefile
-
+    from leadkit.survey import fastread, tablefile
     data = lk.load_dataset("agile-cmo-class").astype(object)
     data.loc[data.index[3], "acmo01"] = "Mee eens"  # a label, kept as text by both
     data.loc[data.index[4], "acmo02"] = float("nan")
@@ -303,8 +299,7 @@ def test_a_table_edited_after_reading_is_checked_again_before_scoring():
 
 
 def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatch):
-    from leadkit import fastread, responses, tablefile
-
+    from leadkit.survey import fastread, responses, tablefile
     data = pd.concat([lk.load_dataset("agile-cmo-class")] * 3, ignore_index=True).astype(object)
     data["respondent"] = [f"{r}-{i // 216}" for i, r in enumerate(data["respondent"])]
     data["target"] = [f"{t}-{i // 216}" for i, t in enumerate(data["target"])]
@@ -327,8 +322,7 @@ def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatc
 
 
 def test_validate_in_python_returns_an_encoding_mix_as_a_problem(tmp_path, monkeypatch):
-    from leadkit import tablefile
-
+    from leadkit.survey import tablefile
     monkeypatch.setattr(tablefile, "_FAST_FROM", 0)  # the chunked path, as for a large file
     lines = _lines(tmp_path)
     data = ("\n".join(lines[:4]) + "\nJürgen" + lines[4][5:] + "\n").encode("utf-8")

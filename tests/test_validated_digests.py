@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import leadkit as lk
-from leadkit.datafile import VALIDATED, content_digest, kit_data_files
+from leadkit.content.datafile import VALIDATED, content_digest, kit_data_files
+from leadkit.content.paths import data_dir
 from leadkit.errors import FrameworkFileError
-from leadkit.paths import data_dir
 
 TOOL = Path(__file__).resolve().parent.parent / "tools" / "update_validated.py"
 

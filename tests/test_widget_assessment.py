@@ -11,8 +11,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import leadkit as lk  # noqa: E402
-from leadkit.journal import Journal  # noqa: E402
-from leadkit.scoring import score  # noqa: E402
+from leadkit.store.journal import Journal  # noqa: E402
+from leadkit.survey.scoring import score  # noqa: E402
 from leadkit.widgets.assessment import answers_to_responses, self_assessment  # noqa: E402
 
 FID = "agile-cmo"

@@ -10,11 +10,15 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
-from leadkit import cases  # noqa: E402
-from leadkit.frameworks import load_framework  # noqa: E402
+from leadkit.content.frameworks import load_framework  # noqa: E402
 from leadkit.i18n import set_language  # noqa: E402
-from leadkit.journal import Journal  # noqa: E402
-from leadkit.plots_cases import show_team_example, t_shape_figure, theme_profile  # noqa: E402
+from leadkit.learning import (
+    cases,  # noqa: E402
+    framework_choice,
+)
+from leadkit.plots.cases import t_shape_figure, theme_profile  # noqa: E402
+from leadkit.render.displays import show_team_example  # noqa: E402
+from leadkit.store.journal import Journal  # noqa: E402
 from leadkit.widgets.cases import (  # noqa: E402
     choose_framework,
     context_profile,
@@ -125,7 +129,7 @@ def test_t_shape_figure_draws_the_ratings():
 
 def test_theme_profile_draws_the_table_in_dutch():
     set_language("nl")
-    table = cases.learner_theme_scores(Journal(tempfile.mkdtemp()))
+    table = framework_choice.learner_theme_scores(Journal(tempfile.mkdtemp()))
     fig = theme_profile(table)
     widths = sorted(p.get_width() for p in fig.axes[0].patches)
     assert widths == pytest.approx(sorted(table["pomp"]))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from leadkit.i18n import set_language
-from leadkit.journal import Journal
-from leadkit.widgets.reflection import reflection
+from leadkit.store.journal import Journal
+from leadkit.widgets._reflection import reflection
 
 PROMPT = {"en": "What will you do differently?", "nl": "Wat ga je anders doen?"}
 

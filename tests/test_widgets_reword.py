@@ -9,7 +9,7 @@ import ipywidgets as w
 import pytest
 
 import leadkit as lk
-from leadkit.journal import Journal
+from leadkit.store.journal import Journal
 
 STYLE = re.compile(r"<style>.*?</style>", re.S)
 

@@ -4,7 +4,7 @@ Run after changing a file in ``datasets/`` (the test suite fails until you do)::
 
     python tools/update_validated.py
 
-``leadkit.datafile.load_validated`` skips the (slow to import) schema check only for a file
+``leadkit.content.datafile.load_validated`` skips the (slow to import) schema check only for a file
 whose exact bytes, with the exact schema, are listed in ``datasets/schema/validated.sha256``;
 every other file is checked in full each time it is loaded.
 """
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import sys
 
-from leadkit.datafile import VALIDATED, content_digest, kit_data_files, validate_fully
+from leadkit.content.datafile import VALIDATED, content_digest, kit_data_files, validate_fully
+from leadkit.content.paths import data_dir
 from leadkit.errors import FrameworkFileError
-from leadkit.paths import data_dir
 
 
 def digests() -> list[str]:

@@ -21,11 +21,11 @@ Examples
 
 from __future__ import annotations
 
+from leadkit.simulate._approval import ApprovalModel, approval, approval_expected
+from leadkit.simulate._emperor import EmperorModel, emperor
+from leadkit.simulate._fang import FangModel, fang
+from leadkit.simulate._march import MarchModel, march
 from leadkit.simulate._stats import mean_ci, summarise
-from leadkit.simulate.approval import ApprovalModel, approval, approval_expected
-from leadkit.simulate.emperor import EmperorModel, emperor
-from leadkit.simulate.fang import FangModel, fang
-from leadkit.simulate.march import MarchModel, march
 from leadkit.simulate.replications import claims_table, reproduce
 
 __all__ = [

@@ -1,14 +1,14 @@
 """The vectorised engine of March's (1991) model: many replications advanced in lock-step.
 
-Internal to :mod:`leadkit.simulate.march`, which documents the model. State arrays carry a
+Internal to :mod:`leadkit.simulate._march`, which documents the model. State arrays carry a
 leading replication axis; replications that are absorbed are dropped from the arrays, so late
 periods only cost what is still running.
 
 Examples
 --------
 >>> from leadkit.simulate._streams import spawn_streams
->>> prm = _params(0.5, 0.5, 0.0, 0.0, 30, 50, 0, 0.9, "actions")
->>> batch = _Batch(prm, spawn_streams(1, 3))
+>>> prm = params_of(0.5, 0.5, 0.0, 0.0, 30, 50, 0, 0.9, "actions")
+>>> batch = Batch(prm, spawn_streams(1, 3))
 >>> batch.step()
 >>> batch.beliefs.shape
 (3, 50, 30)
@@ -22,14 +22,14 @@ import numpy as np
 
 from leadkit.simulate._streams import hits, threshold
 
-__all__ = ["VARIANTS", "ABSORPTION_CAP", "OPEN_HORIZON", "BLOCK", "_Batch", "_params"]
+__all__ = ["VARIANTS", "ABSORPTION_CAP", "OPEN_HORIZON", "BLOCK", "Batch", "params_of"]
 
 VARIANTS = ("actions", "beliefs")
 #: Cap on periods when a run should end by absorption; a run that reaches it is flagged.
 ABSORPTION_CAP = 5000
 #: Default horizon when turnover or turbulence keep the system from ever settling.
 OPEN_HORIZON = 100
-#: Words read ahead per replication (see ``_Batch``).
+#: Words read ahead per replication (see ``Batch``).
 BUFFER = 4096
 #: Most replications held in memory at once; ``march`` runs larger batches block by block.
 BLOCK = 2000
@@ -83,7 +83,7 @@ def _initial(bitgen: np.random.PCG64, m: int, n: int) -> tuple[np.ndarray, np.nd
     return reality, beliefs
 
 
-class _Batch:
+class Batch:
     """The state of many replications at once, advanced one period by :meth:`step`.
 
     Draws follow one protocol, shared with the per-agent reference: per replication and
@@ -252,7 +252,7 @@ class _Batch:
         return out
 
 
-def _params(p1, p2, p3, p4, m, n, fast_learners, p1_fast, variant) -> _Params:
+def params_of(p1, p2, p3, p4, m, n, fast_learners, p1_fast, variant) -> _Params:
     _check(p1, p2, p3, p4, m, n, fast_learners, p1_fast, variant)
     rates = np.full(int(n), float(p1))
     rates[: int(fast_learners)] = float(p1_fast)

@@ -2,7 +2,7 @@
 
 It is written the way most published replications are: Python loops over individuals and
 dimensions, one organisation at a time. It draws from exactly the same per-replication streams
-and in the same layout as :mod:`leadkit.simulate.march`, so the two give identical results for
+and in the same layout as :mod:`leadkit.simulate._march`, so the two give identical results for
 every replication — a strong check that the vectorised code does what this readable one says.
 It is not part of the public API and is far too slow for teaching runs.
 

@@ -24,12 +24,13 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from leadkit.errors import UnknownIdError
 from leadkit.i18n import tr
+from leadkit.simulate._approval import approval, approval_expected
+from leadkit.simulate._emperor import emperor
+from leadkit.simulate._fang import fang
+from leadkit.simulate._march import march
 from leadkit.simulate._stats import mean_ci
-from leadkit.simulate.approval import approval, approval_expected
-from leadkit.simulate.emperor import emperor
-from leadkit.simulate.fang import fang
-from leadkit.simulate.march import march
 
 __all__ = ["FIGURES", "reproduce", "check_claim", "claims_table"]
 
@@ -207,7 +208,7 @@ def reproduce(figure_id: str, replications: int = DEFAULT_REPLICATIONS,
     Cached, so a plot and a claim check of the same run share one simulation.
     """
     if figure_id not in FIGURES:
-        raise KeyError(f"unknown figure {figure_id!r}; expected one of {', '.join(FIGURES)}")
+        raise UnknownIdError(f"unknown figure {figure_id!r}; expected one of {', '.join(FIGURES)}")
     rows = []
     for x, group, values in FIGURES[figure_id].runs(int(replications), int(seed)):
         row = {"x": x, "group": group, **mean_ci(values)}

@@ -34,7 +34,7 @@ _WHERE = {
     "language_switch": "explore",
     "self_check": "quiz",
     "reflect": "prompted",
-    "reflection": "reflection",
+    "reflection": "_reflection",
     "dilemma": "cases",
     "context_profile": "cases",
     "t_shape_map": "cases",

@@ -1,7 +1,7 @@
 """The self-assessment widget: answer a framework's items, see the profile, compare, save.
 
 The widget is a thin face: :func:`answers_to_responses` (plain Python, no widgets) turns the
-answers into a one-row response table, :func:`leadkit.scoring.score` scores it, and
+answers into a one-row response table, :func:`leadkit.survey.scoring.score` scores it, and
 :mod:`leadkit.plots` draws it. Every control is a standard ipywidgets control with a
 description, so the form works from the keyboard and with a screen reader; scores are also
 written out as text, never shown by colour alone.
@@ -29,10 +29,10 @@ import numpy as np
 import pandas as pd
 from IPython.display import display
 
+from leadkit.content.frameworks import Framework, list_frameworks, load_framework
 from leadkit.errors import InputError
-from leadkit.frameworks import Framework, list_frameworks, load_framework
 from leadkit.i18n import on_language_change, tr
-from leadkit.tables import cell_text
+from leadkit.render.tables import cell_text
 from leadkit.widgets._common import wrap_options
 
 __all__ = ["answers_to_responses", "self_assessment"]
@@ -96,7 +96,7 @@ def answers_to_responses(answers: Mapping[str, int | float | None],
     -------
     DataFrame
         Columns ``respondent``, ``rater``, ``target`` and one float column per item, in the
-        framework's order (NaN = not answered), ready for :func:`leadkit.scoring.score`.
+        framework's order (NaN = not answered), ready for :func:`leadkit.survey.scoring.score`.
 
     Raises
     ------
@@ -105,7 +105,7 @@ def answers_to_responses(answers: Mapping[str, int | float | None],
     """
     if form not in ("self", "observer"):
         raise ValueError(f"form must be 'self' or 'observer', not {form!r}")
-    fw = framework if isinstance(framework, Framework) else load_framework(framework)
+    fw = load_framework(framework)
     low, high = fw.scale
     unknown = sorted(set(answers) - set(fw.item_ids))
     if unknown:
@@ -133,8 +133,8 @@ def answers_to_responses(answers: Mapping[str, int | float | None],
 @lru_cache(maxsize=8)
 def _class_scores(framework_id: str) -> pd.DataFrame | None:
     """The sample class's wave-1 self-assessment scores, or None when the kit has none."""
-    from leadkit.catalog import list_datasets, load_dataset
-    from leadkit.scoring import score
+    from leadkit.content.catalog import list_datasets, load_dataset
+    from leadkit.survey.scoring import score
 
     name = f"{framework_id}-class"
     if name not in set(list_datasets()["name"]):
@@ -208,7 +208,7 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
         HTML shown: the score table and the charts).
     """
     from leadkit import plots
-    from leadkit.scoring import score
+    from leadkit.survey.scoring import score
 
     fw = load_framework(framework_id)
     if form not in ("self", "observer"):
@@ -279,7 +279,7 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
         nonlocal journal
         try:
             if journal is None:
-                from leadkit.journal import Journal
+                from leadkit.store.journal import Journal
 
                 journal = Journal()
             set_id = journal.save_scores(fw.id, box.scores[["element", "score", "n_answered"]],

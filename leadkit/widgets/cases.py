@@ -1,4 +1,4 @@
-"""Widgets for the cases of the framework notebooks: thin faces over :mod:`leadkit.cases`.
+"""Widgets for the cases of the framework notebooks: thin faces over :mod:`leadkit.learning.cases`.
 
 - :func:`dilemma` — a leadership dilemma, step by step, with feedback naming the elements;
 - :func:`context_profile` — answer the context questions of a framework, see what they imply;
@@ -17,9 +17,9 @@ import html
 import ipywidgets as w
 import pandas as pd
 
-from leadkit import cases
-from leadkit.frameworks import list_frameworks, load_framework
+from leadkit.content.frameworks import list_frameworks, load_framework
 from leadkit.i18n import on_language_change, tr
+from leadkit.learning import cases, framework_choice
 from leadkit.widgets._common import wrap_options
 
 __all__ = ["dilemma", "context_profile", "t_shape_map", "spot_compliance", "choose_framework"]
@@ -121,7 +121,7 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
     """Dropdowns for the framework's context questions; the implications follow each change.
 
     Returns a VBox with ``dropdowns`` (question id → Dropdown), ``result`` (HTML) and, after
-    each change, ``table`` (the DataFrame from :func:`leadkit.cases.context_implications`).
+    each change, ``table`` (the DataFrame from :func:`leadkit.learning.cases.context_implications`).
     """
     case = cases.load_case(case_id)
     fw = load_framework(case["framework"])
@@ -175,7 +175,7 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
     ``result`` (HTML), ``output`` (the chart) and, after a click, ``shape`` (a TShape) and
     ``figure``.
     """
-    from leadkit.plots_cases import t_shape_figure
+    from leadkit.plots.cases import t_shape_figure
 
     case = cases.load_case(case_id)
     levels = [(tr(lbl), i) for i, lbl in enumerate(case["levels"], 1)]
@@ -230,7 +230,7 @@ def spot_compliance(case_id: str) -> w.VBox:
     """A report whose lines the learner marks as possible pretend compliance, then checks.
 
     Returns a VBox with ``checks`` (line id → Checkbox), ``button``, ``feedback`` (HTML) and,
-    after a click, ``result`` (a :class:`~leadkit.cases.ComplianceResult`).
+    after a click, ``result`` (a :class:`~leadkit.learning.cases.ComplianceResult`).
     """
     case = cases.load_case(case_id)
     report = case["report"]
@@ -304,11 +304,11 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
 
     def on_click(_b: w.Button) -> None:
         case = docs[picker.value]
-        judgement = cases.judge_framework_choice(case, choices.value)
+        judgement = framework_choice.judge_framework_choice(case, choices.value)
         if not judgement.quality:
             feedback.value = _p(judgement.message)
             return
-        fit = cases.framework_fit(case)
+        fit = framework_choice.framework_fit(case)
         box.fit = fit
         table = pd.DataFrame({tr({"en": "framework", "nl": "raamwerk"}): fit["title"],
                               tr(_T["fit"]): [cases.format_number(v) for v in fit["fit"]]})

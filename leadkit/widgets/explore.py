@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as w
 
-from leadkit.frameworks import list_frameworks, load_framework
+from leadkit.content.frameworks import list_frameworks, load_framework
 from leadkit.i18n import LANGUAGES, get_language, on_language_change, set_language, tr
 
 __all__ = ["framework_explorer", "framework_table", "language_switch", "element_card_html",

@@ -8,7 +8,7 @@ checks the number before it writes anything, then writes two files into the note
 - ``bundle-<number>.json``, what the teacher collects (only entries marked *share with my
   teacher* carry their text);
 
-and shows a download link to each. The logic is :mod:`leadkit.portfolio`; this is its face.
+and shows a download link to each. The logic is :mod:`leadkit.render.portfolio`; this is its face.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import ipywidgets as w
 
 from leadkit.errors import LeadkitError
 from leadkit.i18n import get_language, on_language_change, tr
-from leadkit.journal import Journal, learner_id_problem
+from leadkit.store.journal import Journal, learner_id_problem
 from leadkit.widgets._common import wrap_options
 
 __all__ = ["hand_in", "hand_in_files"]
@@ -61,7 +61,8 @@ def hand_in_files(journal: Journal, learner: str, folder: str | os.PathLike[str]
     The learner id is checked first: with a bad id nothing is written. The portfolio is in the
     current language, which is also recorded in the journal for later exports.
     """
-    from leadkit.portfolio import export_bundle, write_portfolio
+    from leadkit.render.portfolio import write_portfolio
+    from leadkit.store.bundle import export_bundle
 
     problem = learner_id_problem(learner)
     if problem:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from leadkit.prompts import reflection_prompt
-from leadkit.widgets.reflection import reflection
+from leadkit.content.prompts import reflection_prompt
+from leadkit.widgets._reflection import reflection
 
 __all__ = ["reflect"]
 
@@ -14,6 +14,6 @@ def reflect(prompt_id: str, *, notebook: str | None = None, journal=None) -> w.W
     """The reflection widget for a prompt from ``datasets/prompts.yaml`` or a framework element.
 
     ``prompt_id`` is a named prompt (``"start-here-goals"``) or ``"<framework>:<element>"``
-    for an element's own reflection question (see :mod:`leadkit.prompts`).
+    for an element's own reflection question (see :mod:`leadkit.content.prompts`).
     """
     return reflection(prompt_id, reflection_prompt(prompt_id), journal=journal, notebook=notebook)

@@ -7,7 +7,7 @@ import html
 import ipywidgets as w
 
 from leadkit.i18n import on_language_change, tr
-from leadkit.selfcheck import check_answer, load_selfcheck
+from leadkit.learning.selfcheck import check_answer, load_selfcheck
 from leadkit.widgets._common import wrap_options
 
 __all__ = ["self_check"]

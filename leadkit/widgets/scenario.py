@@ -1,7 +1,7 @@
 """Play a team scenario: levers → many simulated teams → outcome with its spread → debrief.
 
-The widget is a thin face over :mod:`leadkit.scenarios` (the runs) and
-:mod:`leadkit.plots_simulate` (the chart). It is tested in Python without a browser: set the
+The widget is a thin face over :mod:`leadkit.simulate.scenarios` (the runs) and
+:mod:`leadkit.plots.simulate` (the chart). It is tested in Python without a browser: set the
 levers' ``value``, call ``run_button.click()`` and read ``result``, ``chart`` and ``debrief``.
 """
 
@@ -13,11 +13,11 @@ import time
 
 import ipywidgets as w
 
-from leadkit.frameworks import load_framework
+from leadkit.content.frameworks import load_framework
 from leadkit.i18n import get_language, on_language_change, tr
-from leadkit.plots_simulate import format_value, outcome_spread
-from leadkit.scenarios import load_scenario, run_scenario, summarise_outcomes
-from leadkit.simulate.approval import Overloaded
+from leadkit.plots.simulate import format_value, outcome_spread
+from leadkit.simulate._approval import Overloaded
+from leadkit.simulate.scenarios import load_scenario, run_scenario, summarise_outcomes
 from leadkit.widgets._common import wrap_options
 from leadkit.widgets.quiz import self_check
 
@@ -127,14 +127,15 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
     Parameters
     ----------
     scenario_id : str
-        A scenario in ``datasets/scenarios/`` (see :func:`leadkit.scenarios.list_scenarios`).
+        A scenario in ``datasets/scenarios/`` (see
+        :func:`leadkit.simulate.scenarios.list_scenarios`).
     seed : int
         Root seed: the same levers and seed always give the same teams.
     run : bool
         Run once with the default levers right away, so there is an outcome to look at.
     notebook : str, optional
         Stored with reflections in the journal.
-    journal : leadkit.journal.Journal, optional
+    journal : leadkit.store.journal.Journal, optional
         Where reflections go (default: the learner's journal).
 
     Returns
@@ -144,7 +145,7 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
         ``result``, ``chart``, ``debrief``, ``reflection`` and ``runs`` (the last
         DataFrame, or None).
     """
-    from leadkit.widgets.reflection import reflection
+    from leadkit.widgets._reflection import reflection
 
     sc = load_scenario(scenario_id)
     title, story = w.HTML(), w.HTML()

@@ -119,7 +119,7 @@ lk.widgets.self_assessment("agile-cmo")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.plots_cases.show_team_example("agile-cmo", "T2")
+lk.show_team_example("agile-cmo", "T2")
 
 # %% [markdown] lang="en"
 # ## Dilemma: the first quarter of the squads

@@ -119,7 +119,7 @@ lk.widgets.self_assessment("silo-collaboration")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.plots_cases.show_team_example("silo-collaboration", "T6")
+lk.show_team_example("silo-collaboration", "T6")
 
 # %% [markdown] lang="en"
 # ## Your T-shape

@@ -106,7 +106,7 @@ lk.widgets.self_assessment("customer-leadership")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.plots_cases.show_team_example("customer-leadership", "T5")
+lk.show_team_example("customer-leadership", "T5")
 
 # %% [markdown] lang="en"
 # ## Dilemma: the customer on the agenda

@@ -132,7 +132,7 @@ lk.widgets.self_assessment("leading-professionals")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.plots_cases.show_team_example("leading-professionals", "T7")
+lk.show_team_example("leading-professionals", "T7")
 
 # %% [markdown] lang="en"
 # ## Self-check

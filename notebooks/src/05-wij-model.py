@@ -143,7 +143,7 @@ lk.widgets.self_assessment("wij-model")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.plots_cases.show_team_example("wij-model", "T5")
+lk.show_team_example("wij-model", "T5")
 
 # %% [markdown] lang="en"
 # ## Self-check

@@ -95,7 +95,7 @@ lk.show_table(lk.themes()[["label", "description"]])
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lk.plots_cases.show_learner_themes()
+lk.show_learner_themes()
 
 # %% [markdown] lang="en"
 # ## Which framework fits?

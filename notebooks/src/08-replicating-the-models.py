@@ -63,7 +63,7 @@ lk.set_language("{{LANG}}")
 # p1 = 0,1, 0,5 en 0,9, tegenover de gepubliceerde 0,976, 0,903 en 0,870.
 
 # %%
-lk.plots_simulate.replication_figure("march-1", replications=20)
+lk.plots.replication_figure("march-1", replications=20)
 
 # %% [markdown] lang="en"
 # ## March (1991), Figures 2 and 3: slow and fast learners together
@@ -76,10 +76,10 @@ lk.plots_simulate.replication_figure("march-1", replications=20)
 # bron:* langzame leerders helpen de code, terwijl elk individu wint bij snel leren.
 
 # %%
-lk.plots_simulate.replication_figure("march-2", replications=20)
+lk.plots.replication_figure("march-2", replications=20)
 
 # %%
-lk.plots_simulate.replication_figure("march-3", replications=20)
+lk.plots.replication_figure("march-3", replications=20)
 
 # %% [markdown] lang="en"
 # ## March (1991), Figures 4 and 5: turnover and turbulence
@@ -93,10 +93,10 @@ lk.plots_simulate.replication_figure("march-3", replications=20)
 # die op peil.
 
 # %%
-lk.plots_simulate.replication_figure("march-4", replications=20)
+lk.plots.replication_figure("march-4", replications=20)
 
 # %%
-lk.plots_simulate.replication_figure("march-5", replications=20)
+lk.plots.replication_figure("march-5", replications=20)
 
 # %% [markdown] lang="en"
 # ## Fang, Lee & Schilling (2010): subgroups
@@ -112,7 +112,7 @@ lk.plots_simulate.replication_figure("march-5", replications=20)
 # `docs/models/fang.md`).
 
 # %%
-lk.plots_simulate.replication_figure("fang", replications=20)
+lk.plots.replication_figure("fang", replications=20)
 
 # %% [markdown] lang="en"
 # ## Centola, Willer & Macy (2005): the Emperor's Dilemma
@@ -128,7 +128,7 @@ lk.plots_simulate.replication_figure("fang", replications=20)
 # kit zelf toe.
 
 # %%
-lk.plots_simulate.replication_figure("emperor", replications=20)
+lk.plots.replication_figure("emperor", replications=20)
 
 # %% [markdown] lang="en"
 # ## Approval layers: simulation against queueing theory
@@ -142,7 +142,7 @@ lk.plots_simulate.replication_figure("emperor", replications=20)
 # punten zijn gesimuleerde teams.
 
 # %%
-lk.plots_simulate.replication_figure("approval", replications=20)
+lk.plots.replication_figure("approval", replications=20)
 
 # %% [markdown] lang="en"
 # ## All claims at a glance

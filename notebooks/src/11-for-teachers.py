@@ -152,7 +152,7 @@ lk.show_table(lk.class_summary(scores))
 # zouden die individuele scores verraden (de regels staan in `docs/privacy.md`).
 
 # %%
-lk.classroom_plots.class_distribution(scores, "agile-cmo")
+lk.plots.class_distribution(scores, "agile-cmo")
 
 # %% [markdown] lang="en"
 # ## Themes across frameworks
@@ -174,7 +174,7 @@ themes = lk.class_themes(scores)
 lk.show_table(themes[["label", "n", "mean", "suppressed"]], {"label": {"en": "theme", "nl": "thema"}})
 
 # %%
-lk.classroom_plots.class_theme_chart(themes)
+lk.plots.class_theme_chart(themes)
 
 # %% [markdown] lang="en"
 # ## What learners chose to share
@@ -278,7 +278,7 @@ lk.widgets.reflect("teacher-class-discussion", notebook="11-for-teachers")
 # - Sweeney, L. (2002). k-anonymity: a model for protecting privacy. *International Journal of
 #   Uncertainty, Fuzziness and Knowledge-Based Systems*, 10(5), 557–570. The floor of three is a
 #   small-cell rule in the same spirit: no figure that rests on one or two people.
-# - The sample class is synthetic; `datasets/make_sample_bundles.py` describes how it is made.
+# - The sample class is synthetic; `tools/make_sample_bundles.py` describes how it is made.
 
 # %% [markdown] lang="nl"
 # ## Bronnen en verder lezen
@@ -289,4 +289,4 @@ lk.widgets.reflect("teacher-class-discussion", notebook="11-for-teachers")
 # - Sweeney, L. (2002). k-anonymity: a model for protecting privacy. *International Journal of
 #   Uncertainty, Fuzziness and Knowledge-Based Systems*, 10(5), 557–570. De grens van drie is een
 #   regel voor kleine cellen in dezelfde geest: geen getal dat op één of twee mensen rust.
-# - De voorbeeldklas is verzonnen; `datasets/make_sample_bundles.py` beschrijft hoe ze is gemaakt.
+# - De voorbeeldklas is verzonnen; `tools/make_sample_bundles.py` beschrijft hoe ze is gemaakt.

@@ -195,8 +195,8 @@ def shot(target: Any, artifacts: Path, name: str) -> Path:
 def expected_scenario_means(scenario_id: str, levers: dict, language: str) -> list[list[str]]:
     """Outcome label and mean as the scenario player shows them, computed by the kit's core."""
     import leadkit as lk
-    from leadkit.plots_simulate import format_value
-    from leadkit.scenarios import load_scenario, run_scenario, summarise_outcomes
+    from leadkit.plots.simulate import format_value
+    from leadkit.simulate.scenarios import load_scenario, run_scenario, summarise_outcomes
 
     lk.set_language(language)
     try:

@@ -19,8 +19,8 @@ from jupyter_page import (
 )
 
 import leadkit as lk
-from leadkit.journal import Journal
-from leadkit.selfcheck import load_selfcheck
+from leadkit.learning.selfcheck import load_selfcheck
+from leadkit.store.journal import Journal
 
 pytestmark = pytest.mark.browser
 

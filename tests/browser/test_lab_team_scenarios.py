@@ -25,7 +25,7 @@ from jupyter_page import (
 )
 
 import leadkit as lk
-from leadkit.scenarios import load_scenario
+from leadkit.simulate.scenarios import load_scenario
 
 pytestmark = pytest.mark.browser
 

@@ -24,9 +24,9 @@ from jupyter_page import (
 )
 
 import leadkit as lk
-from leadkit.journal import Journal
-from leadkit.scoring import score
-from leadkit.tables import cell_text
+from leadkit.render.tables import cell_text
+from leadkit.store.journal import Journal
+from leadkit.survey.scoring import score
 from leadkit.widgets.assessment import answers_to_responses
 
 FRAMEWORK = "agile-cmo"
@@ -118,7 +118,7 @@ SCENARIO = "key-account-price"
 
 
 def test_team_scenarios_app_runs_switches_language_and_saves(page, voila_app, artifacts):
-    from leadkit.scenarios import load_scenario
+    from leadkit.simulate.scenarios import load_scenario
 
     server = _open_app(page, voila_app, "en/91-app-team-scenarios.ipynb")
     sc = load_scenario(SCENARIO)

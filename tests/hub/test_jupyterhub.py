@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import leadkit
-from leadkit.journal import Journal
+from leadkit.store.journal import Journal
 
 requests = pytest.importorskip("requests")
 websocket = pytest.importorskip("websocket")
@@ -31,7 +31,7 @@ STUDENTS = ("anna", "bram")
 # journal (no path given, as notebooks do).
 CHECK = """
 import json, leadkit
-from leadkit.journal import Journal
+from leadkit.store.journal import Journal
 j = Journal()
 j.add("hub-check", {text!r}, notebook="hub-test")
 print(json.dumps({{"version": leadkit.__version__, "journal": str(j.path),

@@ -1,0 +1,272 @@
+"""The ``leadkit`` command: check and score a survey file, and the learner/teacher commands.
+
+::
+
+    leadkit validate FILE --framework ID            # only check; list every problem
+    leadkit score FILE --framework ID --out scores.csv [--report report.html]
+
+Exit codes: 0 when all is well, 2 for a problem in the input (the message names the file,
+the row and the column and says what was expected), 1 for an unexpected error. A Python
+traceback is shown only with the environment variable ``LEADKIT_DEBUG=1``.
+
+Examples
+--------
+>>> run(["validate", "no-such-file.csv", "--framework", "agile-cmo"])
+2
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from leadkit.cli import hub_link as cli_hub
+from leadkit.cli import learner as cli_learner
+from leadkit.content.frameworks import Framework, load_framework
+from leadkit.errors import FrameworkFileError, InputError, LeadkitError
+from leadkit.i18n import LANGUAGES, set_language, tr
+
+__all__ = ["run", "build_parser", "MAX_SHOWN"]
+
+#: How many problems ``validate`` prints before "… and N more".
+MAX_SHOWN = 20
+
+
+def _t(en: str, nl: str) -> str:
+    return tr({"en": en, "nl": nl})
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help=_t("the response file (.csv, .txt or .xlsx)",
+                                   "het bestand met antwoorden (.csv, .txt of .xlsx)"))
+    p.add_argument("--framework", "-f", required=True,
+                   help=_t("framework id (e.g. agile-cmo) or the path of a framework .yaml",
+                           "id van het raamwerk (bijv. agile-cmo) of het pad van een .yaml"))
+    p.add_argument("--sheet", default=None,
+                   help=_t("the worksheet of an Excel file, by name or number (default: the "
+                           "first)", "het werkblad van een Excel-bestand, op naam of nummer "
+                           "(standaard: het eerste)"))
+    p.add_argument("--ignore-column", action="append", default=[], metavar="NAME",
+                   help=_t("a column to leave out, such as a name or timestamp (repeatable)",
+                           "een kolom om over te slaan, zoals naam of tijdstip (herhaalbaar)"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``leadkit`` command, with help in the current language."""
+    parser = argparse.ArgumentParser(
+        prog="leadkit", description=_t(
+            "leadkit: leadership in marketing and customer teams — survey tools",
+            "leadkit: leiderschap in marketing- en klantteams — hulpmiddelen voor vragenlijsten"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=_t("language of the messages (en or nl)",
+                                "taal van de meldingen (nl of en)"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    v = sub.add_parser("validate", help=_t("check a response file and list every problem",
+                                           "controleer een antwoordbestand en toon elk probleem"))
+    _common(v)
+    v.set_defaults(func=_validate)
+    s = sub.add_parser("score", help=_t("score a response file: tidy scores and an HTML report",
+                                        "scoor een antwoordbestand: nette scores en een "
+                                        "HTML-rapport"))
+    _common(s)
+    s.add_argument("--out", required=True,
+                   help=_t("where to write the scores (.csv or .xlsx)",
+                           "waar de scores heen gaan (.csv of .xlsx)"))
+    s.add_argument("--report", default=None,
+                   help=_t("also write an HTML report to this file",
+                           "schrijf ook een HTML-rapport naar dit bestand"))
+    s.add_argument("--min-share", type=float, default=0.5,
+                   help=_t("smallest share of an element's items that must be answered "
+                           "(default 0.5)", "kleinste deel van de items van een onderdeel dat "
+                           "ingevuld moet zijn (standaard 0,5)"))
+    s.add_argument("--floor", type=int, default=3,
+                   help=_t("smallest 360 rater group shown on its own (3 or more)",
+                           "kleinste 360-groep beoordelaars die apart getoond wordt (3 of meer)"))
+    s.add_argument("--wide", action="store_true",
+                   help=_t("one row per respondent and one column per element (as SPSS and R "
+                           "psych::scoreItems) instead of one row per respondent and element",
+                           "één rij per respondent en één kolom per onderdeel (zoals SPSS en R "
+                           "psych::scoreItems) in plaats van één rij per respondent en "
+                           "onderdeel"))
+    s.add_argument("--dutch-excel", action="store_true",
+                   help=_t("write the CSV with ';' and decimal commas, as Dutch Excel expects",
+                           "schrijf de CSV met ';' en decimale komma's, zoals Nederlandse "
+                           "Excel verwacht"))
+    s.set_defaults(func=_score)
+    cli_learner.register(sub)
+    cli_hub.register(sub)
+    # --lang is accepted after the subcommand as well ("leadkit portfolio ... --lang nl").
+    for subparser in sub.choices.values():
+        subparser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                               help=_t("language of the messages and files (en or nl; "
+                                       "default: LEADKIT_LANG)",
+                                       "taal van de meldingen en bestanden (nl of en; "
+                                       "standaard: LEADKIT_LANG)"))
+    return parser
+
+
+def _framework(spec: str) -> Framework:
+    try:
+        return load_framework(spec)
+    except KeyError as err:  # an unknown id: the message lists the kit's frameworks
+        raise InputError(spec, str(err.args[0])) from None
+
+
+def _read(args: argparse.Namespace, fw: Framework,
+          keep_answers: bool = True) -> tuple[pd.DataFrame | None, list, list]:
+    """Read once, with every problem collected and warnings kept for printing."""
+    from leadkit.survey.responses import load_checked, warn_empty
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        table, problems, name = load_checked(args.file, fw, args.sheet, args.ignore_column,
+                                              keep_answers)
+        if not problems:
+            warn_empty(table, fw, name)
+    notes = [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
+    return (None if problems else table), problems, notes
+
+
+def _print_problems(problems: list[InputError], file: str) -> None:
+    n = len(problems)
+    print(_t(f"{file}: {n} problem{'s' if n > 1 else ''} found:",
+             f"{file}: {n} {'problemen' if n > 1 else 'probleem'} gevonden:"), file=sys.stderr)
+    for problem in problems[:MAX_SHOWN]:
+        print(f"  - {problem}", file=sys.stderr)
+    if len(problems) > MAX_SHOWN:
+        more = len(problems) - MAX_SHOWN
+        print(_t(f"  … and {more} more", f"  … en nog {more}"), file=sys.stderr)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    fw = _framework(args.framework)
+    table, problems, notes = _read(args, fw, keep_answers=False)  # only checked: answers not kept
+    name = Path(args.file).name
+    for note in notes:
+        print(_t(f"warning: {note}", f"let op: {note}"), file=sys.stderr)
+    if problems:
+        _print_problems(problems, name)
+        return 2
+    assert table is not None
+    n = len(table)
+    print(_t(f"{name}: OK — {n} row{'s' if n != 1 else ''}, {len(fw.items)} items of '{fw.id}'",
+             f"{name}: in orde — {n} {'rijen' if n != 1 else 'rij'}, {len(fw.items)} items van "
+             f"'{fw.id}'"))
+    return 0
+
+
+_EXCEL_ROWS = 1_048_576  # the most rows an Excel sheet holds, the header included
+
+
+def _write_scores(table: pd.DataFrame, fw: Framework, path: Path, args: argparse.Namespace
+                  ) -> int:
+    """Write the scores of ``table``; return how many rows were written."""
+    from leadkit.store.safe_output import neutralise_frame, write_csv
+    from leadkit.survey.scoring import iter_scores, score, wide_scores
+
+    if path.suffix.lower() == ".xlsx":
+        if args.wide:
+            scores = pd.concat(list(wide_scores(table, fw, min_share=args.min_share)))
+            neutralise_frame(scores).to_excel(path, index=False)
+            return len(scores) * len(fw.elements)
+        if len(table) * len(fw.elements) >= _EXCEL_ROWS:
+            raise InputError(str(path), _t(
+                f"{len(table) * len(fw.elements):,} score rows do not fit in an Excel sheet",
+                f"{len(table) * len(fw.elements):,} scorerijen passen niet in een Excel-blad"),
+                expected=_t("a .csv file for --out", "een .csv-bestand bij --out"))
+        scores = score(table, fw, min_share=args.min_share)
+        neutralise_frame(scores).to_excel(path, index=False)  # "=HYPERLINK(…)" stays text
+        return len(scores)
+    counted = []
+    blocks = wide_scores if args.wide else iter_scores
+
+    def pieces():  # scored and written a block at a time: never all in memory at once
+        for part in blocks(table, fw, min_share=args.min_share):
+            counted.append(len(part) * (len(fw.elements) if args.wide else 1))
+            yield part
+
+    write_csv(pieces(), path, dutch_excel=args.dutch_excel)
+    return sum(counted)
+
+
+def _score(args: argparse.Namespace) -> int:
+    if not 0 < args.min_share <= 1:
+        raise InputError("--min-share", _t(f"{args.min_share} is not a share",
+                                           f"{args.min_share} is geen aandeel"),
+                         expected=_t("a number above 0 and at most 1, e.g. 0.5",
+                                     "een getal boven 0 en hoogstens 1, bijv. 0.5"))
+    if args.floor < 3:
+        raise InputError("--floor", _t(f"{args.floor} raters could be recognised",
+                                       f"{args.floor} beoordelaars zijn herkenbaar"),
+                         expected=_t("3 or more", "3 of meer"))
+    fw = _framework(args.framework)
+    table, problems, notes = _read(args, fw)
+    for note in notes:
+        print(_t(f"warning: {note}", f"let op: {note}"), file=sys.stderr)
+    if problems:
+        _print_problems(problems, Path(args.file).name)
+        return 2
+    out = Path(args.out)
+    n = _write_scores(table, fw, out, args)
+    print(_t(f"wrote {out} ({n} scores)", f"geschreven: {out} ({n} scores)"))
+    if args.report:
+        from leadkit.render.report import write_report
+
+        path = write_report(table, fw, args.report, min_share=args.min_share, floor=args.floor)
+        print(_t(f"wrote {path}", f"geschreven: {path}"))
+    return 0
+
+
+def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    try:
+        return func(args)
+    except (InputError, FrameworkFileError) as err:
+        print(_t(f"leadkit: {err}", f"leadkit: {err}"), file=sys.stderr)
+        return 2
+    except OSError as err:  # an output folder that does not exist, a file open in Excel, …
+        where = err.filename or ""
+        print(_t(f"leadkit: cannot write or read {where}: {err.strerror}",
+                 f"leadkit: kan {where} niet schrijven of lezen: {err.strerror}"),
+              file=sys.stderr)
+        return 2
+    except LeadkitError as err:
+        print(f"leadkit: {err}", file=sys.stderr)
+        return 2
+    except Exception as err:  # noqa: BLE001 - the last safety net of a command-line tool
+        if os.environ.get("LEADKIT_DEBUG"):
+            traceback.print_exc()
+        print(_t(f"leadkit: unexpected error ({type(err).__name__}: {err}). Please report it "
+                 "with the command you ran; LEADKIT_DEBUG=1 shows the details.",
+                 f"leadkit: onverwachte fout ({type(err).__name__}: {err}). Meld die graag met "
+                 "het commando dat je gaf; LEADKIT_DEBUG=1 toont de details."), file=sys.stderr)
+        return 1
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the ``leadkit`` command with ``argv`` (default: the command line); return the code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language comes first so that the help texts themselves are in it.
+    # Given anywhere on the line, or else LEADKIT_LANG: the language of every message and file.
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", default=None)
+    known, _ = pre.parse_known_args(argv)
+    env = os.environ.get("LEADKIT_LANG", "").strip().lower()[:2]
+    chosen = known.lang or (env if env in LANGUAGES else None)
+    if chosen in LANGUAGES:  # anything else is refused by the full parser below
+        set_language(chosen)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse has printed its usage message
+        return int(stop.code or 0)
+    if getattr(args, "func", None) is None:
+        parser.print_help()
+        return 2
+    return _run(args.func, args)

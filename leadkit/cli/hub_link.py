@@ -1,0 +1,88 @@
+"""``leadkit hub-link``: print the link that gives a class the notebooks on a JupyterHub.
+
+The main command line (:mod:`leadkit.cli`) calls :func:`register` to add the subcommand; the
+handler returns the exit code (0 fine, 2 bad input).
+
+Examples
+--------
+>>> import argparse
+>>> parser = argparse.ArgumentParser(prog="leadkit")
+>>> register(parser.add_subparsers(dest="command"))
+>>> args = parser.parse_args(["hub-link", "https://hub.example.org",
+...                           "--repo", "https://github.com/owner/leadkit"])
+>>> args.func(args)  # doctest: +ELLIPSIS
+https://hub.example.org/hub/user-redirect/git-pull?repo=...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from leadkit.cli.hub_links import DEFAULT_PATH, nbgitpuller_link, repo_from_git
+from leadkit.errors import InputError
+from leadkit.i18n import tr
+
+__all__ = ["register", "run_hub_link"]
+
+_HELP = {
+    "command": {"en": "print the nbgitpuller link that hands the notebooks to a JupyterHub class",
+                "nl": "toon de nbgitpuller-link die de notebooks aan een JupyterHub-klas geeft"},
+    "hub": {"en": "the hub's address, e.g. https://hub.example.org",
+            "nl": "het adres van de hub, bijv. https://hub.voorbeeld.nl"},
+    "repo": {"en": "the repository to hand out (default: 'origin' of the git clone you are in)",
+             "nl": "de repository om uit te delen (standaard: 'origin' van de git-kloon "
+                   "waarin je staat)"},
+    "branch": {"en": "the branch to pull (default: main)",
+               "nl": "de branch om op te halen (standaard: main)"},
+    "path": {"en": f"the notebook to open (default: {DEFAULT_PATH})",
+             "nl": f"het notebook dat opengaat (standaard: {DEFAULT_PATH})"},
+    "app": {"en": "open it in JupyterLab, Notebook, or as a Voilà app (default: lab)",
+            "nl": "open het in JupyterLab, Notebook of als Voilà-app (standaard: lab)"},
+    "no_repo": {"en": "no repository given and no git clone with an 'origin' remote here",
+                "nl": "geen repository opgegeven en hier geen git-kloon met een 'origin'-remote"},
+    "give_repo": {"en": "--repo https://github.com/OWNER/leadkit (the address students can "
+                        "clone)",
+                  "nl": "--repo https://github.com/EIGENAAR/leadkit (het adres dat studenten "
+                        "kunnen klonen)"},
+}
+
+
+def run_hub_link(args: argparse.Namespace) -> int:
+    """Print the link for ``args`` (from the ``hub-link`` parser); return the exit code.
+
+    Bad input (an address that is not a hub or not a repository, no repository found) is
+    reported on standard error in one line and gives exit code 2.
+    """
+    try:
+        repo = args.repo or repo_from_git()
+        if not repo:
+            raise InputError("--repo", tr(_HELP["no_repo"]), expected=tr(_HELP["give_repo"]))
+        link = nbgitpuller_link(args.hub_url, repo, branch=args.branch, path=args.path,
+                                app=args.app)
+    except InputError as err:
+        print(f"leadkit hub-link: {err}", file=sys.stderr)
+        return 2
+    print(link)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``hub-link`` subcommand to the ``leadkit`` command line.
+
+    Parameters
+    ----------
+    subparsers
+        What ``ArgumentParser.add_subparsers()`` returned. The new parser sets
+        ``func=run_hub_link``, so the caller runs ``args.func(args)``.
+    """
+    parser = subparsers.add_parser("hub-link", help=tr(_HELP["command"]),
+                                   description=tr(_HELP["command"]))
+    parser.add_argument("hub_url", metavar="HUB_URL", help=tr(_HELP["hub"]))
+    parser.add_argument("--repo", default=None, metavar="URL", help=tr(_HELP["repo"]))
+    parser.add_argument("--branch", default="main", help=tr(_HELP["branch"]))
+    parser.add_argument("--path", default=DEFAULT_PATH, help=tr(_HELP["path"]))
+    parser.add_argument("--app", default="lab", choices=("lab", "notebook", "voila"),
+                        help=tr(_HELP["app"]))
+    parser.set_defaults(func=run_hub_link)

@@ -1,0 +1,378 @@
+"""The five leadership frameworks of the kit, loaded from validated, bilingual data files.
+
+A framework is a set of *elements* (practices, traits, principles), each touching one or more
+cross-framework *themes*, plus a teaching instrument: Likert items mapped to the elements.
+Files live in ``datasets/frameworks/``; a researcher can load their own file from any path with
+the same validation (see ``datasets/schema/framework.schema.json``).
+
+Examples
+--------
+>>> import leadkit as lk
+>>> lk.list_frameworks()[:2]
+['agile-cmo', 'silo-collaboration']
+>>> fw = lk.load_framework("agile-cmo")
+>>> len(fw.elements), fw.scale
+(7, (1, 5))
+>>> sorted(set(lk.crosswalk().columns))
+['element', 'framework', 'theme']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from leadkit.content.datafile import load_validated
+from leadkit.content.paths import data_dir
+from leadkit.errors import FrameworkFileError, UnknownIdError
+from leadkit.i18n import tr
+
+__all__ = [
+    "Element",
+    "Source",
+    "Item",
+    "Framework",
+    "list_frameworks",
+    "load_framework",
+    "crosswalk",
+    "themes",
+    "framework_overview",
+]
+
+# The kit's own order: the order of notebooks 01-05.
+_ORDER = (
+    "agile-cmo",
+    "silo-collaboration",
+    "customer-leadership",
+    "leading-professionals",
+    "wij-model",
+)
+
+Text = dict[str, str]
+
+# Source fields that may be worded per language in a framework file.
+_BILINGUAL_SOURCE = ("author", "outlet", "based_on")
+
+
+class Source(dict):
+    """A framework's source: a plain dict whose texts read in the current language.
+
+    ``source["author"]`` (also ``outlet`` and ``based_on``) gives the current
+    language's wording; :meth:`texts` gives the ``{en, nl}`` pair. A plain string in a file is
+    kept as the same text in both languages.
+
+    >>> s = Source({"title": "T", "author": {"en": "Editors", "nl": "Redactie"}})
+    >>> s["author"], s.texts("author")["nl"], s["title"]
+    ('Editors', 'Redactie', 'T')
+    """
+
+    def __init__(self, raw: dict[str, Any]):
+        super().__init__(
+            (k, {"en": v, "nl": v} if k in _BILINGUAL_SOURCE and isinstance(v, str) else v)
+            for k, v in raw.items()
+        )
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        return tr(value) if key in _BILINGUAL_SOURCE else value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default
+
+    def texts(self, key: str) -> Text:
+        """The ``{en, nl}`` wording of one field."""
+        return dict(super().__getitem__(key))
+
+
+@dataclass(frozen=True)
+class Element:
+    """One practice, trait or principle of a framework; texts are ``{en, nl}`` mappings."""
+
+    id: str
+    name: Text
+    explanation: Text
+    in_practice: Text
+    reflection: tuple[Text, ...]
+    themes: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """The element's name in the current language."""
+        return tr(self.name)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One Likert item of a framework's instrument."""
+
+    id: str
+    element: str
+    reverse: bool
+    self_text: Text
+    observer_text: Text
+
+    def text(self, form: str = "self") -> str:
+        """The wording in the current language, ``form`` ``"self"`` or ``"observer"``."""
+        if form not in ("self", "observer"):
+            raise ValueError(f"form must be 'self' or 'observer', not {form!r}")
+        return tr(self.self_text if form == "self" else self.observer_text)
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A framework with its elements and instrument; all attributes are plain data."""
+
+    id: str
+    title: Text
+    summary: Text
+    source: Source
+    elements: tuple[Element, ...]
+    items: tuple[Item, ...]
+    scale: tuple[int, int]
+    scale_labels: tuple[Text, ...]
+    instrument_note: Text
+    context_profile: tuple[dict[str, Any], ...] = ()
+    path: str = field(default="", compare=False)
+
+    def element(self, element_id: str) -> Element:
+        """Return the element with this id (``KeyError`` naming the known ids otherwise)."""
+        for el in self.elements:
+            if el.id == element_id:
+                return el
+        known = ", ".join(e.id for e in self.elements)
+        raise UnknownIdError(f"{self.id} has no element {element_id!r}; its elements are: {known}")
+
+    def items_for(self, element_id: str) -> tuple[Item, ...]:
+        """The items that measure one element."""
+        self.element(element_id)
+        return tuple(it for it in self.items if it.element == element_id)
+
+    @property
+    def item_ids(self) -> list[str]:
+        """All item ids in instrument order."""
+        return [it.id for it in self.items]
+
+    def citation(self) -> str:
+        """The source as a one-line reference (author and outlet in the current language)."""
+        s = self.source
+        year = f" ({s['year']})" if "year" in s else ""
+        return f"{tr(s['author'])}{year}. \u201c{tr(s['title'])}\u201d. {tr(s['outlet'])}."
+
+    def citation_html(self) -> str:
+        """The reference as HTML, the article's title marked as the title of a work (``cite``).
+
+        >>> "<cite>" in load_framework("wij-model").citation_html()
+        True
+        """
+        import html
+
+        s = self.source
+        year = f" ({s['year']})" if "year" in s else ""
+        return (f"{html.escape(tr(s['author']))}{year}. <cite>{html.escape(tr(s['title']))}"
+                f"</cite>. {html.escape(tr(s['outlet']))}.")
+
+    def describe(self) -> pd.DataFrame:
+        """A table of the elements in the current language: name, themes, explanation."""
+        return pd.DataFrame(
+            {
+                "element": [e.label for e in self.elements],
+                "themes": [", ".join(e.themes) for e in self.elements],
+                "explanation": [tr(e.explanation) for e in self.elements],
+            },
+            index=pd.Index([e.id for e in self.elements], name="id"),
+        )
+
+    def _repr_markdown_(self) -> str:
+        lines = [f"**{tr(self.title)}** — {tr(self.summary)}", ""]
+        lines += [
+            f"{i}. **{e.label}**: {tr(e.explanation)}" for i, e in enumerate(self.elements, 1)
+        ]
+        lines += ["", f"*{self.citation()}*"]
+        return "\n".join(lines)
+
+
+def _framework_dir() -> Path:
+    return data_dir() / "frameworks"
+
+
+def list_frameworks() -> list[str]:
+    """The ids of the frameworks that ship with the kit, in the order of the notebooks."""
+    ids = [p.stem for p in _framework_dir().glob("*.yaml")]
+    return sorted(ids, key=lambda i: (_ORDER.index(i) if i in _ORDER else len(_ORDER), i))
+
+
+@lru_cache(maxsize=1)
+def _theme_doc() -> dict:
+    return load_validated(data_dir() / "themes.yaml", "themes")
+
+
+def themes() -> pd.DataFrame:
+    """The controlled vocabulary of cross-framework themes, labelled in the current language."""
+    rows = [
+        {"theme": t["id"], "label": tr(t["label"]), "description": tr(t["description"])}
+        for t in _theme_doc()["themes"]
+    ]
+    return pd.DataFrame(rows)
+
+
+def _check_references(doc: dict, file: str) -> None:
+    """Checks a JSON Schema cannot express: ids unique, items point at elements, …"""
+    theme_ids = {t["id"] for t in _theme_doc()["themes"]}
+    element_ids: list[str] = []
+    for i, el in enumerate(doc["elements"]):
+        if el["id"] in element_ids:
+            raise FrameworkFileError(file, f"elements[{i}].id", f"{el['id']!r} is used twice")
+        element_ids.append(el["id"])
+        for j, theme in enumerate(el["themes"]):
+            if theme not in theme_ids:
+                raise FrameworkFileError(
+                    file,
+                    f"elements[{i}].themes[{j}]",
+                    f"unknown theme {theme!r}; expected one of {', '.join(sorted(theme_ids))}",
+                )
+    scale = doc["instrument"]["scale"]
+    if scale["low"] >= scale["high"]:
+        raise FrameworkFileError(file, "instrument.scale", "low must be smaller than high")
+    n_points = scale["high"] - scale["low"] + 1
+    if len(scale["labels"]) != n_points:
+        raise FrameworkFileError(
+            file,
+            "instrument.scale.labels",
+            f"{len(scale['labels'])} labels for a {n_points}-point scale; expected {n_points}",
+        )
+    item_ids: set[str] = set()
+    counts = dict.fromkeys(element_ids, 0)
+    for i, item in enumerate(doc["instrument"]["items"]):
+        if item["id"] in item_ids:
+            raise FrameworkFileError(
+                file, f"instrument.items[{i}].id", f"{item['id']!r} is used twice"
+            )
+        item_ids.add(item["id"])
+        if item["element"] not in counts:
+            raise FrameworkFileError(
+                file,
+                f"instrument.items[{i}].element",
+                f"unknown element {item['element']!r}; expected one of {', '.join(element_ids)}",
+            )
+        counts[item["element"]] += 1
+    for el_id, n in counts.items():
+        if n < 2:
+            raise FrameworkFileError(
+                file, "instrument.items", f"element {el_id!r} has {n} item(s); expected at least 2"
+            )
+
+
+def _build(doc: dict, path: Path) -> Framework:
+    ins = doc["instrument"]
+    return Framework(
+        id=doc["id"],
+        title=doc["title"],
+        summary=doc["summary"],
+        source=Source(doc["source"]),
+        elements=tuple(
+            Element(
+                id=e["id"],
+                name=e["name"],
+                explanation=e["explanation"],
+                in_practice=e["in_practice"],
+                reflection=tuple(e["reflection"]),
+                themes=tuple(e["themes"]),
+            )
+            for e in doc["elements"]
+        ),
+        items=tuple(
+            Item(
+                id=it["id"],
+                element=it["element"],
+                reverse=it["reverse"],
+                self_text=it["self"],
+                observer_text=it["observer"],
+            )
+            for it in ins["items"]
+        ),
+        scale=(ins["scale"]["low"], ins["scale"]["high"]),
+        scale_labels=tuple(ins["scale"]["labels"]),
+        instrument_note=ins["note"],
+        context_profile=tuple(doc.get("context_profile", ())),
+        path=str(path),
+    )
+
+
+@lru_cache(maxsize=32)
+def _load_path(path: Path, mtime: float) -> Framework:
+    doc = load_validated(path, "framework")
+    _check_references(doc, str(path))
+    return _build(doc, path)
+
+
+def load_framework(id_or_path: str | Path | Framework) -> Framework:
+    """Load a framework by id (``"agile-cmo"``) or from a YAML file at any path.
+
+    A :class:`Framework` is returned as it is, so every function that takes a framework
+    accepts an id, a path or a loaded framework through this one call.
+
+    The file is validated against the framework schema and cross-checked (unique ids, items
+    pointing at existing elements, at least two items per element, known themes). Errors name
+    the file, the place in the document and what was expected.
+
+    Examples
+    --------
+    >>> fw = load_framework("customer-leadership")
+    >>> len(fw.elements)
+    10
+    >>> load_framework("agile")
+    Traceback (most recent call last):
+    ...
+    leadkit.errors.UnknownIdError: unknown framework 'agile'; the kit has: agile-cmo, \
+silo-collaboration, customer-leadership, leading-professionals, wij-model (or pass the path of a \
+.yaml file)
+    """
+    if isinstance(id_or_path, Framework):
+        return id_or_path
+    text = str(id_or_path)
+    candidate = Path(text).expanduser()
+    if isinstance(id_or_path, Path) or text.endswith((".yaml", ".yml", ".json")) or (
+        candidate.is_file()
+    ):
+        if not candidate.is_file():
+            raise FrameworkFileError(text, "", "the file does not exist")
+        path = candidate.resolve()
+    else:
+        path = _framework_dir() / f"{text}.yaml"
+        if not path.is_file():
+            raise UnknownIdError(
+                f"unknown framework {text!r}; the kit has: {', '.join(list_frameworks())} "
+                "(or pass the path of a .yaml file)"
+            )
+    return _load_path(path, path.stat().st_mtime)
+
+
+def crosswalk() -> pd.DataFrame:
+    """Which themes each element of each framework touches: tidy (framework, element, theme)."""
+    rows = [
+        {"framework": fw.id, "element": el.id, "theme": theme}
+        for fw in map(load_framework, list_frameworks())
+        for el in fw.elements
+        for theme in el.themes
+    ]
+    return pd.DataFrame(rows, columns=["framework", "element", "theme"])
+
+
+def framework_overview() -> pd.DataFrame:
+    """One row per framework: title, number of elements and items, and its source."""
+    rows = []
+    for fw in map(load_framework, list_frameworks()):
+        rows.append(
+            {
+                "id": fw.id,
+                tr({"en": "framework", "nl": "raamwerk"}): tr(fw.title),
+                tr({"en": "elements", "nl": "onderdelen"}): len(fw.elements),
+                "items": len(fw.items),
+                tr({"en": "source", "nl": "bron"}): fw.citation(),
+            }
+        )
+    return pd.DataFrame(rows).set_index("id")

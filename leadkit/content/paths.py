@@ -1,0 +1,29 @@
+"""Where the kit's data files live, in a source checkout and in an installed wheel.
+
+In a checkout the data sit in the top-level ``datasets/`` folder; a wheel ships the same folder
+inside the package as ``leadkit/datasets``. Both layouts are found without configuration.
+
+Examples
+--------
+>>> (data_dir() / "frameworks").is_dir()
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["data_dir"]
+
+_PACKAGE = Path(__file__).resolve().parents[1]  # the leadkit package folder
+
+
+def data_dir() -> Path:
+    """Return the folder that holds frameworks, scenarios, schemas and sample data."""
+    for candidate in (_PACKAGE / "datasets", _PACKAGE.parent / "datasets"):
+        if (candidate / "frameworks").is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "leadkit's data folder was not found next to the package; reinstall with "
+        "'pip install .' from the repository (the wheel ships the 'datasets' folder)."
+    )

@@ -1,0 +1,359 @@
+"""The interactive cases of the framework notebooks: load them, and judge what a learner does.
+
+A case is data (``datasets/cases/<id>.yaml``, schema ``case.schema.json``) of one of five kinds:
+
+- ``dilemma`` — a leadership situation in one or more steps; every option carries a quality
+  (strong, mixed, weak), feedback and the framework elements it relates to;
+- ``compliance`` — a team report whose lines the learner marks as possible pretend compliance;
+- ``context`` — notes for combinations of answers to a framework's context profile;
+- ``t-shape`` — knowledge areas and the shapes of a T-shape self-map;
+- ``framework-fit`` — an organisation, the themes it needs, and which framework fits best.
+
+Every function here is pure: it reads data and returns results in the current language. The
+functions for ``framework-fit`` cases live in :mod:`leadkit.learning.framework_choice` and are
+importable
+from here as well.
+
+Examples
+--------
+>>> case = load_case("agile-cmo-warm-up")
+>>> step = case["steps"][0]
+>>> best = next(o["id"] for o in step["options"] if o["quality"] == "strong")
+>>> judge_choice(case, step["id"], best).quality
+'strong'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from leadkit.content.datafile import load_validated
+from leadkit.content.frameworks import crosswalk, list_frameworks, load_framework
+from leadkit.content.paths import data_dir
+from leadkit.errors import FrameworkFileError, UnknownIdError
+from leadkit.i18n import format_number, tr
+
+__all__ = [
+    "Judgement",
+    "ComplianceResult",
+    "TShape",
+    "list_cases",
+    "load_case",
+    "element_names",
+    "judge_choice",
+    "score_compliance",
+    "context_implications",
+    "classify_t_shape",
+    "format_number",
+]
+
+_QUALITY = {
+    "strong": {"en": "Strong choice.", "nl": "Sterke keuze."},
+    "mixed": {"en": "Partly.", "nl": "Gedeeltelijk."},
+    "weak": {"en": "Risky choice.", "nl": "Riskante keuze."},
+}
+_RELATED = {"en": "Related elements", "nl": "Bijbehorende onderdelen"}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on one choice: ``quality`` (strong, mixed, weak), why, and which elements."""
+
+    quality: str
+    message: str
+    elements: tuple[str, ...]
+
+
+def _case_dir() -> Path:
+    return data_dir() / "cases"
+
+
+def list_cases(kind: str | None = None, framework: str | None = None) -> list[str]:
+    """The ids of the cases that ship with the kit, optionally of one kind or framework."""
+    out = []
+    for path in sorted(_case_dir().glob("*.yaml")):
+        doc = load_case(path)
+        if (kind is None or doc["kind"] == kind) and (
+            framework is None or doc.get("framework") == framework
+        ):
+            out.append(doc["id"])
+    return out
+
+
+def _unique(ids: list[str], file: str, place: str) -> None:
+    seen: set[str] = set()
+    for i, value in enumerate(ids):
+        if value in seen:
+            raise FrameworkFileError(file, f"{place}[{i}].id", f"{value!r} is used twice")
+        seen.add(value)
+
+
+def _check(doc: dict, file: str) -> None:
+    """What the schema cannot say: ids exist in the framework, ids unique, an answer exists."""
+    known = None
+    if "framework" in doc:
+        try:
+            known = {e.id for e in load_framework(doc["framework"]).elements}
+        except KeyError as err:
+            raise FrameworkFileError(file, "framework", str(err).strip('"')) from None
+
+    def elements(ids: list[str], place: str) -> None:
+        for j, el in enumerate(ids):
+            if known is not None and el not in known:
+                raise FrameworkFileError(file, f"{place}.elements[{j}]",
+                                         f"unknown element {el!r}; expected one of "
+                                         f"{', '.join(sorted(known))}")
+
+    kind = doc["kind"]
+    if kind == "dilemma":
+        _unique([s["id"] for s in doc["steps"]], file, "steps")
+        for i, step in enumerate(doc["steps"]):
+            _unique([o["id"] for o in step["options"]], file, f"steps[{i}].options")
+            if not any(o["quality"] == "strong" for o in step["options"]):
+                raise FrameworkFileError(file, f"steps[{i}].options",
+                                         "no option has quality 'strong'")
+            for j, option in enumerate(step["options"]):
+                elements(option["elements"], f"steps[{i}].options[{j}]")
+    elif kind == "compliance":
+        lines = doc["report"]["lines"]
+        _unique([ln["id"] for ln in lines], file, "report.lines")
+        if len({ln["signal"] for ln in lines}) < 2:
+            raise FrameworkFileError(file, "report.lines",
+                                     "expected some lines with signal: true and some without")
+        for i, line in enumerate(lines):
+            elements(line["elements"], f"report.lines[{i}]")
+    elif kind == "context":
+        profile = {q["id"]: {o["id"] for o in q["options"]}
+                   for q in load_framework(doc["framework"]).context_profile}
+        for i, combo in enumerate(doc["combinations"]):
+            for question, option in combo["when"].items():
+                if option not in profile.get(question, set()):
+                    raise FrameworkFileError(file, f"combinations[{i}].when.{question}",
+                                             f"{question}: {option} is not in the framework's "
+                                             "context profile")
+            elements(combo["elements"], f"combinations[{i}]")
+    elif kind == "t-shape":
+        _unique([a["id"] for a in doc["areas"]], file, "areas")
+        for name, shape in doc["shapes"].items():
+            elements(shape["elements"], f"shapes.{name}")
+    elif kind == "framework-fit":
+        themes = set(crosswalk()["theme"])
+        for i, need in enumerate(doc["needs"]):
+            if need["theme"] not in themes:
+                raise FrameworkFileError(file, f"needs[{i}].theme",
+                                         f"no framework element touches theme {need['theme']!r}")
+        for place, fid in [("best", doc["best"]), *(("feedback", f) for f in doc["feedback"])]:
+            if fid not in list_frameworks():
+                raise FrameworkFileError(file, place, f"unknown framework {fid!r}")
+        if doc["best"] not in doc["feedback"]:
+            raise FrameworkFileError(file, "feedback", "the best framework needs feedback too")
+
+
+def load_case(id_or_path: str | Path) -> dict:
+    """Load and validate a case by id (``"agile-cmo-dilemma"``) or from a YAML file."""
+    path = Path(id_or_path)
+    if not path.suffix:
+        path = _case_dir() / f"{id_or_path}.yaml"
+        if not path.is_file():
+            known = ", ".join(p.stem for p in sorted(_case_dir().glob("*.yaml")))
+            raise UnknownIdError(f"unknown case {str(id_or_path)!r}; the kit has: {known}")
+    doc = load_validated(path, "case")
+    _check(doc, str(path))
+    return doc
+
+
+def _as_case(case: dict | str) -> dict:
+    return load_case(case) if isinstance(case, str) else case
+
+
+def element_names(framework_id: str, element_ids: Collection[str]) -> str:
+    """The elements' names in the current language, joined for a sentence.
+
+    Examples
+    --------
+    >>> element_names("agile-cmo", ["build-trust"])
+    'Build trust'
+    """
+    fw = load_framework(framework_id)
+    return "; ".join(fw.element(e).label for e in element_ids)
+
+
+def judge_choice(case: dict | str, step_id: str, option_id: str | None) -> Judgement:
+    """The feedback on one option of a dilemma step, naming the elements it relates to."""
+    case = _as_case(case)
+    step = next((s for s in case["steps"] if s["id"] == step_id), None)
+    if step is None:
+        raise UnknownIdError(f"case {case['id']!r} has no step {step_id!r}")
+    if option_id is None:
+        return Judgement("", tr({"en": "Choose an option first.",
+                                 "nl": "Kies eerst een mogelijkheid."}), ())
+    option = next((o for o in step["options"] if o["id"] == option_id), None)
+    if option is None:
+        known = ", ".join(o["id"] for o in step["options"])
+        raise UnknownIdError(f"step {step_id!r} has no option {option_id!r}; options: {known}")
+    names = element_names(case["framework"], option["elements"])
+    message = (f"{tr(_QUALITY[option['quality']])} {tr(option['feedback'])} "
+               f"({tr(_RELATED)}: {names})")
+    return Judgement(option["quality"], message, tuple(option["elements"]))
+
+
+@dataclass(frozen=True)
+class ComplianceResult:
+    """How well a learner spotted the signals of pretend compliance in a report.
+
+    ``youden`` is hits/signals − false alarms/non-signals (Youden's J): 1 is perfect, 0 is what
+    marking lines at random achieves on average. ``lines`` has one row per report line.
+    """
+
+    hits: int
+    misses: int
+    false_alarms: int
+    correct_rejections: int
+    youden: float
+    message: str
+    lines: pd.DataFrame
+
+
+def score_compliance(case: dict | str, marked: Collection[str]) -> ComplianceResult:
+    """Compare the report lines a learner marked with the lines that are signals.
+
+    Examples
+    --------
+    >>> case = load_case("leading-professionals-crm-report")
+    >>> signals = [ln["id"] for ln in case["report"]["lines"] if ln["signal"]]
+    >>> r = score_compliance(case, signals)
+    >>> (r.misses, r.false_alarms, r.youden)
+    (0, 0, 1.0)
+    """
+    case = _as_case(case)
+    lines = case["report"]["lines"]
+    unknown = set(marked) - {ln["id"] for ln in lines}
+    if unknown:
+        raise UnknownIdError(f"unknown report line(s): {', '.join(sorted(unknown))}")
+    rows = []
+    for ln in lines:
+        picked = ln["id"] in marked
+        outcome = ("hit" if picked else "miss") if ln["signal"] else (
+            "false-alarm" if picked else "correct-rejection")
+        rows.append({"line": ln["id"], "marked": picked, "signal": ln["signal"],
+                     "outcome": outcome, "explanation": tr(ln["explanation"]),
+                     "elements": element_names(case["framework"], ln["elements"])})
+    table = pd.DataFrame(rows)
+    count = table["outcome"].value_counts()
+    hits, misses = int(count.get("hit", 0)), int(count.get("miss", 0))
+    fa, cr = int(count.get("false-alarm", 0)), int(count.get("correct-rejection", 0))
+    youden = round(hits / (hits + misses) - fa / (fa + cr), 3)
+    message = tr({
+        "en": f"You spotted {hits} of the {hits + misses} signals and marked {fa} of the "
+              f"{fa + cr} ordinary lines. Score {format_number(youden)} (1 is perfect, 0 is no "
+              "better than marking lines at random).",
+        "nl": f"Je zag {hits} van de {hits + misses} signalen en markeerde {fa} van de "
+              f"{fa + cr} gewone regels. Score {format_number(youden)} (1 is perfect, 0 is niet "
+              "beter dan willekeurig regels aanvinken).",
+    })
+    return ComplianceResult(hits, misses, fa, cr, youden, message, table)
+
+
+def context_implications(choices: Mapping[str, str], case: dict | str = "silo-context",
+                         ) -> pd.DataFrame:
+    """What a context profile implies: one row per answered question, then combination notes.
+
+    Parameters
+    ----------
+    choices : mapping
+        Question id → option id of the framework's ``context_profile``; unanswered questions
+        are left out.
+    case : dict or str
+        A ``context`` case with notes for combinations of answers.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``aspect``, ``choice``, ``implication`` and ``elements`` (names).
+    """
+    case = _as_case(case)
+    fw = load_framework(case["framework"])
+    questions = {q["id"]: q for q in fw.context_profile}
+    rows = []
+    for qid, oid in choices.items():
+        if oid is None:
+            continue
+        if qid not in questions:
+            raise UnknownIdError(f"{fw.id} has no context question {qid!r}; "
+                           f"questions: {', '.join(questions)}")
+        option = next((o for o in questions[qid]["options"] if o["id"] == oid), None)
+        if option is None:
+            raise UnknownIdError(f"question {qid!r} has no option {oid!r}")
+        rows.append({"aspect": tr(questions[qid]["question"]), "choice": tr(option["label"]),
+                     "implication": tr(option["implication"]), "elements": ""})
+    for combo in case["combinations"]:
+        if all(choices.get(q) == o for q, o in combo["when"].items()):
+            rows.append({"aspect": tr({"en": "Taken together", "nl": "In samenhang"}),
+                         "choice": " + ".join(
+                             tr(next(o["label"] for o in questions[q]["options"] if o["id"] == v))
+                             for q, v in combo["when"].items()),
+                         "implication": tr(combo["note"]),
+                         "elements": element_names(fw.id, combo["elements"])})
+    return pd.DataFrame(rows, columns=["aspect", "choice", "implication", "elements"])
+
+
+@dataclass(frozen=True)
+class TShape:
+    """The shape of a T-shape self-map and what it means."""
+
+    shape: str
+    label: str
+    meaning: str
+    deep: tuple[str, ...]
+    broad: tuple[str, ...]
+    breadth: float
+    elements: tuple[str, ...]
+
+
+def classify_t_shape(ratings: Mapping[str, int | None], case: dict | str = "silo-t-shape", *,
+                     breadth_needed: float = 0.5) -> TShape:
+    """Classify a self-map of knowledge areas as starter, generalist, specialist, T or comb.
+
+    The rule (the kit's own teaching rule): an area at the case's top level is *deep*; an area
+    at level 2 or higher counts towards *breadth*, the share of the other areas so covered.
+    No deep area: generalist when breadth reaches ``breadth_needed``, else starter. One deep
+    area: T-shaped with enough breadth, else specialist. Two or more deep areas with enough
+    breadth: comb-shaped (several deep areas), else specialist.
+
+    Examples
+    --------
+    >>> areas = [a["id"] for a in load_case("silo-t-shape")["areas"]]
+    >>> ratings = dict.fromkeys(areas, 2) | {areas[0]: 4}
+    >>> classify_t_shape(ratings).shape
+    't-shaped'
+    """
+    case = _as_case(case)
+    top = len(case["levels"])
+    areas = [a["id"] for a in case["areas"]]
+    unknown = set(ratings) - set(areas)
+    if unknown:
+        raise UnknownIdError(f"unknown area(s): {', '.join(sorted(unknown))}; "
+                             f"areas: {', '.join(areas)}")
+    for area, level in ratings.items():
+        if level is not None and not (isinstance(level, int) and 1 <= level <= top):
+            raise ValueError(f"level of {area!r} must be a whole number from 1 to {top}, "
+                             f"not {level!r}")
+    rated = {a: v for a, v in ratings.items() if v is not None}
+    deep = tuple(a for a in areas if rated.get(a) == top)
+    rest = [a for a in areas if a not in deep]
+    broad = tuple(a for a in rest if rated.get(a, 0) >= 2)
+    breadth = len(broad) / len(rest) if rest else 1.0
+    wide = breadth >= breadth_needed
+    if not deep:
+        shape = "generalist" if wide else "starter"
+    elif not wide:
+        shape = "specialist"
+    else:
+        shape = "t-shaped" if len(deep) == 1 else "comb-shaped"
+    info = case["shapes"][shape]
+    return TShape(shape, tr(info["label"]), tr(info["meaning"]), deep, broad, round(breadth, 3),
+                  tuple(info["elements"]))

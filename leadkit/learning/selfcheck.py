@@ -1,0 +1,72 @@
+"""Self-check questions with feedback that explains why — the core behind the quiz widget.
+
+Questions are data (``datasets/selfchecks/<id>.yaml``): each option says whether it is correct
+and carries its own feedback, so a wrong answer teaches as much as a right one.
+
+Examples
+--------
+>>> from leadkit.learning.selfcheck import load_selfcheck, check_answer
+>>> qs = load_selfcheck("00-start-here")
+>>> q = qs[0]
+>>> right = next(o["id"] for o in q["options"] if o["correct"])
+>>> check_answer(q, right).correct
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadkit.content.datafile import load_validated
+from leadkit.content.paths import data_dir
+from leadkit.errors import FrameworkFileError, UnknownIdError
+from leadkit.i18n import tr
+
+__all__ = ["Feedback", "list_selfchecks", "load_selfcheck", "check_answer"]
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The outcome of one answer: right or wrong, and why (in the current language)."""
+
+    correct: bool
+    message: str
+
+
+def list_selfchecks() -> list[str]:
+    """The ids of the self-check sets that ship with the kit (one per notebook)."""
+    return sorted(p.stem for p in (data_dir() / "selfchecks").glob("*.yaml"))
+
+
+def load_selfcheck(id_or_path: str | Path) -> list[dict]:
+    """Load and validate a self-check set by id or path; returns its list of questions."""
+    path = Path(id_or_path)
+    if not path.suffix:
+        path = data_dir() / "selfchecks" / f"{id_or_path}.yaml"
+    doc = load_validated(path, "selfcheck")
+    for i, q in enumerate(doc["questions"]):
+        if not any(o["correct"] for o in q["options"]):
+            raise FrameworkFileError(
+                str(path), f"questions[{i}].options", "no option is marked correct: true"
+            )
+    return doc["questions"]
+
+
+def check_answer(question: dict, option_id: str | None) -> Feedback:
+    """Judge one answer and return its feedback; no answer yet is not judged as wrong."""
+    if option_id is None:
+        return Feedback(
+            False, tr({"en": "Choose an answer first.", "nl": "Kies eerst een antwoord."})
+        )
+    for option in question["options"]:
+        if option["id"] == option_id:
+            verdict = (
+                tr({"en": "Correct.", "nl": "Juist."})
+                if option["correct"]
+                else tr({"en": "Not quite.", "nl": "Niet helemaal."})
+            )
+            return Feedback(option["correct"], f"{verdict} {tr(option['feedback'])}")
+    known = ", ".join(o["id"] for o in question["options"])
+    raise UnknownIdError(f"question {question['id']!r} has no option {option_id!r}; "
+                         f"options: {known}")

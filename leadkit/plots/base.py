@@ -1,0 +1,167 @@
+"""What every kit chart shares: the palette, bilingual labels, wrapped element names, axes.
+
+Examples
+--------
+>>> print(wrap("Beslissen zonder eindeloze goedkeuringslagen", 26))
+Beslissen zonder eindeloze
+goedkeuringslagen
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from leadkit.content.frameworks import Framework, list_frameworks, load_framework, themes
+from leadkit.errors import InputError
+from leadkit.i18n import tr
+from leadkit.plots.figure import KitFigure
+
+__all__ = ["OKABE_ITO", "TEXTS", "bilingual", "framework_of", "need_columns", "element_means",
+           "wrap", "element_labels", "new_axes", "category_labels", "legend_below", "names_of",
+           "framework_title_text", "theme_label_text"]
+
+#: Okabe & Ito (2008) colours, distinguishable with every common colour-vision deficiency.
+OKABE_ITO = {
+    "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
+}
+_WRAP = 26  # characters per line of an element label; long Dutch names wrap instead of clip
+
+TEXTS = {
+    "score": {"en": "Score", "nl": "Score"},
+    "mean_score": {"en": "Mean score", "nl": "Gemiddelde score"},
+    "profile": {"en": "Profile", "nl": "Profiel"},
+    "no_score": {"en": "no score (too few answers)", "nl": "geen score (te weinig antwoorden)"},
+    "self": {"en": "Self", "nl": "Zelf"},
+    "others": {"en": "Others", "nl": "Anderen"},
+    "gap": {"en": "Self and others", "nl": "Zelf en anderen"},
+    "gap_word": {"en": "gap", "nl": "verschil"},
+    "class": {"en": "Class", "nl": "Klas"},
+    "compared": {"en": "{who} compared with the class", "nl": "{who} vergeleken met de klas"},
+    "frameworks": {"en": "Framework", "nl": "Raamwerk"},
+    "themes": {"en": "Theme", "nl": "Thema"},
+    "heatmap": {"en": "Elements per theme", "nl": "Onderdelen per thema"},
+}
+def bilingual(en: str, nl: str) -> str:
+    return tr({"en": en, "nl": nl})
+
+
+
+
+def framework_of(frame: pd.DataFrame, framework: Framework | str | None) -> Framework:
+    """The framework given, or the single one named in the frame's ``framework`` column."""
+    if isinstance(framework, Framework):
+        return framework
+    if framework is not None:
+        return load_framework(framework)
+    if "framework" not in frame.columns:
+        raise InputError("<DataFrame>", bilingual("the table has no 'framework' column",
+                                           "de tabel heeft geen kolom 'framework'"),
+                         expected=bilingual("a 'framework' column or the framework= argument",
+                                     "een kolom 'framework' of het argument framework="))
+    ids = frame["framework"].dropna().unique().tolist()
+    if frame.empty:
+        raise InputError("<DataFrame>",
+                         bilingual("the table has no rows", "de tabel heeft geen rijen"),
+                         expected=bilingual("at least one score", "minstens één score"))
+    if len(ids) != 1:
+        raise InputError("<DataFrame>", bilingual(f"the table holds {len(ids)} frameworks ({ids})",
+                                           f"de tabel bevat {len(ids)} modellen ({ids})"),
+                         column="framework", expected=bilingual(
+                             "the scores of exactly one framework",
+                                                         "de scores van precies één model"))
+    return load_framework(ids[0])
+
+
+def need_columns(frame: pd.DataFrame, columns: Iterable[str]) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError("<DataFrame>", bilingual(f"missing column(s): {', '.join(missing)}",
+                                           f"ontbrekende kolom(men): {', '.join(missing)}"),
+                         expected=bilingual(f"columns {', '.join(columns)}",
+                                     f"de kolommen {', '.join(columns)}"))
+
+
+def element_means(scores: pd.DataFrame, fw: Framework) -> pd.Series:
+    """Mean score per element in the framework's order (NaN where no score).
+
+    Several rows per element (a team) are averaged; an element the framework does not know is
+    an error rather than a silently dropped bar.
+    """
+    need_columns(scores, ["element", "score"])
+    known = [e.id for e in fw.elements]
+    unknown = sorted(set(scores["element"]) - set(known))
+    if unknown:
+        raise InputError("<DataFrame>", bilingual(f"element(s) {unknown} are not in {fw.id}",
+                                           f"element(en) {unknown} staan niet in {fw.id}"),
+                         column="element", expected=bilingual(f"one of {', '.join(known)}",
+                                                       f"een van {', '.join(known)}"))
+    if "wave" in scores.columns and scores["wave"].nunique() > 1:
+        # Averaging a before and an after would draw a level nobody ever had.
+        waves = ", ".join(map(str, scores["wave"].unique()))
+        raise InputError("<DataFrame>", bilingual(f"the scores mix the waves {waves}",
+                                           f"de scores mengen de metingen {waves}"),
+                         column="wave", expected=bilingual(
+                             "the scores of one wave (filter on wave)",
+                                                    "de scores van één meting (filter op wave)"))
+    values = pd.to_numeric(scores["score"], errors="coerce")
+    means = values.groupby(scores["element"]).mean()
+    return means.reindex([e for e in known if e in means.index])
+
+
+def wrap(text: str, width: int) -> str:
+    # Never split inside a word: "Klantgerichtheid" stays whole however narrow the column.
+    return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
+
+
+def element_labels(fw: Framework, element_ids: Iterable[str], width: int = _WRAP) -> list[str]:
+    return [wrap(fw.element(e).label, width) for e in element_ids]
+
+
+def new_axes(ax: Axes | None, n_rows: int, *, polar: bool = False,
+              width: float = 8.0) -> tuple[Figure, Axes]:
+    if ax is not None:
+        if polar != (ax.name == "polar"):
+            raise ValueError("a radar chart needs a polar axes (subplot_kw={'polar': True})"
+                             if polar else "this chart needs an ordinary (not polar) axes")
+        return ax.figure, ax
+    if polar:
+        # Constrained layout does not see the labels around a polar axes: leave a fixed
+        # margin for them instead (wrapped labels are at most about 20 characters wide).
+        fig = KitFigure(figsize=(10.0, 8.0))
+        return fig, fig.add_axes((0.22, 0.09, 0.56, 0.78), projection="polar")
+    fig = KitFigure(figsize=(width, 1.6 + 0.62 * n_rows), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def category_labels(rows: pd.DataFrame) -> list[str]:
+    # Translated now, not taken from category_label: the language may have changed since.
+    from leadkit.survey.feedback360 import CATEGORIES
+
+    return [tr(CATEGORIES[c]) if c in CATEGORIES else "" if pd.isna(c) else str(c)
+            for c in rows["category"]]
+
+
+def legend_below(ax: Axes, n_rows: int) -> None:
+    # Under the x-axis label, so it never hides a mark or a written value.
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.5 / max(n_rows, 1)), ncols=2,
+              frameon=False)
+
+
+def names_of(ids: Iterable[str], lookup) -> list[str]:
+    table = lookup()
+    return [table.get(i, str(i)) for i in ids]
+
+
+def framework_title_text() -> dict[str, str]:
+    return {fid: tr(load_framework(fid).title) for fid in list_frameworks()}
+
+
+def theme_label_text() -> dict[str, str]:
+    t = themes()
+    return dict(zip(t["theme"], t["label"], strict=True))

@@ -1,0 +1,101 @@
+"""Charts for the cases of the framework notebooks.
+
+- :func:`t_shape_figure` — a T-shape self-map as bars, deep areas marked;
+- :func:`theme_profile` — a learner's scores rolled up to the cross-framework themes
+  (:func:`leadkit.render.displays.show_learner_themes` shows it with its table).
+
+Colours are the Okabe-Ito palette of :mod:`leadkit.plots`; values are written beside marks, so
+nothing is said by colour alone.
+
+Examples
+--------
+>>> from leadkit.learning.cases import load_case
+>>> fig = t_shape_figure({"data": 4, "branding": 2})
+>>> len(fig.axes[0].patches) == len(load_case("silo-t-shape")["areas"])
+True
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from leadkit.i18n import tr
+from leadkit.learning import cases
+from leadkit.plots.base import OKABE_ITO
+from leadkit.plots.figure import KitFigure
+
+__all__ = ["t_shape_figure", "theme_profile"]
+
+
+def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t-shape",
+                   ) -> Figure:
+    """Bars of the learner's level per knowledge area, with the breadth line and deep areas.
+
+    The bars hang down from the top, so a deep area makes the stem of the T and the areas at
+    level 2 or more make its bar.
+    """
+    case = cases.load_case(case) if isinstance(case, str) else case
+    shape = cases.classify_t_shape(ratings, case)
+    top = len(case["levels"])
+    areas = case["areas"]
+    depth = np.array([ratings.get(a["id"]) or 0 for a in areas], dtype=float)
+    fig = KitFigure(figsize=(max(7.0, 1.25 * len(areas) + 2.5), 5.0), layout="constrained")
+    ax = fig.add_subplot()
+    x = np.arange(len(areas))
+    deep = np.array([a["id"] in shape.deep for a in areas])
+    ax.bar(x[~deep], -depth[~deep], color=OKABE_ITO["sky"], width=0.7)
+    ax.bar(x[deep], -depth[deep], color=OKABE_ITO["blue"], width=0.7, hatch="//",
+           edgecolor=OKABE_ITO["black"], label=tr({"en": "deep", "nl": "diepgaand"}))
+    for xi, d in zip(x, depth, strict=True):
+        text = str(int(d)) if d else tr({"en": "not rated", "nl": "niet ingevuld"})
+        ax.text(xi, -max(d, 0) - 0.15, text, ha="center", va="top", fontsize=9)
+    ax.axhline(-2, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
+    ax.text(len(areas) - 0.5, -2 + 0.08, tr({"en": "breadth: level 2 or more",
+                                             "nl": "breedte: niveau 2 of hoger"}),
+            ha="right", va="bottom", fontsize=8)
+    # Long Dutch compounds ("Marketingautomatisering") stay whole and slant, not overlap.
+    ax.set_xticks(x, [textwrap.fill(tr(a["label"]), 16, break_long_words=False)
+                      for a in areas], fontsize=9, rotation=30, ha="left",
+                  rotation_mode="anchor")
+    ax.xaxis.tick_top()
+    ax.set_ylim(-top - 0.8, 0)
+    ax.set_yticks([-i for i in range(1, top + 1)],
+                  [textwrap.fill(tr(lbl), 18) for lbl in case["levels"]])
+    ax.set_title(f"{shape.label} ({tr({'en': 'breadth', 'nl': 'breedte'})} "
+                 f"{shape.breadth:.0%})", pad=40)
+    if deep.any():
+        ax.legend(loc="lower right", frameon=False)
+    return fig
+
+
+def theme_profile(table: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Bars of theme scores on a 0–100 scale (POMP), with the number of frameworks per theme.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`leadkit.learning.framework_choice.learner_theme_scores`: ``label``,
+        ``pomp``, ``n_frameworks``.
+    """
+    data = table.dropna(subset=["pomp"]).sort_values("pomp")
+    fig = KitFigure(figsize=(8.5, 1.4 + 0.45 * len(data)), layout="constrained")
+    ax = fig.add_subplot()
+    y = np.arange(len(data))
+    ax.barh(y, data["pomp"], color=OKABE_ITO["green"], height=0.6)
+    for yi, (p, n) in enumerate(zip(data["pomp"], data["n_frameworks"], strict=True)):
+        ax.text(p + 1, yi, f"{p:.0f}  ({n} {tr({'en': 'fw.', 'nl': 'rw.'})})", va="center",
+                fontsize=9)
+    ax.set_yticks(y, [textwrap.fill(t, 30) for t in data["label"]])
+    ax.set_xlim(0, 118)
+    ax.set_xticks(range(0, 101, 25))
+    ax.set_xlabel(tr({"en": "Score as % of the scale (0 = lowest, 100 = highest)",
+                      "nl": "Score als % van de schaal (0 = laagst, 100 = hoogst)"}))
+    ax.set_title(title or tr({"en": "Your scores per theme, over all frameworks",
+                              "nl": "Jouw scores per thema, over alle raamwerken"}))
+    ax.grid(axis="x", alpha=0.3)
+    return fig

@@ -1,0 +1,123 @@
+"""Charts of a class's self-assessments for the teacher, with the disclosure rules built in.
+
+Both charts draw only what :mod:`leadkit.privacy` lets a table show: the class mean and the
+number of learners per element or theme, for groups of at least ``min_group`` learners. No
+individual score, spread or quartile is drawn. Below the chart they say which elements were
+left out and why.
+
+Examples
+--------
+>>> import pandas as pd
+>>> s = pd.DataFrame({"pseudonym": ["L-1", "L-2", "L-3", "L-1"], "framework": "my-model",
+...                   "element": ["a", "a", "a", "b"], "score": [3.0, 4.0, 4.5, 2.0]})
+>>> fig = class_distribution(s, "my-model")
+>>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+['a']
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from leadkit.i18n import tr
+from leadkit.plots.base import OKABE_ITO
+from leadkit.plots.figure import KitFigure
+from leadkit.privacy import check_floor
+from leadkit.store.classroom import MIN_GROUP, class_summary
+
+__all__ = ["class_distribution", "class_theme_chart"]
+
+_T = {
+    "score": {"en": "Score", "nl": "Score"},
+    "mean": {"en": "class mean", "nl": "klasgemiddelde"},
+    "hidden": {"en": "Not shown (fewer than {n} learners, or a mean that would give the "
+                     "answers away): {names}",
+               "nl": "Niet getoond (minder dan {n} studenten, of een gemiddelde dat de "
+                     "antwoorden zou verraden): {names}"},
+    "title": {"en": "Class self-assessment: {fw} ({n})",
+              "nl": "Zelfbeoordeling van de klas: {fw} ({n})"},
+    "themes": {"en": "Class means per theme (n = learners)",
+               "nl": "Klasgemiddelden per thema (n = studenten)"},
+}
+
+
+def _axes(ax: Axes | None, rows: int) -> tuple[Figure, Axes]:
+    if ax is not None:
+        return ax.figure, ax
+    fig = KitFigure(figsize=(7.5, 0.55 * max(rows, 1) + 1.6), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _fw_info(framework: str) -> tuple[str, tuple[int, int] | None]:
+    from leadkit.content.frameworks import list_frameworks, load_framework
+
+    if framework in list_frameworks():
+        fw = load_framework(framework)
+        return tr(fw.title), tuple(fw.scale)
+    return framework, None
+
+
+def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int = MIN_GROUP,
+                       ax: Axes | None = None) -> Figure:
+    """Each element's class mean (a diamond, its value and ``n`` beside it).
+
+    ``scores`` is the table of :func:`leadkit.store.classroom.class_scores`. Only the figures of
+    :func:`leadkit.store.classroom.class_summary` are drawn, never a learner's own score.
+    """
+    check_floor(min_group, "min_group")
+    summary = class_summary(scores[scores["framework"] == framework], min_group=min_group)
+    shown, hidden = summary[~summary["suppressed"]], summary[summary["suppressed"]]
+    title, scale = _fw_info(framework)
+    fig, ax = _axes(ax, len(shown))
+    y = np.arange(len(shown))
+    means = shown["mean"].astype(float).to_numpy()
+    # A diamond (not just a colour) marks the mean, and its value is written beside it.
+    ax.scatter(means, y, marker="D", s=46, color=OKABE_ITO["vermillion"], zorder=4,
+               label=tr(_T["mean"]))
+    for yi, m, n in zip(y, means, shown["n"], strict=True):
+        ax.annotate(f"{m:.2f} (n = {n})", (m, yi - 0.25), ha="center", va="bottom", fontsize=8)
+    ax.set_yticks(y, [textwrap.fill(n, 30) for n in shown["name"]] if len(shown) else [])
+    ax.invert_yaxis()
+    if scale:
+        ax.set_xlim(scale[0] - 0.2, scale[1] + 0.2)
+    ax.set_xlabel(tr(_T["score"]))
+    n = int(scores.loc[scores["framework"] == framework, "pseudonym"].nunique())
+    # The class size itself is a figure: below the floor it is not shown either.
+    count = f"n = {n}" if n >= min_group else f"n < {min_group}"
+    ax.set_title(textwrap.fill(tr(_T["title"]).format(fw=title, n=count), 55))
+    if len(shown):
+        ax.legend(loc="lower right", fontsize=8)
+    if len(hidden):
+        note = tr(_T["hidden"]).format(n=min_group, names=", ".join(hidden["name"]))
+        fig.supxlabel(textwrap.fill(note, 100), fontsize=8, ha="left", x=0.01)
+    return fig
+
+
+def class_theme_chart(theme_summary: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
+    """Class mean per cross-framework theme (table of :func:`leadkit.store.classroom.class_themes`),
+    with the mean and ``n`` written beside each dot."""
+    shown = theme_summary[~theme_summary["suppressed"].astype(bool)]
+    fig, ax = _axes(ax, len(shown))
+    y = np.arange(len(shown))
+    means = shown["mean"].astype(float).to_numpy()
+    # A dot plot, not bars: a score scale has no natural zero for a bar to start from.
+    ax.scatter(means, y, marker="D", s=46, color=OKABE_ITO["vermillion"], zorder=3,
+               label=tr(_T["mean"]))
+    for yi, m, n in zip(y, means, shown["n"], strict=True):
+        ax.annotate(f"{m:.2f} (n = {n})", (m, yi - 0.22), ha="center", va="bottom",
+                    fontsize=8)
+    if len(shown):  # below the axes, where it covers no theme
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=8,
+                  frameon=False)
+    ax.set_yticks(y, list(shown["label"]))
+    if len(means):  # room for the value written above the first and last dot
+        ax.set_xlim(np.nanmin(means) - 0.5, np.nanmax(means) + 0.5)
+    ax.invert_yaxis()
+    ax.set_xlabel(tr(_T["score"]))
+    ax.set_title(tr(_T["themes"]))
+    return fig

@@ -1,0 +1,271 @@
+"""A self-contained HTML report of a scored survey: tables, reliability, agreement, figures.
+
+The report is one HTML file with the figures embedded (PNG, base64), so it can be mailed or
+put on a learning platform as it is. Sections: overview, element scores per rater group,
+framework scores, reliability per element (self ratings of the first wave, reverse-keyed
+items), team agreement (rwg(j) per team and element), the 360 comparison with its anonymity
+note, and figures. Every heading is in the current language; nothing in it depends on the
+time it was made, so the same data give the same file.
+
+Examples
+--------
+>>> import pandas as pd
+>>> import leadkit as lk
+>>> fw = lk.load_framework("agile-cmo")
+>>> table = pd.DataFrame({"respondent": list("abc")} | {i: [2, 3, 4] for i in fw.item_ids})
+>>> html = build_report(table, fw, figures=False)
+>>> "<h2>Reliability per element</h2>" in html
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from leadkit import privacy
+from leadkit.content.frameworks import Framework, load_framework
+from leadkit.i18n import format_number, tr
+from leadkit.privacy.tables import eligible_rows, group_table, rater_label, score_grid, wide_table
+from leadkit.survey.element_stats import (
+    element_reliability,
+    first_wave,
+    first_wave_mask,
+    team_agreement,
+)
+from leadkit.survey.feedback360 import anonymity_note, self_other
+from leadkit.survey.scoring import checked_table, framework_score, score
+
+__all__ = ["build_report", "write_report"]
+
+_MAX_GAP_CHARTS = 12  # enough for a class; a large 360 is read in the table
+
+_T = {
+    "title": {"en": "Survey report", "nl": "Rapport vragenlijst"},
+    "overview": {"en": "Overview", "nl": "Overzicht"},
+    "elements": {"en": "Element scores", "nl": "Scores per onderdeel"},
+    "framework": {"en": "Framework scores", "nl": "Scores op het hele raamwerk"},
+    "reliability": {"en": "Reliability per element", "nl": "Betrouwbaarheid per onderdeel"},
+    "agreement": {"en": "Team agreement", "nl": "Overeenstemming binnen teams"},
+    "360": {"en": "Self and others (360)", "nl": "Zelf en anderen (360)"},
+    "figures": {"en": "Figures", "nl": "Figuren"},
+    "element": {"en": "element", "nl": "onderdeel"},
+    "all": {"en": "all", "nl": "alle"},
+    "all_elements": {"en": "whole framework", "nl": "hele raamwerk"},
+    "teams": {"en": "Element scores per team", "nl": "Scores per onderdeel per team"},
+    "teams_note": {"en": "Self ratings of the team members (first wave): number of people "
+                         "and mean per team.",
+                   "nl": "Zelfbeoordelingen van de teamleden (eerste meting): aantal mensen en "
+                         "gemiddelde per team."},
+    "privacy": {"en": "Privacy", "nl": "Privacy"},
+    "residual": {"en": "What a report cannot prevent: comparing two reports of the same group "
+                       "made before and after one person joined gives that person's answers "
+                       "away; share one report per round.",
+                 "nl": "Wat een rapport niet kan voorkomen: wie twee rapporten van dezelfde "
+                       "groep vergelijkt, van vóór en na de komst van één persoon, kan de "
+                       "antwoorden van die persoon terugrekenen; deel één rapport per ronde."},
+}
+# Column headings of the 360 table; rater codes as words.
+_HEAD = {
+    "target": {"en": "person", "nl": "persoon"}, "wave": {"en": "wave", "nl": "meting"},
+    "element": {"en": "element", "nl": "onderdeel"}, "self": {"en": "self", "nl": "zelf"},
+    "manager": {"en": "manager", "nl": "leidinggevende"},
+    "peer": {"en": "peers", "nl": "collega's"},
+    "report": {"en": "reports", "nl": "medewerkers"}, "other": {"en": "other", "nl": "overig"},
+    "others": {"en": "all others", "nl": "alle anderen"}, "gap": {"en": "gap", "nl": "verschil"},
+    "category_label": {"en": "category", "nl": "categorie"},
+    "count": {"en": "n", "nl": "n"}, "mean": {"en": "mean", "nl": "gemiddelde"},
+    "std": {"en": "sd", "nl": "sd"}, "min": {"en": "min", "nl": "min"},
+    "max": {"en": "max", "nl": "max"}, "alpha": {"en": "alpha", "nl": "alfa"},
+    "ci_low": {"en": "95% CI from", "nl": "95%-BI van"}, "ci_high": {"en": "to", "nl": "tot"},
+    "std_alpha": {"en": "std. alpha", "nl": "gest. alfa"},
+    "average_r": {"en": "mean r", "nl": "gem. r"}, "note": {"en": "note", "nl": "opmerking"},
+}
+
+
+def _heads(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.rename(columns={c: tr(t) for c, t in _HEAD.items()})
+
+
+def _t(en: str, nl: str) -> str:
+    return tr({"en": en, "nl": nl})
+
+
+def _table(frame: pd.DataFrame, index: bool = False, header: bool = True) -> str:
+    return frame.to_html(index=index, header=header, escape=True, na_rep="–", border=0,
+                         classes="lk", float_format=lambda v: format_number(v))
+
+
+def _figure(fig) -> str:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img alt="{html.escape(fig.axes[0].get_title())}" src="data:image/png;base64,{data}">'
+
+
+def _group(frame: pd.DataFrame) -> pd.Series:
+    """Rater group (and wave) of every row, as the column label of the summary tables."""
+    label = (frame["rater"].map(rater_label)
+             if "rater" in frame.columns else pd.Series(tr(_T["all"]), index=frame.index))
+    if "wave" in frame.columns and frame["wave"].nunique() > 1:
+        label = label + " · " + _t("wave ", "meting ") + frame["wave"].astype(str)
+    return label
+
+
+def _pooled_table(rows: pd.DataFrame, unit: str, fw: Framework, floor: int,
+                  min_share: float, order: list[str] | None = None,
+                  labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Scores per rater group (columns) and ``unit`` (rows): n and mean, privacy rules applied."""
+    data = rows.assign(_g=_group(rows))
+    described = group_table(data, [unit, "_g"], fw=fw, floor=floor, min_share=min_share)
+    wide = wide_table(described, unit, "_g", row_order=order, row_labels=labels)
+    return wide[[g for g in dict.fromkeys(data["_g"]) if g in wide.columns]]
+
+
+def build_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+                 min_share: float = 0.5, floor: int = 3, figures: bool = True) -> str:
+    """The HTML report of a response table (see the module text for its sections).
+
+    Parameters
+    ----------
+    responses : DataFrame or path
+        A validated table from :func:`~leadkit.survey.responses.read_responses` or anything it
+        reads.
+    framework : Framework, id or path
+        The instrument.
+    min_share, floor : float, int
+        Passed on to :func:`~leadkit.survey.scoring.score` and
+        :func:`~leadkit.survey.feedback360.self_other`.
+    figures : bool
+        Draw and embed the figures (matplotlib); without them the report is text only.
+
+    Returns
+    -------
+    str
+        A complete HTML document.
+    """
+    fw = load_framework(framework)
+    table = checked_table(responses, fw)
+    scores = score(table, fw, min_share=min_share)
+    esc = html.escape
+    parts = [f"<h1>{esc(tr(_T['title']))}: {esc(tr(fw.title))}</h1>",
+             f"<p>{esc(fw.citation())}</p>", f"<h2>{esc(tr(_T['overview']))}</h2>"]
+    empty = int(table[fw.item_ids].isna().all(axis=1).sum())
+    facts = {
+        _t("file", "bestand"): table.attrs.get("source", ""),
+        _t("framework", "raamwerk"): _t(
+            f"{fw.id} ({len(fw.elements)} elements, {len(fw.items)} items, scale "
+            f"{fw.scale[0]}–{fw.scale[1]})", f"{fw.id} ({len(fw.elements)} onderdelen, "
+            f"{len(fw.items)} items, schaal {fw.scale[0]}–{fw.scale[1]})"),
+        _t("rows", "rijen"): len(table),
+        _t("respondents", "respondenten"): table["respondent"].nunique(),
+        _t("rows with nothing answered", "rijen zonder antwoorden"): empty,
+        _t("scoring rule", "scoreregel"): _t(
+            f"mean of the answered items of an element, when at least {min_share:.0%} of its "
+            "items are answered; reverse-keyed items turned around on the scale",
+            f"gemiddelde van de ingevulde items van een onderdeel, als minstens {min_share:.0%} "
+            "ervan is ingevuld; omgekeerd gestelde items omgerekend op de schaal"),
+    }
+    names = {"team": _t("teams", "teams"), "rater": _t("rater groups", "groepen beoordelaars"),
+             "wave": _t("waves", "metingen")}
+    for col, label in names.items():
+        if col in table.columns:
+            values = sorted(table[col].dropna().unique())
+            facts[label] = ", ".join(rater_label(v) if col == "rater" else str(v)
+                                     for v in values)
+    parts.append(_table(pd.Series(facts).to_frame(), index=True, header=False))
+    labels = {e.id: e.label for e in fw.elements}
+    order = [e.id for e in fw.elements]
+    scale, step = score_grid(fw, min_share)
+    selfs = scores["rater"] == "self" if "rater" in scores.columns else scores["score"].notna()
+    first_wave = first_wave_mask(scores)
+    team_rows = selfs & first_wave if "team" in scores.columns else None
+    ok = eligible_rows(scores, unit="element", floor=floor, team_rows=team_rows, scale=scale,
+                       step=step)
+    parts += [f"<h2>{esc(tr(_T['elements']))}</h2>",
+              _table(_pooled_table(scores[ok], "element", fw, floor, min_share, order, labels),
+                     index=True)]
+    fscores = framework_score(scores, min_share=min_share).assign(element="_all")
+    f_team = ((fscores["rater"] == "self") if "rater" in fscores.columns else
+              fscores["score"].notna()) & first_wave_mask(fscores)
+    f_ok = eligible_rows(fscores, unit="element", floor=floor,
+                         team_rows=f_team if "team" in fscores.columns else None,
+                         scale=scale, step=step)
+    summary = _pooled_table(fscores[f_ok], "element", fw, floor, min_share)
+    summary.index = [tr(_T["all_elements"])] * len(summary)
+    parts += [f"<h2>{esc(tr(_T['framework']))}</h2>", _table(summary, index=True)]
+    if team_rows is not None and scores.loc[team_rows, "team"].notna().any():
+        teams = group_table(scores[team_rows & scores["score"].notna()], ["element", "team"],
+                            fw=fw, floor=floor, min_share=min_share)
+        parts += [f"<h2>{esc(tr(_T['teams']))}</h2>", f"<p>{esc(tr(_T['teams_note']))}</p>",
+                  _table(wide_table(teams, "element", "team", order, labels), index=True)]
+    rel = element_reliability(table, fw)
+    shown = rel.assign(element=rel["element"].map(labels))
+    parts += [f"<h2>{esc(tr(_T['reliability']))}</h2>", f"<p>{esc(rel.attrs['note'])}</p>",
+              _table(_heads(shown))]
+    agreement = team_agreement(table, fw, floor=floor)
+    if len(agreement):
+        parts += [f"<h2>{esc(tr(_T['agreement']))}</h2>", f"<p>{esc(agreement.attrs['note'])}</p>",
+                  _table(agreement.rename(columns=labels).rename_axis(None), index=True)]
+    gaps = None
+    if "rater" in scores.columns and (scores["rater"] != "self").any():
+        gaps = self_other(scores, floor=floor)
+        shown = gaps.assign(element=gaps["element"].map(labels))
+        keep = ["target", *(["wave"] if "wave" in gaps else []), "element", "self", "manager",
+                "peer", "report", "other", "others", "gap", "category_label"]
+        rated = gaps[["n_manager", "n_peer", "n_report", "n_other"]].sum(axis=1) > 0
+        shown = shown[rated][keep]  # people nobody else rated have no 360 row to show
+        limit = gaps.attrs["threshold"]
+        rule = _t(f"Category: over-estimator when self − others > {limit}, under-estimator "
+                  f"when < −{limit}, otherwise in agreement.",
+                  f"Categorie: overschatter als zelf − anderen > {limit}, onderschatter als "
+                  f"< −{limit}, anders in overeenstemming.")
+        parts += [f"<h2>{esc(tr(_T['360']))}</h2>",
+                  f"<p>{esc(anonymity_note(gaps))} {esc(rule)}</p>", _table(_heads(shown))]
+    if figures:
+        parts += [f"<h2>{esc(tr(_T['figures']))}</h2>", *_figures(scores, gaps, fw)]
+    parts += [f"<h2>{esc(tr(_T['privacy']))}</h2>",
+              f"<p>{esc(tr(privacy.NOTE).format(floor=floor))} {esc(tr(_T['residual']))}</p>"]
+    style = ("body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
+             "table.lk{border-collapse:collapse;margin:1em 0}table.lk td,table.lk th"
+             "{border-bottom:1px solid #ccc;padding:.25em .6em;text-align:left}"
+             "img{max-width:100%;display:block;margin:1em 0}")
+    lang = tr({"en": "en", "nl": "nl"})
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{esc(tr(_T['title']))}: {esc(tr(fw.title))}</title><style>{style}</style>"
+            "</head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
+
+
+def _figures(scores: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) -> list[str]:
+    from leadkit import plots  # matplotlib only when figures are asked for
+
+    out = []
+    selfs = scores[scores["rater"] == "self"] if "rater" in scores.columns else scores
+    selfs, _ = first_wave(selfs)
+    out.append(_figure(plots.profile(selfs, framework=fw)))
+    if gaps is not None:
+        targets = [t for t in gaps["target"].unique()
+                   if gaps.loc[gaps["target"] == t, "gap"].notna().any()]
+        one_wave, _ = first_wave(gaps)
+        for target in targets[:_MAX_GAP_CHARTS]:
+            out.append(_figure(plots.gap_chart(one_wave, target, framework=fw)))
+        if len(targets) > _MAX_GAP_CHARTS:
+            out.append("<p>" + html.escape(_t(
+                f"Charts for the first {_MAX_GAP_CHARTS} of {len(targets)} people; the table "
+                "above has them all.", f"Grafieken voor de eerste {_MAX_GAP_CHARTS} van "
+                f"{len(targets)} personen; de tabel hierboven bevat ze allemaal.")) + "</p>")
+    return out
+
+
+def write_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path,
+                 path: str | Path, **options: object) -> Path:
+    """Write :func:`build_report` to ``path`` (UTF-8) and return the path."""
+    path = Path(path)
+    text = build_report(responses, framework, **options)  # type: ignore[arg-type]
+    path.write_text(text, encoding="utf-8")
+    return path
+

@@ -1,0 +1,463 @@
+"""Class results for teachers: pseudonymised self-assessments and shared reflections.
+
+A teacher collects the learners' export bundles (see :func:`leadkit.render.portfolio.export_bundle`)
+in one folder. This module reads them, replaces every learner id by a pseudonym, and reports
+the class picture per framework element and per cross-framework theme.
+
+Privacy rules kept here:
+
+- **Pseudonyms.** ``pseudonymise(id, salt)`` is the first 10 hex digits of
+  SHA-256(salt + 0x1F + id in lower case, stripped), prefixed ``L-``. Only someone holding the
+  salt can link a pseudonym to a learner, so the teacher keeps the salt private (a file made
+  with :func:`read_salt` ``create=True``) and reuses it to get the same pseudonyms next time.
+- **Anonymity floor.** No group figure is reported for fewer than ``MIN_GROUP`` (3) learners;
+  the floor can be raised per call but never lowered.
+- **Free text** appears only where the learner ticked "share with my teacher"; bundles carry
+  no other text at all.
+
+Examples
+--------
+>>> pseudonymise("s1001", "a-long-private-class-salt")
+'L-2809a7ef0f'
+>>> bundles = load_bundles(sample_bundles_dir())
+>>> scores = class_scores(bundles, "a-long-private-class-salt")
+>>> int(scores["pseudonym"].nunique())
+24
+>>> summary = class_summary(scores)
+>>> bool((summary["n"] >= MIN_GROUP).all())
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import secrets
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from leadkit import privacy
+from leadkit.content.paths import data_dir
+from leadkit.errors import InputError, LeadkitError
+from leadkit.i18n import tr
+from leadkit.store.bundle import BUNDLE_FORMAT, BUNDLE_VERSION
+from leadkit.store.safe_output import plain_text, write_csv
+
+__all__ = ["MIN_GROUP", "MAX_BUNDLE_BYTES", "sample_bundles_dir", "load_bundles", "read_roster",
+           "new_salt", "read_salt", "pseudonymise", "class_overview", "class_scores",
+           "class_summary", "class_themes", "shared_texts", "format_shared_texts", "to_csv"]
+
+#: The smallest group for which any class figure is shown (see :mod:`leadkit.privacy`).
+MIN_GROUP = privacy.FLOOR
+#: The largest bundle file read; a real bundle is a few kilobytes.
+MAX_BUNDLE_BYTES = 5_000_000
+_MIN_SALT = 16
+_SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+_STATS = ["n", "mean"]
+
+
+def sample_bundles_dir() -> Path:
+    """The folder of synthetic sample bundles (24 learners) that ships with the kit."""
+    return data_dir() / "samples" / "bundles"
+
+
+# -- reading -------------------------------------------------------------------------------------
+def _check_bundle(doc: Any, file: str) -> dict:
+    def bad(problem: str, expected: str | None = None) -> InputError:
+        return InputError(file, problem, expected=expected)
+
+    if not isinstance(doc, dict) or doc.get("format") != BUNDLE_FORMAT:
+        raise bad("this is not a leadkit bundle", "a file made by 'leadkit portfolio --bundle'")
+    version = doc.get("version")
+    if not isinstance(version, int) or not 1 <= version <= BUNDLE_VERSION:
+        raise bad(f"bundle version {version!r} is not known to this leadkit",
+                  f"version 1 to {BUNDLE_VERSION}; update leadkit for newer bundles")
+    if not isinstance(doc.get("learner"), str) or not doc["learner"].strip():
+        raise bad("the learner id is missing", "a non-empty 'learner'")
+    for key in ("scores", "shared_entries"):
+        if not isinstance(doc.get(key), list):
+            raise bad(f"'{key}' is missing or not a list")
+    for i, s in enumerate(doc["scores"]):
+        value = s.get("score") if isinstance(s, dict) else None
+        if not isinstance(s, dict) or not all(isinstance(s.get(k), str) and _SLUG.fullmatch(
+                s[k]) for k in ("framework", "element")):
+            raise bad(f"scores[{i}] has no valid 'framework' and 'element' ids")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                                  or not math.isfinite(value)):
+            raise bad(f"scores[{i}].score is {value!r}", "a number or null")
+    first: dict[tuple, int] = {}
+    for i, s in enumerate(doc["scores"]):
+        key = (s["framework"], s["element"], s.get("instrument_form", "self"))
+        if key in first:  # one learner counted twice would look like two learners
+            raise bad(f"scores[{i}] repeats {key[0]}/{key[1]} of scores[{first[key]}]",
+                      "each element once per bundle")
+        first[key] = i
+    for i, e in enumerate(doc["shared_entries"]):
+        if not isinstance(e, dict) or not isinstance(e.get("text"), str) \
+                or not isinstance(e.get("prompt_id"), str):
+            raise bad(f"shared_entries[{i}] has no 'prompt_id' and 'text'")
+    return doc
+
+
+def read_roster(roster: str | os.PathLike[str] | list[str] | tuple[str, ...] | set[str]
+                ) -> set[str]:
+    """The learner ids a teacher expects, normalised as :func:`pseudonymise` compares them.
+
+    ``roster`` is a list of ids, or the path of a text or CSV file with one id per line (a
+    header ``learner`` or ``student`` and further columns are allowed; the first column counts).
+
+    Examples
+    --------
+    >>> sorted(read_roster([" S1001", "s1002 "]))
+    ['s1001', 's1002']
+    """
+    if isinstance(roster, (list, tuple, set)):
+        ids = [str(r) for r in roster]
+        where = "roster"
+    else:
+        path = Path(roster).expanduser()
+        where = str(path)
+        if not path.is_file():
+            raise InputError(where, tr({"en": "the roster file does not exist",
+                                        "nl": "het klassenlijstbestand bestaat niet"}),
+                             expected=tr({"en": "a CSV or text file with one learner id per line",
+                                          "nl": "een CSV- of tekstbestand met één id per regel"}))
+        text = path.read_text(encoding="utf-8-sig")
+        ids = [line.replace(";", ",").split(",")[0] for line in text.splitlines()]
+        if ids and ids[0].strip().casefold() in {"learner", "student", "id", "studentnummer"}:
+            ids = ids[1:]
+    normalised = {_key(i) for i in ids if i.strip()}
+    if not normalised:
+        raise InputError(where, tr({"en": "the roster lists no learner ids",
+                                    "nl": "de klassenlijst bevat geen ids"}))
+    return normalised
+
+
+def _key(learner_id: str) -> str:
+    return " ".join(str(learner_id).split()).casefold()
+
+
+def _read_bundle_file(path: Path) -> dict:
+    if not path.is_file():  # a FIFO, a socket or a folder named *.json: never opened
+        raise InputError(str(path), tr({"en": "this is not a regular file",
+                                        "nl": "dit is geen gewoon bestand"}),
+                         expected=tr({"en": "a bundle file made by leadkit",
+                                      "nl": "een bundelbestand gemaakt door leadkit"}))
+    size = path.stat().st_size
+    if size > MAX_BUNDLE_BYTES:
+        raise InputError(str(path), tr({
+            "en": f"the file is {size:,} bytes, more than a bundle can be",
+            "nl": f"het bestand is {size:,} bytes, groter dan een bundel kan zijn"}),
+            expected=tr({"en": f"at most {MAX_BUNDLE_BYTES:,} bytes",
+                         "nl": f"hoogstens {MAX_BUNDLE_BYTES:,} bytes"}))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        problem = str(exc)[:120]
+        raise InputError(str(path), f"not a readable JSON file ({problem})",
+                         expected="a bundle made by leadkit") from None
+
+
+def load_bundles(folder: str | os.PathLike[str], *,
+                 roster: str | os.PathLike[str] | list[str] | None = None) -> list[dict]:
+    """Read every ``*.json`` bundle in a folder, one per learner.
+
+    Learner ids are compared as :func:`pseudonymise` does (case and spaces ignored). Two files
+    with the same learner are an error that names both files: the teacher decides which one
+    counts, so a second file can never replace or double a learner silently. With a
+    ``roster`` (see :func:`read_roster`) a bundle of a learner who is not on it is refused,
+    so made-up ids cannot lift a small group over the anonymity floor.
+
+    Raises
+    ------
+    InputError
+        Naming the first file that is not a regular file, too large, not valid JSON or not a
+        leadkit bundle; both files of a learner who handed in twice; a learner not on the
+        roster; or the folder when it holds no bundle at all.
+    """
+    folder = Path(folder).expanduser()
+    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    if not files:
+        raise InputError(str(folder), "no bundle files (*.json) found in this folder",
+                         expected="the learners' files made with 'leadkit portfolio --bundle'")
+    expected = read_roster(roster) if roster is not None else None
+    seen: dict[str, dict] = {}
+    for path in files:
+        doc = _check_bundle(_read_bundle_file(path), str(path))
+        key = _key(doc["learner"])
+        if expected is not None and key not in expected:
+            raise InputError(str(path), tr({
+                "en": f"the learner id '{plain_text(doc['learner'])[:40]}' is not on the roster",
+                "nl": f"het id '{plain_text(doc['learner'])[:40]}' staat niet op de "
+                      "klassenlijst"}),
+                expected=tr({"en": "bundles of the learners on the roster only",
+                             "nl": "alleen bundels van studenten op de klassenlijst"}))
+        if key in seen:
+            raise InputError(str(path), tr({
+                "en": f"this bundle has the same learner as {seen[key]['_file']}",
+                "nl": f"deze bundel hoort bij dezelfde student als {seen[key]['_file']}"}),
+                expected=tr({"en": "one bundle per learner: remove the one that should not count",
+                             "nl": "één bundel per student: haal de bundel weg die niet mag "
+                                   "meetellen"}))
+        seen[key] = {**doc, "_file": str(path)}
+    return list(seen.values())
+
+
+# -- pseudonyms ----------------------------------------------------------------------------------
+def new_salt() -> str:
+    """A fresh random salt (32 hex digits) for a new class."""
+    return secrets.token_hex(16)
+
+
+def read_salt(path: str | os.PathLike[str], *, create: bool = False) -> str:
+    """Read the teacher's salt from a file; with ``create=True`` make one if it is missing."""
+    path = Path(path).expanduser()
+    if not path.exists():
+        if not create:
+            raise InputError(str(path), "the salt file does not exist",
+                             expected="the file kept from earlier, or create it anew")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new_salt() + "\n", encoding="utf-8")
+        if os.name == "posix":
+            path.chmod(0o600)  # the salt is the key to the pseudonyms: owner only
+    salt = path.read_text(encoding="utf-8").strip()
+    _check_salt(salt, str(path))
+    return salt
+
+
+def _check_salt(salt: str, where: str = "salt") -> None:
+    if not isinstance(salt, str) or len(salt.strip()) < _MIN_SALT:
+        raise InputError(where, "the salt is too short to protect learner ids",
+                         expected=f"at least {_MIN_SALT} characters, e.g. from new_salt()")
+
+
+def pseudonymise(learner_id: str, salt: str) -> str:
+    """The learner's pseudonym: ``"L-"`` + 10 hex digits of a salted SHA-256 (see module)."""
+    _check_salt(salt)
+    key = str(learner_id).strip().casefold()
+    digest = hashlib.sha256(salt.strip().encode() + b"\x1f" + key.encode()).hexdigest()
+    return "L-" + digest[:10]
+
+
+# -- class tables ---------------------------------------------------------------------------------
+def _frameworks(ids: set[str]) -> dict[str, Any]:
+    from leadkit.content.frameworks import list_frameworks, load_framework
+
+    known = set(list_frameworks())
+    return {fid: load_framework(fid) for fid in sorted(ids & known)}
+
+
+def class_overview(bundles: list[dict]) -> pd.DataFrame:
+    """How many learners handed in, saved scores per framework, and shared or kept entries.
+
+    A framework that fewer than :data:`MIN_GROUP` learners filled in shows no count (the size
+    of a group is a figure about it too); its row says so.
+    """
+    rows = [{"what": tr({"en": "learners", "nl": "studenten"}), "count": len(bundles)}]
+    frameworks = sorted({s["framework"] for b in bundles for s in b["scores"]})
+    fws = _frameworks(set(frameworks))
+    for fid in frameworks:
+        n = sum(any(s["framework"] == fid for s in b["scores"]) for b in bundles)
+        title = tr(fws[fid].title) if fid in fws else fid
+        small = n < MIN_GROUP
+        rows.append({"what": tr({
+            "en": f"with scores for {title}" + (f" (fewer than {MIN_GROUP})" if small else ""),
+            "nl": f"met scores voor {title}" + (f" (minder dan {MIN_GROUP})" if small else "")}),
+            "count": pd.NA if small else n})
+    shared = sum(len(b["shared_entries"]) for b in bundles)
+    private = sum(int(b.get("counts", {}).get("private", 0)) for b in bundles)
+    rows += [{"what": tr({"en": "reflections shared", "nl": "reflecties gedeeld"}),
+              "count": shared},
+             {"what": tr({"en": "reflections kept private", "nl": "reflecties privé gehouden"}),
+              "count": private}]
+    out = pd.DataFrame(rows)
+    out["count"] = out["count"].astype("Int64")
+    return out
+
+
+def class_scores(bundles: list[dict], salt: str, *, instrument_form: str = "self") -> pd.DataFrame:
+    """One row per learner and element: ``pseudonym``, ``framework``, ``element``, ``score``.
+
+    Scores of frameworks that ship with the kit are checked against their elements and scale;
+    a bundle with an unknown element or an out-of-range score is named in an :class:`InputError`.
+    """
+    _check_salt(salt)
+    fws = _frameworks({s["framework"] for b in bundles for s in b["scores"]})
+    rows = []
+    for b in bundles:
+        pseudonym = pseudonymise(b["learner"], salt)
+        for i, s in enumerate(b["scores"]):
+            if s.get("instrument_form", "self") != instrument_form:
+                continue
+            fw = fws.get(s["framework"])
+            if fw is not None:
+                if s["element"] not in {e.id for e in fw.elements}:
+                    raise InputError(b["_file"], f"scores[{i}]: element {s['element']!r} is not "
+                                     f"in framework {fw.id!r}")
+                low, high = fw.scale
+                if s["score"] is not None and not low <= s["score"] <= high:
+                    raise InputError(b["_file"], f"scores[{i}].score {s['score']} is outside "
+                                     "the scale", expected=f"a value from {low} to {high}")
+            rows.append({"pseudonym": pseudonym, "framework": s["framework"],
+                         "element": s["element"], "score": s["score"]})
+    df = pd.DataFrame(rows, columns=["pseudonym", "framework", "element", "score"])
+    df["score"] = df["score"].astype(float)
+    # Sorted by pseudonym, never by file name: file order could give names away.
+    return df.sort_values(["framework", "element", "pseudonym"], ignore_index=True)
+
+
+def _check_floor(min_group: int) -> int:
+    return privacy.check_floor(min_group, "min_group")
+
+
+def _element_sizes(frameworks: set[str]) -> tuple[dict[tuple[str, str], int], tuple | None]:
+    fws = _frameworks(frameworks)
+    sizes = {(f, e.id): sum(it.element == e.id for it in fw.items)
+             for f, fw in fws.items() for e in fw.elements}
+    scales = {tuple(fw.scale) for fw in fws.values()}
+    return sizes, (scales.pop() if len(scales) == 1 else None)
+
+
+def _publish(per_person: pd.DataFrame, keys: list[str], min_group: int,
+             scale: tuple | None, step: float) -> pd.DataFrame:
+    if scale is None:  # an own framework: its scale is taken from the scores seen, widened
+        values = per_person["score"].dropna()
+        scale = (math.floor(values.min()), math.ceil(values.max())) if len(values) else (1, 5)
+    out = privacy.describe(per_person, keys, person="pseudonym", floor=min_group,
+                           scale=scale, step=step)
+    out["suppressed"] = ~out.pop("shown")
+    return out
+
+
+def class_summary(scores: pd.DataFrame, *, min_group: int = MIN_GROUP) -> pd.DataFrame:
+    """Per framework element: ``n`` (distinct learners) and ``mean``; nothing below the floor.
+
+    ``scores`` is the table of :func:`class_scores`. The rules of :mod:`leadkit.privacy`
+    apply: rows for fewer than ``min_group`` learners, and means that only one set of scores
+    can give, keep ``suppressed=True`` (``reason`` says which) and empty figures. Spread and
+    quartiles are never published (see ``docs/privacy.md``).
+    """
+    _check_floor(min_group)
+    valid = scores.dropna(subset=["score"])
+    sizes, scale = _element_sizes(set(valid["framework"]))
+    # The coarsest step of any element in the table: cautious for all of them.
+    step = max((privacy.score_step(k) for k in sizes.values()), default=1.0)
+    parts = []
+    for fid, part in valid.groupby("framework", sort=True):
+        fw_sizes = {e: k for (f, e), k in sizes.items() if f == fid}
+        fw_step = max((privacy.score_step(k) for k in fw_sizes.values()), default=step)
+        parts.append(_publish(part, ["framework", "element"], min_group, scale, fw_step))
+    out = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["framework", "element", "n", "mean", "reason", "suppressed"]))
+    fws = _frameworks(set(out["framework"]))
+    out.insert(2, "name", [tr(fws[f].element(e).name) if f in fws else e
+                           for f, e in zip(out["framework"], out["element"], strict=True)])
+    return out
+
+
+def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
+                 element_themes: dict[tuple[str, str], tuple[str, ...]] | None = None,
+                 ) -> pd.DataFrame:
+    """Per cross-framework theme: each learner's mean over the elements tagged with it, then
+    the class figures as in :func:`class_summary` (``n`` counts learners).
+
+    ``element_themes`` maps ``(framework, element)`` to theme ids; by default it comes from the
+    kit's framework files.
+    """
+    _check_floor(min_group)
+    sizes, scale = _element_sizes(set(scores["framework"]))
+    if element_themes is None:
+        fws = _frameworks(set(scores["framework"]))
+        if len({fw.scale for fw in fws.values()}) > 1:
+            raise LeadkitError("these frameworks use different scales; themes cannot mix them")
+        element_themes = {(f, e.id): tuple(e.themes) for f, fw in fws.items()
+                          for e in fw.elements}
+    valid = scores.dropna(subset=["score"])
+    privacy.require_distinct(valid, ["framework", "element"], "pseudonym")
+    pairs = [(p, t, s) for p, f, e, s in valid[["pseudonym", "framework", "element", "score"]]
+             .itertuples(index=False) for t in element_themes.get((f, e), ())]
+    long = pd.DataFrame(pairs, columns=["pseudonym", "theme", "score"])
+    per_learner = long.groupby(["theme", "pseudonym"], as_index=False)["score"].mean()
+    step = max((privacy.score_step(k) for k in sizes.values()), default=1.0)
+    out = _publish(per_learner, ["theme"], min_group, scale, step)
+    from leadkit.content.frameworks import themes as theme_table
+
+    labels = dict(zip(*[theme_table()[c] for c in ("theme", "label")], strict=True))
+    out.insert(1, "label", [labels.get(t, t) for t in out["theme"]])
+    return out
+
+
+def shared_texts(bundles: list[dict], salt: str, *, prompt_id: str | None = None,
+                 with_pseudonyms: bool = False) -> pd.DataFrame:
+    """The reflections learners chose to share: ``prompt_id``, ``prompt``, ``notebook``,
+    ``text`` (and ``pseudonym`` on request), in pseudonym order, not in file order."""
+    rows = [{"pseudonym": pseudonymise(b["learner"], salt), "prompt_id": e["prompt_id"],
+             "prompt": _prompt_text(e.get("prompt")), "notebook": e.get("notebook"),
+             "text": e["text"]}
+            for b in bundles for e in b["shared_entries"]
+            if prompt_id is None or e["prompt_id"] == prompt_id]
+    df = pd.DataFrame(rows, columns=["pseudonym", "prompt_id", "prompt", "notebook", "text"])
+    df = df.sort_values(["prompt_id", "pseudonym"], ignore_index=True)
+    return df if with_pseudonyms else df.drop(columns="pseudonym")
+
+
+def _prompt_text(prompt: Any) -> str | None:
+    # A bundle stores the question as {en, nl}; show the teacher's language, else what exists.
+    if isinstance(prompt, dict):
+        return tr(prompt) if all(k in prompt for k in ("en", "nl")) else next(
+            iter(prompt.values()), None)
+    return prompt if isinstance(prompt, str) else None
+
+
+def format_shared_texts(texts: pd.DataFrame, width: int = 88) -> str:
+    """The table of :func:`shared_texts` as plain text to read in class: each question once,
+    then its answers numbered and wrapped.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"prompt_id": ["p", "p"], "prompt": ["Why?", "Why?"],
+    ...                   "notebook": [None, None], "text": ["Because.", "It helps."]})
+    >>> print(format_shared_texts(t))
+    Why?
+      1. Because.
+      2. It helps.
+    """
+    blocks = []
+    for prompt_id, grp in texts.groupby("prompt_id", sort=True):
+        question = grp["prompt"].dropna()
+        lines = [plain_text(question.iloc[0] if len(question) else prompt_id)]
+        for i, text in enumerate(grp["text"], 1):
+            lines.append(textwrap.fill(" ".join(plain_text(text).split()), width,
+                                       initial_indent=f"  {i}. ",
+                                       subsequent_indent="     "))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def to_csv(summary: pd.DataFrame, path: str | os.PathLike[str], *,
+           dutch_excel: bool = False) -> Path:
+    """Write a class summary (of :func:`class_summary` or :func:`class_themes`) as CSV.
+
+    Refuses any table that would show a figure for fewer than :data:`MIN_GROUP` learners.
+    ``dutch_excel=True`` writes ``;`` separators and decimal commas, as Dutch Excel expects.
+    """
+    if "suppressed" not in summary.columns or "n" not in summary.columns:
+        raise LeadkitError("to_csv writes the tables of class_summary or class_themes only")
+    shown = ~summary["suppressed"].astype(bool)
+    n = pd.to_numeric(summary["n"], errors="coerce")
+    spread = {"sd", "q1", "median", "q3", "min", "max"} & set(summary.columns)
+    if (spread or (n < MIN_GROUP).any() or summary.loc[~shown, "mean"].notna().any()
+            or n[~shown & summary.get("reason", pd.Series("", index=summary.index)).eq(
+                "floor")].notna().any()):
+        raise LeadkitError(f"this table shows figures for fewer than {MIN_GROUP} learners, "
+                           "or figures the privacy rules withhold (see docs/privacy.md)")
+    path = Path(path).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_csv(summary, path, dutch_excel=dutch_excel, decimals=3)
+    return path

@@ -1,0 +1,183 @@
+"""Element statistics of a survey: reliability per element and team agreement per element.
+
+The two tables the HTML report (and a researcher) reads next to the scores: Cronbach's alpha of
+each element's items, and rwg(j) per team and element. Only the first wave is used, because the
+same people answering twice are not independent rows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from leadkit import privacy
+from leadkit.content.frameworks import Framework, load_framework
+from leadkit.errors import LeadkitError
+from leadkit.i18n import tr
+from leadkit.survey.agreement import rwg_j
+from leadkit.survey.item_analysis import reliability
+from leadkit.survey.scoring import checked_table, reverse_keyed
+
+__all__ = ["element_reliability", "team_agreement", "first_wave", "first_wave_mask"]
+
+
+def _t(en: str, nl: str) -> str:
+    return tr({"en": en, "nl": nl})
+
+
+def first_wave(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The rows of the first wave and its label (all rows and ``""`` without two waves).
+
+    Parameters
+    ----------
+    frame
+        A response or score table, optionally with a ``wave`` column.
+
+    Returns
+    -------
+    tuple
+        The rows of the first wave, and that wave's label.
+    """
+    if "wave" not in frame.columns or frame["wave"].nunique() < 2:
+        return frame, ""
+    first = sorted(frame["wave"].unique(), key=lambda w: (len(str(w)), str(w)))[0]
+    return frame[frame["wave"] == first], first
+
+
+def first_wave_mask(frame: pd.DataFrame) -> pd.Series:
+    """True for the rows of the first wave (every row when there are not two waves).
+
+    Parameters
+    ----------
+    frame
+        A response or score table.
+
+    Returns
+    -------
+    Series
+        A boolean mask aligned with ``frame``.
+    """
+    _, first = first_wave(frame)
+    if not first:
+        return pd.Series(True, index=frame.index)
+    return frame["wave"] == first
+
+
+def element_reliability(responses: pd.DataFrame | str | Path,
+                        framework: Framework | str | Path) -> pd.DataFrame:
+    """Cronbach's alpha of every element, on its reverse-keyed items.
+
+    The rows used are the self ratings (all rows when there is no ``rater`` column) of the
+    first wave only, because the same people answering twice are not independent rows.
+
+    Returns
+    -------
+    DataFrame
+        Per element: ``element``, ``k``, ``n``, ``alpha``, ``ci_low``, ``ci_high`` (95% Feldt),
+        ``std_alpha``, ``average_r`` and ``note`` (why alpha is missing, if it is);
+        ``attrs["note"]`` says which rows were used, in the current language.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> rel = element_reliability(lk.load_dataset("agile-cmo-class"), "agile-cmo")
+    >>> list(rel.columns[:4]), int(rel["n"].iloc[0])
+    (['element', 'k', 'n', 'alpha'], 64)
+    """
+    fw = load_framework(framework)
+    table = checked_table(responses, fw)
+    rows = table[table["rater"] == "self"] if "rater" in table.columns else table
+    rows, wave = first_wave(rows)
+    keyed = reverse_keyed(rows, fw)
+    out = []
+    for el in fw.elements:
+        ids = [it.id for it in fw.items if it.element == el.id]
+        try:
+            rel = reliability(keyed[ids])
+            out.append({"element": el.id, "k": rel.k, "n": rel.n, "alpha": rel.alpha,
+                        "ci_low": rel.ci[0], "ci_high": rel.ci[1], "std_alpha": rel.std_alpha,
+                        "average_r": rel.average_r, "note": ""})
+        except LeadkitError as err:  # too few rows, an item nobody varied on, …
+            out.append({"element": el.id, "k": len(ids), "n": len(rows),
+                        "note": getattr(err, "problem", str(err))})
+    result = pd.DataFrame(out).reindex(columns=["element", "k", "n", "alpha", "ci_low", "ci_high",
+                                                "std_alpha", "average_r", "note"])
+    result["note"] = [note or _alpha_remark(a, n) for note, a, n in
+                      zip(result["note"], result["alpha"], result["n"], strict=True)]
+    note = _t("Self ratings", "Zelfbeoordelingen") if "rater" in table.columns else _t(
+        "All rows", "Alle rijen")
+    if wave:
+        note += _t(f" of wave {wave} only (the same people answer again later)",
+                   f", alleen meting {wave} (dezelfde mensen antwoorden later opnieuw)")
+    result.attrs["note"] = note + "."
+    return result
+
+
+def _alpha_remark(alpha: float, n: float) -> str:
+    """What an alpha means for a reader who is not a psychometrician (empty when unremarkable)."""
+    remarks = []
+    if pd.notna(alpha) and alpha < 0:
+        remarks.append(_t("negative: the items do not go together as keyed; check the reverse "
+                          "keying and whether they measure one thing",
+                          "negatief: de items hangen niet samen zoals ze gescoord zijn; "
+                          "controleer de omgekeerde items en of ze één ding meten"))
+    elif pd.notna(alpha) and alpha < 0.6:
+        remarks.append(_t("low: read this element's score with care",
+                          "laag: lees de score op dit onderdeel met voorzichtigheid"))
+    if pd.notna(n) and n < 30:
+        remarks.append(_t(f"only {int(n)} people: the interval is wide and alpha can swing a "
+                          "lot", f"maar {int(n)} mensen: het interval is breed en alfa kan "
+                          "sterk wisselen"))
+    return "; ".join(remarks)
+
+
+def team_agreement(responses: pd.DataFrame | str | Path,
+                   framework: Framework | str | Path, *, floor: int = 3) -> pd.DataFrame:
+    """rwg(j) per team (rows) and element (columns), on the reverse-keyed items.
+
+    The ratings used are those of direct reports about their leader when the table has them
+    (the classic use of rwg), otherwise the self ratings, of the first wave. The scale is
+    counted from 1 for rwg's uniform null distribution over the answer options.
+
+    Returns
+    -------
+    DataFrame
+        Index: team; one column per element id; ``attrs["note"]`` says which rows were used
+        and how to read the values. Empty when the table has no ``team`` column. Teams of fewer
+        than ``floor`` people get no value (see :mod:`leadkit.privacy`).
+    """
+    fw = load_framework(framework)
+    table = checked_table(responses, fw)
+    if "team" not in table.columns or table["team"].nunique() == 0:
+        return pd.DataFrame(columns=[e.id for e in fw.elements])
+    reports = table["rater"] == "report" if "rater" in table.columns else None
+    if reports is not None and reports.any():
+        rows, who = table[reports], _t("direct reports rating their leader",
+                                       "medewerkers die hun leidinggevende beoordelen")
+    elif "rater" in table.columns:
+        rows, who = table[table["rater"] == "self"], _t("self ratings", "zelfbeoordelingen")
+    else:
+        rows, who = table, _t("all rows", "alle rijen")
+    rows, wave = first_wave(rows)
+    rows = rows[rows["team"].notna()]
+    keyed = reverse_keyed(rows, fw)
+    low, high = fw.scale
+    columns = {}
+    for el in fw.elements:
+        ids = [it.id for it in fw.items if it.element == el.id]
+        columns[el.id] = rwg_j(keyed[ids] - low + 1, rows["team"], n_options=high - low + 1)
+    result = pd.DataFrame(columns).rename_axis("team")
+    # rwg of two raters is their distance: a team below the floor shows no agreement either.
+    people = rows.groupby("team")["respondent"].nunique().reindex(result.index)
+    result[people < privacy.check_floor(floor)] = float("nan")
+    note = _t(f"rwg(j) per team, from {who}", f"rwg(j) per team, op basis van {who}")
+    if wave:
+        note += _t(f", wave {wave}", f", meting {wave}")
+    result.attrs["note"] = note + _t(
+        ". Values of .70 or more are often read as enough agreement to speak of a team "
+        "score; a dash means too few complete answers or fewer than three people.",
+        ". Waarden vanaf 0,70 worden vaak gelezen als genoeg overeenstemming om van een "
+        "teamscore te spreken; een streepje betekent te weinig volledige antwoorden of minder "
+        "dan drie mensen.")
+    return result

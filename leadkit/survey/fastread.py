@@ -1,0 +1,105 @@
+"""The fast reader: large, regular text files through pandas' C parser, chunk by chunk.
+
+A file qualifies when it has no quoted fields and the same number of fields on every line
+(checked in one pass over its bytes). Such a file has nothing the careful reader of
+:mod:`leadkit.survey.tablefile` would need to name row by row, so pandas' C parser reads it, a few
+thousand rows at a time, into the same raw table. Anything else goes the careful way.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from leadkit.survey.coded_columns import assemble, code_cells, combine
+
+__all__ = ["uniform_fields", "fast_chunks", "fast_table", "CHUNK"]
+
+#: Rows converted at a time: memory stays near the size of the result.
+CHUNK = 20_000
+
+
+def uniform_fields(path: Path, delimiter: str, skiprows: int) -> int | None:
+    """The number of fields per line when every line has the same and no field is quoted.
+
+    One pass over the file mapped into memory, a megabyte at a time: positions of newlines
+    and delimiters, no text decoded. Any quote, empty line or line of another length gives
+    None, and the file is read row by row instead, so that every such row gets its message.
+    """
+    sep = ord(delimiter)
+    counts: set[int] = set()
+    # Plain reads into one reused buffer (a memory map would count the whole file as memory).
+    buffer = bytearray(1 << 20)
+    with path.open("rb") as handle:
+        carry, line, tail = 0, 0, 0
+        while size := handle.readinto(buffer):
+            block = np.frombuffer(buffer, np.uint8, count=size)
+            if 34 in block:  # a quote: fields may hold delimiters or line breaks
+                return None
+            newlines = np.flatnonzero(block == 10)
+            seps = np.flatnonzero(block == sep)
+            if len(newlines):
+                before = np.searchsorted(seps, newlines)  # delimiters before each newline
+                per_line = np.diff(before, prepend=0)
+                per_line[0] += carry  # the line that began in the previous block
+                carry = len(seps) - int(before[-1])
+                counts.update(np.unique(per_line[max(0, skiprows - line):]).tolist())
+                line += len(newlines)
+                tail = len(block) - 1 - int(newlines[-1])
+            else:
+                carry += len(seps)
+                tail += len(block)
+            del block, newlines, seps
+            if len(counts) > 1:
+                return None
+        if tail > 0:  # a last line without a newline
+            counts.add(carry)
+    return counts.pop() + 1 if len(counts) == 1 else None
+
+
+def fast_chunks(path: Path, delimiter: str, info: dict
+                ) -> Iterator[tuple[list[str], list, np.ndarray]] | None:
+    """Coded chunks of a file pandas' C parser can read, or None to take the careful path.
+
+    The careful path of :mod:`leadkit.survey.tablefile` reads row by row and names every row that
+    does not fit. This one is taken only when the file has nothing for it to name: no quoted
+    fields and the same number of fields on every line (:func:`uniform_fields`), so line
+    numbers are spreadsheet rows. Each chunk is ``(header, coded columns, spreadsheet rows)``.
+    """
+    if info["encoding"] == "utf-16" or not info["header_first"]:
+        return None
+    width = uniform_fields(path, delimiter, info["skiprows"])
+    if width is None or width < 2:
+        return None
+    encoding = "utf-8-sig" if info["bom"] and info["encoding"] == "utf-8" else info["encoding"]
+
+    def chunks() -> Iterator[tuple[list[str], list, np.ndarray]]:
+        header = None
+        reader = pd.read_csv(path, sep=delimiter, header=None, dtype=object, na_filter=False,
+                             skip_blank_lines=False, encoding=encoding,
+                             skiprows=info["skiprows"], engine="c", quoting=csv.QUOTE_NONE,
+                             chunksize=CHUNK // 2)
+        with reader:
+            for chunk in reader:
+                cells = chunk.to_numpy(dtype=object)
+                if header is None:
+                    header, cells = [str(h).strip() for h in cells[0]], cells[1:]
+                if len(cells):  # 0-based line -> spreadsheet row
+                    yield header, code_cells(cells), chunk.index.to_numpy()[-len(cells):] + 1
+
+    return chunks()
+
+
+def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
+    """The whole table by :func:`fast_chunks`, or None to take the careful path."""
+    chunks = fast_chunks(path, delimiter, info)
+    parts = list(chunks) if chunks is not None else []
+    if not parts:
+        return None
+    width = len(parts[0][0])
+    columns = [combine([p[1][c] for p in parts]) for c in range(width)]
+    return assemble(columns, parts[0][0], np.concatenate([p[2] for p in parts]))

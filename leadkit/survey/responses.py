@@ -1,0 +1,450 @@
+"""Reading and checking survey response tables: one row per respondent, one column per item.
+
+A response table is *wide*: ``respondent`` (an id), optional ``team``, ``rater`` (``self``,
+``manager``, ``peer``, ``report``, ``other``), ``target`` (the person rated; a self rating has
+``target == respondent``) and ``wave``, then one column per item id of the framework. Answers
+are whole numbers on the instrument's scale (a decimal comma as in ``3,0`` is fine) or its Dutch
+or English answer labels. Files are read by :func:`leadkit.survey.tablefile.read_table`: CSV with
+commas
+or semicolons in the usual encodings, and ``.xlsx`` workbooks.
+
+Every problem is reported as an :class:`~leadkit.errors.InputError` naming the file, the
+spreadsheet row (header = row 1) and the column, and saying what was expected.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from leadkit.content.frameworks import load_framework
+>>> fw = load_framework("agile-cmo")
+>>> table = pd.DataFrame({"respondent": ["a", "b"]} | {i: [4, "3,0"] for i in fw.item_ids})
+>>> table.loc[1, "acmo02"] = "Mee eens"
+>>> read_responses(table, fw).iloc[:, :3].to_dict("index")  # index: the spreadsheet row
+{2: {'respondent': 'a', 'acmo01': 4.0, 'acmo02': 4.0}, 3: {'respondent': 'b', 'acmo01': 3.0, \
+'acmo02': 4.0}}
+>>> errors = validate_responses(table.assign(acmo01=[4, 9]), fw)
+>>> print(errors[0])
+<DataFrame>, row 3, column 'acmo01': the answer 9 is outside the scale (expected \
+a whole number from 1 to 5, or an answer label such as 'Agree')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from leadkit.content.frameworks import Framework, list_frameworks, load_framework
+from leadkit.errors import InputError
+from leadkit.i18n import tr
+from leadkit.survey import response_checks as checks
+from leadkit.survey.response_checks import fingerprint
+from leadkit.survey.tablefile import is_blank, read_table, read_table_chunks
+
+__all__ = ["METADATA", "RATER_GROUPS", "read_responses", "validate_responses", "fingerprint",
+           "load_checked", "warn_empty"]
+
+#: The metadata columns, in the order they appear in a validated table.
+METADATA: tuple[str, ...] = ("respondent", "team", "rater", "target", "wave")
+#: The rater groups of a 360 design.
+RATER_GROUPS: tuple[str, ...] = ("self", "manager", "peer", "report", "other")
+
+# Dutch column names and rater words a Dutch questionnaire tool or teacher may use.
+_COLUMN_ALIASES = {"beoordelaar": "rater", "beoordeelde": "target", "meting": "wave"}
+_RATER_ALIASES = {
+    "zelf": "self", "leidinggevende": "manager", "collega": "peer", "peers": "peer",
+    "medewerker": "report", "direct report": "report", "reports": "report",
+    "anders": "other", "overig": "other",
+}  # fmt: skip
+# Cells that mean "not answered" in common survey exports (n.v.t. = niet van toepassing).
+_MISSING = {"", "na", "n/a", "nan", "-", ".", "nvt", "n.v.t.", "#n/a", "none"}
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def _t(en: str, nl: str) -> str:
+    return tr({"en": en, "nl": nl})
+
+
+# ---------------------------------------------------------------- checking the cells
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _answer_parser(fw: Framework):
+    low, high = fw.scale
+    labels = {
+        _norm(label[lang]): low + i for i, label in enumerate(fw.scale_labels) for lang in label
+    }
+    shown = ", ".join(f"{low + i} = {tr(lb)}" for i, lb in enumerate(fw.scale_labels))
+    example = tr(fw.scale_labels[-2])
+    expected = _t(f"a whole number from {low} to {high}, or an answer label such as '{example}'",
+                  f"een geheel getal van {low} tot en met {high}, of een antwoord zoals "
+                  f"'{example}'")
+    cache: dict[tuple[type, object], tuple[float, str | None]] = {}
+
+    def parse(value: object) -> tuple[float, str | None]:
+        """(number, None) or (nan, problem); nan with None means not answered."""
+        key = (type(value), value)
+        if key in cache:
+            return cache[key]
+        if is_blank(value):
+            out: tuple[float, str | None] = (math.nan, None)
+        elif isinstance(value, bool) or not isinstance(value, (int, float, np.number, str)):
+            out = (math.nan, _t(f"'{value}' is not an answer", f"'{value}' is geen antwoord"))
+        else:
+            text = str(value).strip()
+            if isinstance(value, str) and _norm(text) in labels:
+                out = (float(labels[_norm(text)]), None)
+            elif isinstance(value, str) and text.lower() in _MISSING:
+                out = (math.nan, None)
+            elif not isinstance(value, str) or _NUMBER.match(text):
+                number = float(value) if not isinstance(value, str) else float(
+                    text.replace(",", "."))
+                if not number.is_integer():
+                    out = (math.nan, _t(f"the answer {text} is not a whole number",
+                                        f"het antwoord {text} is geen geheel getal"))
+                elif not low <= number <= high:
+                    out = (math.nan, _t(f"the answer {int(number)} is outside the scale",
+                                        f"het antwoord {int(number)} valt buiten de schaal"))
+                else:
+                    out = (number, None)
+            else:
+                out = (math.nan, _t(f"the text '{text[:40]}' is not an answer",
+                                    f"de tekst '{text[:40]}' is geen antwoord"))
+        cache[key] = out
+        return out
+
+    parse.expected = expected  # type: ignore[attr-defined]
+    parse.shown = shown  # type: ignore[attr-defined]
+    return parse
+
+
+def _other_framework(fw: Framework, columns: Iterable[str]) -> tuple[str, int, int] | None:
+    """The kit framework whose item ids best match the columns, if it beats ``fw``."""
+    cols = set(columns)
+    best, own = None, len(cols & set(fw.item_ids))
+    try:
+        candidates = [load_framework(i) for i in list_frameworks()]
+    except Exception:  # a broken kit file must not hide the user's own problem
+        return None
+    for other in candidates:
+        hits = len(cols & set(other.item_ids))
+        if other.id != fw.id and hits > own and (best is None or hits > best[1]):
+            best = (other.id, hits, len(other.item_ids))
+    return best
+
+
+def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
+           errors: list[InputError], keep_answers: bool = True,
+           duplicates: bool = True) -> pd.DataFrame:
+    """Validate a raw object table; append problems to ``errors``; return the clean table."""
+    ignore_set = {_norm(c) for c in ignore}
+    seen: dict[str, str] = {}
+    keep: dict[str, pd.Series] = {}
+    items = set(fw.item_ids)
+    unknown: list[str] = []
+    for position, col in enumerate(raw.columns):
+        label = str(col).strip()
+        key = _COLUMN_ALIASES.get(label.lower(), label.lower())
+        values = raw.iloc[:, position]
+        if not label:
+            if not all(is_blank(v) for v in checks.cells(values)[1]):
+                errors.append(InputError(name, _t(
+                    f"column number {position + 1} has no name but holds values",
+                    f"kolom nummer {position + 1} heeft geen naam maar bevat waarden"),
+                    row=1, expected=_t("a column name in the header", "een kolomnaam")))
+            continue
+        if _norm(label) in ignore_set:
+            continue
+        if key in seen:
+            errors.append(InputError(name, _t(f"the column appears twice (also as '{seen[key]}')",
+                                              f"de kolom staat er twee keer in (ook als "
+                                              f"'{seen[key]}')"), row=1, column=label,
+                                     expected=_t("each column once", "elke kolom één keer")))
+            continue
+        seen[key] = label
+        if key in METADATA or key in items:
+            keep[key] = values
+        else:
+            unknown.append(label)
+    meta_text = ", ".join(METADATA)
+    ids = ", ".join(fw.item_ids[:3]) + f" … {fw.item_ids[-1]}"  # enough to recognise them
+    # Another kit framework is looked for only when these columns do not fit this one.
+    fits = not unknown and all(item in keep for item in fw.item_ids)
+    other = None if fits else _other_framework(fw, [c.lower() for c in unknown] + list(keep))
+    if other is not None:
+        errors.append(InputError(name, _t(
+            f"the item columns belong to the framework '{other[0]}' ({other[1]} of its "
+            f"{other[2]} items), not to '{fw.id}'",
+            f"de itemkolommen horen bij het raamwerk '{other[0]}' ({other[1]} van de "
+            f"{other[2]} items), niet bij '{fw.id}'"),
+            expected=_t(f"the framework '{other[0]}', or the items of '{fw.id}': {ids}",
+                        f"het raamwerk '{other[0]}', of de items van '{fw.id}': {ids}")))
+    if other is None and not keep:
+        # Nothing recognisable: one clear message instead of one per missing column.
+        found = ", ".join(f"'{c[:30]}'" for c in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+        errors.append(InputError(name, _t(
+            f"the header has none of the expected columns (found {found or 'none'})",
+            f"de kopregel heeft geen van de verwachte kolommen (gevonden: {found or 'geen'})"),
+            row=1, expected=_t(
+            f"respondent and the items of '{fw.id}': {ids} (in a workbook: the sheet with "
+            "the answers, --sheet or sheet=)", f"respondent en de items van '{fw.id}': {ids} "
+            "(in een werkboek: het blad met de antwoorden, --sheet of sheet=)")))
+        return pd.DataFrame(index=raw.index)
+    if "respondent" not in keep:
+        errors.append(InputError(name, _t("there is no 'respondent' column",
+                                          "er is geen kolom 'respondent'"), row=1,
+                                 expected=_t("a column 'respondent' with one id per person",
+                                             "een kolom 'respondent' met een id per persoon")))
+    for label in unknown if other is None else []:
+        errors.append(InputError(name, _t("unknown column", "onbekende kolom"), row=1,
+                                 column=label, expected=_t(
+            f"the columns {meta_text} and the items of '{fw.id}': {ids}; leave other columns "
+            "out or name them with --ignore-column (ignore_columns= in Python)",
+            f"de kolommen {meta_text} en de items van '{fw.id}': {ids}; laat andere kolommen "
+            "weg of noem ze met --ignore-column (ignore_columns= in Python)")))
+    for item in fw.item_ids if other is None else []:
+        if item not in keep:
+            errors.append(InputError(name, _t("the item column is missing",
+                                              "de itemkolom ontbreekt"), row=1, column=item,
+                                     expected=_t(f"one column per item of '{fw.id}': {ids}",
+                                                 f"één kolom per item van '{fw.id}': {ids}")))
+    return _check_rows(raw.index, keep, fw, name, errors, keep_answers, duplicates)
+
+
+def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name: str,
+                found: list[InputError], keep_answers: bool = True,
+                duplicates: bool = True) -> pd.DataFrame:
+    """The checked table; with ``keep_answers=False`` (only checking) the answers are checked but
+    not kept, and a column ``_nothing`` marks the rows without any answer."""
+    errors: list[InputError] = []
+    rows = index.to_numpy()
+    meta = {col: checks.ids(keep[col]) for col in METADATA if col in keep}
+    out = pd.DataFrame(meta, index=index)
+    if "team" in out:
+        out["team"] = out["team"].replace("", np.nan)
+    if "rater" in out:
+        codes, uniques = pd.factorize(out["rater"].to_numpy(dtype=object))
+        mapped = [_RATER_ALIASES.get(v.lower(), v.lower()) for v in uniques]
+        for u, (raw, value) in enumerate(zip(uniques, mapped, strict=True)):
+            if value in RATER_GROUPS:
+                continue
+            for n in rows[codes == u]:
+                errors.append(InputError(name, _t(f"unknown rater '{raw}'",
+                                                  f"onbekende beoordelaar '{raw}'"), row=int(n),
+                                         column="rater", expected=_t(
+                    "self, manager, peer, report or other",
+                    "self, manager, peer, report of other; zelf, leidinggevende, collega, "
+                    "medewerker en anders mogen ook")))
+        out["rater"] = np.array(mapped, dtype=object)[codes] if len(codes) else out["rater"]
+    empty = {"respondent": _t("the respondent id is empty", "het respondent-id is leeg"),
+             "wave": _t("the wave is empty", "de meting (wave) is leeg")}
+    for col, problem in empty.items():
+        for n in out.index[out[col] == ""] if col in out else []:
+            errors.append(InputError(name, problem, row=n, column=col,
+                                     expected=_t("a value in every row", "een waarde in elke rij")))
+    if "target" in out and "respondent" in out:  # without respondent: reported above
+        checks.check_targets(out, name, errors, RATER_GROUPS)
+    if "respondent" in out:
+        if duplicates:
+            checks.find_duplicates(out, rows, name, errors)
+    parse = _answer_parser(fw)
+    items, answered = {}, np.zeros(len(rows), dtype=bool)
+    for item in fw.item_ids:
+        column = (np.full(len(rows), np.nan) if item not in keep else
+                  checks.answers(keep[item], rows, item, parse, name, errors))
+        answered |= np.isfinite(column)
+        if keep_answers:
+            items[item] = column
+    extra = items if keep_answers else {"_nothing": ~answered}
+    # One column at a time into a dict, then one frame without copying the answers again.
+    out = pd.DataFrame({**{c: out[c] for c in out.columns}, **extra}, index=index, copy=False)
+    # Row by row, as a user fixes a spreadsheet; within a row, in column order (stable sort).
+    found.extend(sorted(errors, key=lambda e: e.row or 0))
+    return out
+
+
+# ---------------------------------------------------------------- public API
+
+
+def load_checked(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | None,
+                 ignore: Sequence[str], keep_answers: bool = True,
+                 ) -> tuple[pd.DataFrame | None, list[InputError], str]:
+    """Read and check a response table, collecting every problem instead of raising the first.
+
+    Parameters
+    ----------
+    source
+        A file path (CSV, TSV, Excel) or a DataFrame.
+    fw
+        The framework whose items the table answers.
+    sheet
+        The Excel sheet, or ``None`` for the first.
+    ignore
+        Extra columns to leave out of the check.
+    keep_answers
+        ``False`` checks a large file a chunk at a time and keeps no table.
+
+    Returns
+    -------
+    tuple
+        The checked table (``None`` when there are problems or answers were not kept), the
+        list of problems (each an :class:`~leadkit.errors.InputError`), and the source's name.
+    """
+    errors: list[InputError] = []
+    if isinstance(source, pd.DataFrame):
+        name = str(source.attrs.get("source", "<DataFrame>"))
+        raw = source.copy()
+        if not (raw.index.name == "row" and pd.api.types.is_integer_dtype(raw.index)):
+            raw.index = pd.Index(range(2, len(raw) + 2), name="row")
+        if raw.empty:
+            return None, [InputError(name, _t("the table has no rows", "de tabel heeft geen rijen"))
+                          ], name
+    else:
+        name = Path(source).name
+        try:
+            streamed = None if keep_answers else _check_in_chunks(source, fw, name, ignore)
+        except InputError as err:  # the file as a whole cannot be read (an encoding mix)
+            return None, [err], name
+        if streamed is not None:
+            return streamed[0], streamed[1], name
+        try:
+            raw = read_table(source, sheet=sheet, problems=errors)
+        except InputError as err:
+            return None, [err], name
+    table = _check(raw, fw, name, ignore, errors, keep_answers)
+    del raw  # the cells as written are no longer needed: only the checked table is kept
+    table.attrs = {"source": name, "framework": fw.id}
+    if not errors and keep_answers:
+        table.attrs["checked"] = fingerprint(table)
+    return table, errors, name
+
+
+def _check_in_chunks(path: str | Path, fw: Framework, name: str, ignore: Sequence[str]
+                     ) -> tuple[pd.DataFrame, list[InputError]] | None:
+    """Check a large regular file a chunk at a time (None: read it whole instead).
+
+    Only a 128-bit key per row (two independent hashes of target, respondent and wave) and
+    its row number are kept between chunks, so checking takes memory for one chunk plus
+    24 bytes a row; a repeated key is reported with the row it repeats. The result is a
+    table of the rows checked with the ``_nothing`` column (no answer at all).
+    """
+    chunks = read_table_chunks(path)
+    if chunks is None:
+        return None
+    errors: list[InputError] = []
+    keys, rows, nothing = [], [], []
+    for number, raw in enumerate(chunks):
+        found: list[InputError] = []
+        out = _check(raw, fw, name, ignore, found, keep_answers=False, duplicates=False)
+        # Problems of the header are the same in every chunk: reported once.
+        errors += found if number == 0 else [e for e in found if e.row not in (None, 1)]
+        if "_nothing" not in out.columns:
+            return pd.DataFrame(index=raw.index[:0]), errors
+        nothing.append(out["_nothing"])
+        if "respondent" in out.columns:
+            known = (out["respondent"] != "").to_numpy()
+            key = [c for c in ("target", "respondent", "wave") if c in out.columns]
+            keys.append(checks.row_keys(out.loc[known, key]))
+            rows.append(out.index.to_numpy()[known])
+    if keys:
+        checks.repeated_keys(np.concatenate(keys), np.concatenate(rows), name, errors)
+    table = pd.concat(nothing).to_frame() if nothing else pd.DataFrame(index=[])
+    return table, sorted(errors, key=lambda e: e.row or 0)
+
+
+def validate_responses(source: str | Path | pd.DataFrame, framework: Framework | str | Path, *,
+                       sheet: str | int | None = None,
+                       ignore_columns: Sequence[str] = ()) -> list[InputError]:
+    """Check a response file or table and return every problem found (empty when fine).
+
+    Parameters
+    ----------
+    source : path or DataFrame
+        A ``.csv``/``.txt``/``.xlsx`` file, or a table already in memory.
+    framework : Framework, id or path
+        The instrument the answers belong to.
+    sheet : str or int, optional
+        The worksheet of an Excel file: its name, its 0-based position, or its 1-based
+        position as text (``"2"``, as typed on a command line). Default: the first.
+    ignore_columns : sequence of str
+        Extra columns (names, e-mail, timestamps) to leave out instead of reporting them.
+
+    Returns
+    -------
+    list of InputError
+        Ordered: file and column problems first, then cell problems by row.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> validate_responses(pd.DataFrame({"respondent": [], "acmo01": []}), "agile-cmo")[0].problem
+    'the table has no rows'
+    """
+    return load_checked(source, load_framework(framework), sheet, ignore_columns,
+                        keep_answers=False)[1]
+
+
+def read_responses(source: str | Path | pd.DataFrame, framework: Framework | str | Path, *,
+                   sheet: str | int | None = None,
+                   ignore_columns: Sequence[str] = ()) -> pd.DataFrame:
+    """Read and validate a response table; raise the first problem as an ``InputError``.
+
+    Parameters are those of :func:`validate_responses`.
+
+    Returns
+    -------
+    DataFrame
+        Metadata columns first (``respondent``, then those present of ``team``, ``rater``,
+        ``target``, ``wave``; ids as text), then every item of the framework as float with NaN
+        for no answer. The index holds the spreadsheet row numbers (``row``); ``attrs`` holds
+        ``source`` (the file name) and ``framework`` (its id). Rows in which nothing is answered
+        are kept (they get missing scores, never a zero) and named in a ``UserWarning``.
+
+    Raises
+    ------
+    InputError
+        The first problem; a note says how many more there are.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fw = load_framework("agile-cmo")
+    >>> table = pd.DataFrame({"respondent": ["a", "b"]} | {i: ["3,0", 4] for i in fw.item_ids})
+    >>> table.loc[1, "acmo05"] = "3,5"
+    >>> read_responses(table, fw)
+    Traceback (most recent call last):
+    ...
+    leadkit.errors.InputError: <DataFrame>, row 3, column 'acmo05': the answer 3,5 is not a \
+whole number (expected a whole number from 1 to 5, or an answer label such as 'Agree')
+    """
+    fw = load_framework(framework)
+    table, errors, name = load_checked(source, fw, sheet, ignore_columns)
+    if errors:
+        first = errors[0]
+        if len(errors) > 1:
+            first.add_note(_t(f"… and {len(errors) - 1} more problem(s); validate_responses() "
+                              "lists them all", f"… en nog {len(errors) - 1} probleem/problemen; "
+                              "validate_responses() toont ze allemaal"))
+        raise first
+    assert table is not None
+    warn_empty(table, fw, name, stacklevel=3)
+    return table
+
+
+def warn_empty(table: pd.DataFrame, fw: Framework, name: str, stacklevel: int = 2) -> None:
+    """Name the rows in which nothing is answered: they are kept and get missing scores."""
+    nothing = (table["_nothing"] if "_nothing" in table.columns
+               else table[list(fw.item_ids)].isna().all(axis=1))
+    empty = list(table.index[nothing.to_numpy(bool)])
+    if empty:
+        shown = ", ".join(map(str, empty[:10])) + (" …" if len(empty) > 10 else "")
+        warnings.warn(_t(f"{name}: nothing is answered in row(s) {shown}; they get missing "
+                         "scores", f"{name}: in rij(en) {shown} is niets ingevuld; die krijgen "
+                         "geen score"), UserWarning, stacklevel=stacklevel)

@@ -1,0 +1,337 @@
+"""Scores from validated responses: element (subscale) scores, framework scores, theme scores.
+
+The rules, in short (``docs/scoring.md`` has the full account):
+
+- **Reverse keying** uses the instrument's scale bounds, never the data: on a 1–5 scale a
+  reverse-keyed answer ``x`` counts as ``1 + 5 - x``.
+- **Element score** = the mean of the answered (keyed) items of that element — person-mean
+  prorating — provided at least ``min_share`` of the element's items are answered; otherwise
+  the score is missing. ``n_answered`` and ``n_items`` stand beside every score.
+- **Framework score** = the mean of a person's element scores (each element weighs the same),
+  provided at least ``min_share`` of the elements have a score.
+- **Theme score** = the mean of the element scores of the elements that touch a cross-framework
+  theme, also as POMP (percent of the maximum possible, 0–100) so that frameworks with
+  different scales can be set side by side.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from leadkit.content.frameworks import load_framework
+>>> fw = load_framework("agile-cmo")
+>>> table = pd.DataFrame({"respondent": ["a"]} | {i: [4] for i in fw.item_ids})
+>>> s = score(table, fw)
+>>> list(s.columns)
+['respondent', 'framework', 'element', 'score', 'n_answered', 'n_items']
+>>> framework_score(s)[["respondent", "n_elements"]].to_dict("records")
+[{'respondent': 'a', 'n_elements': 7}]
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from leadkit.content.frameworks import Framework, crosswalk, load_framework
+from leadkit.survey.responses import METADATA, fingerprint, read_responses
+
+__all__ = ["checked_table", "reverse_keyed", "score", "iter_scores", "wide_scores",
+           "framework_score",
+           "theme_scores"]
+
+
+def _check_share(min_share: float) -> None:
+    if not 0 < min_share <= 1:
+        raise ValueError(f"min_share must be above 0 and at most 1, not {min_share!r}")
+
+
+def _enough(n_answered: np.ndarray, n_items: int | np.ndarray, min_share: float) -> np.ndarray:
+    # The small tolerance keeps 2 of 4 items at min_share=0.5 on the right side of the line.
+    return (n_answered > 0) & (n_answered >= min_share * n_items - 1e-9)
+
+
+def _meta(frame: pd.DataFrame) -> list[str]:
+    return [c for c in METADATA if c in frame.columns]
+
+
+def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.DataFrame:
+    """The response table checked against ``fw`` (re-read only when it changed since).
+
+    Parameters
+    ----------
+    responses
+        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame, or a path.
+    fw
+        The framework the answers belong to.
+
+    Returns
+    -------
+    DataFrame
+        The validated table, as :func:`~leadkit.survey.responses.read_responses` returns it.
+    """
+    if isinstance(responses, pd.DataFrame) and responses.attrs.get("framework") == fw.id:
+        checked = responses.attrs.get("checked")
+        if checked is not None and checked == fingerprint(responses):
+            return responses  # exactly the table read_responses checked: nothing to redo
+        # Read before but changed since (a cell edited): check again, but warn only once.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return read_responses(responses, fw)
+    return read_responses(responses, fw)
+
+
+def reverse_keyed(responses: pd.DataFrame | str | Path,
+                  framework: Framework | str | Path) -> pd.DataFrame:
+    """The validated response table with reverse-keyed items turned around.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fw = load_framework("agile-cmo")
+    >>> rev = next(it.id for it in fw.items if it.reverse)
+    >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [2] for i in fw.item_ids})
+    >>> float(reverse_keyed(table, fw).loc[2, rev])
+    4.0
+    """
+    fw = load_framework(framework)
+    return _turned(checked_table(responses, fw), fw)
+
+
+def _turned(table: pd.DataFrame, fw: Framework) -> pd.DataFrame:
+    """A copy of a checked table with the reverse-keyed items turned around."""
+    table = table.copy()
+    low, high = fw.scale
+    for item in fw.items:
+        if item.reverse:
+            table[item.id] = low + high - table[item.id]
+    return table
+
+
+def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+          min_share: float = 0.5) -> pd.DataFrame:
+    """Element scores for every row of a response table, as a tidy DataFrame.
+
+    Parameters
+    ----------
+    responses : DataFrame or path
+        A table from :func:`~leadkit.survey.responses.read_responses`, or anything it accepts.
+    framework : Framework, id or path
+        The instrument.
+    min_share : float
+        The smallest share of an element's items that must be answered for a score
+        (default 0.5: at least half). Below it the score is missing, never a guess.
+
+    Returns
+    -------
+    DataFrame
+        One row per response row and element: the metadata columns present (``respondent``,
+        ``team``, ``rater``, ``target``, ``wave``), ``framework``, ``element``, ``score``,
+        ``n_answered`` and ``n_items``. ``attrs`` keeps ``source``, ``framework`` and ``scale``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fw = load_framework("agile-cmo")
+    >>> el = fw.elements[0].id
+    >>> first = [it for it in fw.items if it.element == el and not it.reverse][0].id
+    >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [None] for i in fw.item_ids})
+    >>> table[first] = 5
+    >>> s = score(table, fw, min_share=0.25)
+    >>> s.loc[s.element == el, ["score", "n_answered"]].to_dict("records")
+    [{'score': 5.0, 'n_answered': 1}]
+    """
+    _check_share(min_share)
+    fw = load_framework(framework)
+    keyed = reverse_keyed(responses, fw)
+    return _tidy(keyed, fw, min_share)
+
+
+def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+                min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
+    """The scores of :func:`score`, ``block`` response rows at a time (for very large files).
+
+    The table is checked once; each piece is the tidy score table of the next ``block`` rows,
+    so that writing the scores of a large survey never holds them all in memory. The text
+    columns of the pieces are categorical (each id stored once); the values equal
+    :func:`score`'s.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fw = load_framework("agile-cmo")
+    >>> table = pd.DataFrame({"respondent": list("abc")} | {i: [3, 4, 5] for i in fw.item_ids})
+    >>> [len(part) for part in iter_scores(table, fw, block=2)]
+    [14, 7]
+    """
+    _check_share(min_share)
+    fw = load_framework(framework)
+    checked = checked_table(responses, fw)
+    for start in range(0, max(len(checked), 1), block):  # turned a block at a time: no copy
+        yield _tidy(_turned(checked.iloc[start:start + block], fw), fw, min_share,
+                    coded=True)
+
+
+def _matrix(keyed: pd.DataFrame, fw: Framework, min_share: float
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Scores (rows × elements), the answered counts and the element sizes."""
+    n_rows, n_el = len(keyed), len(fw.elements)
+    scores = np.empty((n_rows, n_el))
+    answered = np.empty((n_rows, n_el), dtype=np.int64)
+    sizes = np.empty(n_el, dtype=np.int64)
+    for e, element in enumerate(fw.elements):
+        ids = [it.id for it in fw.items if it.element == element.id]
+        values = keyed[ids].to_numpy(dtype=float)
+        answered[:, e] = np.isfinite(values).sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = np.nansum(values, axis=1) / answered[:, e]
+        scores[:, e] = np.where(_enough(answered[:, e], len(ids), min_share), means, np.nan)
+        sizes[e] = len(ids)
+    return scores, answered, sizes
+
+
+def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+                min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
+    """The element scores one row per response row, one column per element, in blocks.
+
+    The layout of R ``psych::scoreItems`` and of most statistics programs: the metadata
+    columns, then one column per element id (the same values as :func:`score`). Yields
+    ``block`` rows at a time, so that a large survey is never all in memory.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fw = load_framework("agile-cmo")
+    >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [3] for i in fw.item_ids})
+    >>> part = next(wide_scores(table, fw))
+    >>> list(part.columns[:3]), float(part.iloc[0, 1])
+    (['respondent', 'build-trust', 'create-and-share-vision'], 3.0)
+    """
+    _check_share(min_share)
+    fw = load_framework(framework)
+    checked = checked_table(responses, fw)
+    meta = _meta(checked)
+    for start in range(0, max(len(checked), 1), block):
+        part = _turned(checked.iloc[start:start + block], fw)
+        scores, _, _ = _matrix(part, fw, min_share)
+        out = part[meta].reset_index(drop=True)
+        for e, element in enumerate(fw.elements):
+            out[element.id] = scores[:, e]
+        yield out
+
+
+def _tidy(keyed: pd.DataFrame, fw: Framework, min_share: float,
+          coded: bool = False) -> pd.DataFrame:
+    meta = _meta(keyed)
+    n_rows, n_el = len(keyed), len(fw.elements)
+    scores, answered, sizes = _matrix(keyed, fw, min_share)
+    # Each respondent's elements together, in the framework's order: row-major order.
+    rows = np.repeat(np.arange(n_rows), n_el)
+    element_ids = np.array([e.id for e in fw.elements], dtype=object)
+    if coded:  # categorical columns: each id stored once, cheap to write block by block
+        out = pd.DataFrame({c: pd.Categorical(keyed[c].to_numpy(dtype=object))[rows]
+                            for c in meta})
+        out["framework"] = pd.Categorical.from_codes(np.zeros(len(rows), np.int8), [fw.id])
+        out["element"] = pd.Categorical.from_codes(
+            np.tile(np.arange(n_el, dtype=np.int16), n_rows), element_ids)
+    else:
+        out = keyed[meta].iloc[rows].reset_index(drop=True)
+        out["framework"] = fw.id
+        out["element"] = np.tile(element_ids, n_rows)
+    out["score"] = scores.ravel()
+    out["n_answered"] = answered.ravel()
+    out["n_items"] = np.tile(sizes, n_rows)
+    out.attrs = {"source": keyed.attrs.get("source", ""), "framework": fw.id, "scale": fw.scale}
+    return out
+
+
+def framework_score(scores: pd.DataFrame, *, min_share: float = 0.5) -> pd.DataFrame:
+    """One score per response row and framework: the mean of its element scores.
+
+    Every element weighs the same, however many items it has. The score is missing when fewer
+    than ``min_share`` of the elements have a score.
+
+    Returns
+    -------
+    DataFrame
+        The metadata columns, ``framework``, ``score``, ``n_answered`` and ``n_items`` (summed
+        over the elements), ``n_elements_scored`` and ``n_elements``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"respondent": ["a", "a"], "framework": "x", "element": ["e1", "e2"],
+    ...                   "score": [4.0, float("nan")], "n_answered": [3, 0], "n_items": 3})
+    >>> framework_score(s)[["score", "n_elements_scored", "n_elements"]].to_dict("records")
+    [{'score': 4.0, 'n_elements_scored': 1, 'n_elements': 2}]
+    >>> framework_score(s, min_share=0.75)["score"].isna().all()
+    np.True_
+    """
+    _check_share(min_share)
+    keys = _meta(scores) + ["framework"]
+    grouped = scores.groupby(keys, dropna=False, sort=False)
+    out = grouped.agg(
+        score=("score", "mean"),
+        n_answered=("n_answered", "sum"),
+        n_items=("n_items", "sum"),
+        n_elements_scored=("score", "count"),
+        n_elements=("element", "size"),
+    ).reset_index()
+    enough = _enough(out["n_elements_scored"].to_numpy(), out["n_elements"].to_numpy(), min_share)
+    out["score"] = out["score"].where(enough)
+    out.attrs = dict(scores.attrs)
+    return out
+
+
+def theme_scores(scores: pd.DataFrame, framework: Framework | str | Path | None = None, *,
+                 min_share: float = 0.5) -> pd.DataFrame:
+    """Element scores rolled up to the cross-framework themes (see ``crosswalk()``).
+
+    Parameters
+    ----------
+    scores : DataFrame
+        Output of :func:`score` (one or more frameworks stacked).
+    framework : Framework, id or path, optional
+        Needed only for a framework that is not part of the kit (its own file); the kit's
+        frameworks are found by the ids in ``scores["framework"]``.
+    min_share : float
+        The smallest share of a theme's elements that must have a score.
+
+    Returns
+    -------
+    DataFrame
+        The metadata columns, ``framework``, ``theme``, ``score`` (mean of the element scores,
+        on the framework's own scale), ``pomp`` (the same as percent of the maximum possible:
+        ``100 * (score - low) / (high - low)``), ``n_elements_scored`` and ``n_elements``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fw = load_framework("agile-cmo")
+    >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [3] for i in fw.item_ids})
+    >>> t = theme_scores(score(table, fw))
+    >>> t["pomp"].unique().tolist()  # the middle of the scale is 50 percent
+    [50.0]
+    """
+    _check_share(min_share)
+    given = {} if framework is None else {(f := load_framework(framework)).id: f}
+    frameworks = {i: given.get(i) or load_framework(i) for i in scores["framework"].unique()}
+    links = pd.concat(
+        [pd.DataFrame([{"framework": f.id, "element": e.id, "theme": t}
+                       for e in f.elements for t in e.themes]) for f in frameworks.values()]
+    ) if frameworks else crosswalk()
+    merged = scores.merge(links, on=["framework", "element"], how="inner")
+    keys = _meta(scores) + ["framework", "theme"]
+    out = merged.groupby(keys, dropna=False, sort=False).agg(
+        score=("score", "mean"),
+        n_elements_scored=("score", "count"),
+        n_elements=("element", "size"),
+    ).reset_index()
+    enough = _enough(out["n_elements_scored"].to_numpy(), out["n_elements"].to_numpy(), min_share)
+    out["score"] = out["score"].where(enough)
+    low = out["framework"].map({i: f.scale[0] for i, f in frameworks.items()})
+    high = out["framework"].map({i: f.scale[1] for i, f in frameworks.items()})
+    out.insert(out.columns.get_loc("score") + 1, "pomp", 100 * (out["score"] - low) / (high - low))
+    out.attrs = {k: v for k, v in scores.attrs.items() if k != "scale"}
+    return out

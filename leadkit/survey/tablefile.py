@@ -1,0 +1,393 @@
+"""Reading a spreadsheet file into a raw table of cells, whatever program wrote it.
+
+CSV files may use commas, semicolons (as Dutch Excel writes them) or tabs, may start with
+Excel's ``sep=;`` hint line, and may be UTF-8 with or without BOM, UTF-16 or
+Latin-1/Windows-1252; ``.xlsx`` and ``.xlsm`` workbooks are read too. The result keeps every
+cell as it was written (text stays text, so a decimal comma such as ``3,5`` is left for the
+caller to interpret) and is indexed by spreadsheet row number (header = row 1), so a problem
+found later can name the row a user sees in Excel.
+
+Examples
+--------
+>>> import pathlib, tempfile
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "answers.csv"
+>>> _ = path.write_bytes("respondent;acmo01\\n\\nAnneke;3,5\\n".encode("cp1252"))
+>>> read_table(path).to_dict("index")  # the empty line 2 is skipped, its number is not reused
+{3: {'respondent': 'Anneke', 'acmo01': '3,5'}}
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from leadkit.errors import InputError
+from leadkit.i18n import tr
+from leadkit.survey.coded_columns import Coded, assemble, code_rows, combine, is_blank
+from leadkit.survey.fastread import CHUNK, fast_chunks, fast_table
+
+__all__ = ["EXCEL_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "is_blank", "read_table",
+           "read_table_chunks"]
+
+#: File name endings read as Excel workbooks.
+EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm")
+#: File name endings read as delimited text (a file without an ending is read as text too).
+TEXT_SUFFIXES: tuple[str, ...] = (".csv", ".txt", ".tsv")
+#: The largest survey file read (about 2.5 million respondents of 30 items as CSV).
+MAX_FILE_BYTES: int = 250_000_000
+
+Records = list[tuple[int, list]]  # (spreadsheet row number, cells) per line of the file
+
+
+def _t(en: str, nl: str) -> str:
+    return tr({"en": en, "nl": nl})
+
+
+def _encoding(path: Path, name: str) -> tuple[str, int]:
+    """The file's encoding and the bytes to skip (a BOM), found in one streaming pass.
+
+    UTF-8 when every line decodes as UTF-8; Windows-1252 when no line does (Latin-1 for the
+    few bytes cp1252 leaves undefined); an error naming the first bad line when some lines
+    are UTF-8 with accents and others are not — decoding such a file either way would turn
+    "Jürgen" into "JÃ¼rgen" on some lines and silently split one person in two.
+    """
+    with path.open("rb") as handle:
+        start = handle.read(4)
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16", 0
+        skip = 3 if start.startswith(codecs.BOM_UTF8) else 0
+        handle.seek(skip)
+        utf8_line = bad_line = None
+        fits_cp1252 = True
+        for number, line in enumerate(handle, start=1):
+            if line.isascii():
+                continue
+            try:
+                line.decode("utf-8")
+                utf8_line = utf8_line or number
+            except UnicodeDecodeError:
+                bad_line = bad_line or number
+                if fits_cp1252:
+                    try:
+                        line.decode("cp1252")
+                    except UnicodeDecodeError:
+                        fits_cp1252 = False
+            if utf8_line and bad_line:
+                raise InputError(name, _t(
+                    f"line {bad_line} is not UTF-8 text, while line {utf8_line} is: the file "
+                    "mixes two encodings", f"regel {bad_line} is geen UTF-8-tekst en regel "
+                    f"{utf8_line} wel: het bestand mengt twee tekencoderingen"), row=bad_line,
+                    expected=_t("one encoding throughout: save the file again as 'CSV UTF-8'",
+                                "één codering in het hele bestand: sla het opnieuw op als "
+                                "'CSV UTF-8'"))
+    if bad_line is None:
+        return "utf-8", skip
+    return ("cp1252" if fits_cp1252 else "latin-1"), skip
+
+
+def _lines(path: Path, encoding: str, skip: int) -> Iterator[str]:
+    """The decoded lines of a text file, one at a time (never the whole file in memory)."""
+    if encoding == "utf-16":  # rare; small files only in practice
+        yield from io.StringIO(path.read_bytes().decode("utf-16"), newline="")
+        return
+    with path.open("rb") as handle:
+        handle.seek(skip)
+        for line in handle:
+            yield line.decode(encoding)
+
+
+def _read_text(path: Path, name: str) -> tuple[Iterator[tuple[int, list]], str, dict]:
+    encoding, skip = _encoding(path, name)
+    lines = _lines(path, encoding, skip)
+    head = next(lines, "")
+    delimiter = None
+    hint = head.strip().lower().startswith("sep=") and len(head.strip()) == 5
+    if hint:
+        # Excel's hint line ("sep=;"): Excel obeys and hides it, so the header is row 1.
+        delimiter, head = head.strip()[4], next(lines, "")
+    pending = [head]
+    while not pending[-1].strip():  # the delimiter is read off the first non-empty line
+        following = next(lines, None)
+        if following is None:
+            break
+        pending.append(following)
+    if delimiter is None:
+        counts = {d: pending[-1].count(d) for d in (";", ",", "\t")}
+        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    reader = csv.reader(itertools.chain(pending, lines), delimiter=delimiter)
+
+    def records() -> Iterator[tuple[int, list]]:
+        try:
+            yield from enumerate(reader, start=1)
+        except csv.Error as err:
+            raise InputError(name, _t(f"the file cannot be read as CSV: {err}",
+                                      f"het bestand is geen leesbare CSV: {err}")) from None
+
+    info = {"encoding": encoding, "bom": skip > 0, "skiprows": int(hint),
+            "header_first": len(pending) == 1}
+    return records(), delimiter, info
+
+
+def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
+    """A large, regular text file as raw tables of a few thousand rows each, or None.
+
+    For checking a file far larger than memory allows to hold at once: each table is what
+    :func:`read_table` would give for those rows. None when the file is small, a workbook,
+    or not regular enough for the fast reader (then read it with :func:`read_table`, which
+    names every row that does not fit).
+    """
+    path = Path(path)
+    if (path.suffix.lower() not in TEXT_SUFFIXES and path.suffix) or not path.is_file() or (
+            path.stat().st_size <= _FAST_FROM or path.stat().st_size > MAX_FILE_BYTES):
+        return None
+    records, delimiter, info = _read_text(path, path.name)
+    records.close()
+    chunks = fast_chunks(path, delimiter, info)
+    if chunks is None:
+        return None
+    return (assemble([combine([c]) for c in coded], header, rows)
+            for header, coded, rows in chunks)
+
+
+def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:
+    import openpyxl  # only needed for workbooks
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except Exception:  # a renamed CSV, a password-protected or damaged file
+        raise InputError(
+            name, _t("the file is not a readable Excel workbook",
+                     "het bestand is geen leesbaar Excel-werkboek"),
+            expected=_t("an .xlsx file saved by Excel or LibreOffice, or a CSV file",
+                        "een .xlsx-bestand uit Excel of LibreOffice, of een CSV-bestand"),
+        ) from None
+    names = book.sheetnames
+    visible = [n for n in names if book[n].sheet_state == "visible"]
+    if sheet is None:
+        # The first sheet a person sees in Excel, never a hidden helper sheet before it.
+        sheet = visible[0] if visible else names[0]
+    elif isinstance(sheet, int):
+        sheet = names[sheet] if 0 <= sheet < len(names) else str(sheet)
+    elif sheet not in names and sheet.isdigit() and 1 <= int(sheet) <= len(names):
+        sheet = names[int(sheet) - 1]  # "2" typed on a command line: the second sheet
+    if sheet not in names:
+        raise InputError(name, _t(f"there is no sheet '{sheet}'", f"er is geen blad '{sheet}'"),
+                         expected=_t("one of the sheets: ", "een van de bladen: ")
+                         + ", ".join(names))
+    ws = book[sheet]
+    for merged in ws.merged_cells.ranges:
+        if merged.max_row > 1 or merged.min_row > 1:  # a merged title above the header is rare
+            raise InputError(name, _t(
+                f"sheet '{sheet}': the cells {merged.coord} are merged, so only the first of "
+                "them holds a value", f"blad '{sheet}': de cellen {merged.coord} zijn "
+                "samengevoegd, dus alleen de eerste heeft een waarde"), row=merged.min_row,
+                expected=_t("one value in every cell: unmerge the cells and fill each one",
+                            "een waarde in elke cel: hef het samenvoegen op en vul elke cel"))
+    rows = ws.iter_rows(min_row=1, values_only=True)
+    # TRUE/FALSE stay text: as numbers they would pass for the answers 1 and 0.
+    records = [(n, ["" if v is None else str(v).upper() if isinstance(v, bool) else v
+                    for v in rec]) for n, rec in enumerate(rows, 1)]
+    book.close()
+    _refuse_unsaved_formulas(path, name, sheet, records)
+    return records
+
+
+def _refuse_unsaved_formulas(path: Path, name: str, sheet: str, records: Records) -> None:
+    """A formula whose result was never saved reads as an empty cell: refuse it, by cell."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        values = dict(records)
+        for n, rec in enumerate(book[sheet].iter_rows(min_row=1), 1):
+            for c, cell in enumerate(rec):
+                if getattr(cell, "data_type", None) != "f":
+                    continue
+                row = values.get(n, [])
+                if c >= len(row) or row[c] == "":
+                    raise InputError(name, _t(
+                        f"sheet '{sheet}', cell {get_column_letter(c + 1)}{n} holds a formula "
+                        "whose result was not saved", f"blad '{sheet}', cel "
+                        f"{get_column_letter(c + 1)}{n} bevat een formule waarvan de uitkomst "
+                        "niet is opgeslagen"), row=n, expected=_t(
+                        "values: open the file in Excel or LibreOffice and save it, or paste "
+                        "the cells as values", "waarden: open het bestand in Excel of "
+                        "LibreOffice en sla het op, of plak de cellen als waarden"))
+    finally:
+        book.close()
+
+
+_FAST_FROM = 100_000  # bytes: smaller files take the careful path only (it is quick for them)
+
+
+def _blank_record(rec: list) -> bool:
+    return all((not v.strip()) if isinstance(v, str) else is_blank(v) for v in rec)
+
+
+def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None,
+           errors: list[InputError]) -> pd.DataFrame:
+    """Header + rows as a DataFrame of categorical cells indexed by spreadsheet row number.
+
+    Cells stay as written (text stays text); each column is stored once per distinct cell
+    value plus a small code per row, so even a large file takes little memory. Rows are read
+    one at a time and converted in chunks.
+    """
+    rows = (r for r in records if not _blank_record(r[1]))
+    first = next(rows, None)
+    if first is None:
+        raise InputError(name, _t("the file is empty", "het bestand is leeg"),
+                         expected=_t("a header row and one row per respondent",
+                                     "een kopregel en één rij per respondent"))
+    header_row, header = first
+    header = [str(h).strip() for h in header]
+    width = len(header)
+    if width == 1 and delimiter is not None and header[0].lower() != "respondent":
+        raise InputError(
+            name, _t(f"the header has only one column: '{header[0][:60]}'",
+                     f"de kopregel heeft maar één kolom: '{header[0][:60]}'"), row=header_row,
+            expected=_t("columns separated by commas or semicolons",
+                        "kolommen gescheiden door komma's of puntkomma's"))
+    parts: list[list[Coded]] = []
+    chunk: list[list] = []
+    numbers: list[int] = []
+    for n, rec in rows:
+        if len(rec) != width:
+            problem = _misfit(rec, width, delimiter, name, n)
+            if problem is not None:
+                errors.append(problem)
+                continue
+            rec = list(rec[:width]) + [""] * (width - len(rec))
+        chunk.append(rec)
+        numbers.append(n)
+        if len(chunk) == CHUNK:
+            parts.append(code_rows(chunk, width))
+            chunk = []
+    if chunk or not parts:
+        parts.append(code_rows(chunk, width))
+    if not numbers:
+        if errors:  # every row was refused: the problems say why
+            return pd.DataFrame(columns=header, index=pd.Index([], name="row"))
+        raise InputError(name, _t("the file has a header but no data rows",
+                                  "het bestand heeft een kopregel maar geen gegevens"),
+                         expected=_t("one row per respondent under the header",
+                                     "één rij per respondent onder de kopregel"))
+    columns = [combine([p[c] for p in parts]) for c in range(width)]
+    return assemble(columns, header, np.asarray(numbers, dtype=np.int64))
+
+
+def _misfit(rec: list, width: int, delimiter: str | None, name: str,
+            n: int) -> InputError | None:
+    """The problem of a row whose number of fields differs from the header's (or None)."""
+    if len(rec) == 1 and delimiter is not None:
+        return InputError(
+            name, _t(f"the row has 1 value where the header has {width} columns",
+                     f"de rij heeft 1 waarde terwijl de kopregel {width} kolommen heeft"),
+            row=n, expected=_t(f"values separated by '{delimiter}', like the header",
+                               f"waarden gescheiden door '{delimiter}', zoals de kopregel"))
+    if any(not is_blank(v) for v in rec[width:]):
+        return InputError(
+            name, _t(f"the row has {len(rec)} values where the header has {width} columns",
+                     f"de rij heeft {len(rec)} waarden terwijl de kopregel {width} "
+                     "kolommen heeft"), row=n,
+            expected=_t("one value per column; a decimal comma (3,5) in a comma-separated "
+                        "file splits a value in two", "één waarde per kolom; een decimale "
+                        "komma (3,5) in een bestand met komma's splitst een waarde in tweeën"))
+    if len(rec) < width and delimiter is not None:
+        # Fields shifted one column left, or a line cut off: refused, never padded.
+        return InputError(
+            name, _t(f"the row has {len(rec)} values where the header has {width} columns",
+                     f"de rij heeft {len(rec)} waarden terwijl de kopregel {width} "
+                     "kolommen heeft"), row=n, expected=_t(
+                f"one value per column, separated by '{delimiter}' (an empty answer is "
+                "an empty field); a row cut off at the end of the file is incomplete",
+                f"één waarde per kolom, gescheiden door '{delimiter}' (een leeg antwoord "
+                "is een leeg veld); een afgebroken laatste regel is onvolledig"))
+    return None  # a workbook row shorter than the header, or empty cells past its end
+
+
+def read_table(path: str | Path, *, sheet: str | int | None = None,
+               problems: list[InputError] | None = None) -> pd.DataFrame:
+    """Read a ``.csv``/``.txt``/``.tsv``/``.xlsx``/``.xlsm`` file into a table of raw cells.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file. One without an ending is read as delimited text.
+    sheet : str or int, optional
+        The worksheet of a workbook: its name, its 0-based position, or its 1-based position
+        as text (``"2"``, as typed on a command line). Default: the first.
+    problems : list of InputError, optional
+        Rows that do not fit the header (too many values, or everything in one cell) are left
+        out of the table and their problems appended here. Without a list, the first such
+        problem is raised.
+
+    Returns
+    -------
+    DataFrame
+        One column per header cell (names stripped of spaces), object dtype, cells as written;
+        the index ``row`` holds spreadsheet row numbers. Completely empty lines are skipped.
+
+    Raises
+    ------
+    InputError
+        When the file is missing, of an unknown kind, unreadable, empty, has no data rows,
+        or its header is one single column that is not ``respondent`` (a wrong delimiter).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "answers.csv"
+    >>> _ = path.write_text("respondent,acmo01\\nAnneke,3,5\\n", encoding="utf-8")
+    >>> read_table(path)
+    Traceback (most recent call last):
+    ...
+    leadkit.errors.InputError: answers.csv, row 2: the row has 3 values where the header has 2 \
+columns (expected one value per column; a decimal comma (3,5) in a comma-separated file splits a \
+value in two)
+    """
+    path = Path(path)
+    name = path.name
+    found: list[InputError] = [] if problems is None else problems
+    if not path.exists():
+        raise InputError(name, _t("the file does not exist", "het bestand bestaat niet"),
+                         expected=_t(f"a file at {path}", f"een bestand op {path}"))
+    if not path.is_file():  # a folder, a pipe or a device: never opened, so nothing hangs
+        raise InputError(name, _t("this is not a regular file", "dit is geen gewoon bestand"),
+                         expected=_t("a .csv, .txt or .xlsx file", "een .csv-, .txt- of "
+                                     ".xlsx-bestand"))
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(name, _t(f"the file is {size / 1e6:.0f} MB, more than the "
+                                  f"{MAX_FILE_BYTES / 1e6:.0f} MB the kit reads",
+                                  f"het bestand is {size / 1e6:.0f} MB, meer dan de "
+                                  f"{MAX_FILE_BYTES / 1e6:.0f} MB die de kit leest"),
+                         expected=_t("a smaller file: split it, for example per wave",
+                                     "een kleiner bestand: splits het, bijvoorbeeld per meting"))
+    suffix = path.suffix.lower()
+    n_before = len(found)
+    if suffix in EXCEL_SUFFIXES:
+        table = _frame(_read_excel(path, name, sheet), name, None, found)
+    elif suffix in TEXT_SUFFIXES or not suffix:
+        records, delimiter, info = _read_text(path, name)
+        fast = fast_table(path, delimiter, info) if size > _FAST_FROM else None
+        if fast is not None and not fast.empty:
+            records.close()
+            table = fast
+        else:
+            table = _frame(records, name, delimiter, found)
+    else:
+        raise InputError(name, _t(f"cannot read '{suffix}' files",
+                                  f"'{suffix}'-bestanden kan de kit niet lezen"),
+                         expected=_t("a .csv, .txt or .xlsx file",
+                                     "een .csv-, .txt- of .xlsx-bestand"))
+    if problems is None and len(found) > n_before:
+        raise found[n_before]
+    return table
