@@ -1,4 +1,5 @@
 """Errors a learner or researcher can act on: they name the file, the place and what was expected.
+from leadkit.i18n import tr
 
 Examples
 --------
@@ -57,12 +58,12 @@ class InputError(LeadkitError, ValueError):
 
         where = [self.file]
         if self.row is not None:
-            where.append(tr({"en": "row {n}", "nl": "rij {n}"}).format(n=self.row))
+            where.append(tr("row {n}").format(n=self.row))
         if self.column is not None:
-            where.append(tr({"en": "column '{c}'", "nl": "kolom '{c}'"}).format(c=self.column))
+            where.append(tr("column '{c}'").format(c=self.column))
         msg = f"{', '.join(where)}: {self.problem}"
         if self.expected:
-            msg += tr({"en": " (expected {e})", "nl": " (verwacht: {e})"}).format(e=self.expected)
+            msg += tr(" (expected {e})").format(e=self.expected)
         return msg
 
 

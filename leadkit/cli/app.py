@@ -31,7 +31,7 @@ from leadkit.cli import hub_link as cli_hub
 from leadkit.cli import learner as cli_learner
 from leadkit.content.frameworks import Framework, load_framework
 from leadkit.errors import FrameworkFileError, InputError, LeadkitError
-from leadkit.i18n import LANGUAGES, set_language, tr
+from leadkit.i18n import LANGUAGES, ngettext, set_language, tr
 
 __all__ = ["run", "build_parser", "MAX_SHOWN"]
 
@@ -39,76 +39,52 @@ __all__ = ["run", "build_parser", "MAX_SHOWN"]
 MAX_SHOWN = 20
 
 
-def _t(en: str, nl: str) -> str:
-    return tr({"en": en, "nl": nl})
-
-
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help=_t("the response file (.csv, .txt or .xlsx)",
-                                   "het bestand met antwoorden (.csv, .txt of .xlsx)"))
+    p.add_argument("file", help=tr("the response file (.csv, .txt or .xlsx)"))
     p.add_argument("--framework", "-f", required=True,
-                   help=_t("framework id (e.g. agile-cmo) or the path of a framework .yaml",
-                           "id van het raamwerk (bijv. agile-cmo) of het pad van een .yaml"))
+                   help=tr("framework id (e.g. agile-cmo) or the path of a framework .yaml"))
     p.add_argument("--sheet", default=None,
-                   help=_t("the worksheet of an Excel file, by name or number (default: the "
-                           "first)", "het werkblad van een Excel-bestand, op naam of nummer "
-                           "(standaard: het eerste)"))
+                   help=tr("the worksheet of an Excel file, by name or number (default: the "
+                           "first)"))
     p.add_argument("--ignore-column", action="append", default=[], metavar="NAME",
-                   help=_t("a column to leave out, such as a name or timestamp (repeatable)",
-                           "een kolom om over te slaan, zoals naam of tijdstip (herhaalbaar)"))
+                   help=tr("a column to leave out, such as a name or timestamp (repeatable)"))
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``leadkit`` command, with help in the current language."""
     parser = argparse.ArgumentParser(
-        prog="leadkit", description=_t(
-            "leadkit: leadership in marketing and customer teams — survey tools",
-            "leadkit: leiderschap in marketing- en klantteams — hulpmiddelen voor vragenlijsten"))
+        prog="leadkit", description=tr("leadkit: leadership in marketing and customer teams — "
+                                       "survey tools"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help=_t("language of the messages (en or nl)",
-                                "taal van de meldingen (nl of en)"))
+                        help=tr("language of the messages (en or nl)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    v = sub.add_parser("validate", help=_t("check a response file and list every problem",
-                                           "controleer een antwoordbestand en toon elk probleem"))
+    v = sub.add_parser("validate", help=tr("check a response file and list every problem"))
     _common(v)
     v.set_defaults(func=_validate)
-    s = sub.add_parser("score", help=_t("score a response file: tidy scores and an HTML report",
-                                        "scoor een antwoordbestand: nette scores en een "
-                                        "HTML-rapport"))
+    s = sub.add_parser("score", help=tr("score a response file: tidy scores and an HTML report"))
     _common(s)
     s.add_argument("--out", required=True,
-                   help=_t("where to write the scores (.csv or .xlsx)",
-                           "waar de scores heen gaan (.csv of .xlsx)"))
+                   help=tr("where to write the scores (.csv or .xlsx)"))
     s.add_argument("--report", default=None,
-                   help=_t("also write an HTML report to this file",
-                           "schrijf ook een HTML-rapport naar dit bestand"))
+                   help=tr("also write an HTML report to this file"))
     s.add_argument("--min-share", type=float, default=0.5,
-                   help=_t("smallest share of an element's items that must be answered "
-                           "(default 0.5)", "kleinste deel van de items van een onderdeel dat "
-                           "ingevuld moet zijn (standaard 0,5)"))
+                   help=tr("smallest share of an element's items that must be answered (default "
+                           "0.5)"))
     s.add_argument("--floor", type=int, default=3,
-                   help=_t("smallest 360 rater group shown on its own (3 or more)",
-                           "kleinste 360-groep beoordelaars die apart getoond wordt (3 of meer)"))
+                   help=tr("smallest 360 rater group shown on its own (3 or more)"))
     s.add_argument("--wide", action="store_true",
-                   help=_t("one row per respondent and one column per element (as SPSS and R "
-                           "psych::scoreItems) instead of one row per respondent and element",
-                           "één rij per respondent en één kolom per onderdeel (zoals SPSS en R "
-                           "psych::scoreItems) in plaats van één rij per respondent en "
-                           "onderdeel"))
+                   help=tr("one row per respondent and one column per element (as SPSS and R "
+                           "psych::scoreItems) instead of one row per respondent and element"))
     s.add_argument("--dutch-excel", action="store_true",
-                   help=_t("write the CSV with ';' and decimal commas, as Dutch Excel expects",
-                           "schrijf de CSV met ';' en decimale komma's, zoals Nederlandse "
-                           "Excel verwacht"))
+                   help=tr("write the CSV with ';' and decimal commas, as Dutch Excel expects"))
     s.set_defaults(func=_score)
     cli_learner.register(sub)
     cli_hub.register(sub)
     # --lang is accepted after the subcommand as well ("leadkit portfolio ... --lang nl").
     for subparser in sub.choices.values():
         subparser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
-                               help=_t("language of the messages and files (en or nl; "
-                                       "default: LEADKIT_LANG)",
-                                       "taal van de meldingen en bestanden (nl of en; "
-                                       "standaard: LEADKIT_LANG)"))
+                               help=tr("language of the messages and files (en or nl; default: "
+                                       "LEADKIT_LANG)"))
     return parser
 
 
@@ -136,13 +112,13 @@ def _read(args: argparse.Namespace, fw: Framework,
 
 def _print_problems(problems: list[InputError], file: str) -> None:
     n = len(problems)
-    print(_t(f"{file}: {n} problem{'s' if n > 1 else ''} found:",
-             f"{file}: {n} {'problemen' if n > 1 else 'probleem'} gevonden:"), file=sys.stderr)
+    print(ngettext("{file}: {n} problem found:", "{file}: {n} problems found:", n).format(
+        file=file, n=n), file=sys.stderr)
     for problem in problems[:MAX_SHOWN]:
         print(f"  - {problem}", file=sys.stderr)
     if len(problems) > MAX_SHOWN:
         more = len(problems) - MAX_SHOWN
-        print(_t(f"  … and {more} more", f"  … en nog {more}"), file=sys.stderr)
+        print(tr("  … and {more} more").format(more=more), file=sys.stderr)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -150,15 +126,15 @@ def _validate(args: argparse.Namespace) -> int:
     table, problems, notes = _read(args, fw, keep_answers=False)  # only checked: answers not kept
     name = Path(args.file).name
     for note in notes:
-        print(_t(f"warning: {note}", f"let op: {note}"), file=sys.stderr)
+        print(tr("warning: {note}").format(note=note), file=sys.stderr)
     if problems:
         _print_problems(problems, name)
         return 2
     assert table is not None
     n = len(table)
-    print(_t(f"{name}: OK — {n} row{'s' if n != 1 else ''}, {len(fw.items)} items of '{fw.id}'",
-             f"{name}: in orde — {n} {'rijen' if n != 1 else 'rij'}, {len(fw.items)} items van "
-             f"'{fw.id}'"))
+    print(ngettext("{name}: OK — {n} row, {items} items of '{id}'",
+                   "{name}: OK — {n} rows, {items} items of '{id}'", n).format(
+        name=name, n=n, items=len(fw.items), id=fw.id))
     return 0
 
 
@@ -177,10 +153,10 @@ def _write_scores(table: pd.DataFrame, fw: Framework, path: Path, args: argparse
             neutralise_frame(scores).to_excel(path, index=False)
             return len(scores) * len(fw.elements)
         if len(table) * len(fw.elements) >= _EXCEL_ROWS:
-            raise InputError(str(path), _t(
-                f"{len(table) * len(fw.elements):,} score rows do not fit in an Excel sheet",
-                f"{len(table) * len(fw.elements):,} scorerijen passen niet in een Excel-blad"),
-                expected=_t("a .csv file for --out", "een .csv-bestand bij --out"))
+            raise InputError(str(path),
+                             tr("{value:,} score rows do not fit in an Excel sheet").format(
+                                            value=len(table) * len(fw.elements)),
+                expected=tr("a .csv file for --out"))
         scores = score(table, fw, min_share=args.min_share)
         neutralise_frame(scores).to_excel(path, index=False)  # "=HYPERLINK(…)" stays text
         return len(scores)
@@ -198,29 +174,28 @@ def _write_scores(table: pd.DataFrame, fw: Framework, path: Path, args: argparse
 
 def _score(args: argparse.Namespace) -> int:
     if not 0 < args.min_share <= 1:
-        raise InputError("--min-share", _t(f"{args.min_share} is not a share",
-                                           f"{args.min_share} is geen aandeel"),
-                         expected=_t("a number above 0 and at most 1, e.g. 0.5",
-                                     "een getal boven 0 en hoogstens 1, bijv. 0.5"))
+        raise InputError("--min-share", tr("{min_share} is not a share").format(
+                                            min_share=args.min_share),
+                         expected=tr("a number above 0 and at most 1, e.g. 0.5"))
     if args.floor < 3:
-        raise InputError("--floor", _t(f"{args.floor} raters could be recognised",
-                                       f"{args.floor} beoordelaars zijn herkenbaar"),
-                         expected=_t("3 or more", "3 of meer"))
+        raise InputError("--floor", tr("{floor} raters could be recognised").format(
+                                        floor=args.floor),
+                         expected=tr("3 or more"))
     fw = _framework(args.framework)
     table, problems, notes = _read(args, fw)
     for note in notes:
-        print(_t(f"warning: {note}", f"let op: {note}"), file=sys.stderr)
+        print(tr("warning: {note}").format(note=note), file=sys.stderr)
     if problems:
         _print_problems(problems, Path(args.file).name)
         return 2
     out = Path(args.out)
     n = _write_scores(table, fw, out, args)
-    print(_t(f"wrote {out} ({n} scores)", f"geschreven: {out} ({n} scores)"))
+    print(tr("wrote {out} ({n} scores)").format(out=out, n=n))
     if args.report:
         from leadkit.render.report import write_report
 
         path = write_report(table, fw, args.report, min_share=args.min_share, floor=args.floor)
-        print(_t(f"wrote {path}", f"geschreven: {path}"))
+        print(tr("wrote {path}").format(path=path))
     return 0
 
 
@@ -228,12 +203,12 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     try:
         return func(args)
     except (InputError, FrameworkFileError) as err:
-        print(_t(f"leadkit: {err}", f"leadkit: {err}"), file=sys.stderr)
+        print(tr("leadkit: {err}").format(err=err), file=sys.stderr)
         return 2
     except OSError as err:  # an output folder that does not exist, a file open in Excel, …
         where = err.filename or ""
-        print(_t(f"leadkit: cannot write or read {where}: {err.strerror}",
-                 f"leadkit: kan {where} niet schrijven of lezen: {err.strerror}"),
+        print(tr("leadkit: cannot write or read {where}: {strerror}").format(
+                  where=where, strerror=err.strerror),
               file=sys.stderr)
         return 2
     except LeadkitError as err:
@@ -242,10 +217,9 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     except Exception as err:  # noqa: BLE001 - the last safety net of a command-line tool
         if os.environ.get("LEADKIT_DEBUG"):
             traceback.print_exc()
-        print(_t(f"leadkit: unexpected error ({type(err).__name__}: {err}). Please report it "
-                 "with the command you ran; LEADKIT_DEBUG=1 shows the details.",
-                 f"leadkit: onverwachte fout ({type(err).__name__}: {err}). Meld die graag met "
-                 "het commando dat je gaf; LEADKIT_DEBUG=1 toont de details."), file=sys.stderr)
+        print(tr("leadkit: unexpected error ({name__}: {err}). Please report it with the "
+                 "command you ran; LEADKIT_DEBUG=1 shows the details.").format(
+                  name__=type(err).__name__, err=err), file=sys.stderr)
         return 1
 
 

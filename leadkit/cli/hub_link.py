@@ -22,30 +22,19 @@ import sys
 
 from leadkit.cli.hub_links import DEFAULT_PATH, nbgitpuller_link, repo_from_git
 from leadkit.errors import InputError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 
 __all__ = ["register", "run_hub_link"]
 
 _HELP = {
-    "command": {"en": "print the nbgitpuller link that hands the notebooks to a JupyterHub class",
-                "nl": "toon de nbgitpuller-link die de notebooks aan een JupyterHub-klas geeft"},
-    "hub": {"en": "the hub's address, e.g. https://hub.example.org",
-            "nl": "het adres van de hub, bijv. https://hub.voorbeeld.nl"},
-    "repo": {"en": "the repository to hand out (default: 'origin' of the git clone you are in)",
-             "nl": "de repository om uit te delen (standaard: 'origin' van de git-kloon "
-                   "waarin je staat)"},
-    "branch": {"en": "the branch to pull (default: main)",
-               "nl": "de branch om op te halen (standaard: main)"},
-    "path": {"en": f"the notebook to open (default: {DEFAULT_PATH})",
-             "nl": f"het notebook dat opengaat (standaard: {DEFAULT_PATH})"},
-    "app": {"en": "open it in JupyterLab, Notebook, or as a Voilà app (default: lab)",
-            "nl": "open het in JupyterLab, Notebook of als Voilà-app (standaard: lab)"},
-    "no_repo": {"en": "no repository given and no git clone with an 'origin' remote here",
-                "nl": "geen repository opgegeven en hier geen git-kloon met een 'origin'-remote"},
-    "give_repo": {"en": "--repo https://github.com/OWNER/leadkit (the address students can "
-                        "clone)",
-                  "nl": "--repo https://github.com/EIGENAAR/leadkit (het adres dat studenten "
-                        "kunnen klonen)"},
+    "command": N_("print the nbgitpuller link that hands the notebooks to a JupyterHub class"),
+    "hub": N_("the hub's address, e.g. https://hub.example.org"),
+    "repo": N_("the repository to hand out (default: 'origin' of the git clone you are in)"),
+    "branch": N_("the branch to pull (default: main)"),
+    "path": tr("the notebook to open (default: {DEFAULT_PATH})").format(DEFAULT_PATH=DEFAULT_PATH),
+    "app": N_("open it in JupyterLab, Notebook, or as a Voilà app (default: lab)"),
+    "no_repo": N_("no repository given and no git clone with an 'origin' remote here"),
+    "give_repo": N_("--repo https://github.com/OWNER/leadkit (the address students can clone)"),
 }
 
 

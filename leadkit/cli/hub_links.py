@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from leadkit.errors import InputError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 
 __all__ = ["DEFAULT_PATH", "nbgitpuller_link", "public_repo_url", "repo_from_git"]
 
@@ -84,10 +84,8 @@ def public_repo_url(remote: str, *, what: str = "--repo") -> str:
         return f"https://{match['host']}/{match['path'].lstrip('/').rstrip('/')}"
     raise _bad(
         what, text,
-        {"en": "is not the web address of a git repository a hub can clone",
-         "nl": "is geen webadres van een git-repository die een hub kan klonen"},
-        {"en": "an address such as https://github.com/owner/leadkit",
-         "nl": "een adres zoals https://github.com/eigenaar/leadkit"},
+        N_("is not the web address of a git repository a hub can clone"),
+        N_("an address such as https://github.com/owner/leadkit"),
     )
 
 
@@ -128,10 +126,8 @@ def _hub_base(hub_url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
         raise _bad(
             "HUB_URL", text,
-            {"en": "is not the web address of a JupyterHub",
-             "nl": "is geen webadres van een JupyterHub"},
-            {"en": "an address such as https://hub.example.org",
-             "nl": "een adres zoals https://hub.voorbeeld.nl"},
+            N_("is not the web address of a JupyterHub"),
+            N_("an address such as https://hub.example.org"),
         )
     path = parts.path.rstrip("/")
     # Teachers often copy the address from their browser: drop the hub's own pages from it.
@@ -182,17 +178,16 @@ def nbgitpuller_link(
     rel = PurePosixPath(str(path).strip().lstrip("/"))
     if not str(branch).strip() or any(c in str(branch) for c in " ~^:?*[\\"):
         raise _bad("--branch", str(branch),
-                   {"en": "is not a valid git branch name", "nl": "is geen geldige git-branchnaam"},
-                   {"en": "a name such as main", "nl": "een naam zoals main"})
+                   N_("is not a valid git branch name"),
+                   N_("a name such as main"))
     if str(rel) in ("", ".") or ".." in rel.parts:
         raise _bad("--path", str(path),
-                   {"en": "is not a file inside the repository",
-                    "nl": "is geen bestand binnen de repository"},
-                   {"en": "a path such as " + DEFAULT_PATH, "nl": "een pad zoals " + DEFAULT_PATH})
+                   N_("is not a file inside the repository"),
+                   tr("a path such as {path}").format(path=DEFAULT_PATH))
     if app not in _ROUTES:
         raise _bad("--app", app,
-                   {"en": "is not a Jupyter interface", "nl": "is geen Jupyter-omgeving"},
-                   {"en": "lab, notebook or voila", "nl": "lab, notebook of voila"})
+                   N_("is not a Jupyter interface"),
+                   N_("lab, notebook or voila"))
     prefix = _ROUTES[app]
     query = urlencode(
         {"repo": clone, "branch": branch, "targetpath": folder,

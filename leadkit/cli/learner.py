@@ -24,25 +24,15 @@ from leadkit.i18n import counted, tr
 
 __all__ = ["register", "run_portfolio", "run_class"]
 
-_ONE, _MANY = {"en": "learner", "nl": "student"}, {"en": "learners", "nl": "studenten"}
 
 
-def _learner_error(why: dict[str, str] | None) -> str:
+def _learner_error(why: str | None) -> str:
     if why is None:  # no id given and none remembered
-        return tr({
-            "en": "leadkit portfolio: the hand-in bundle needs your student number. Add "
+        return tr("leadkit portfolio: the hand-in bundle needs your student number. Add "
                   "--learner YOUR-NUMBER (for example --learner s2501030); it is remembered for "
-                  "next time. Nothing was written.",
-            "nl": "leadkit portfolio: de inlevermap heeft je studentnummer nodig. Voeg "
-                  "--learner JOUW-NUMMER toe (bijvoorbeeld --learner s2501030); het wordt "
-                  "onthouden voor de volgende keer. Er is niets geschreven.",
-        })
-    return tr({
-        "en": f"leadkit portfolio: --learner: {why['en']}. Use your student number, for example "
-              "--learner s2501030. Nothing was written.",
-        "nl": f"leadkit portfolio: --learner: {why['nl']}. Gebruik je studentnummer, "
-              "bijvoorbeeld --learner s2501030. Er is niets geschreven.",
-    })
+                  "next time. Nothing was written.")
+    return tr("leadkit portfolio: --learner: {value}. Use your student number, for example "
+              "--learner s2501030. Nothing was written.").format(value=tr(why))
 
 
 def run_portfolio(args: argparse.Namespace) -> int:
@@ -79,7 +69,7 @@ def run_portfolio(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2  # the kit's exit code for a user's input problem
     for path in written:
-        print(tr({"en": f"wrote {path}", "nl": f"geschreven: {path}"}))
+        print(tr("wrote {path}").format(path=path))
     return 0
 
 
@@ -103,19 +93,17 @@ def run_class(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2  # the kit's exit code for a user's input problem
     if created:
-        print(tr({"en": f"A new salt was written to {args.salt_file}. Keep this file private "
-                        "and use it again next time: the same salt gives the same pseudonyms.",
-                  "nl": f"Er is een nieuwe salt geschreven naar {args.salt_file}. Houd dit "
-                        "bestand privé en gebruik het de volgende keer weer: dezelfde salt geeft "
-                        "dezelfde pseudoniemen."}))
+        print(tr("A new salt was written to {salt_file}. Keep this file private and use it "
+                 "again next time: the same salt gives the same pseudonyms.").format(
+                  salt_file=args.salt_file))
     hidden = int(summary["suppressed"].sum())
-    learners = counted(len(bundles), _ONE, _MANY)
-    rows = counted(hidden, {"en": "row", "nl": "rij"}, {"en": "rows", "nl": "rijen"})
-    floor = counted(args.min_group, _ONE, _MANY)
-    print(tr({"en": f"{learners}; wrote {args.out}"
-                    + (f" ({rows} hidden: fewer than {floor})" if hidden else ""),
-              "nl": f"{learners}; geschreven: {args.out}"
-                    + (f" ({rows} verborgen: minder dan {floor})" if hidden else "")}))
+    learners = counted(len(bundles), "learner", "learners")
+    rows = counted(hidden, "row", "rows")
+    floor = counted(args.min_group, "learner", "learners")
+    line = tr("{learners}; wrote {out}").format(learners=learners, out=args.out)
+    if hidden:
+        line += tr(" ({rows} hidden: fewer than {floor})").format(rows=rows, floor=floor)
+    print(line)
     return 0
 
 

@@ -29,7 +29,7 @@ import pandas as pd
 from leadkit.content.datafile import load_validated
 from leadkit.content.paths import data_dir
 from leadkit.errors import FrameworkFileError, UnknownIdError
-from leadkit.i18n import tr
+from leadkit.i18n import LANGUAGES, tr
 
 __all__ = [
     "Element",
@@ -72,7 +72,7 @@ class Source(dict):
 
     def __init__(self, raw: dict[str, Any]):
         super().__init__(
-            (k, {"en": v, "nl": v} if k in _BILINGUAL_SOURCE and isinstance(v, str) else v)
+            (k, dict.fromkeys(LANGUAGES, v) if k in _BILINGUAL_SOURCE and isinstance(v, str) else v)
             for k, v in raw.items()
         )
 
@@ -369,10 +369,10 @@ def framework_overview() -> pd.DataFrame:
         rows.append(
             {
                 "id": fw.id,
-                tr({"en": "framework", "nl": "raamwerk"}): tr(fw.title),
-                tr({"en": "elements", "nl": "onderdelen"}): len(fw.elements),
+                tr("framework"): tr(fw.title),
+                tr("elements"): len(fw.elements),
                 "items": len(fw.items),
-                tr({"en": "source", "nl": "bron"}): fw.citation(),
+                tr("source"): fw.citation(),
             }
         )
     return pd.DataFrame(rows).set_index("id")

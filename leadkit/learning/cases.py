@@ -35,7 +35,7 @@ from leadkit.content.datafile import load_validated
 from leadkit.content.frameworks import crosswalk, list_frameworks, load_framework
 from leadkit.content.paths import data_dir
 from leadkit.errors import FrameworkFileError, UnknownIdError
-from leadkit.i18n import format_number, tr
+from leadkit.i18n import N_, format_number, tr
 
 __all__ = [
     "Judgement",
@@ -52,11 +52,11 @@ __all__ = [
 ]
 
 _QUALITY = {
-    "strong": {"en": "Strong choice.", "nl": "Sterke keuze."},
-    "mixed": {"en": "Partly.", "nl": "Gedeeltelijk."},
-    "weak": {"en": "Risky choice.", "nl": "Riskante keuze."},
+    "strong": N_("Strong choice."),
+    "mixed": N_("Partly."),
+    "weak": N_("Risky choice."),
 }
-_RELATED = {"en": "Related elements", "nl": "Bijbehorende onderdelen"}
+_RELATED = N_("Related elements")
 
 
 @dataclass(frozen=True)
@@ -189,8 +189,7 @@ def judge_choice(case: dict | str, step_id: str, option_id: str | None) -> Judge
     if step is None:
         raise UnknownIdError(f"case {case['id']!r} has no step {step_id!r}")
     if option_id is None:
-        return Judgement("", tr({"en": "Choose an option first.",
-                                 "nl": "Kies eerst een mogelijkheid."}), ())
+        return Judgement("", tr("Choose an option first."), ())
     option = next((o for o in step["options"] if o["id"] == option_id), None)
     if option is None:
         known = ", ".join(o["id"] for o in step["options"])
@@ -247,14 +246,11 @@ def score_compliance(case: dict | str, marked: Collection[str]) -> ComplianceRes
     hits, misses = int(count.get("hit", 0)), int(count.get("miss", 0))
     fa, cr = int(count.get("false-alarm", 0)), int(count.get("correct-rejection", 0))
     youden = round(hits / (hits + misses) - fa / (fa + cr), 3)
-    message = tr({
-        "en": f"You spotted {hits} of the {hits + misses} signals and marked {fa} of the "
-              f"{fa + cr} ordinary lines. Score {format_number(youden)} (1 is perfect, 0 is no "
-              "better than marking lines at random).",
-        "nl": f"Je zag {hits} van de {hits + misses} signalen en markeerde {fa} van de "
-              f"{fa + cr} gewone regels. Score {format_number(youden)} (1 is perfect, 0 is niet "
-              "beter dan willekeurig regels aanvinken).",
-    })
+    message = tr("You spotted {hits} of the {value} signals and marked {fa} of the {value2} "
+                 "ordinary lines. Score {value3} (1 is perfect, 0 is no better than marking "
+                 "lines at random).").format(
+                  hits=hits, value=hits + misses, fa=fa, value2=fa + cr,
+                  value3=format_number(youden))
     return ComplianceResult(hits, misses, fa, cr, youden, message, table)
 
 
@@ -292,7 +288,7 @@ def context_implications(choices: Mapping[str, str], case: dict | str = "silo-co
                      "implication": tr(option["implication"]), "elements": ""})
     for combo in case["combinations"]:
         if all(choices.get(q) == o for q, o in combo["when"].items()):
-            rows.append({"aspect": tr({"en": "Taken together", "nl": "In samenhang"}),
+            rows.append({"aspect": tr("Taken together"),
                          "choice": " + ".join(
                              tr(next(o["label"] for o in questions[q]["options"] if o["id"] == v))
                              for q, v in combo["when"].items()),

@@ -25,7 +25,7 @@ import pandas as pd
 
 from leadkit.content.frameworks import crosswalk, list_frameworks, load_framework
 from leadkit.errors import UnknownIdError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 from leadkit.learning.cases import Judgement, load_case
 
 __all__ = ["framework_fit", "judge_framework_choice", "learner_theme_scores"]
@@ -79,21 +79,19 @@ def judge_framework_choice(case: dict | str, framework_id: str | None) -> Judgem
 
     case = _as_case(case)
     if framework_id is None:
-        return Judgement("", tr({"en": "Choose a framework first.",
-                                 "nl": "Kies eerst een raamwerk."}), ())
+        return Judgement("", tr("Choose a framework first."), ())
     fit = framework_fit(case)
     if framework_id not in set(fit["framework"]):
         raise UnknownIdError(f"unknown framework {framework_id!r}")
     rank = int(fit.index[fit["framework"] == framework_id][0]) + 1
     # Every framework has something to offer, so a choice other than the best is "mixed".
     quality = "strong" if framework_id == case["best"] else "mixed"
-    verdict = ({"en": "The best fit.", "nl": "De beste keuze."} if quality == "strong"
-               else {"en": "Not the best fit.", "nl": "Niet de beste keuze."})
+    verdict = (N_("The best fit.") if quality == "strong"
+               else N_("Not the best fit."))
     text = case["feedback"].get(framework_id)
-    ranked = tr({"en": f"On a rough count of the themes this organisation needs, it ranks "
-                       f"{rank} of {len(fit)}.",
-                 "nl": f"Bij een grove telling van de thema's die deze organisatie nodig heeft, "
-                       f"staat het op plaats {rank} van {len(fit)}."})
+    ranked = tr("On a rough count of the themes this organisation needs, it ranks {rank} of "
+                "{n}.").format(
+                 rank=rank, n=len(fit))
     message = " ".join(p for p in (tr(verdict), tr(text) if text else "", ranked) if p)
     return Judgement(quality, message, ())
 

@@ -57,14 +57,14 @@ def check_answer(question: dict, option_id: str | None) -> Feedback:
     """Judge one answer and return its feedback; no answer yet is not judged as wrong."""
     if option_id is None:
         return Feedback(
-            False, tr({"en": "Choose an answer first.", "nl": "Kies eerst een antwoord."})
+            False, tr("Choose an answer first.")
         )
     for option in question["options"]:
         if option["id"] == option_id:
             verdict = (
-                tr({"en": "Correct.", "nl": "Juist."})
+                tr("Correct.")
                 if option["correct"]
-                else tr({"en": "Not quite.", "nl": "Niet helemaal."})
+                else tr("Not quite.")
             )
             return Feedback(option["correct"], f"{verdict} {tr(option['feedback'])}")
     known = ", ".join(o["id"] for o in question["options"])

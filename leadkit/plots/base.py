@@ -18,10 +18,10 @@ from matplotlib.figure import Figure
 
 from leadkit.content.frameworks import Framework, list_frameworks, load_framework, themes
 from leadkit.errors import InputError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 from leadkit.plots.figure import KitFigure
 
-__all__ = ["OKABE_ITO", "TEXTS", "bilingual", "framework_of", "need_columns", "element_means",
+__all__ = ["OKABE_ITO", "TEXTS", "framework_of", "need_columns", "element_means",
            "wrap", "element_labels", "new_axes", "category_labels", "legend_below", "names_of",
            "framework_title_text", "theme_label_text"]
 
@@ -33,22 +33,20 @@ OKABE_ITO = {
 _WRAP = 26  # characters per line of an element label; long Dutch names wrap instead of clip
 
 TEXTS = {
-    "score": {"en": "Score", "nl": "Score"},
-    "mean_score": {"en": "Mean score", "nl": "Gemiddelde score"},
-    "profile": {"en": "Profile", "nl": "Profiel"},
-    "no_score": {"en": "no score (too few answers)", "nl": "geen score (te weinig antwoorden)"},
-    "self": {"en": "Self", "nl": "Zelf"},
-    "others": {"en": "Others", "nl": "Anderen"},
-    "gap": {"en": "Self and others", "nl": "Zelf en anderen"},
-    "gap_word": {"en": "gap", "nl": "verschil"},
-    "class": {"en": "Class", "nl": "Klas"},
-    "compared": {"en": "{who} compared with the class", "nl": "{who} vergeleken met de klas"},
-    "frameworks": {"en": "Framework", "nl": "Raamwerk"},
-    "themes": {"en": "Theme", "nl": "Thema"},
-    "heatmap": {"en": "Elements per theme", "nl": "Onderdelen per thema"},
+    "score": N_("Score"),
+    "mean_score": N_("Mean score"),
+    "profile": N_("Profile"),
+    "no_score": N_("no score (too few answers)"),
+    "self": N_("Self"),
+    "others": N_("Others"),
+    "gap": N_("Self and others"),
+    "gap_word": N_("gap"),
+    "class": N_("Class"),
+    "compared": N_("{who} compared with the class"),
+    "frameworks": N_("Framework"),
+    "themes": N_("Theme"),
+    "heatmap": N_("Elements per theme"),
 }
-def bilingual(en: str, nl: str) -> str:
-    return tr({"en": en, "nl": nl})
 
 
 
@@ -60,31 +58,26 @@ def framework_of(frame: pd.DataFrame, framework: Framework | str | None) -> Fram
     if framework is not None:
         return load_framework(framework)
     if "framework" not in frame.columns:
-        raise InputError("<DataFrame>", bilingual("the table has no 'framework' column",
-                                           "de tabel heeft geen kolom 'framework'"),
-                         expected=bilingual("a 'framework' column or the framework= argument",
-                                     "een kolom 'framework' of het argument framework="))
+        raise InputError("<DataFrame>", tr("the table has no 'framework' column"),
+                         expected=tr("a 'framework' column or the framework= argument"))
     ids = frame["framework"].dropna().unique().tolist()
     if frame.empty:
         raise InputError("<DataFrame>",
-                         bilingual("the table has no rows", "de tabel heeft geen rijen"),
-                         expected=bilingual("at least one score", "minstens één score"))
+                         tr("the table has no rows"),
+                         expected=tr("at least one score"))
     if len(ids) != 1:
-        raise InputError("<DataFrame>", bilingual(f"the table holds {len(ids)} frameworks ({ids})",
-                                           f"de tabel bevat {len(ids)} modellen ({ids})"),
-                         column="framework", expected=bilingual(
-                             "the scores of exactly one framework",
-                                                         "de scores van precies één model"))
+        raise InputError("<DataFrame>", tr("the table holds {n} frameworks ({ids})").format(
+                                            n=len(ids), ids=ids),
+                         column="framework", expected=tr("the scores of exactly one framework"))
     return load_framework(ids[0])
 
 
 def need_columns(frame: pd.DataFrame, columns: Iterable[str]) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise InputError("<DataFrame>", bilingual(f"missing column(s): {', '.join(missing)}",
-                                           f"ontbrekende kolom(men): {', '.join(missing)}"),
-                         expected=bilingual(f"columns {', '.join(columns)}",
-                                     f"de kolommen {', '.join(columns)}"))
+        raise InputError("<DataFrame>", tr("missing column(s): {value}").format(
+                                            value=', '.join(missing)),
+                         expected=tr("columns {value}").format(value=', '.join(columns)))
 
 
 def element_means(scores: pd.DataFrame, fw: Framework) -> pd.Series:
@@ -97,18 +90,15 @@ def element_means(scores: pd.DataFrame, fw: Framework) -> pd.Series:
     known = [e.id for e in fw.elements]
     unknown = sorted(set(scores["element"]) - set(known))
     if unknown:
-        raise InputError("<DataFrame>", bilingual(f"element(s) {unknown} are not in {fw.id}",
-                                           f"element(en) {unknown} staan niet in {fw.id}"),
-                         column="element", expected=bilingual(f"one of {', '.join(known)}",
-                                                       f"een van {', '.join(known)}"))
+        raise InputError("<DataFrame>", tr("element(s) {unknown} are not in {id}").format(
+                                            unknown=unknown, id=fw.id),
+                         column="element", expected=tr("one of {value}").format(
+                                                        value=', '.join(known)))
     if "wave" in scores.columns and scores["wave"].nunique() > 1:
         # Averaging a before and an after would draw a level nobody ever had.
         waves = ", ".join(map(str, scores["wave"].unique()))
-        raise InputError("<DataFrame>", bilingual(f"the scores mix the waves {waves}",
-                                           f"de scores mengen de metingen {waves}"),
-                         column="wave", expected=bilingual(
-                             "the scores of one wave (filter on wave)",
-                                                    "de scores van één meting (filter op wave)"))
+        raise InputError("<DataFrame>", tr("the scores mix the waves {waves}").format(waves=waves),
+                         column="wave", expected=tr("the scores of one wave (filter on wave)"))
     values = pd.to_numeric(scores["score"], errors="coerce")
     means = values.groupby(scores["element"]).mean()
     return means.reindex([e for e in known if e in means.index])

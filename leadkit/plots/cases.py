@@ -50,13 +50,12 @@ def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t
     deep = np.array([a["id"] in shape.deep for a in areas])
     ax.bar(x[~deep], -depth[~deep], color=OKABE_ITO["sky"], width=0.7)
     ax.bar(x[deep], -depth[deep], color=OKABE_ITO["blue"], width=0.7, hatch="//",
-           edgecolor=OKABE_ITO["black"], label=tr({"en": "deep", "nl": "diepgaand"}))
+           edgecolor=OKABE_ITO["black"], label=tr("deep"))
     for xi, d in zip(x, depth, strict=True):
-        text = str(int(d)) if d else tr({"en": "not rated", "nl": "niet ingevuld"})
+        text = str(int(d)) if d else tr("not rated")
         ax.text(xi, -max(d, 0) - 0.15, text, ha="center", va="top", fontsize=9)
     ax.axhline(-2, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
-    ax.text(len(areas) - 0.5, -2 + 0.08, tr({"en": "breadth: level 2 or more",
-                                             "nl": "breedte: niveau 2 of hoger"}),
+    ax.text(len(areas) - 0.5, -2 + 0.08, tr("breadth: level 2 or more"),
             ha="right", va="bottom", fontsize=8)
     # Long Dutch compounds ("Marketingautomatisering") stay whole and slant, not overlap.
     ax.set_xticks(x, [textwrap.fill(tr(a["label"]), 16, break_long_words=False)
@@ -66,8 +65,8 @@ def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t
     ax.set_ylim(-top - 0.8, 0)
     ax.set_yticks([-i for i in range(1, top + 1)],
                   [textwrap.fill(tr(lbl), 18) for lbl in case["levels"]])
-    ax.set_title(f"{shape.label} ({tr({'en': 'breadth', 'nl': 'breedte'})} "
-                 f"{shape.breadth:.0%})", pad=40)
+    breadth = tr("breadth")
+    ax.set_title(f"{shape.label} ({breadth} {shape.breadth:.0%})", pad=40)
     if deep.any():
         ax.legend(loc="lower right", frameon=False)
     return fig
@@ -87,15 +86,14 @@ def theme_profile(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     ax = fig.add_subplot()
     y = np.arange(len(data))
     ax.barh(y, data["pomp"], color=OKABE_ITO["green"], height=0.6)
+    short = tr("fw.")  # TRANSLATORS: short for "framework(s)" beside each bar
     for yi, (p, n) in enumerate(zip(data["pomp"], data["n_frameworks"], strict=True)):
-        ax.text(p + 1, yi, f"{p:.0f}  ({n} {tr({'en': 'fw.', 'nl': 'rw.'})})", va="center",
+        ax.text(p + 1, yi, f"{p:.0f}  ({n} {short})", va="center",
                 fontsize=9)
     ax.set_yticks(y, [textwrap.fill(t, 30) for t in data["label"]])
     ax.set_xlim(0, 118)
     ax.set_xticks(range(0, 101, 25))
-    ax.set_xlabel(tr({"en": "Score as % of the scale (0 = lowest, 100 = highest)",
-                      "nl": "Score als % van de schaal (0 = laagst, 100 = hoogst)"}))
-    ax.set_title(title or tr({"en": "Your scores per theme, over all frameworks",
-                              "nl": "Jouw scores per thema, over alle raamwerken"}))
+    ax.set_xlabel(tr("Score as % of the scale (0 = lowest, 100 = highest)"))
+    ax.set_title(title or tr("Your scores per theme, over all frameworks"))
     ax.grid(axis="x", alpha=0.3)
     return fig

@@ -24,7 +24,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 from leadkit.plots.base import OKABE_ITO
 from leadkit.plots.figure import KitFigure
 from leadkit.privacy import check_floor
@@ -33,16 +33,12 @@ from leadkit.store.classroom import MIN_GROUP, class_summary
 __all__ = ["class_distribution", "class_theme_chart"]
 
 _T = {
-    "score": {"en": "Score", "nl": "Score"},
-    "mean": {"en": "class mean", "nl": "klasgemiddelde"},
-    "hidden": {"en": "Not shown (fewer than {n} learners, or a mean that would give the "
-                     "answers away): {names}",
-               "nl": "Niet getoond (minder dan {n} studenten, of een gemiddelde dat de "
-                     "antwoorden zou verraden): {names}"},
-    "title": {"en": "Class self-assessment: {fw} ({n})",
-              "nl": "Zelfbeoordeling van de klas: {fw} ({n})"},
-    "themes": {"en": "Class means per theme (n = learners)",
-               "nl": "Klasgemiddelden per thema (n = studenten)"},
+    "score": N_("Score"),
+    "mean": N_("class mean"),
+    "hidden": N_("Not shown (fewer than {n} learners, or a mean that would give the answers "
+                 "away): {names}"),
+    "title": N_("Class self-assessment: {fw} ({n})"),
+    "themes": N_("Class means per theme (n = learners)"),
 }
 
 

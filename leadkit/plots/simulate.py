@@ -24,7 +24,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from leadkit.i18n import get_language, tr
+from leadkit.i18n import N_, get_language, tr
 from leadkit.plots.figure import KitFigure
 from leadkit.simulate._stats import mean_ci
 
@@ -36,20 +36,18 @@ COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#0
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 
 _T = {
-    "teams": {"en": "{n} simulated teams; diamond and bar: mean and 95% CI",
-              "nl": "{n} gesimuleerde teams; ruit en balk: gemiddelde en 95%-BI"},
-    "mean": {"en": "mean", "nl": "gemiddelde"},
-    "exact": {"en": "exact (queueing theory)", "nl": "exact (wachtrijtheorie)"},
-    "reps": {"en": "{n} replications per point; bars: 95% CI. Claim: {verdict}.",
-             "nl": "{n} replicaties per punt; balken: 95%-BI. Bewering: {verdict}."},
-    "period": {"en": "Period", "nl": "Periode"},
-    "share": {"en": "Share", "nl": "Aandeel"},
+    "teams": N_("{n} simulated teams; diamond and bar: mean and 95% CI"),
+    "mean": N_("mean"),
+    "exact": N_("exact (queueing theory)"),
+    "reps": N_("{n} replications per point; bars: 95% CI. Claim: {verdict}."),
+    "period": N_("Period"),
+    "share": N_("Share"),
 }
-_GROUPS = {"fast": {"en": "fast learners", "nl": "snelle leerders"},
-           "slow": {"en": "slow learners", "nl": "langzame leerders"},
-           "local": {"en": "local, few random ties", "nl": "lokaal, weinig toevallige banden"},
-           "random": {"en": "all ties random", "nl": "alle banden toevallig"},
-           "global": {"en": "everyone sees everyone", "nl": "iedereen ziet iedereen"}}
+_GROUPS = {"fast": N_("fast learners"),
+           "slow": N_("slow learners"),
+           "local": N_("local, few random ties"),
+           "random": N_("all ties random"),
+           "global": N_("everyone sees everyone")}
 
 
 def _name(value) -> str:
@@ -67,7 +65,7 @@ def format_value(value: float, unit: str) -> str:
     ('93.1%', '4.2 days')
     """
     text = {"share": f"{100 * value:.1f}%", "rate": f"{value:.2f}",
-            "days": f"{value:.1f} " + tr({"en": "days", "nl": "dagen"})}.get(unit, f"{value:.1f}")
+            "days": f"{value:.1f} " + tr("days")}.get(unit, f"{value:.1f}")
     return text.replace(".", ",") if get_language() == "nl" else text
 
 
@@ -95,7 +93,7 @@ def outcome_spread(scenario: Mapping, runs: pd.DataFrame) -> Figure:
             ax.set_xlim(-2, 102)
             ax.set_xlabel("%")
         elif outcome["unit"] == "days":
-            ax.set_xlabel(tr({"en": "days", "nl": "dagen"}))
+            ax.set_xlabel(tr("days"))
     fig.suptitle(tr(scenario["title"]), fontsize=12, x=0.02, ha="left")
     fig.text(0.02, 0.005, tr(_T["teams"]).format(n=len(runs)), fontsize=8)
     fig.tight_layout(rect=(0, 0.04, 1, 0.96))

@@ -30,7 +30,6 @@ from leadkit.i18n import tr
 from leadkit.plots.base import (
     OKABE_ITO,
     TEXTS,
-    bilingual,
     category_labels,
     element_labels,
     element_means,
@@ -163,9 +162,9 @@ def gap_chart(self_other_frame: pd.DataFrame, target: Any, *, wave: Any = None,
     rows = self_other_frame[self_other_frame["target"] == target]
     if rows.empty:
         known = ", ".join(map(str, self_other_frame["target"].unique()[:10]))
-        raise InputError("<DataFrame>", bilingual(f"no 360-degree result for {target!r}",
-                                           f"geen 360-gradenresultaat voor {target!r}"),
-                         column="target", expected=bilingual(f"one of {known}", f"een van {known}"))
+        raise InputError("<DataFrame>", tr("no 360-degree result for {target!r}").format(
+                                            target=target),
+                         column="target", expected=tr("one of {known}").format(known=known))
     if "wave" in rows.columns:
         if wave is not None:
             rows = rows[rows["wave"] == wave]
@@ -175,11 +174,11 @@ def gap_chart(self_other_frame: pd.DataFrame, target: Any, *, wave: Any = None,
         if rows["wave"].nunique() != 1:
             waves = ", ".join(map(str, self_other_frame.loc[
                 self_other_frame["target"] == target, "wave"].unique()))
-            raise InputError("<DataFrame>", bilingual(
-                f"{target!r} has no single wave rated by others",
-                f"{target!r} heeft niet precies één meting met beoordelingen door anderen"),
+            raise InputError("<DataFrame>",
+                             tr("{target!r} has no single wave rated by others").format(
+                                                target=target),
                 column="wave",
-                expected=bilingual(f"wave= one of {waves}", f"wave= een van {waves}"))
+                expected=tr("wave= one of {waves}").format(waves=waves))
     fw = framework_of(rows, framework)
     order = [e.id for e in fw.elements if e.id in set(rows["element"])]
     rows = rows.set_index("element").loc[order]

@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.errors import FloorError, InputError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 
 __all__ = ["FLOOR", "check_floor", "require_distinct", "mean_is_safe", "score_step",
            "describe", "publishable_cells", "NOTE"]
@@ -49,15 +49,9 @@ __all__ = ["FLOOR", "check_floor", "require_distinct", "mean_is_safe", "score_st
 FLOOR = 3
 
 #: What a reader of a table is told about withheld figures, per language.
-NOTE = {
-    "en": "Figures about fewer than {floor} people are not shown, nor included in any total "
+NOTE = N_("Figures about fewer than {floor} people are not shown, nor included in any total "
           "from which they could be worked out; a mean that only one set of answers can give is "
-          "withheld as well. Only the number of people and the mean are published.",
-    "nl": "Cijfers over minder dan {floor} mensen worden niet getoond, en tellen ook niet mee in "
-          "een totaal waaruit ze terug te rekenen zijn; een gemiddelde dat maar één reeks "
-          "antwoorden kan opleveren, blijft ook weg. Alleen het aantal mensen en het gemiddelde "
-          "worden getoond.",
-}
+          "withheld as well. Only the number of people and the mean are published.")
 
 
 def check_floor(floor: object, name: str = "floor") -> int:
@@ -73,11 +67,8 @@ def check_floor(floor: object, name: str = "floor") -> int:
     leadkit.errors.FloorError: floor=2: the anonymity floor can be raised, never lowered below 3.
     """
     if isinstance(floor, bool) or not isinstance(floor, (int, np.integer)) or floor < FLOOR:
-        raise FloorError(tr({
-            "en": f"{name}={floor!r}: the anonymity floor can be raised, never lowered below "
-                  f"{FLOOR}.",
-            "nl": f"{name}={floor!r}: de anonimiteitsgrens mag omhoog, maar nooit onder {FLOOR}.",
-        }))
+        raise FloorError(tr("{name}={floor!r}: the anonymity floor can be raised, never lowered "
+                            "below {FLOOR}.").format(name=name, floor=floor, FLOOR=FLOOR))
     return int(floor)
 
 
@@ -106,13 +97,11 @@ def require_distinct(frame: pd.DataFrame, keys: Sequence[str], person: str, *,
     group = ", ".join(f"{k}={frame[k].iloc[i]}" for k in keys)
     raise InputError(
         str(where) if isinstance(where, str) else source,
-        tr({"en": f"'{frame[person].iloc[i]}' appears twice in the group {group}",
-            "nl": f"'{frame[person].iloc[i]}' komt twee keer voor in de groep {group}"}),
+        tr("'{value}' appears twice in the group {group}").format(
+            value=frame[person].iloc[i], group=group),
         row=where if isinstance(where, (int, np.integer)) else None,
-        expected=tr({"en": "each person once per group; a duplicated row would make a group "
-                           "look larger than it is",
-                     "nl": "elke persoon één keer per groep; een dubbele rij laat een groep "
-                           "groter lijken dan die is"}))
+        expected=tr("each person once per group; a duplicated row would make a group look "
+                    "larger than it is"))
 
 
 def score_step(n_items: int, min_share: float = 0.5) -> float:

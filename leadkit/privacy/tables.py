@@ -31,7 +31,7 @@ import pandas as pd
 
 from leadkit import privacy
 from leadkit.content.frameworks import Framework
-from leadkit.i18n import format_number, tr
+from leadkit.i18n import N_, format_number, tr
 
 __all__ = ["SMALL_GROUPS", "withheld_rows", "eligible_rows", "group_table", "cell_text",
            "wide_table", "rater_label", "score_grid"]
@@ -144,7 +144,7 @@ def rater_label(rater: str) -> str:
 
 
 _RATERS = {
-    "self": {"en": "self", "nl": "zelf"}, "manager": {"en": "manager", "nl": "leidinggevende"},
-    "peer": {"en": "peers", "nl": "collega's"}, "report": {"en": "reports", "nl": "medewerkers"},
-    "other": {"en": "other", "nl": "overig"},
+    "self": N_("self"), "manager": N_("manager"),
+    "peer": N_("peers"), "report": N_("reports"),
+    "other": N_("other"),
 }

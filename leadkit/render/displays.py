@@ -23,14 +23,12 @@ def show_team_example(framework_id: str, team: str, *, data=None) -> None:
     from IPython.display import Markdown, display
 
     ex = team_example(framework_id, team, data=data)
-    title = tr({"en": f"Leader of team {ex.team}: self and others",
-                "nl": f"Leidinggevende van team {ex.team}: zelf en anderen"})
+    title = tr("Leader of team {team}: self and others").format(team=ex.team)
     display(gap_chart(ex.gaps, ex.leader, framework=framework_id, title=title))
     display(show_table(ex.table()))  # headers already in the language; no index, decimal comma
     note = anonymity_note(ex.gaps)
     steps = "\n".join(f"{i}. {s}" for i, s in enumerate(ex.steps, 1))
-    heading = tr({"en": "What this leader could do next",
-                  "nl": "Wat deze leidinggevende nu kan doen"})
+    heading = tr("What this leader could do next")
     display(Markdown(f"*{note}*\n\n**{heading}**\n\n{steps}"))
 
 
@@ -44,20 +42,15 @@ def show_learner_themes(journal=None) -> None:
 
     table = framework_choice.learner_theme_scores(journal if journal is not None else Journal())
     if (table["source"] == "example").all():
-        display(Markdown(tr({
-            "en": "*Your journal holds no self-assessment yet, so this shows an example learner "
-                  "from the (synthetic) sample class. Save your scores in notebooks 01–05 and "
-                  "run this cell again.*",
-            "nl": "*Je logboek bevat nog geen zelfbeoordeling, daarom zie je hier een "
-                  "voorbeeldstudent uit de (synthetische) voorbeeldklas. Bewaar je scores in "
-                  "de notebooks 01–05 en voer deze cel opnieuw uit.*"})))
-        title = tr({"en": "Example learner: scores per theme, over all frameworks",
-                    "nl": "Voorbeeldstudent: scores per thema, over alle raamwerken"})
+        display(Markdown(tr("*Your journal holds no self-assessment yet, so this shows an "
+                            "example learner from the (synthetic) sample class. Save your "
+                            "scores in notebooks 01–05 and run this cell again.*")))
+        title = tr("Example learner: scores per theme, over all frameworks")
     else:
         title = None
     display(theme_profile(table, title=title))
     shown = table[["label", "pomp", "n_frameworks"]].rename(columns={
-        "label": tr({"en": "theme", "nl": "thema"}),
-        "pomp": tr({"en": "score (0–100)", "nl": "score (0–100)"}),
-        "n_frameworks": tr({"en": "frameworks", "nl": "raamwerken"})})
+        "label": tr("theme"),
+        "pomp": tr("score (0–100)"),
+        "n_frameworks": tr("frameworks")})
     display(show_table(shown.sort_values(shown.columns[1], ascending=False), decimals=1))

@@ -33,33 +33,32 @@ from typing import Any
 import pandas as pd
 
 from leadkit.errors import LeadkitError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, get_language, tr
 from leadkit.store.journal import Journal
 from leadkit.store.safe_output import escape_markdown, write_text_atomically
 
 __all__ = ["portfolio_markdown", "portfolio_html", "write_portfolio"]
 
 _T = {
-    "title": {"en": "Reflection portfolio", "nl": "Reflectieportfolio"},
-    "learner": {"en": "Learner", "nl": "Student"},
-    "exported": {"en": "Exported (UTC)", "nl": "Geëxporteerd (UTC)"},
-    "profiles": {"en": "Self-assessment profiles", "nl": "Zelfbeoordelingsprofielen"},
-    "no_profiles": {"en": "No self-assessment saved yet.",
-                    "nl": "Nog geen zelfbeoordeling bewaard."},
-    "reflections": {"en": "Reflections", "nl": "Reflecties"},
-    "no_reflections": {"en": "No reflections saved yet.", "nl": "Nog geen reflecties bewaard."},
-    "element": {"en": "Element", "nl": "Onderdeel"},
-    "score": {"en": "Score", "nl": "Score"},
-    "answered": {"en": "Items answered", "nl": "Items beantwoord"},
-    "self": {"en": "self-assessment", "nl": "zelfbeoordeling"},
-    "observer": {"en": "360-degree feedback", "nl": "360-gradenfeedback"},
-    "saved": {"en": "saved", "nl": "bewaard"},
-    "notebook": {"en": "notebook", "nl": "notebook"},
-    "shared": {"en": "shared with teacher", "nl": "gedeeld met docent"},
-    "private": {"en": "private", "nl": "privé"},
-    "versions": {"en": "Earlier versions", "nl": "Eerdere versies"},
-    "version": {"en": "version", "nl": "versie"},
-    "unknown": {"en": "not set", "nl": "niet ingevuld"},
+    "title": N_("Reflection portfolio"),
+    "learner": N_("Learner"),
+    "exported": N_("Exported (UTC)"),
+    "profiles": N_("Self-assessment profiles"),
+    "no_profiles": N_("No self-assessment saved yet."),
+    "reflections": N_("Reflections"),
+    "no_reflections": N_("No reflections saved yet."),
+    "element": N_("Element"),
+    "score": N_("Score"),
+    "answered": N_("Items answered"),
+    "self": N_("self-assessment"),
+    "observer": N_("360-degree feedback"),
+    "saved": N_("saved"),
+    "notebook": N_("notebook"),
+    "shared": N_("shared with teacher"),
+    "private": N_("private"),
+    "versions": N_("Earlier versions"),
+    "version": N_("version"),
+    "unknown": N_("not set"),
 }
 
 
@@ -200,7 +199,7 @@ def portfolio_html(journal: Journal) -> str:
     """The whole portfolio as one self-contained HTML page (charts embedded as PNG)."""
     esc = html.escape
     learner, now = _header(journal)
-    lang = tr({"en": "en", "nl": "nl"})
+    lang = get_language()
     parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>",
              f"<title>{esc(tr(_T['title']))}: {esc(learner)}</title><style>{_CSS}</style>",
              f"</head><body><h1>{esc(tr(_T['title']))}</h1>",

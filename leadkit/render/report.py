@@ -29,7 +29,7 @@ import pandas as pd
 
 from leadkit import privacy
 from leadkit.content.frameworks import Framework, load_framework
-from leadkit.i18n import format_number, tr
+from leadkit.i18n import N_, format_number, get_language, tr
 from leadkit.privacy.tables import eligible_rows, group_table, rater_label, score_grid, wide_table
 from leadkit.survey.element_stats import (
     element_reliability,
@@ -45,54 +45,45 @@ __all__ = ["build_report", "write_report"]
 _MAX_GAP_CHARTS = 12  # enough for a class; a large 360 is read in the table
 
 _T = {
-    "title": {"en": "Survey report", "nl": "Rapport vragenlijst"},
-    "overview": {"en": "Overview", "nl": "Overzicht"},
-    "elements": {"en": "Element scores", "nl": "Scores per onderdeel"},
-    "framework": {"en": "Framework scores", "nl": "Scores op het hele raamwerk"},
-    "reliability": {"en": "Reliability per element", "nl": "Betrouwbaarheid per onderdeel"},
-    "agreement": {"en": "Team agreement", "nl": "Overeenstemming binnen teams"},
-    "360": {"en": "Self and others (360)", "nl": "Zelf en anderen (360)"},
-    "figures": {"en": "Figures", "nl": "Figuren"},
-    "element": {"en": "element", "nl": "onderdeel"},
-    "all": {"en": "all", "nl": "alle"},
-    "all_elements": {"en": "whole framework", "nl": "hele raamwerk"},
-    "teams": {"en": "Element scores per team", "nl": "Scores per onderdeel per team"},
-    "teams_note": {"en": "Self ratings of the team members (first wave): number of people "
-                         "and mean per team.",
-                   "nl": "Zelfbeoordelingen van de teamleden (eerste meting): aantal mensen en "
-                         "gemiddelde per team."},
-    "privacy": {"en": "Privacy", "nl": "Privacy"},
-    "residual": {"en": "What a report cannot prevent: comparing two reports of the same group "
-                       "made before and after one person joined gives that person's answers "
-                       "away; share one report per round.",
-                 "nl": "Wat een rapport niet kan voorkomen: wie twee rapporten van dezelfde "
-                       "groep vergelijkt, van vóór en na de komst van één persoon, kan de "
-                       "antwoorden van die persoon terugrekenen; deel één rapport per ronde."},
+    "title": N_("Survey report"),
+    "overview": N_("Overview"),
+    "elements": N_("Element scores"),
+    "framework": N_("Framework scores"),
+    "reliability": N_("Reliability per element"),
+    "agreement": N_("Team agreement"),
+    "360": N_("Self and others (360)"),
+    "figures": N_("Figures"),
+    "element": N_("element"),
+    "all": N_("all"),
+    "all_elements": N_("whole framework"),
+    "teams": N_("Element scores per team"),
+    "teams_note": N_("Self ratings of the team members (first wave): number of people and mean "
+                     "per team."),
+    "privacy": N_("Privacy"),
+    "residual": N_("What a report cannot prevent: comparing two reports of the same group made "
+                   "before and after one person joined gives that person's answers away; share "
+                   "one report per round."),
 }
 # Column headings of the 360 table; rater codes as words.
 _HEAD = {
-    "target": {"en": "person", "nl": "persoon"}, "wave": {"en": "wave", "nl": "meting"},
-    "element": {"en": "element", "nl": "onderdeel"}, "self": {"en": "self", "nl": "zelf"},
-    "manager": {"en": "manager", "nl": "leidinggevende"},
-    "peer": {"en": "peers", "nl": "collega's"},
-    "report": {"en": "reports", "nl": "medewerkers"}, "other": {"en": "other", "nl": "overig"},
-    "others": {"en": "all others", "nl": "alle anderen"}, "gap": {"en": "gap", "nl": "verschil"},
-    "category_label": {"en": "category", "nl": "categorie"},
-    "count": {"en": "n", "nl": "n"}, "mean": {"en": "mean", "nl": "gemiddelde"},
-    "std": {"en": "sd", "nl": "sd"}, "min": {"en": "min", "nl": "min"},
-    "max": {"en": "max", "nl": "max"}, "alpha": {"en": "alpha", "nl": "alfa"},
-    "ci_low": {"en": "95% CI from", "nl": "95%-BI van"}, "ci_high": {"en": "to", "nl": "tot"},
-    "std_alpha": {"en": "std. alpha", "nl": "gest. alfa"},
-    "average_r": {"en": "mean r", "nl": "gem. r"}, "note": {"en": "note", "nl": "opmerking"},
+    "target": N_("person"), "wave": N_("wave"),
+    "element": N_("element"), "self": N_("self"),
+    "manager": N_("manager"),
+    "peer": N_("peers"),
+    "report": N_("reports"), "other": N_("other"),
+    "others": N_("all others"), "gap": N_("gap"),
+    "category_label": N_("category"),
+    "count": N_("n"), "mean": N_("mean"),
+    "std": N_("sd"), "min": N_("min"),
+    "max": N_("max"), "alpha": N_("alpha"),
+    "ci_low": N_("95% CI from"), "ci_high": N_("to"),
+    "std_alpha": N_("std. alpha"),
+    "average_r": N_("mean r"), "note": N_("note"),
 }
 
 
 def _heads(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns={c: tr(t) for c, t in _HEAD.items()})
-
-
-def _t(en: str, nl: str) -> str:
-    return tr({"en": en, "nl": nl})
 
 
 def _table(frame: pd.DataFrame, index: bool = False, header: bool = True) -> str:
@@ -112,7 +103,7 @@ def _group(frame: pd.DataFrame) -> pd.Series:
     label = (frame["rater"].map(rater_label)
              if "rater" in frame.columns else pd.Series(tr(_T["all"]), index=frame.index))
     if "wave" in frame.columns and frame["wave"].nunique() > 1:
-        label = label + " · " + _t("wave ", "meting ") + frame["wave"].astype(str)
+        label = label + " · " + tr("wave ") + frame["wave"].astype(str)
     return label
 
 
@@ -156,22 +147,21 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
              f"<p>{esc(fw.citation())}</p>", f"<h2>{esc(tr(_T['overview']))}</h2>"]
     empty = int(table[fw.item_ids].isna().all(axis=1).sum())
     facts = {
-        _t("file", "bestand"): table.attrs.get("source", ""),
-        _t("framework", "raamwerk"): _t(
-            f"{fw.id} ({len(fw.elements)} elements, {len(fw.items)} items, scale "
-            f"{fw.scale[0]}–{fw.scale[1]})", f"{fw.id} ({len(fw.elements)} onderdelen, "
-            f"{len(fw.items)} items, schaal {fw.scale[0]}–{fw.scale[1]})"),
-        _t("rows", "rijen"): len(table),
-        _t("respondents", "respondenten"): table["respondent"].nunique(),
-        _t("rows with nothing answered", "rijen zonder antwoorden"): empty,
-        _t("scoring rule", "scoreregel"): _t(
-            f"mean of the answered items of an element, when at least {min_share:.0%} of its "
-            "items are answered; reverse-keyed items turned around on the scale",
-            f"gemiddelde van de ingevulde items van een onderdeel, als minstens {min_share:.0%} "
-            "ervan is ingevuld; omgekeerd gestelde items omgerekend op de schaal"),
+        tr("file"): table.attrs.get("source", ""),
+        tr("framework"): tr("{id} ({n} elements, {n2} items, scale {value}–{value2})").format(
+                                         id=fw.id, n=len(fw.elements), n2=len(fw.items),
+                                         value=fw.scale[0], value2=fw.scale[1]),
+        tr("rows"): len(table),
+        tr("respondents"): table["respondent"].nunique(),
+        tr("rows with nothing answered"): empty,
+        tr("scoring rule"): tr("mean of the answered items of an element, when at "
+                                             "least {min_share:.0%} of its items are answered; "
+                                             "reverse-keyed items turned around on the "
+                                             "scale").format(
+                                              min_share=min_share),
     }
-    names = {"team": _t("teams", "teams"), "rater": _t("rater groups", "groepen beoordelaars"),
-             "wave": _t("waves", "metingen")}
+    names = {"team": tr("teams"), "rater": tr("rater groups"),
+             "wave": tr("waves")}
     for col, label in names.items():
         if col in table.columns:
             values = sorted(table[col].dropna().unique())
@@ -220,10 +210,8 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
         rated = gaps[["n_manager", "n_peer", "n_report", "n_other"]].sum(axis=1) > 0
         shown = shown[rated][keep]  # people nobody else rated have no 360 row to show
         limit = gaps.attrs["threshold"]
-        rule = _t(f"Category: over-estimator when self − others > {limit}, under-estimator "
-                  f"when < −{limit}, otherwise in agreement.",
-                  f"Categorie: overschatter als zelf − anderen > {limit}, onderschatter als "
-                  f"< −{limit}, anders in overeenstemming.")
+        rule = tr("Category: over-estimator when self − others > {limit}, under-estimator when "
+                  "< −{limit}, otherwise in agreement.").format(limit=limit)
         parts += [f"<h2>{esc(tr(_T['360']))}</h2>",
                   f"<p>{esc(anonymity_note(gaps))} {esc(rule)}</p>", _table(_heads(shown))]
     if figures:
@@ -234,7 +222,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
              "table.lk{border-collapse:collapse;margin:1em 0}table.lk td,table.lk th"
              "{border-bottom:1px solid #ccc;padding:.25em .6em;text-align:left}"
              "img{max-width:100%;display:block;margin:1em 0}")
-    lang = tr({"en": "en", "nl": "nl"})
+    lang = get_language()
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f"<title>{esc(tr(_T['title']))}: {esc(tr(fw.title))}</title><style>{style}</style>"
             "</head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
@@ -254,10 +242,10 @@ def _figures(scores: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) -> 
         for target in targets[:_MAX_GAP_CHARTS]:
             out.append(_figure(plots.gap_chart(one_wave, target, framework=fw)))
         if len(targets) > _MAX_GAP_CHARTS:
-            out.append("<p>" + html.escape(_t(
-                f"Charts for the first {_MAX_GAP_CHARTS} of {len(targets)} people; the table "
-                "above has them all.", f"Grafieken voor de eerste {_MAX_GAP_CHARTS} van "
-                f"{len(targets)} personen; de tabel hierboven bevat ze allemaal.")) + "</p>")
+            out.append("<p>" + html.escape(tr("Charts for the first {MAX_GAP_CHARTS} of {n} "
+                                              "people; the table above has them all.").format(
+                                               MAX_GAP_CHARTS=_MAX_GAP_CHARTS,
+                                               n=len(targets))) + "</p>")
     return out
 
 

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.errors import UnknownIdError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 from leadkit.simulate._approval import approval, approval_expected
 from leadkit.simulate._emperor import emperor
 from leadkit.simulate._fang import fang
@@ -102,97 +102,75 @@ def _approval(reps: int, seed: int):
 
 
 _P1 = (0.1, 0.3, 0.5, 0.7, 0.9)
-_KNOW = {"en": "Code knowledge (share of dimensions right)",
-         "nl": "Kennis van de code (aandeel juiste dimensies)"}
+_KNOW = N_("Code knowledge (share of dimensions right)")
 
 FIGURES: dict[str, Figure] = {
     "march-1": Figure(
-        {"en": "March (1991), Figure 1: learning rates",
-         "nl": "March (1991), figuur 1: leersnelheden"},
+        N_("March (1991), Figure 1: learning rates"),
         "March (1991), Fig. 1; actions reading: Rodan (2005), Christensen (2015)",
-        {"en": "Slower socialisation (low p1) gives higher equilibrium knowledge when the code "
-               "learns fast.",
-         "nl": "Langzamere socialisatie (lage p1) geeft meer kennis in het evenwicht als de code "
-               "snel leert."},
-        {"en": "Socialisation rate p1", "nl": "Socialisatiesnelheid p1"}, _KNOW,
+        N_("Slower socialisation (low p1) gives higher equilibrium knowledge when the code "
+           "learns fast."),
+        N_("Socialisation rate p1"), _KNOW,
         _march_cells([(p1, p2, dict(p1=p1, p2=p2)) for p2 in (0.1, 0.5, 0.9) for p1 in _P1]),
         ((0.1, 0.9), (0.9, 0.9)), "p2 = ",
     ),
     "march-2": Figure(
-        {"en": "March (1991), Figure 2: slow and fast learners",
-         "nl": "March (1991), figuur 2: langzame en snelle leerders"},
+        N_("March (1991), Figure 2: slow and fast learners"),
         "March (1991), Fig. 2 (p1 = 0.1 and 0.9, p2 = 0.5)",
-        {"en": "Slow learners help the code: a mix beats an all-fast organisation.",
-         "nl": "Langzame leerders helpen de code: een mengeling doet het beter dan een "
-               "organisatie van alleen snelle leerders."},
-        {"en": "Fast learners (of 50)", "nl": "Snelle leerders (van de 50)"}, _KNOW,
+        N_("Slow learners help the code: a mix beats an all-fast organisation."),
+        N_("Fast learners (of 50)"), _KNOW,
         _march_cells([(f, "mix", dict(p1=0.1, p2=0.5, fast_learners=f))
                       for f in (0, 10, 25, 40, 50)]),
         ((25, "mix"), (50, "mix")),
     ),
     "march-3": Figure(
-        {"en": "March (1991), Figure 3: who learns, period 20",
-         "nl": "March (1991), figuur 3: wie leert er, periode 20"},
+        N_("March (1991), Figure 3: who learns, period 20"),
         "March (1991), Fig. 3 (period 20)",
-        {"en": "At period 20 fast learners know more than slow learners: learning fast pays "
-               "the individual, learning slowly pays the organisation.",
-         "nl": "In periode 20 weten snelle leerders meer dan langzame: snel leren loont voor "
-               "de persoon, langzaam leren voor de organisatie."},
-        {"en": "Fast learners (of 50)", "nl": "Snelle leerders (van de 50)"},
-        {"en": "Individual knowledge", "nl": "Kennis van de individuen"},
+        N_("At period 20 fast learners know more than slow learners: learning fast pays the "
+           "individual, learning slowly pays the organisation."),
+        N_("Fast learners (of 50)"),
+        N_("Individual knowledge"),
         _march3, ((25, "fast"), (25, "slow")),
     ),
     "march-4": Figure(
-        {"en": "March (1991), Figure 4: turnover, period 20",
-         "nl": "March (1991), figuur 4: verloop, periode 20"},
+        N_("March (1991), Figure 4: turnover, period 20"),
         "March (1991), Fig. 4 (p2 = 0.5, period 20)",
-        {"en": "Modest turnover raises the code's knowledge when socialisation is fast.",
-         "nl": "Een beetje verloop verhoogt de kennis van de code als socialisatie snel gaat."},
-        {"en": "Turnover p3", "nl": "Verloop p3"}, _KNOW,
+        N_("Modest turnover raises the code's knowledge when socialisation is fast."),
+        N_("Turnover p3"), _KNOW,
         _march_cells([(p3, p1, dict(p1=p1, p2=0.5, p3=p3, max_periods=20))
                       for p1 in (0.1, 0.9) for p3 in (0.0, 0.05, 0.1, 0.2, 0.3)]),
         ((0.1, 0.9), (0.0, 0.9)), "p1 = ",
     ),
     "march-5": Figure(
-        {"en": "March (1991), Figure 5: turbulence", "nl": "March (1991), figuur 5: turbulentie"},
+        N_("March (1991), Figure 5: turbulence"),
         "March (1991), Fig. 5 (p1 = p2 = 0.5, p4 = 0.02)",
-        {"en": "Under turbulence knowledge decays without turnover; turnover keeps it up.",
-         "nl": "Bij turbulentie neemt de kennis af zonder verloop; verloop houdt haar op peil."},
-        {"en": "Period", "nl": "Periode"}, _KNOW, _march5, ((100, 0.1), (100, 0.0)), "p3 = ",
+        N_("Under turbulence knowledge decays without turnover; turnover keeps it up."),
+        N_("Period"), _KNOW, _march5, ((100, 0.1), (100, 0.0)), "p3 = ",
     ),
     "fang": Figure(
-        {"en": "Fang, Lee & Schilling (2010): linking subgroups",
-         "nl": "Fang, Lee & Schilling (2010): subgroepen verbinden"},
+        N_("Fang, Lee & Schilling (2010): linking subgroups"),
         "Fang, Lee & Schilling (2010), Organization Science 21(3)",
-        {"en": "Moderate cross-group linking gives the highest equilibrium knowledge.",
-         "nl": "Matige verbinding tussen groepen geeft de meeste kennis in het evenwicht."},
-        {"en": "Cross-group linking", "nl": "Verbinding tussen groepen"},
-        {"en": "Equilibrium knowledge", "nl": "Kennis in het evenwicht"}, _fang,
+        N_("Moderate cross-group linking gives the highest equilibrium knowledge."),
+        N_("Cross-group linking"),
+        N_("Equilibrium knowledge"), _fang,
         ((0.1, "fang"), (1.0, "fang")),
     ),
     "emperor": Figure(
-        {"en": "Centola, Willer & Macy (2005): the Emperor's Dilemma",
-         "nl": "Centola, Willer & Macy (2005): het dilemma van de keizer"},
+        N_("Centola, Willer & Macy (2005): the Emperor's Dilemma"),
         "Centola, Willer & Macy (2005), American Journal of Sociology 110(4)",
-        {"en": "An unpopular norm cascades under local interaction, not when everyone sees "
-               "everyone.",
-         "nl": "Een impopulaire norm verspreidt zich bij lokale interactie, niet als iedereen "
-               "iedereen ziet."},
-        {"en": "Who sees whom", "nl": "Wie ziet wie"},
-        {"en": "Disbelievers who comply", "nl": "Ongelovigen die meedoen"}, _emperor,
+        N_("An unpopular norm cascades under local interaction, not when everyone sees everyone."),
+        N_("Who sees whom"),
+        N_("Disbelievers who comply"), _emperor,
         (("local", "emperor"), ("global", "emperor")),
     ),
     "approval": Figure(
-        {"en": "Approval layers: simulation and queueing theory",
-         "nl": "Goedkeuringslagen: simulatie en wachtrijtheorie"},
+        N_("Approval layers: simulation and queueing theory"),
         "Jackson (1957) networks of queues; Little's law",
-        {"en": "Each layer adds waiting time; a mandate cuts it. The simulated means agree "
-               "with the exact Jackson-network values.",
-         "nl": "Elke laag voegt wachttijd toe; een mandaat verkort die. De gesimuleerde "
-               "gemiddelden kloppen met de exacte waarden van het Jackson-netwerk."},
-        {"en": "Approval layers", "nl": "Goedkeuringslagen"},
-        {"en": "Mean lead time (days)", "nl": "Gemiddelde doorlooptijd (dagen)"}, _approval,
-        ((3, 0.0), (1, 0.0)), {"en": "mandate = ", "nl": "mandaat = "},
+        N_("Each layer adds waiting time; a mandate cuts it. The simulated means agree with the "
+           "exact Jackson-network values."),
+        N_("Approval layers"),
+        N_("Mean lead time (days)"), _approval,
+        ((3, 0.0), (1, 0.0)), N_("mandate = "),
     ),
 }
 
@@ -232,9 +210,8 @@ def check_claim(figure_id: str, summary: pd.DataFrame) -> dict:
     if figure_id == "approval":
         z = (summary["mean"] - summary["exact"]).abs() / summary["se"]
         holds = holds and bool((z < 4).all())
-    verdict = ({"en": "shown", "nl": "aangetoond"} if holds else
-               {"en": "not shown with this many replications",
-                "nl": "niet aangetoond met dit aantal replicaties"})
+    verdict = (N_("shown") if holds else
+               N_("not shown with this many replications"))
     return {"figure": figure_id, "claim": tr(fig.claim), "difference": diff, "se": se,
             "replications": int(summary["n"].min()), "verdict": tr(verdict), "holds": holds}
 

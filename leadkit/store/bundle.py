@@ -51,12 +51,8 @@ def make_bundle(journal: Journal, *, learner: str | None = None) -> dict[str, An
     """
     learner = (learner or journal.learner or "").strip()
     if not learner:
-        raise LeadkitError(tr({
-            "en": "The bundle needs your learner id (as your teacher asked for it): pass "
-                  "learner='...' or set journal.learner = '...' once.",
-            "nl": "De bundel heeft je studentcode nodig (zoals je docent die vraagt): geef "
-                  "learner='...' mee of stel één keer journal.learner = '...' in.",
-        }))
+        raise LeadkitError(tr("The bundle needs your learner id (as your teacher asked for it): "
+                              "pass learner='...' or set journal.learner = '...' once."))
     entries = journal.entries()
     shared = entries[entries["share_with_teacher"]]
     scores = journal.scores(latest_only=True)

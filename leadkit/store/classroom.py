@@ -124,18 +124,15 @@ def read_roster(roster: str | os.PathLike[str] | list[str] | tuple[str, ...] | s
         path = Path(roster).expanduser()
         where = str(path)
         if not path.is_file():
-            raise InputError(where, tr({"en": "the roster file does not exist",
-                                        "nl": "het klassenlijstbestand bestaat niet"}),
-                             expected=tr({"en": "a CSV or text file with one learner id per line",
-                                          "nl": "een CSV- of tekstbestand met één id per regel"}))
+            raise InputError(where, tr("the roster file does not exist"),
+                             expected=tr("a CSV or text file with one learner id per line"))
         text = path.read_text(encoding="utf-8-sig")
         ids = [line.replace(";", ",").split(",")[0] for line in text.splitlines()]
         if ids and ids[0].strip().casefold() in {"learner", "student", "id", "studentnummer"}:
             ids = ids[1:]
     normalised = {_key(i) for i in ids if i.strip()}
     if not normalised:
-        raise InputError(where, tr({"en": "the roster lists no learner ids",
-                                    "nl": "de klassenlijst bevat geen ids"}))
+        raise InputError(where, tr("the roster lists no learner ids"))
     return normalised
 
 
@@ -145,17 +142,15 @@ def _key(learner_id: str) -> str:
 
 def _read_bundle_file(path: Path) -> dict:
     if not path.is_file():  # a FIFO, a socket or a folder named *.json: never opened
-        raise InputError(str(path), tr({"en": "this is not a regular file",
-                                        "nl": "dit is geen gewoon bestand"}),
-                         expected=tr({"en": "a bundle file made by leadkit",
-                                      "nl": "een bundelbestand gemaakt door leadkit"}))
+        raise InputError(str(path), tr("this is not a regular file"),
+                         expected=tr("a bundle file made by leadkit"))
     size = path.stat().st_size
     if size > MAX_BUNDLE_BYTES:
-        raise InputError(str(path), tr({
-            "en": f"the file is {size:,} bytes, more than a bundle can be",
-            "nl": f"het bestand is {size:,} bytes, groter dan een bundel kan zijn"}),
-            expected=tr({"en": f"at most {MAX_BUNDLE_BYTES:,} bytes",
-                         "nl": f"hoogstens {MAX_BUNDLE_BYTES:,} bytes"}))
+        raise InputError(str(path),
+                         tr("the file is {size:,} bytes, more than a bundle can be").format(
+                                        size=size),
+            expected=tr("at most {MAX_BUNDLE_BYTES:,} bytes").format(
+                         MAX_BUNDLE_BYTES=MAX_BUNDLE_BYTES))
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
@@ -192,19 +187,13 @@ def load_bundles(folder: str | os.PathLike[str], *,
         doc = _check_bundle(_read_bundle_file(path), str(path))
         key = _key(doc["learner"])
         if expected is not None and key not in expected:
-            raise InputError(str(path), tr({
-                "en": f"the learner id '{plain_text(doc['learner'])[:40]}' is not on the roster",
-                "nl": f"het id '{plain_text(doc['learner'])[:40]}' staat niet op de "
-                      "klassenlijst"}),
-                expected=tr({"en": "bundles of the learners on the roster only",
-                             "nl": "alleen bundels van studenten op de klassenlijst"}))
+            raise InputError(str(path), tr("the learner id '{value}' is not on the roster").format(
+                                            value=plain_text(doc['learner'])[:40]),
+                expected=tr("bundles of the learners on the roster only"))
         if key in seen:
-            raise InputError(str(path), tr({
-                "en": f"this bundle has the same learner as {seen[key]['_file']}",
-                "nl": f"deze bundel hoort bij dezelfde student als {seen[key]['_file']}"}),
-                expected=tr({"en": "one bundle per learner: remove the one that should not count",
-                             "nl": "één bundel per student: haal de bundel weg die niet mag "
-                                   "meetellen"}))
+            raise InputError(str(path), tr("this bundle has the same learner as {value}").format(
+                                            value=seen[key]['_file']),
+                expected=tr("one bundle per learner: remove the one that should not count"))
         seen[key] = {**doc, "_file": str(path)}
     return list(seen.values())
 
@@ -259,22 +248,22 @@ def class_overview(bundles: list[dict]) -> pd.DataFrame:
     A framework that fewer than :data:`MIN_GROUP` learners filled in shows no count (the size
     of a group is a figure about it too); its row says so.
     """
-    rows = [{"what": tr({"en": "learners", "nl": "studenten"}), "count": len(bundles)}]
+    rows = [{"what": tr("learners"), "count": len(bundles)}]
     frameworks = sorted({s["framework"] for b in bundles for s in b["scores"]})
     fws = _frameworks(set(frameworks))
     for fid in frameworks:
         n = sum(any(s["framework"] == fid for s in b["scores"]) for b in bundles)
         title = tr(fws[fid].title) if fid in fws else fid
         small = n < MIN_GROUP
-        rows.append({"what": tr({
-            "en": f"with scores for {title}" + (f" (fewer than {MIN_GROUP})" if small else ""),
-            "nl": f"met scores voor {title}" + (f" (minder dan {MIN_GROUP})" if small else "")}),
-            "count": pd.NA if small else n})
+        what = tr("with scores for {title}").format(title=title)
+        if small:
+            what += tr(" (fewer than {floor})").format(floor=MIN_GROUP)
+        rows.append({"what": what, "count": pd.NA if small else n})
     shared = sum(len(b["shared_entries"]) for b in bundles)
     private = sum(int(b.get("counts", {}).get("private", 0)) for b in bundles)
-    rows += [{"what": tr({"en": "reflections shared", "nl": "reflecties gedeeld"}),
+    rows += [{"what": tr("reflections shared"),
               "count": shared},
-             {"what": tr({"en": "reflections kept private", "nl": "reflecties privé gehouden"}),
+             {"what": tr("reflections kept private"),
               "count": private}]
     out = pd.DataFrame(rows)
     out["count"] = out["count"].astype("Int64")

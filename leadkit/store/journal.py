@@ -35,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from leadkit.errors import InputError, LeadkitError
-from leadkit.i18n import get_language, tr
+from leadkit.i18n import N_, get_language, tr
 from leadkit.store.journal_schema import (
     APPLICATION_ID as APPLICATION_ID,  # importable from here too
 )
@@ -52,8 +52,8 @@ __all__ = ["Journal", "SaveResult", "default_journal_path", "SCHEMA_VERSION", "l
 _LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 
 
-def learner_id_problem(value: str | None) -> dict[str, str] | None:
-    """What is wrong with a learner id (in both languages), or None when it can be used.
+def learner_id_problem(value: str | None) -> str | None:
+    """What is wrong with a learner id (a message id for :func:`~leadkit.i18n.tr`), or None.
 
     A learner id is a student number or short name: letters, digits and ``. _ @ -``, at most
     64 characters, no spaces (it becomes part of the hand-in file names).
@@ -62,19 +62,18 @@ def learner_id_problem(value: str | None) -> dict[str, str] | None:
     --------
     >>> learner_id_problem("s2501030") is None
     True
-    >>> learner_id_problem("")["en"]
+    >>> learner_id_problem("")
     'it is empty'
-    >>> learner_id_problem("jan de vries")["en"]
+    >>> learner_id_problem("jan de vries")
     'it contains a space or a sign other than . _ @ -'
     """
     text = (value or "").strip()
     if not text:
-        return {"en": "it is empty", "nl": "die is leeg"}
+        return N_("it is empty")
     if len(text) > 64:
-        return {"en": "it is longer than 64 characters", "nl": "die is langer dan 64 tekens"}
+        return N_("it is longer than 64 characters")
     if not _LEARNER_ID.match(text):
-        return {"en": "it contains a space or a sign other than . _ @ -",
-                "nl": "die bevat een spatie of een ander teken dan . _ @ -"}
+        return N_("it contains a space or a sign other than . _ @ -")
     return None
 
 
@@ -255,8 +254,8 @@ class Journal:
             return SaveResult(new_id, 1, row["updated"].to_pydatetime(), len(text), True)
         current = self.entries().set_index("id")
         if int(entry_id) not in current.index:
-            raise LeadkitError(tr({"en": f"{self.path}: there is no entry {entry_id}",
-                                   "nl": f"{self.path}: er is geen antwoord {entry_id}"}))
+            raise LeadkitError(tr("{path}: there is no entry {entry_id}").format(
+                                   path=self.path, entry_id=entry_id))
         row = current.loc[int(entry_id)]
         changed = row["text"] != text
         if bool(row["share_with_teacher"]) != bool(share_with_teacher):
@@ -369,8 +368,8 @@ class Journal:
 
     def _require_entry(self, con: sqlite3.Connection, entry_id: int) -> None:
         if con.execute("SELECT 1 FROM entries WHERE id = ?", (int(entry_id),)).fetchone() is None:
-            raise LeadkitError(tr({"en": f"{self.path}: there is no entry {entry_id}",
-                                   "nl": f"{self.path}: er is geen antwoord {entry_id}"}))
+            raise LeadkitError(tr("{path}: there is no entry {entry_id}").format(
+                                   path=self.path, entry_id=entry_id))
 
     def __repr__(self) -> str:
         return f"Journal({str(self.path)!r})"

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from leadkit.errors import InputError, LeadkitError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "MIGRATIONS", "JournalFile", "check_scores",
            "timestamp"]
@@ -183,21 +183,15 @@ class JournalFile:
 
     def damaged(self, exc: Exception) -> LeadkitError:
         """The error for a journal that could not be read or written."""
-        return LeadkitError(tr({
-            "en": f"{self.path}: the journal could not be read or written ({exc}). "
-                  "The file was left as it is; keep a copy before trying anything else.",
-            "nl": f"{self.path}: het logboek kon niet worden gelezen of geschreven ({exc}). "
-                  "Het bestand is ongemoeid gelaten; maak een kopie voordat je iets anders "
-                  "probeert.",
-        }))
+        return LeadkitError(tr("{path}: the journal could not be read or written ({exc}). The "
+                               "file was left as it is; keep a copy before trying anything "
+                               "else.").format(
+                                path=self.path, exc=exc))
 
-    def _refuse(self, why: dict[str, str]) -> LeadkitError:
-        return LeadkitError(tr({
-            "en": f"{self.path} is not a leadkit journal: {why['en']}. The kit does not change "
-                  "it; pass another path to Journal(...) or move the file away.",
-            "nl": f"{self.path} is geen leadkit-logboek: {why['nl']}. De kit verandert er niets "
-                  "aan; geef een ander pad aan Journal(...) of zet het bestand ergens anders.",
-        }))
+    def _refuse(self, why: str) -> LeadkitError:
+        return LeadkitError(tr("{path} is not a leadkit journal: {value}. The kit does not "
+                               "change it; pass another path to Journal(...) or move the file "
+                               "away.").format(path=self.path, value=tr(why)))
 
     # -- layout -------------------------------------------------------------------------------
     def prepare(self, schema_version: int = SCHEMA_VERSION,
@@ -220,8 +214,7 @@ class JournalFile:
         if self.path.exists() and self.path.stat().st_size > 0:
             with open(self.path, "rb") as fh:
                 if fh.read(16) != _SQLITE_MAGIC:
-                    raise self._refuse({"en": "it is not an SQLite database",
-                                        "nl": "het is geen SQLite-database"})
+                    raise self._refuse(N_("it is not an SQLite database"))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Several kernels may open (and so create or upgrade) one journal at the same moment:
         # every step below is repeated while another process holds the file.
@@ -242,18 +235,14 @@ class JournalFile:
             if app == APPLICATION_ID:
                 break
             if app != 0 or version != 0 or n_tables:
-                raise self._refuse({"en": "it is another program's database",
-                                    "nl": "het is een database van een ander programma"})
+                raise self._refuse(N_("it is another program's database"))
             _retrying(self._create)
         else:  # still not ours after creating it: something else keeps writing to the file
             raise self.damaged(RuntimeError("the journal could not be created"))
         if version > schema_version:
-            raise LeadkitError(tr({
-                "en": f"{self.path} was written by a newer leadkit (journal version {version}); "
-                      "update leadkit to open it.",
-                "nl": f"{self.path} is geschreven door een nieuwere leadkit (logboekversie "
-                      f"{version}); werk leadkit bij om het te openen.",
-            }))
+            raise LeadkitError(tr("{path} was written by a newer leadkit (journal version "
+                                  "{version}); update leadkit to open it.").format(
+                                   path=self.path, version=version))
         if version < schema_version:
             _retrying(lambda: self._migrate(version, schema_version,
                                             MIGRATIONS if migrations is None else migrations))

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.errors import InputError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 
 __all__ = ["rwg", "rwg_j", "icc1", "icc2", "agreement_table"]
 
@@ -52,10 +52,7 @@ def _null_variance(n_options: int) -> float:
     whole = isinstance(n_options, numbers.Integral) and not isinstance(n_options, bool)
     if not whole or n_options < 2:
         raise _fail(
-            {
-                "en": "n_options must be the number of answer options, at least 2",
-                "nl": "n_options moet het aantal antwoordopties zijn, minstens 2",
-            }
+            N_("n_options must be the number of answer options, at least 2")
         )
     return (int(n_options) ** 2 - 1) / 12
 
@@ -73,7 +70,7 @@ def _frame(data: pd.DataFrame | ArrayLike, default: str) -> pd.DataFrame:
         if arr.ndim == 1:
             arr = arr[:, None]
         if arr.ndim != 2:
-            raise _fail({"en": "expected a table of scores", "nl": "verwacht een tabel met scores"})
+            raise _fail(N_("expected a table of scores"))
         names = (
             [default] if arr.shape[1] == 1 else [f"{default}{j + 1}" for j in range(arr.shape[1])]
         )
@@ -87,10 +84,7 @@ def _frame(data: pd.DataFrame | ArrayLike, default: str) -> pd.DataFrame:
             bad = np.flatnonzero(num.isna().to_numpy() & col.notna().to_numpy())
             if bad.size:
                 raise _fail(
-                    {
-                        "en": f"{col.iloc[bad[0]]!r} is not a number",
-                        "nl": f"{col.iloc[bad[0]]!r} is geen getal",
-                    },
+                    tr("{value!r} is not a number").format(value=col.iloc[bad[0]]),
                     row=int(bad[0]) + 2,
                     column=str(name),
                 )
@@ -102,10 +96,7 @@ def _teams(groups: ArrayLike, n: int) -> pd.Series:
     g = groups.reset_index(drop=True) if isinstance(groups, pd.Series) else pd.Series(list(groups))
     if len(g) != n:
         raise _fail(
-            {
-                "en": f"the scores have {n} rows but the team labels {len(g)}",
-                "nl": f"de scores hebben {n} rijen maar de teamlabels {len(g)}",
-            }
+            tr("the scores have {n} rows but the team labels {n2}").format(n=n, n2=len(g))
         )
     return g.rename(groups.name if isinstance(groups, pd.Series) and groups.name else "group")
 
@@ -116,18 +107,10 @@ def _check_range(frame: pd.DataFrame, n_options: int) -> None:
     if outside.any():
         row, col = np.argwhere(outside)[0]
         raise _fail(
-            {
-                "en": f"score {values[row, col]:g} is outside the answer scale",
-                "nl": f"score {values[row, col]:g} valt buiten de antwoordschaal",
-            },
+            tr("score {value:g} is outside the answer scale").format(value=values[row, col]),
             row=int(row) + 2,
             column=str(frame.columns[col]),
-            expected=tr(
-                {
-                    "en": f"a score from 1 to {n_options}",
-                    "nl": f"een score van 1 tot en met {n_options}",
-                }
-            ),
+            expected=tr("a score from 1 to {n_options}").format(n_options=n_options),
         )
 
 
@@ -168,10 +151,7 @@ def rwg(values: ArrayLike, groups: ArrayLike, n_options: int = 5) -> pd.Series:
     frame, teams, _, null = _prepare(values, groups, n_options, "values")
     if frame.shape[1] != 1:
         raise _fail(
-            {
-                "en": "rwg takes one column of scores; use rwg_j for several items",
-                "nl": "rwg neemt één kolom scores; gebruik rwg_j voor meerdere items",
-            }
+            N_("rwg takes one column of scores; use rwg_j for several items")
         )
     var = frame.iloc[:, 0].groupby(teams.to_numpy(), sort=True).var(ddof=1)
     out = 1 - var.clip(upper=null) / null
@@ -250,7 +230,7 @@ def _anova(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int, int
     if np.isinf(v).any():
         row = int(np.flatnonzero(np.isinf(v.to_numpy()))[0])
         raise _fail(
-            {"en": "infinite value", "nl": "oneindige waarde"},
+            N_("infinite value"),
             row=int(v.index[row]) + 2,
             column=str(frame.columns[0]),
         )
@@ -258,21 +238,14 @@ def _anova(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int, int
     n, k = len(v), int(pd.Series(g).nunique())
     if k < 2 or n - k < 1:
         raise _fail(
-            {
-                "en": f"ICC needs at least 2 teams and a team with 2 or more members "
-                f"({k} teams, {n} scores)",
-                "nl": f"voor de ICC zijn minstens 2 teams nodig en een team met 2 of meer leden "
-                f"({k} teams, {n} scores)",
-            }
+            tr("ICC needs at least 2 teams and a team with 2 or more members ({k} teams, {n} "
+               "scores)").format(k=k, n=n)
         )
     ssb = float(((team_mean - v.mean()) ** 2).sum())
     ssw = float(((v - team_mean) ** 2).sum())
     if ssb + ssw == 0:
         raise _fail(
-            {
-                "en": "all scores are equal, so the ICC is undefined",
-                "nl": "alle scores zijn gelijk, dus de ICC is niet gedefinieerd",
-            }
+            N_("all scores are equal, so the ICC is undefined")
         )
     msb, msw = ssb / (k - 1), ssw / (n - k)
     return msb, msw, n, k
@@ -306,9 +279,6 @@ def icc2(values: ArrayLike, groups: ArrayLike) -> float:
     msb, msw, _, _ = _anova(values, groups)
     if not msb > 1e-12 * msw:  # rounding noise of equal team means is not a between-team effect
         raise _fail(
-            {
-                "en": "all team means are equal, so ICC(2) is undefined",
-                "nl": "alle teamgemiddelden zijn gelijk, dus ICC(2) is niet gedefinieerd",
-            }
+            N_("all team means are equal, so ICC(2) is undefined")
         )
     return (msb - msw) / msb

@@ -22,10 +22,6 @@ from leadkit.survey.scoring import checked_table, reverse_keyed
 __all__ = ["element_reliability", "team_agreement", "first_wave", "first_wave_mask"]
 
 
-def _t(en: str, nl: str) -> str:
-    return tr({"en": en, "nl": nl})
-
-
 def first_wave(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """The rows of the first wave and its label (all rows and ``""`` without two waves).
 
@@ -105,11 +101,9 @@ def element_reliability(responses: pd.DataFrame | str | Path,
                                                 "std_alpha", "average_r", "note"])
     result["note"] = [note or _alpha_remark(a, n) for note, a, n in
                       zip(result["note"], result["alpha"], result["n"], strict=True)]
-    note = _t("Self ratings", "Zelfbeoordelingen") if "rater" in table.columns else _t(
-        "All rows", "Alle rijen")
+    note = tr("Self ratings") if "rater" in table.columns else tr("All rows")
     if wave:
-        note += _t(f" of wave {wave} only (the same people answer again later)",
-                   f", alleen meting {wave} (dezelfde mensen antwoorden later opnieuw)")
+        note += tr(" of wave {wave} only (the same people answer again later)").format(wave=wave)
     result.attrs["note"] = note + "."
     return result
 
@@ -118,17 +112,14 @@ def _alpha_remark(alpha: float, n: float) -> str:
     """What an alpha means for a reader who is not a psychometrician (empty when unremarkable)."""
     remarks = []
     if pd.notna(alpha) and alpha < 0:
-        remarks.append(_t("negative: the items do not go together as keyed; check the reverse "
-                          "keying and whether they measure one thing",
-                          "negatief: de items hangen niet samen zoals ze gescoord zijn; "
-                          "controleer de omgekeerde items en of ze één ding meten"))
+        remarks.append(tr("negative: the items do not go together as keyed; check the reverse "
+                          "keying and whether they measure one thing"))
     elif pd.notna(alpha) and alpha < 0.6:
-        remarks.append(_t("low: read this element's score with care",
-                          "laag: lees de score op dit onderdeel met voorzichtigheid"))
+        remarks.append(tr("low: read this element's score with care"))
     if pd.notna(n) and n < 30:
-        remarks.append(_t(f"only {int(n)} people: the interval is wide and alpha can swing a "
-                          "lot", f"maar {int(n)} mensen: het interval is breed en alfa kan "
-                          "sterk wisselen"))
+        remarks.append(tr("only {value} people: the interval is wide and alpha can swing a "
+                          "lot").format(
+                           value=int(n)))
     return "; ".join(remarks)
 
 
@@ -153,12 +144,11 @@ def team_agreement(responses: pd.DataFrame | str | Path,
         return pd.DataFrame(columns=[e.id for e in fw.elements])
     reports = table["rater"] == "report" if "rater" in table.columns else None
     if reports is not None and reports.any():
-        rows, who = table[reports], _t("direct reports rating their leader",
-                                       "medewerkers die hun leidinggevende beoordelen")
+        rows, who = table[reports], tr("direct reports rating their leader")
     elif "rater" in table.columns:
-        rows, who = table[table["rater"] == "self"], _t("self ratings", "zelfbeoordelingen")
+        rows, who = table[table["rater"] == "self"], tr("self ratings")
     else:
-        rows, who = table, _t("all rows", "alle rijen")
+        rows, who = table, tr("all rows")
     rows, wave = first_wave(rows)
     rows = rows[rows["team"].notna()]
     keyed = reverse_keyed(rows, fw)
@@ -171,13 +161,10 @@ def team_agreement(responses: pd.DataFrame | str | Path,
     # rwg of two raters is their distance: a team below the floor shows no agreement either.
     people = rows.groupby("team")["respondent"].nunique().reindex(result.index)
     result[people < privacy.check_floor(floor)] = float("nan")
-    note = _t(f"rwg(j) per team, from {who}", f"rwg(j) per team, op basis van {who}")
+    note = tr("rwg(j) per team, from {who}").format(who=who)
     if wave:
-        note += _t(f", wave {wave}", f", meting {wave}")
-    result.attrs["note"] = note + _t(
-        ". Values of .70 or more are often read as enough agreement to speak of a team "
-        "score; a dash means too few complete answers or fewer than three people.",
-        ". Waarden vanaf 0,70 worden vaak gelezen als genoeg overeenstemming om van een "
-        "teamscore te spreken; een streepje betekent te weinig volledige antwoorden of minder "
-        "dan drie mensen.")
+        note += tr(", wave {wave}").format(wave=wave)
+    result.attrs["note"] = note + tr(". Values of .70 or more are often read as enough "
+                                     "agreement to speak of a team score; a dash means too few "
+                                     "complete answers or fewer than three people.")
     return result

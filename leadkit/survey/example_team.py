@@ -32,17 +32,17 @@ import pandas as pd
 from leadkit import privacy
 from leadkit.content.frameworks import Framework, load_framework
 from leadkit.errors import InputError
-from leadkit.i18n import get_language, tr
+from leadkit.i18n import N_, get_language, tr
 
 __all__ = ["TeamExample", "team_example", "agreement_band", "next_steps"]
 
 # LeBreton & Senter (2008), Table 3: upper bounds of the bands of rwg(j).
 _BANDS = [
-    (0.30, {"en": "no agreement", "nl": "geen overeenstemming"}),
-    (0.50, {"en": "weak agreement", "nl": "zwakke overeenstemming"}),
-    (0.70, {"en": "moderate agreement", "nl": "matige overeenstemming"}),
-    (0.90, {"en": "strong agreement", "nl": "sterke overeenstemming"}),
-    (1.00, {"en": "very strong agreement", "nl": "zeer sterke overeenstemming"}),
+    (0.30, N_("no agreement")),
+    (0.50, N_("weak agreement")),
+    (0.70, N_("moderate agreement")),
+    (0.90, N_("strong agreement")),
+    (1.00, N_("very strong agreement")),
 ]
 #: Below this rwg(j) a team mean hides real differences between members: the common .70 rule
 #: of thumb for "enough agreement to speak of a team view" (see LeBreton & Senter 2008).
@@ -66,13 +66,13 @@ class TeamExample:
         g = self.gaps.set_index("element")
         a = self.agreement.set_index("element")
         rows = {
-            tr({"en": "element", "nl": "onderdeel"}): a["label"],
-            tr({"en": "self", "nl": "zelf"}): g["self"].round(2),
-            tr({"en": "others", "nl": "anderen"}): g["others"].round(2),
-            tr({"en": "gap", "nl": "verschil"}): g["gap"].round(2),
-            tr({"en": "self–other", "nl": "zelf–anderen"}): g["category_label"],
-            tr({"en": "team rwg(j)", "nl": "team rwg(j)"}): a["rwg_j"],
-            tr({"en": "team agreement", "nl": "overeenstemming team"}): a["band"],
+            tr("element"): a["label"],
+            tr("self"): g["self"].round(2),
+            tr("others"): g["others"].round(2),
+            tr("gap"): g["gap"].round(2),
+            tr("self–other"): g["category_label"],
+            tr("team rwg(j)"): a["rwg_j"],
+            tr("team agreement"): a["band"],
         }
         return pd.DataFrame(rows).reset_index(drop=True)
 
@@ -92,7 +92,7 @@ def agreement_band(rwg: float) -> str:
     ('strong agreement', 'weak agreement')
     """
     if rwg is None or np.isnan(rwg):
-        return tr({"en": "not computable", "nl": "niet te berekenen"})
+        return tr("not computable")
     for upper, label in _BANDS:
         if rwg <= upper + 1e-12:
             return tr(label)
@@ -202,56 +202,36 @@ def next_steps(gaps: pd.DataFrame, agreement: pd.DataFrame, framework: Framework
     if len(over):
         r = over.iloc[0]
         name = fw.element(r["element"]).label
-        steps.append(tr({
-            "en": f"Check your blind spot on “{name}”: you rate yourself {_n(r['self'])}, "
-                  f"the others {_n(r['others'])}. Ask two or three people for a recent moment "
-                  "when they missed this, and listen without defending yourself.",
-            "nl": f"Onderzoek je blinde vlek bij ‘{name}’: je geeft jezelf {_n(r['self'])}, "
-                  f"de anderen geven {_n(r['others'])}. Vraag twee of drie mensen naar een "
-                  "recent moment waarop ze dit misten, en luister zonder je te verdedigen.",
-        }))
+        steps.append(tr("Check your blind spot on “{name}”: you rate yourself {value}, the "
+                        "others {value2}. Ask two or three people for a recent moment when they "
+                        "missed this, and listen without defending yourself.").format(
+                         name=name, value=_n(r['self']), value2=_n(r['others'])))
     low = agreement.dropna(subset=["rwg_j"])
     low = low[low["rwg_j"] < LOW_AGREEMENT].sort_values("rwg_j")
     if len(low):
         r = low.iloc[0]
-        steps.append(tr({
-            "en": f"Your team members experience “{r['label']}” very differently "
-                  f"(rwg(j) = {_n(r['rwg_j'])}, {r['band']}, below the usual .70). An average "
-                  "hides that: discuss it one to one before drawing conclusions for the whole "
-                  "team.",
-            "nl": f"Je teamleden ervaren ‘{r['label']}’ heel verschillend "
-                  f"(rwg(j) = {_n(r['rwg_j'])}, {r['band']}, onder de gebruikelijke 0,70). Een "
-                  "gemiddelde verbergt dat: bespreek het eerst één op één, voordat je conclusies "
-                  "trekt voor het hele team.",
-        }))
+        steps.append(tr("Your team members experience “{value}” very differently (rwg(j) = "
+                        "{value2}, {value3}, below the usual .70). An average hides that: "
+                        "discuss it one to one before drawing conclusions for the whole "
+                        "team.").format(
+                         value=r['label'], value2=_n(r['rwg_j']), value3=r['band']))
     shared = valid[valid["category"] == "in agreement"].sort_values("others")
     if len(shared):
         r = shared.iloc[0]
         el = fw.element(r["element"])
-        steps.append(tr({
-            "en": f"You and the others agree that “{el.label}” is the lowest of your shared "
-                  f"scores (others {_n(r['others'])}). Make it the team's development point for "
-                  f"the next quarter. What it looks like in practice: {tr(el.in_practice)}",
-            "nl": f"Jij en de anderen zijn het erover eens dat ‘{el.label}’ de laagste van je "
-                  f"gedeelde scores is (anderen {_n(r['others'])}). Maak dit onderdeel het "
-                  f"ontwikkelpunt van het team voor het komende kwartaal. Zo ziet het er in de "
-                  f"praktijk uit: {tr(el.in_practice)}",
-        }))
+        steps.append(tr("You and the others agree that “{label}” is the lowest of your shared "
+                        "scores (others {value}). Make it the team's development point for the "
+                        "next quarter. What it looks like in practice: {value2}").format(
+                         label=el.label, value=_n(r['others']), value2=tr(el.in_practice)))
     under = valid[valid["category"] == "under-estimator"].sort_values("gap")
     if len(under):
         r = under.iloc[0]
         name = fw.element(r["element"]).label
-        steps.append(tr({
-            "en": f"Others value “{name}” more than you do ({_n(r['others'])} against your "
-                  f"{_n(r['self'])}): a strength you can use on purpose, for instance to coach "
-                  "a colleague.",
-            "nl": f"Anderen waarderen ‘{name}’ hoger dan jij zelf ({_n(r['others'])} tegenover "
-                  f"jouw {_n(r['self'])}): een kracht die je bewust kunt inzetten, bijvoorbeeld "
-                  "om een collega te coachen.",
-        }))
+        steps.append(tr("Others value “{name}” more than you do ({value} against your "
+                        "{value2}): a strength you can use on purpose, for instance to coach a "
+                        "colleague.").format(
+                         name=name, value=_n(r['others']), value2=_n(r['self'])))
     if not steps:
-        steps.append(tr({"en": "No element stands out: ask the team which one they want you to "
-                               "work on first.",
-                         "nl": "Geen enkel onderdeel springt eruit: vraag het team aan welk "
-                               "onderdeel je als eerste moet werken."}))
+        steps.append(tr("No element stands out: ask the team which one they want you to work on "
+                        "first."))
     return steps

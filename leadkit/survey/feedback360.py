@@ -38,23 +38,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 from leadkit.privacy import check_floor, mean_is_safe, require_distinct
 
 __all__ = ["CATEGORIES", "self_other", "anonymity_note"]
 
 #: Agreement categories with their labels.
 CATEGORIES: dict[str, dict[str, str]] = {
-    "over-estimator": {"en": "over-estimator", "nl": "overschatter"},
-    "under-estimator": {"en": "under-estimator", "nl": "onderschatter"},
-    "in agreement": {"en": "in agreement", "nl": "in overeenstemming"},
+    "over-estimator": N_("over-estimator"),
+    "under-estimator": N_("under-estimator"),
+    "in agreement": N_("in agreement"),
 }
 _SMALL = ("peer", "report", "other")  # the groups the floor protects
 _GROUP_NAMES = {
-    "manager": {"en": "manager", "nl": "leidinggevende"},
-    "peer": {"en": "peers", "nl": "collega's"},
-    "report": {"en": "direct reports", "nl": "medewerkers"},
-    "other": {"en": "others", "nl": "overigen"},
+    "manager": N_("manager"),
+    "peer": N_("peers"),
+    "report": N_("direct reports"),
+    "other": N_("other raters"),
 }
 
 
@@ -210,12 +210,10 @@ Left out entirely (too few even together): direct reports.
         groups = {g.strip() for cell in table[column] for g in cell.split(",") if g.strip()}
         return ", ".join(tr(_GROUP_NAMES[g]) for g in ("manager", *_SMALL) if g in groups)
 
-    parts = [tr({"en": f"Groups with fewer than {floor} raters are not shown on their own.",
-                 "nl": f"Groepen met minder dan {floor} beoordelaars worden niet apart getoond."})]
+    parts = [tr("Groups with fewer than {floor} raters are not shown on their own.").format(
+                 floor=floor)]
     if merged := names("merged"):
-        parts.append(tr({"en": f"Merged into 'others': {merged}.",
-                         "nl": f"Samengevoegd in 'anderen': {merged}."}))
+        parts.append(tr("Merged into 'others': {merged}.").format(merged=merged))
     if left := names("suppressed"):
-        parts.append(tr({"en": f"Left out entirely (too few even together): {left}.",
-                         "nl": f"Helemaal weggelaten (ook samen te weinig): {left}."}))
+        parts.append(tr("Left out entirely (too few even together): {left}.").format(left=left))
     return " ".join(parts)

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.errors import InputError
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 
 __all__ = ["Reliability", "reliability"]
 
@@ -39,12 +39,12 @@ _SOURCE = "<DataFrame>"
 # converted or centred copy of a block stays in cache instead of doubling the memory use.
 _BLOCK = 32_768
 _LABELS = {  # the columns of the item table, with their headers as shown in a notebook
-    "alpha_if_deleted": {"en": "alpha without item", "nl": "alfa zonder item"},
-    "std_alpha_if_deleted": {"en": "std. alpha w/o item", "nl": "gest. alfa zonder item"},
-    "r_drop": {"en": "item-rest r", "nl": "item-restcorrelatie"},
-    "mean": {"en": "mean", "nl": "gemiddelde"},
-    "sd": {"en": "sd", "nl": "sd"},
-    "n": {"en": "answers", "nl": "antwoorden"},
+    "alpha_if_deleted": N_("alpha without item"),
+    "std_alpha_if_deleted": N_("std. alpha w/o item"),
+    "r_drop": N_("item-rest r"),
+    "mean": N_("mean"),
+    "sd": N_("sd"),
+    "n": N_("answers"),
 }
 
 
@@ -88,16 +88,11 @@ class Reliability:
     def _repr_html_(self) -> str:
         lo, hi = self.ci
         level = f"{100 * self.ci_level:g}%"
-        head = tr(
-            {
-                "en": f"Cronbach's alpha = {self.alpha:.3f} ({level} CI {lo:.3f} to {hi:.3f}); "
-                f"standardised {self.std_alpha:.3f}; mean inter-item r {self.average_r:.3f}; "
-                f"{self.n} respondents, {self.k} items",
-                "nl": f"Cronbachs alfa = {self.alpha:.3f} ({level}-BI {lo:.3f} tot {hi:.3f}); "
-                f"gestandaardiseerd {self.std_alpha:.3f}; gemiddelde inter-itemcorrelatie "
-                f"{self.average_r:.3f}; {self.n} respondenten, {self.k} items",
-            }
-        )
+        head = tr("Cronbach's alpha = {alpha:.3f} ({level} CI {lo:.3f} to {hi:.3f}); "
+                  "standardised {std_alpha:.3f}; mean inter-item r {average_r:.3f}; {n} "
+                  "respondents, {k} items").format(
+                   alpha=self.alpha, level=level, lo=lo, hi=hi, std_alpha=self.std_alpha,
+                   average_r=self.average_r, n=self.n, k=self.k)
         table = self.items.rename(columns={c: tr(t) for c, t in _LABELS.items()})
         body = table.to_html(float_format=lambda v: f"{v:.3f}")
         return f"<p>{escape(head, quote=False)}</p>{body}"
@@ -113,21 +108,15 @@ def _as_matrix(items: pd.DataFrame | np.ndarray) -> tuple[list[str], np.ndarray]
         arr = np.asarray(items)
         if arr.ndim != 2:
             raise _fail(
-                {
-                    "en": f"expected a table with one column per item ({arr.ndim}-D given)",
-                    "nl": f"verwacht een tabel met één kolom per item ({arr.ndim}-D gekregen)",
-                }
+                tr("expected a table with one column per item ({ndim}-D given)").format(
+                    ndim=arr.ndim)
             )
         items = pd.DataFrame(arr, columns=[f"item{j + 1}" for j in range(arr.shape[1])])
     n, k = items.shape
-    for count, en, nl in ((k, "items", "items"), (n, "respondents", "respondenten")):
+    for count, what in ((k, N_("items")), (n, N_("respondents"))):
         if count < 2:
-            raise _fail(
-                {
-                    "en": f"alpha needs at least 2 {en}, this table has {count}",
-                    "nl": f"voor alfa zijn minstens 2 {nl} nodig, deze tabel heeft er {count}",
-                }
-            )
+            raise _fail(tr("alpha needs at least 2 {what}, this table has {count}").format(
+                what=tr(what), count=count))
     for j, (name, dtype) in enumerate(items.dtypes.items()):
         if dtype.kind in "biuf":
             continue
@@ -138,10 +127,10 @@ def _as_matrix(items: pd.DataFrame | np.ndarray) -> tuple[list[str], np.ndarray]
         if bad.size:
             value = col.iloc[bad[0]]
             raise _fail(
-                {"en": f"{value!r} is not a number", "nl": f"{value!r} is geen getal"},
+                tr("{value!r} is not a number").format(value=value),
                 row=int(bad[0]) + 2,
                 column=str(name),
-                expected=tr({"en": "numeric item scores", "nl": "numerieke itemscores"}),
+                expected=tr("numeric item scores"),
             )
     # One numeric block comes back without a copy; anything else (numbers stored as text or
     # as objects with None for gaps, nullable integers) becomes float64.
@@ -235,19 +224,15 @@ def _pairwise(xt: np.ndarray, names: list[str]) -> tuple[np.ndarray, ...]:
         row = int(np.flatnonzero(np.isinf(xt).any(axis=0))[0])
         item = int(np.flatnonzero(np.isinf(xt[:, row]))[0])
         raise _fail(
-            {"en": "infinite value", "nl": "oneindige waarde"}, row=row + 2, column=names[item]
+            N_("infinite value"), row=row + 2, column=names[item]
         )
     s, q, both = with_mask[:k], with_mask[k : 2 * k], with_mask[2 * k :]
     if (both < 2).any():
         i, j = np.argwhere(both < 2)[0]
-        en = f"'{names[i]}'" if i == j else f"both '{names[i]}' and '{names[j]}'"
-        nl = f"'{names[i]}'" if i == j else f"zowel '{names[i]}' als '{names[j]}'"
-        raise _fail(
-            {
-                "en": f"fewer than 2 respondents answered {en}",
-                "nl": f"minder dan 2 respondenten beantwoordden {nl}",
-            }
-        )
+        if i == j:
+            raise _fail(tr("fewer than 2 respondents answered '{item}'").format(item=names[i]))
+        raise _fail(tr("fewer than 2 respondents answered both '{a}' and '{b}'").format(
+            a=names[i], b=names[j]))
     cov = (cross + np.triu(cross, 1).T - s * s.T / both) / (both - 1)
     var_here = (q - s * s / both) / (both - 1)  # variance of item i on the rows shared with j
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -292,12 +277,8 @@ def reliability(items: pd.DataFrame | np.ndarray, *, ci_level: float = 0.95) -> 
     """
     if not 0 < ci_level < 1:
         raise ValueError(
-            tr(
-                {
-                    "en": f"ci_level must lie between 0 and 1 (such as 0.95), got {ci_level!r}",
-                    "nl": f"ci_level moet tussen 0 en 1 liggen (zoals 0.95), kreeg {ci_level!r}",
-                }
-            )
+            tr("ci_level must lie between 0 and 1 (such as 0.95), got {ci_level!r}").format(
+                ci_level=ci_level)
         )
     names, xt = _as_matrix(items)
     k, n = xt.shape
@@ -318,22 +299,14 @@ def reliability(items: pd.DataFrame | np.ndarray, *, ci_level: float = 0.95) -> 
     if flat.size:
         j = flat[0]
         raise _fail(
-            {
-                "en": "every answer to this item is the same, so it has no variance; leave it out",
-                "nl": "alle antwoorden op dit item zijn gelijk, dus het heeft geen spreiding; "
-                "laat het weg",
-            },
+            N_("every answer to this item is the same, so it has no variance; leave it out"),
             column=names[j],
         )
     if np.isnan(corr).any():
         i, j = np.argwhere(np.isnan(corr))[0]
         raise _fail(
-            {
-                "en": f"items '{names[i]}' and '{names[j]}' cannot be correlated: one of them "
-                "does not vary among the respondents who answered both",
-                "nl": f"items '{names[i]}' en '{names[j]}' zijn niet te correleren: een van beide "
-                "varieert niet bij de respondenten die ze allebei beantwoordden",
-            }
+            tr("items '{value}' and '{value2}' cannot be correlated: one of them does not vary "
+               "among the respondents who answered both").format(value=names[i], value2=names[j])
         )
 
     # Everything below is O(k^2) from the two matrices.

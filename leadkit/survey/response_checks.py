@@ -27,10 +27,6 @@ __all__ = ["cells", "ids", "find_duplicates", "row_keys", "repeated_keys", "answ
            "check_targets", "fingerprint"]
 
 
-def _t(en: str, nl: str) -> str:
-    return tr({"en": en, "nl": nl})
-
-
 def _id(value: object) -> str:
     if isinstance(value, str):
         return value.strip()
@@ -95,12 +91,11 @@ def find_duplicates(out: pd.DataFrame, rows: np.ndarray, name: str,
         [frame[k] for k in key], sort=False).transform("first")
     for n in frame.index[again]:
         who = out.at[n, "respondent"]
-        errors.append(InputError(name, _t(
-            f"respondent '{who}' appears again (first on row {first_row[n]})",
-            f"respondent '{who}' komt nog eens voor (eerst op rij {first_row[n]})"), row=n,
-            column="respondent", expected=_t(
-            "one row per respondent for each target and wave",
-            "één rij per respondent voor elk target en elke meting")))
+        errors.append(InputError(name,
+                                 tr("respondent '{who}' appears again (first on row "
+                                    "{value})").format(
+                                           who=who, value=first_row[n]), row=n,
+            column="respondent", expected=tr("one row per respondent for each target and wave")))
 
 
 def row_keys(frame: pd.DataFrame) -> np.ndarray:
@@ -133,12 +128,10 @@ def repeated_keys(keys: np.ndarray, rows: np.ndarray, name: str,
         while j > 0 and (ordered[j - 1] == ordered[i]).all():
             j -= 1
         n, first = int(rows[order[i]]), int(rows[order[j]])
-        errors.append(InputError(name, _t(
-            f"this respondent appears again for the same target and wave (first on row "
-            f"{first})", f"deze respondent komt nog eens voor bij hetzelfde target en "
-            f"dezelfde meting (eerst op rij {first})"), row=n, column="respondent",
-            expected=_t("one row per respondent for each target and wave",
-                        "één rij per respondent voor elk target en elke meting")))
+        errors.append(InputError(name, tr("this respondent appears again for the same target "
+                                          "and wave (first on row {first})").format(first=first),
+                                          row=n, column="respondent",
+            expected=tr("one row per respondent for each target and wave")))
 
 
 def answers(column: pd.Series, rows: np.ndarray, item: str, parse, name: str,
@@ -160,29 +153,29 @@ def check_targets(out: pd.DataFrame, name: str, errors: list[InputError],
     """Every rating names who it rates; a self rating rates the respondent, and only then."""
     is_self = out["rater"] == "self" if "rater" in out else pd.Series(True, index=out.index)
     for n in out.index[(out["target"] == "") & ~is_self]:
-        errors.append(InputError(name, _t("the target is empty", "het doel (target) is leeg"),
-                                 row=n, column="target", expected=_t(
-            "the id of the person this row rates", "het id van wie deze rij beoordeelt")))
+        errors.append(InputError(name, tr("the target is empty"),
+                                 row=n, column="target", expected=tr("the id of the person this "
+                                                                     "row rates")))
     out.loc[out["target"] == "", "target"] = out["respondent"]
     if "rater" not in out:
         return
     own = out["target"] == out["respondent"]
     known = out["respondent"] != ""  # an empty id is reported above, once
     for n in out.index[is_self & ~own & known]:
-        errors.append(InputError(name, _t(
-            f"a self rating, but the target is '{out.at[n, 'target']}'",
-            f"een zelfbeoordeling, maar het target is '{out.at[n, 'target']}'"), row=n,
-            column="target", expected=_t(
-            f"the respondent's own id '{out.at[n, 'respondent']}' as target of a self "
-            "rating", f"het eigen id '{out.at[n, 'respondent']}' als target bij een "
-            "zelfbeoordeling")))
+        errors.append(InputError(name, tr("a self rating, but the target is '{value}'").format(
+                                           value=out.at[n, 'target']), row=n,
+            column="target", expected=tr("the respondent's own id '{value}' as target of a self "
+                                         "rating").format(value=out.at[n, 'respondent'])))
     for n in out.index[~is_self & own & out["rater"].isin(groups)]:
-        errors.append(InputError(name, _t(
-            f"the respondent rates themselves, but the rater is '{out.at[n, 'rater']}'",
-            f"de respondent beoordeelt zichzelf, maar de rater is "
-            f"'{out.at[n, 'rater']}'"), row=n, column="rater", expected=_t(
-            "rater self when target and respondent are the same",
-            "rater self als target en respondent dezelfde zijn")))
+        errors.append(InputError(name, tr("the respondent rates themselves, but the rater is "
+                                          "'{value}'").format(value=out.at[n,
+                                                                           'rater']), row=n,
+                                                                           column="rater",
+                                                                           expected=tr("rater "
+                                                                                       "self when "
+                                                                                       "target and "
+                                                                           "respondent are the "
+                                                                           "same")))
 
 
 def fingerprint(table: pd.DataFrame) -> str:

@@ -65,10 +65,6 @@ _MISSING = {"", "na", "n/a", "nan", "-", ".", "nvt", "n.v.t.", "#n/a", "none"}
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 
 
-def _t(en: str, nl: str) -> str:
-    return tr({"en": en, "nl": nl})
-
-
 # ---------------------------------------------------------------- checking the cells
 
 
@@ -83,9 +79,9 @@ def _answer_parser(fw: Framework):
     }
     shown = ", ".join(f"{low + i} = {tr(lb)}" for i, lb in enumerate(fw.scale_labels))
     example = tr(fw.scale_labels[-2])
-    expected = _t(f"a whole number from {low} to {high}, or an answer label such as '{example}'",
-                  f"een geheel getal van {low} tot en met {high}, of een antwoord zoals "
-                  f"'{example}'")
+    expected = tr("a whole number from {low} to {high}, or an answer label such as "
+                  "'{example}'").format(
+                   low=low, high=high, example=example)
     cache: dict[tuple[type, object], tuple[float, str | None]] = {}
 
     def parse(value: object) -> tuple[float, str | None]:
@@ -96,7 +92,7 @@ def _answer_parser(fw: Framework):
         if is_blank(value):
             out: tuple[float, str | None] = (math.nan, None)
         elif isinstance(value, bool) or not isinstance(value, (int, float, np.number, str)):
-            out = (math.nan, _t(f"'{value}' is not an answer", f"'{value}' is geen antwoord"))
+            out = (math.nan, tr("'{value}' is not an answer").format(value=value))
         else:
             text = str(value).strip()
             if isinstance(value, str) and _norm(text) in labels:
@@ -107,16 +103,15 @@ def _answer_parser(fw: Framework):
                 number = float(value) if not isinstance(value, str) else float(
                     text.replace(",", "."))
                 if not number.is_integer():
-                    out = (math.nan, _t(f"the answer {text} is not a whole number",
-                                        f"het antwoord {text} is geen geheel getal"))
+                    out = (math.nan, tr("the answer {text} is not a whole number").format(
+                                         text=text))
                 elif not low <= number <= high:
-                    out = (math.nan, _t(f"the answer {int(number)} is outside the scale",
-                                        f"het antwoord {int(number)} valt buiten de schaal"))
+                    out = (math.nan, tr("the answer {value} is outside the scale").format(
+                                         value=int(number)))
                 else:
                     out = (number, None)
             else:
-                out = (math.nan, _t(f"the text '{text[:40]}' is not an answer",
-                                    f"de tekst '{text[:40]}' is geen antwoord"))
+                out = (math.nan, tr("the text '{value}' is not an answer").format(value=text[:40]))
         cache[key] = out
         return out
 
@@ -155,18 +150,17 @@ def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
         values = raw.iloc[:, position]
         if not label:
             if not all(is_blank(v) for v in checks.cells(values)[1]):
-                errors.append(InputError(name, _t(
-                    f"column number {position + 1} has no name but holds values",
-                    f"kolom nummer {position + 1} heeft geen naam maar bevat waarden"),
-                    row=1, expected=_t("a column name in the header", "een kolomnaam")))
+                errors.append(InputError(name, tr("column number {value} has no name but holds "
+                                                  "values").format(value=position + 1),
+                    row=1, expected=tr("a column name in the header")))
             continue
         if _norm(label) in ignore_set:
             continue
         if key in seen:
-            errors.append(InputError(name, _t(f"the column appears twice (also as '{seen[key]}')",
-                                              f"de kolom staat er twee keer in (ook als "
-                                              f"'{seen[key]}')"), row=1, column=label,
-                                     expected=_t("each column once", "elke kolom één keer")))
+            errors.append(InputError(name,
+                                     tr("the column appears twice (also as '{value}')").format(
+                                               value=seen[key]), row=1, column=label,
+                                     expected=tr("each column once")))
             continue
         seen[key] = label
         if key in METADATA or key in items:
@@ -179,42 +173,39 @@ def _check(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
     fits = not unknown and all(item in keep for item in fw.item_ids)
     other = None if fits else _other_framework(fw, [c.lower() for c in unknown] + list(keep))
     if other is not None:
-        errors.append(InputError(name, _t(
-            f"the item columns belong to the framework '{other[0]}' ({other[1]} of its "
-            f"{other[2]} items), not to '{fw.id}'",
-            f"de itemkolommen horen bij het raamwerk '{other[0]}' ({other[1]} van de "
-            f"{other[2]} items), niet bij '{fw.id}'"),
-            expected=_t(f"the framework '{other[0]}', or the items of '{fw.id}': {ids}",
-                        f"het raamwerk '{other[0]}', of de items van '{fw.id}': {ids}")))
+        errors.append(InputError(name, tr("the item columns belong to the framework '{value}' "
+                                          "({value2} of its {value3} items), not to '{id}'").format(
+                                           value=other[0], value2=other[1], value3=other[2],
+                                           id=fw.id),
+            expected=tr("the framework '{value}', or the items of '{id}': {ids}").format(
+                         value=other[0], id=fw.id, ids=ids)))
     if other is None and not keep:
         # Nothing recognisable: one clear message instead of one per missing column.
         found = ", ".join(f"'{c[:30]}'" for c in unknown[:3]) + (" …" if len(unknown) > 3 else "")
-        errors.append(InputError(name, _t(
-            f"the header has none of the expected columns (found {found or 'none'})",
-            f"de kopregel heeft geen van de verwachte kolommen (gevonden: {found or 'geen'})"),
-            row=1, expected=_t(
-            f"respondent and the items of '{fw.id}': {ids} (in a workbook: the sheet with "
-            "the answers, --sheet or sheet=)", f"respondent en de items van '{fw.id}': {ids} "
-            "(in een werkboek: het blad met de antwoorden, --sheet of sheet=)")))
+        errors.append(InputError(name, tr("the header has none of the expected columns (found "
+                                          "{value})").format(
+                                           value=found or tr("none")),
+            row=1, expected=tr("respondent and the items of '{id}': {ids} (in a workbook: the "
+                               "sheet with the answers, --sheet or sheet=)").format(
+                                id=fw.id, ids=ids)))
         return pd.DataFrame(index=raw.index)
     if "respondent" not in keep:
-        errors.append(InputError(name, _t("there is no 'respondent' column",
-                                          "er is geen kolom 'respondent'"), row=1,
-                                 expected=_t("a column 'respondent' with one id per person",
-                                             "een kolom 'respondent' met een id per persoon")))
+        errors.append(InputError(name, tr("there is no 'respondent' column"), row=1,
+                                 expected=tr("a column 'respondent' with one id per person")))
     for label in unknown if other is None else []:
-        errors.append(InputError(name, _t("unknown column", "onbekende kolom"), row=1,
-                                 column=label, expected=_t(
-            f"the columns {meta_text} and the items of '{fw.id}': {ids}; leave other columns "
-            "out or name them with --ignore-column (ignore_columns= in Python)",
-            f"de kolommen {meta_text} en de items van '{fw.id}': {ids}; laat andere kolommen "
-            "weg of noem ze met --ignore-column (ignore_columns= in Python)")))
+        errors.append(InputError(name, tr("unknown column"), row=1,
+                                 column=label, expected=tr("the columns {meta_text} and the "
+                                                           "items of '{id}': {ids}; leave other "
+                                                           "columns out or name them with "
+                                                           "--ignore-column (ignore_columns= in "
+                                                           "Python)").format(
+                                                            meta_text=meta_text, id=fw.id,
+                                                            ids=ids)))
     for item in fw.item_ids if other is None else []:
         if item not in keep:
-            errors.append(InputError(name, _t("the item column is missing",
-                                              "de itemkolom ontbreekt"), row=1, column=item,
-                                     expected=_t(f"one column per item of '{fw.id}': {ids}",
-                                                 f"één kolom per item van '{fw.id}': {ids}")))
+            errors.append(InputError(name, tr("the item column is missing"), row=1, column=item,
+                                     expected=tr("one column per item of '{id}': {ids}").format(
+                                                  id=fw.id, ids=ids)))
     return _check_rows(raw.index, keep, fw, name, errors, keep_answers, duplicates)
 
 
@@ -236,19 +227,17 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
             if value in RATER_GROUPS:
                 continue
             for n in rows[codes == u]:
-                errors.append(InputError(name, _t(f"unknown rater '{raw}'",
-                                                  f"onbekende beoordelaar '{raw}'"), row=int(n),
-                                         column="rater", expected=_t(
-                    "self, manager, peer, report or other",
-                    "self, manager, peer, report of other; zelf, leidinggevende, collega, "
-                    "medewerker en anders mogen ook")))
+                errors.append(InputError(name, tr("unknown rater '{raw}'").format(raw=raw),
+                                         row=int(n),
+                                         column="rater", expected=tr("self, manager, peer, report "
+                                                                     "or other")))
         out["rater"] = np.array(mapped, dtype=object)[codes] if len(codes) else out["rater"]
-    empty = {"respondent": _t("the respondent id is empty", "het respondent-id is leeg"),
-             "wave": _t("the wave is empty", "de meting (wave) is leeg")}
+    empty = {"respondent": tr("the respondent id is empty"),
+             "wave": tr("the wave is empty")}
     for col, problem in empty.items():
         for n in out.index[out[col] == ""] if col in out else []:
             errors.append(InputError(name, problem, row=n, column=col,
-                                     expected=_t("a value in every row", "een waarde in elke rij")))
+                                     expected=tr("a value in every row")))
     if "target" in out and "respondent" in out:  # without respondent: reported above
         checks.check_targets(out, name, errors, RATER_GROUPS)
     if "respondent" in out:
@@ -304,7 +293,7 @@ def load_checked(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | 
         if not (raw.index.name == "row" and pd.api.types.is_integer_dtype(raw.index)):
             raw.index = pd.Index(range(2, len(raw) + 2), name="row")
         if raw.empty:
-            return None, [InputError(name, _t("the table has no rows", "de tabel heeft geen rijen"))
+            return None, [InputError(name, tr("the table has no rows"))
                           ], name
     else:
         name = Path(source).name
@@ -429,9 +418,9 @@ whole number (expected a whole number from 1 to 5, or an answer label such as 'A
     if errors:
         first = errors[0]
         if len(errors) > 1:
-            first.add_note(_t(f"… and {len(errors) - 1} more problem(s); validate_responses() "
-                              "lists them all", f"… en nog {len(errors) - 1} probleem/problemen; "
-                              "validate_responses() toont ze allemaal"))
+            first.add_note(tr("… and {value} more problem(s); validate_responses() lists them "
+                              "all").format(
+                               value=len(errors) - 1))
         raise first
     assert table is not None
     warn_empty(table, fw, name, stacklevel=3)
@@ -445,6 +434,6 @@ def warn_empty(table: pd.DataFrame, fw: Framework, name: str, stacklevel: int = 
     empty = list(table.index[nothing.to_numpy(bool)])
     if empty:
         shown = ", ".join(map(str, empty[:10])) + (" …" if len(empty) > 10 else "")
-        warnings.warn(_t(f"{name}: nothing is answered in row(s) {shown}; they get missing "
-                         "scores", f"{name}: in rij(en) {shown} is niets ingevuld; die krijgen "
-                         "geen score"), UserWarning, stacklevel=stacklevel)
+        warnings.warn(tr("{name}: nothing is answered in row(s) {shown}; they get missing "
+                         "scores").format(
+                          name=name, shown=shown), UserWarning, stacklevel=stacklevel)

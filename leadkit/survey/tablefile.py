@@ -46,10 +46,6 @@ MAX_FILE_BYTES: int = 250_000_000
 Records = list[tuple[int, list]]  # (spreadsheet row number, cells) per line of the file
 
 
-def _t(en: str, nl: str) -> str:
-    return tr({"en": en, "nl": nl})
-
-
 def _encoding(path: Path, name: str) -> tuple[str, int]:
     """The file's encoding and the bytes to skip (a BOM), found in one streaming pass.
 
@@ -80,13 +76,10 @@ def _encoding(path: Path, name: str) -> tuple[str, int]:
                     except UnicodeDecodeError:
                         fits_cp1252 = False
             if utf8_line and bad_line:
-                raise InputError(name, _t(
-                    f"line {bad_line} is not UTF-8 text, while line {utf8_line} is: the file "
-                    "mixes two encodings", f"regel {bad_line} is geen UTF-8-tekst en regel "
-                    f"{utf8_line} wel: het bestand mengt twee tekencoderingen"), row=bad_line,
-                    expected=_t("one encoding throughout: save the file again as 'CSV UTF-8'",
-                                "één codering in het hele bestand: sla het opnieuw op als "
-                                "'CSV UTF-8'"))
+                raise InputError(name, tr("line {bad_line} is not UTF-8 text, while line "
+                                          "{utf8_line} is: the file mixes two encodings").format(
+                                           bad_line=bad_line, utf8_line=utf8_line), row=bad_line,
+                    expected=tr("one encoding throughout: save the file again as 'CSV UTF-8'"))
     if bad_line is None:
         return "utf-8", skip
     return ("cp1252" if fits_cp1252 else "latin-1"), skip
@@ -127,8 +120,8 @@ def _read_text(path: Path, name: str) -> tuple[Iterator[tuple[int, list]], str, 
         try:
             yield from enumerate(reader, start=1)
         except csv.Error as err:
-            raise InputError(name, _t(f"the file cannot be read as CSV: {err}",
-                                      f"het bestand is geen leesbare CSV: {err}")) from None
+            raise InputError(name,
+                             tr("the file cannot be read as CSV: {err}").format(err=err)) from None
 
     info = {"encoding": encoding, "bom": skip > 0, "skiprows": int(hint),
             "header_first": len(pending) == 1}
@@ -163,10 +156,8 @@ def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception:  # a renamed CSV, a password-protected or damaged file
         raise InputError(
-            name, _t("the file is not a readable Excel workbook",
-                     "het bestand is geen leesbaar Excel-werkboek"),
-            expected=_t("an .xlsx file saved by Excel or LibreOffice, or a CSV file",
-                        "een .xlsx-bestand uit Excel of LibreOffice, of een CSV-bestand"),
+            name, tr("the file is not a readable Excel workbook"),
+            expected=tr("an .xlsx file saved by Excel or LibreOffice, or a CSV file"),
         ) from None
     names = book.sheetnames
     visible = [n for n in names if book[n].sheet_state == "visible"]
@@ -178,18 +169,16 @@ def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:
     elif sheet not in names and sheet.isdigit() and 1 <= int(sheet) <= len(names):
         sheet = names[int(sheet) - 1]  # "2" typed on a command line: the second sheet
     if sheet not in names:
-        raise InputError(name, _t(f"there is no sheet '{sheet}'", f"er is geen blad '{sheet}'"),
-                         expected=_t("one of the sheets: ", "een van de bladen: ")
+        raise InputError(name, tr("there is no sheet '{sheet}'").format(sheet=sheet),
+                         expected=tr("one of the sheets: ")
                          + ", ".join(names))
     ws = book[sheet]
     for merged in ws.merged_cells.ranges:
         if merged.max_row > 1 or merged.min_row > 1:  # a merged title above the header is rare
-            raise InputError(name, _t(
-                f"sheet '{sheet}': the cells {merged.coord} are merged, so only the first of "
-                "them holds a value", f"blad '{sheet}': de cellen {merged.coord} zijn "
-                "samengevoegd, dus alleen de eerste heeft een waarde"), row=merged.min_row,
-                expected=_t("one value in every cell: unmerge the cells and fill each one",
-                            "een waarde in elke cel: hef het samenvoegen op en vul elke cel"))
+            raise InputError(name, tr("sheet '{sheet}': the cells {coord} are merged, so only "
+                                      "the first of them holds a value").format(
+                                       sheet=sheet, coord=merged.coord), row=merged.min_row,
+                expected=tr("one value in every cell: unmerge the cells and fill each one"))
     rows = ws.iter_rows(min_row=1, values_only=True)
     # TRUE/FALSE stay text: as numbers they would pass for the answers 1 and 0.
     records = [(n, ["" if v is None else str(v).upper() if isinstance(v, bool) else v
@@ -213,14 +202,13 @@ def _refuse_unsaved_formulas(path: Path, name: str, sheet: str, records: Records
                     continue
                 row = values.get(n, [])
                 if c >= len(row) or row[c] == "":
-                    raise InputError(name, _t(
-                        f"sheet '{sheet}', cell {get_column_letter(c + 1)}{n} holds a formula "
-                        "whose result was not saved", f"blad '{sheet}', cel "
-                        f"{get_column_letter(c + 1)}{n} bevat een formule waarvan de uitkomst "
-                        "niet is opgeslagen"), row=n, expected=_t(
-                        "values: open the file in Excel or LibreOffice and save it, or paste "
-                        "the cells as values", "waarden: open het bestand in Excel of "
-                        "LibreOffice en sla het op, of plak de cellen als waarden"))
+                    raise InputError(name, tr("sheet '{sheet}', cell {value}{n} holds a formula "
+                                              "whose result was not saved").format(
+                                               sheet=sheet, value=get_column_letter(c + 1), n=n),
+                                               row=n, expected=tr("values: open the file in "
+                                                                  "Excel or LibreOffice and "
+                                                                  "save it, or paste the cells "
+                                                                  "as values"))
     finally:
         book.close()
 
@@ -243,18 +231,16 @@ def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None
     rows = (r for r in records if not _blank_record(r[1]))
     first = next(rows, None)
     if first is None:
-        raise InputError(name, _t("the file is empty", "het bestand is leeg"),
-                         expected=_t("a header row and one row per respondent",
-                                     "een kopregel en één rij per respondent"))
+        raise InputError(name, tr("the file is empty"),
+                         expected=tr("a header row and one row per respondent"))
     header_row, header = first
     header = [str(h).strip() for h in header]
     width = len(header)
     if width == 1 and delimiter is not None and header[0].lower() != "respondent":
         raise InputError(
-            name, _t(f"the header has only one column: '{header[0][:60]}'",
-                     f"de kopregel heeft maar één kolom: '{header[0][:60]}'"), row=header_row,
-            expected=_t("columns separated by commas or semicolons",
-                        "kolommen gescheiden door komma's of puntkomma's"))
+            name, tr("the header has only one column: '{value}'").format(value=header[0][:60]),
+            row=header_row,
+            expected=tr("columns separated by commas or semicolons"))
     parts: list[list[Coded]] = []
     chunk: list[list] = []
     numbers: list[int] = []
@@ -275,10 +261,8 @@ def _frame(records: Iterable[tuple[int, list]], name: str, delimiter: str | None
     if not numbers:
         if errors:  # every row was refused: the problems say why
             return pd.DataFrame(columns=header, index=pd.Index([], name="row"))
-        raise InputError(name, _t("the file has a header but no data rows",
-                                  "het bestand heeft een kopregel maar geen gegevens"),
-                         expected=_t("one row per respondent under the header",
-                                     "één rij per respondent onder de kopregel"))
+        raise InputError(name, tr("the file has a header but no data rows"),
+                         expected=tr("one row per respondent under the header"))
     columns = [combine([p[c] for p in parts]) for c in range(width)]
     return assemble(columns, header, np.asarray(numbers, dtype=np.int64))
 
@@ -288,28 +272,27 @@ def _misfit(rec: list, width: int, delimiter: str | None, name: str,
     """The problem of a row whose number of fields differs from the header's (or None)."""
     if len(rec) == 1 and delimiter is not None:
         return InputError(
-            name, _t(f"the row has 1 value where the header has {width} columns",
-                     f"de rij heeft 1 waarde terwijl de kopregel {width} kolommen heeft"),
-            row=n, expected=_t(f"values separated by '{delimiter}', like the header",
-                               f"waarden gescheiden door '{delimiter}', zoals de kopregel"))
+            name, tr("the row has 1 value where the header has {width} columns").format(
+                      width=width),
+            row=n, expected=tr("values separated by '{delimiter}', like the header").format(
+                                delimiter=delimiter))
     if any(not is_blank(v) for v in rec[width:]):
         return InputError(
-            name, _t(f"the row has {len(rec)} values where the header has {width} columns",
-                     f"de rij heeft {len(rec)} waarden terwijl de kopregel {width} "
-                     "kolommen heeft"), row=n,
-            expected=_t("one value per column; a decimal comma (3,5) in a comma-separated "
-                        "file splits a value in two", "één waarde per kolom; een decimale "
-                        "komma (3,5) in een bestand met komma's splitst een waarde in tweeën"))
+            name, tr("the row has {n} values where the header has {width} columns").format(
+                      n=len(rec), width=width), row=n,
+            expected=tr("one value per column; a decimal comma (3,5) in a comma-separated file "
+                        "splits a value in two"))
     if len(rec) < width and delimiter is not None:
         # Fields shifted one column left, or a line cut off: refused, never padded.
         return InputError(
-            name, _t(f"the row has {len(rec)} values where the header has {width} columns",
-                     f"de rij heeft {len(rec)} waarden terwijl de kopregel {width} "
-                     "kolommen heeft"), row=n, expected=_t(
-                f"one value per column, separated by '{delimiter}' (an empty answer is "
-                "an empty field); a row cut off at the end of the file is incomplete",
-                f"één waarde per kolom, gescheiden door '{delimiter}' (een leeg antwoord "
-                "is een leeg veld); een afgebroken laatste regel is onvolledig"))
+            name, tr("the row has {n} values where the header has {width} columns").format(
+                      n=len(rec), width=width), row=n,
+                      expected=tr("one value per column, separated by "
+                                                           "'{delimiter}' (an empty answer is "
+                                                           "an empty field); a row cut off at "
+                                                           "the end of the file is "
+                                                           "incomplete").format(
+                                                            delimiter=delimiter))
     return None  # a workbook row shorter than the header, or empty cells past its end
 
 
@@ -357,20 +340,17 @@ value in two)
     name = path.name
     found: list[InputError] = [] if problems is None else problems
     if not path.exists():
-        raise InputError(name, _t("the file does not exist", "het bestand bestaat niet"),
-                         expected=_t(f"a file at {path}", f"een bestand op {path}"))
+        raise InputError(name, tr("the file does not exist"),
+                         expected=tr("a file at {path}").format(path=path))
     if not path.is_file():  # a folder, a pipe or a device: never opened, so nothing hangs
-        raise InputError(name, _t("this is not a regular file", "dit is geen gewoon bestand"),
-                         expected=_t("a .csv, .txt or .xlsx file", "een .csv-, .txt- of "
-                                     ".xlsx-bestand"))
+        raise InputError(name, tr("this is not a regular file"),
+                         expected=tr("a .csv, .txt or .xlsx file"))
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise InputError(name, _t(f"the file is {size / 1e6:.0f} MB, more than the "
-                                  f"{MAX_FILE_BYTES / 1e6:.0f} MB the kit reads",
-                                  f"het bestand is {size / 1e6:.0f} MB, meer dan de "
-                                  f"{MAX_FILE_BYTES / 1e6:.0f} MB die de kit leest"),
-                         expected=_t("a smaller file: split it, for example per wave",
-                                     "een kleiner bestand: splits het, bijvoorbeeld per meting"))
+        raise InputError(name, tr("the file is {value:.0f} MB, more than the {value2:.0f} MB "
+                                  "the kit reads").format(
+                                   value=size / 1000000.0, value2=MAX_FILE_BYTES / 1000000.0),
+                         expected=tr("a smaller file: split it, for example per wave"))
     suffix = path.suffix.lower()
     n_before = len(found)
     if suffix in EXCEL_SUFFIXES:
@@ -384,10 +364,8 @@ value in two)
         else:
             table = _frame(records, name, delimiter, found)
     else:
-        raise InputError(name, _t(f"cannot read '{suffix}' files",
-                                  f"'{suffix}'-bestanden kan de kit niet lezen"),
-                         expected=_t("a .csv, .txt or .xlsx file",
-                                     "een .csv-, .txt- of .xlsx-bestand"))
+        raise InputError(name, tr("cannot read '{suffix}' files").format(suffix=suffix),
+                         expected=tr("a .csv, .txt or .xlsx file"))
     if problems is None and len(found) > n_before:
         raise found[n_before]
     return table

@@ -14,29 +14,24 @@ from collections.abc import Mapping
 import ipywidgets as w
 
 from leadkit.errors import LeadkitError
-from leadkit.i18n import get_language, on_language_change, tr
+from leadkit.i18n import N_, get_language, on_language_change, tr
 from leadkit.store.journal import Journal, SaveResult
 
 __all__ = ["reflection", "saved_message"]
 
 _T = {
-    "answer": {"en": "Your answer", "nl": "Je antwoord"},
-    "placeholder": {"en": "Write your answer here…", "nl": "Schrijf hier je antwoord…"},
-    "share": {"en": "Share with my teacher", "nl": "Deel met mijn docent"},
-    "save": {"en": "Save", "nl": "Bewaar"},
-    "save_tip": {"en": "Save your answer in your journal",
-                 "nl": "Bewaar je antwoord in je logboek"},
-    "empty": {"en": "Nothing to save yet: write your answer first.",
-              "nl": "Nog niets om te bewaren: schrijf eerst je antwoord."},
-    "earlier": {"en": "Your earlier answers to this question",
-                "nl": "Je eerdere antwoorden op deze vraag"},
-    "shared": {"en": "shared with your teacher", "nl": "gedeeld met je docent"},
-    "private": {"en": "private", "nl": "privé"},
-    "version": {"en": "version", "nl": "versie"},
-    "restored": {"en": "Your last saved answer ({when}) is in the box: change it and press "
-                       "Save to keep a new version.",
-                 "nl": "Je laatst bewaarde antwoord ({when}) staat in het vak: pas het aan en "
-                       "druk op Bewaar om een nieuwe versie te bewaren."},
+    "answer": N_("Your answer"),
+    "placeholder": N_("Write your answer here…"),
+    "share": N_("Share with my teacher"),
+    "save": N_("Save"),
+    "save_tip": N_("Save your answer in your journal"),
+    "empty": N_("Nothing to save yet: write your answer first."),
+    "earlier": N_("Your earlier answers to this question"),
+    "shared": N_("shared with your teacher"),
+    "private": N_("private"),
+    "version": N_("version"),
+    "restored": N_("Your last saved answer ({when}) is in the box: change it and press Save to "
+                   "keep a new version."),
 }
 
 
@@ -52,12 +47,11 @@ def saved_message(result: SaveResult) -> str:
     """
     when = result.saved.astimezone().strftime("%H:%M")
     if not result.changed:
-        return tr({"en": f"No changes since the last save ({when}).",
-                   "nl": f"Niets veranderd sinds de vorige keer bewaren ({when})."})
-    version = "" if result.version == 1 else tr({"en": f" (version {result.version})",
-                                                  "nl": f" (versie {result.version})"})
-    return tr({"en": f"Saved at {when} — {result.n_chars} characters{version}",
-               "nl": f"Bewaard om {when} — {result.n_chars} tekens{version}"})
+        return tr("No changes since the last save ({when}).").format(when=when)
+    version = "" if result.version == 1 else tr(" (version {version})").format(
+                                                 version=result.version)
+    return tr("Saved at {when} — {n_chars} characters{version}").format(
+               when=when, n_chars=result.n_chars, version=version)
 
 
 def _earlier_html(journal: Journal, prompt_id: str, skip: int | None) -> str:

@@ -31,47 +31,33 @@ from IPython.display import display
 
 from leadkit.content.frameworks import Framework, list_frameworks, load_framework
 from leadkit.errors import InputError
-from leadkit.i18n import on_language_change, tr
+from leadkit.i18n import N_, on_language_change, tr
 from leadkit.render.tables import cell_text
 from leadkit.widgets._common import wrap_options
 
 __all__ = ["answers_to_responses", "self_assessment"]
 
 _T = {
-    "you": {"en": "You", "nl": "Jij"},
-    "intro": {"en": "Choose for each statement how well it describes you. You can leave a "
-                    "statement open; an element gets a score when at least half of its "
-                    "statements are answered.",
-              "nl": "Kies bij elke uitspraak hoe goed die bij je past. Je mag een uitspraak "
-                    "openlaten; een element krijgt een score als minstens de helft van de "
-                    "uitspraken is beantwoord."},
-    "intro_observer": {"en": "Choose for each statement how well it describes the person you "
-                             "rate.",
-                       "nl": "Kies bij elke uitspraak hoe goed die past bij de persoon die je "
-                             "beoordeelt."},
-    "score": {"en": "Score", "nl": "Bereken score"},
-    "score_tip": {"en": "Score my answers", "nl": "Bereken de score van mijn antwoorden"},
-    "save": {"en": "Save to my journal", "nl": "Bewaar in mijn logboek"},
-    "save_tip": {"en": "Keep these scores in your journal (earlier ones are kept too)",
-                 "nl": "Bewaar deze scores in je logboek (eerdere blijven ook bewaard)"},
-    "answered": {"en": "{n} of {total} statements answered",
-                 "nl": "{n} van de {total} uitspraken beantwoord"},
-    "none": {"en": "Answer at least one statement first.",
-             "nl": "Beantwoord eerst minstens één uitspraak."},
-    "missing": {"en": "No score yet (too few statements answered): {names}.",
-                "nl": "Nog geen score (te weinig uitspraken beantwoord): {names}."},
-    "element": {"en": "Element", "nl": "Element"},
-    "score_col": {"en": "Score", "nl": "Score"},
-    "answered_col": {"en": "Answered", "nl": "Beantwoord"},
-    "no_class": {"en": "There is no sample class for this framework to compare with.",
-                 "nl": "Voor dit model is er geen voorbeeldklas om mee te vergelijken."},
-    "class_note": {"en": "The class is invented (synthetic) data: a mirror, not a norm.",
-                   "nl": "De klas bestaat uit verzonnen (synthetische) gegevens: een spiegel, "
-                         "geen norm."},
-    "saved": {"en": "Saved in your journal. Scores you saved before are kept as well.",
-              "nl": "Bewaard in je logboek. Scores die je eerder bewaarde, blijven ook bewaard."},
-    "save_first": {"en": "Score your answers first.", "nl": "Bereken eerst je score."},
-    "save_failed": {"en": "Not saved: {error}", "nl": "Niet bewaard: {error}"},
+    "you": N_("You"),
+    "intro": N_("Choose for each statement how well it describes you. You can leave a statement "
+                "open; an element gets a score when at least half of its statements are "
+                "answered."),
+    "intro_observer": N_("Choose for each statement how well it describes the person you rate."),
+    "score": N_("Calculate score"),
+    "score_tip": N_("Score my answers"),
+    "save": N_("Save to my journal"),
+    "save_tip": N_("Keep these scores in your journal (earlier ones are kept too)"),
+    "answered": N_("{n} of {total} statements answered"),
+    "none": N_("Answer at least one statement first."),
+    "missing": N_("No score yet (too few statements answered): {names}."),
+    "element": N_("Element"),
+    "score_col": N_("Score"),
+    "answered_col": N_("Answered"),
+    "no_class": N_("There is no sample class for this framework to compare with."),
+    "class_note": N_("The class is invented (synthetic) data: a mirror, not a norm."),
+    "saved": N_("Saved in your journal. Scores you saved before are kept as well."),
+    "save_first": N_("Score your answers first."),
+    "save_failed": N_("Not saved: {error}"),
 }
 
 
@@ -109,10 +95,8 @@ def answers_to_responses(answers: Mapping[str, int | float | None],
     low, high = fw.scale
     unknown = sorted(set(answers) - set(fw.item_ids))
     if unknown:
-        raise InputError("<answers>", tr({"en": f"unknown item(s) {unknown}",
-                                          "nl": f"onbekende item(s) {unknown}"}),
-                         expected=tr({"en": f"item ids of {fw.id}",
-                                      "nl": f"item-id's van {fw.id}"}))
+        raise InputError("<answers>", tr("unknown item(s) {unknown}").format(unknown=unknown),
+                         expected=tr("item ids of {id}").format(id=fw.id))
     row: dict[str, Any] = {
         "respondent": respondent,
         "rater": "self" if form == "self" else "other",
@@ -121,11 +105,9 @@ def answers_to_responses(answers: Mapping[str, int | float | None],
     for item_id in fw.item_ids:
         value = answers.get(item_id)
         if value is not None and not (float(value).is_integer() and low <= value <= high):
-            raise InputError("<answers>", tr({
-                "en": f"the answer {value!r} is not on the scale",
-                "nl": f"het antwoord {value!r} valt buiten de schaal"}), column=item_id,
-                expected=tr({"en": f"a whole number from {low} to {high}",
-                             "nl": f"een heel getal van {low} tot en met {high}"}))
+            raise InputError("<answers>", tr("the answer {value!r} is not on the scale").format(
+                                              value=value), column=item_id,
+                expected=tr("a whole number from {low} to {high}").format(low=low, high=high))
         row[item_id] = np.nan if value is None else float(value)
     return pd.DataFrame([row])
 

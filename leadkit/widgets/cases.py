@@ -18,7 +18,7 @@ import ipywidgets as w
 import pandas as pd
 
 from leadkit.content.frameworks import list_frameworks, load_framework
-from leadkit.i18n import on_language_change, tr
+from leadkit.i18n import N_, on_language_change, tr
 from leadkit.learning import cases, framework_choice
 from leadkit.widgets._common import wrap_options
 
@@ -26,20 +26,19 @@ __all__ = ["dilemma", "context_profile", "t_shape_map", "spot_compliance", "choo
 
 _MARK = {"strong": "✔", "mixed": "≈", "weak": "✘", "": "…"}
 _T = {
-    "choose": {"en": "Choose", "nl": "Kies"},
-    "choose_tip": {"en": "See feedback on your choice", "nl": "Bekijk feedback op je keuze"},
-    "check": {"en": "Check", "nl": "Controleer"},
-    "show": {"en": "Show my shape", "nl": "Toon mijn vorm"},
-    "pick": {"en": "— choose —", "nl": "— kies —"},
-    "case": {"en": "Case", "nl": "Casus"},
-    "none_yet": {"en": "Answer one or more questions to see what they imply.",
-                 "nl": "Beantwoord een of meer vragen om te zien wat ze betekenen."},
-    "found": {"en": "signal, spotted", "nl": "signaal, gezien"},
-    "missed": {"en": "signal, missed", "nl": "signaal, gemist"},
-    "false": {"en": "not a signal, but marked", "nl": "geen signaal, wel gemarkeerd"},
-    "fine": {"en": "not a signal, left alone", "nl": "geen signaal, terecht niet gemarkeerd"},
-    "related": {"en": "Related elements", "nl": "Bijbehorende onderdelen"},
-    "fit": {"en": "Fit with the needed themes", "nl": "Aansluiting bij de benodigde thema's"},
+    "choose": N_("Choose"),
+    "choose_tip": N_("See feedback on your choice"),
+    "check": N_("Check"),
+    "show": N_("Show my shape"),
+    "pick": N_("— choose —"),
+    "case": N_("Case"),
+    "none_yet": N_("Answer one or more questions to see what they imply."),
+    "found": N_("signal, spotted"),
+    "missed": N_("signal, missed"),
+    "false": N_("not a signal, but marked"),
+    "fine": N_("not a signal, left alone"),
+    "related": N_("Related elements"),
+    "fit": N_("Fit with the needed themes"),
 }
 
 
@@ -63,12 +62,10 @@ def dilemma(case_id: str) -> w.VBox:
 
     def update_summary() -> None:
         counts = {q: list(verdicts.values()).count(q) for q in ("strong", "mixed", "weak")}
-        summary.value = _p(tr({
-            "en": f"Your choices so far: {counts['strong']} strong, {counts['mixed']} partly "
-                  f"right, {counts['weak']} risky (of {len(case['steps'])} steps).",
-            "nl": f"Je keuzes tot nu toe: {counts['strong']} sterk, {counts['mixed']} "
-                  f"gedeeltelijk, {counts['weak']} riskant (van {len(case['steps'])} stappen).",
-        }))
+        summary.value = _p(tr("Your choices so far: {value} strong, {value2} partly right, "
+                              "{value3} risky (of {n} steps).").format(
+                               value=counts['strong'], value2=counts['mixed'],
+                               value3=counts['weak'], n=len(case['steps'])))
 
     def step_box(number: int, step: dict) -> w.VBox:
         choices = w.RadioButtons(options=[(tr(o["label"]), o["id"]) for o in step["options"]],
@@ -195,8 +192,7 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
     def on_click(_b: w.Button) -> None:
         ratings = {a: s.value for a, s in sliders.items()}
         if all(v is None for v in ratings.values()):
-            result.value = _p(tr({"en": "Rate at least one area first.",
-                                  "nl": "Beoordeel eerst minstens één gebied."}))
+            result.value = _p(tr("Rate at least one area first."))
             return
         shape = cases.classify_t_shape(ratings, case)
         box.shape = shape
@@ -297,9 +293,8 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
 
     def show_case(_change=None) -> None:
         case = docs[picker.value]
-        story.value = _header(case).value + _p(tr({
-            "en": "Which framework helps this organisation most?",
-            "nl": "Welk raamwerk helpt deze organisatie het meest?"}), "b")
+        story.value = _header(case).value + _p(tr("Which framework helps this organisation "
+                                                  "most?"), "b")
         choices.value, feedback.value = None, ""
 
     def on_click(_b: w.Button) -> None:
@@ -310,7 +305,7 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
             return
         fit = framework_choice.framework_fit(case)
         box.fit = fit
-        table = pd.DataFrame({tr({"en": "framework", "nl": "raamwerk"}): fit["title"],
+        table = pd.DataFrame({tr("framework"): fit["title"],
                               tr(_T["fit"]): [cases.format_number(v) for v in fit["fit"]]})
         feedback.value = (f"<p><b>{_MARK[judgement.quality]}</b> "
                           f"{html.escape(judgement.message)}</p>"

@@ -7,13 +7,18 @@ import html
 import ipywidgets as w
 
 from leadkit.content.frameworks import list_frameworks, load_framework
-from leadkit.i18n import LANGUAGES, get_language, on_language_change, set_language, tr
+from leadkit.i18n import (
+    LANGUAGES,
+    N_,
+    get_language,
+    language_name,
+    on_language_change,
+    set_language,
+    tr,
+)
 
 __all__ = ["framework_explorer", "framework_table", "language_switch", "element_card_html",
            "framework_table_html"]
-
-_LANG_NAMES = {"en": "English", "nl": "Nederlands"}
-
 
 def element_card_html(framework_id: str) -> str:
     """The elements of a framework as an HTML list in the current language (pure function)."""
@@ -23,22 +28,24 @@ def element_card_html(framework_id: str) -> str:
         f"<p>{html.escape(tr(fw.summary))}</p>",
         "<ol>",
     ]
+    in_practice = html.escape(tr("In practice"))
     for el in fw.elements:
         parts.append(
             f"<li><b>{html.escape(el.label)}</b> — {html.escape(tr(el.explanation))}"
-            f"<br><i>{html.escape(tr({'en': 'In practice', 'nl': 'In de praktijk'}))}:</i> "
+            f"<br><i>{in_practice}:</i> "
             f"{html.escape(tr(el.in_practice))}</li>"
         )
     parts.append("</ol>")
-    parts.append(f"<p><small>{html.escape(tr({'en': 'Source', 'nl': 'Bron'}))}: "
+    source = html.escape(tr("Source"))
+    parts.append(f"<p><small>{source}: "
                  f"{fw.citation_html()}</small></p>")
     return "\n".join(parts)
 
 
-_TABLE = {"framework": {"en": "Framework", "nl": "Raamwerk"},
-          "elements": {"en": "Elements", "nl": "Onderdelen"},
-          "items": {"en": "Statements", "nl": "Uitspraken"},
-          "source": {"en": "Source", "nl": "Bron"}}
+_TABLE = {"framework": N_("Framework"),
+          "elements": N_("Elements"),
+          "items": N_("Statements"),
+          "source": N_("Source")}
 
 
 def framework_table_html() -> str:
@@ -71,7 +78,7 @@ def framework_explorer(framework_id: str | None = None) -> w.VBox:
     dropdown = w.Dropdown(
         options=[(tr(load_framework(i).title), i) for i in ids],
         value=framework_id or ids[0],
-        description=tr({"en": "Framework", "nl": "Raamwerk"}),
+        description=tr("Framework"),
         style={"description_width": "initial"},
         layout=w.Layout(width="max-content"),
     )
@@ -84,7 +91,7 @@ def framework_explorer(framework_id: str | None = None) -> w.VBox:
         current = dropdown.value
         dropdown.options = [(tr(load_framework(i).title), i) for i in ids]
         dropdown.value = current
-        dropdown.description = tr({"en": "Framework", "nl": "Raamwerk"})
+        dropdown.description = tr("Framework")
         show()
 
     dropdown.observe(show, names="value")
@@ -122,17 +129,17 @@ class LanguageSwitch(w.HBox):
 def language_switch() -> LanguageSwitch:
     """Buttons that set the kit's language; widgets that listen re-word themselves."""
     toggle = w.ToggleButtons(
-        options=[(_LANG_NAMES[c], c) for c in LANGUAGES],
+        options=[(language_name(c), c) for c in LANGUAGES],
         value=get_language(),
-        description=tr({"en": "Language", "nl": "Taal"}),
-        tooltips=["English", "Nederlands"],
+        description=tr("Language"),
+        tooltips=[language_name(c) for c in LANGUAGES],
     )
     toggle.add_class("lk-lang-name")  # language names are the same in every language
     css = w.HTML(_shown_language_css(get_language()), layout=w.Layout(width="0px"))
     toggle.observe(lambda change: set_language(change["new"]), names="value")
 
     def relabel(language: str) -> None:
-        toggle.description = tr({"en": "Language", "nl": "Taal"})
+        toggle.description = tr("Language")
         toggle.value = language  # another switch may have changed it
         css.value = _shown_language_css(language)
 

@@ -21,36 +21,27 @@ from pathlib import Path
 import ipywidgets as w
 
 from leadkit.errors import LeadkitError
-from leadkit.i18n import get_language, on_language_change, tr
+from leadkit.i18n import N_, get_language, on_language_change, tr
 from leadkit.store.journal import Journal, learner_id_problem
 from leadkit.widgets._common import wrap_options
 
 __all__ = ["hand_in", "hand_in_files"]
 
 _T = {
-    "title": {"en": "Hand in: make my portfolio", "nl": "Inleveren: maak mijn portfolio"},
-    "intro": {"en": "Type your student number and press the button. Your portfolio (all your "
-                    "reflections and profiles) and your hand-in file for your teacher are "
-                    "written into this notebook's folder; download them with the links.",
-              "nl": "Typ je studentnummer en druk op de knop. Je portfolio (al je reflecties en "
-                    "profielen) en je inleverbestand voor je docent komen in de map van dit "
-                    "notebook; download ze met de links."},
-    "number": {"en": "Student number", "nl": "Studentnummer"},
-    "placeholder": {"en": "e.g. s2501030", "nl": "bijv. s2501030"},
-    "button": {"en": "Make my portfolio", "nl": "Maak mijn portfolio"},
-    "tip": {"en": "Write the portfolio and the hand-in file",
-            "nl": "Schrijf het portfolio en het inleverbestand"},
-    "bad": {"en": "Not written: check your student number — {why}.",
-            "nl": "Niet geschreven: controleer je studentnummer — {why}."},
-    "done": {"en": "Done. Download and hand in:", "nl": "Klaar. Download en lever in:"},
-    "portfolio": {"en": "your portfolio", "nl": "je portfolio"},
-    "bundle": {"en": "the hand-in file for your teacher",
-               "nl": "het inleverbestand voor je docent"},
-    "private": {"en": "{n} private reflections are in your portfolio only, not in the hand-in "
-                      "file.",
-                "nl": "{n} privé-reflecties staan alleen in je portfolio, niet in het "
-                      "inleverbestand."},
-    "failed": {"en": "Not written: {error}", "nl": "Niet geschreven: {error}"},
+    "title": N_("Hand in: make my portfolio"),
+    "intro": N_("Type your student number and press the button. Your portfolio (all your "
+                "reflections and profiles) and your hand-in file for your teacher are written "
+                "into this notebook's folder; download them with the links."),
+    "number": N_("Student number"),
+    "placeholder": N_("e.g. s2501030"),
+    "button": N_("Make my portfolio"),
+    "tip": N_("Write the portfolio and the hand-in file"),
+    "bad": N_("Not written: check your student number — {why}."),
+    "done": N_("Done. Download and hand in:"),
+    "portfolio": N_("your portfolio"),
+    "bundle": N_("the hand-in file for your teacher"),
+    "private": N_("{n} private reflections are in your portfolio only, not in the hand-in file."),
+    "failed": N_("Not written: {error}"),
 }
 
 

@@ -31,8 +31,8 @@ def _question_box(number: int, question: dict) -> w.VBox:
         choices.options = [(tr(o["label"]), o["id"]) for o in question["options"]]
         choices.value = chosen
         title.value = f"<p><b>{number}. {html.escape(tr(question['question']))}</b></p>"
-        button.description = tr({"en": "Check", "nl": "Controleer"})
-        button.tooltip = tr({"en": "Check your answer", "nl": "Controleer je antwoord"})
+        button.description = tr("Check")
+        button.tooltip = tr("Check your answer")
         if feedback.value:
             on_check(button)
 

@@ -14,7 +14,7 @@ import time
 import ipywidgets as w
 
 from leadkit.content.frameworks import load_framework
-from leadkit.i18n import get_language, on_language_change, tr
+from leadkit.i18n import N_, get_language, on_language_change, tr
 from leadkit.plots.simulate import format_value, outcome_spread
 from leadkit.simulate._approval import Overloaded
 from leadkit.simulate.scenarios import load_scenario, run_scenario, summarise_outcomes
@@ -24,27 +24,21 @@ from leadkit.widgets.quiz import self_check
 __all__ = ["play", "scenario_check", "debrief_html", "result_html"]
 
 _T = {
-    "run": {"en": "Run {n} simulated teams", "nl": "Simuleer {n} teams"},
-    "running": {"en": "Running…", "nl": "Bezig…"},
-    "outcome": {"en": "Outcome", "nl": "Uitkomst"},
-    "mean": {"en": "Mean", "nl": "Gemiddelde"},
-    "ci": {"en": "95% confidence interval", "nl": "95%-betrouwbaarheidsinterval"},
-    "sd": {"en": "Spread (SD) between teams", "nl": "Spreiding (sd) tussen teams"},
-    "debrief": {"en": "Debrief", "nl": "Nabespreking"},
-    "model": {"en": "Model", "nl": "Model"},
-    "seed": {"en": "Story", "nl": "Verhaal"},
-    "check": {"en": "Check", "nl": "Controleer"},
-    "for_researchers": {"en": "For researchers", "nl": "Voor onderzoekers"},
-    "overloaded": {
-        "en": "The approvers cannot keep up: the first layer receives {load} requests a "
-              "day but can decide only {capacity}. The queue would grow without end, so "
-              "there is no lead time to report. Widen the mandate, remove a layer or lower "
-              "the send-back chance.",
-        "nl": "De goedkeurders kunnen het niet bijhouden: de eerste laag krijgt {load} "
-              "verzoeken per dag maar kan er maar {capacity} afhandelen. De wachtrij zou "
-              "eindeloos groeien, dus er is geen doorlooptijd om te melden. Verruim het "
-              "mandaat, haal een laag weg of verlaag de kans op terugsturen.",
-    },
+    "run": N_("Run {n} simulated teams"),
+    "running": N_("Running…"),
+    "outcome": N_("Outcome"),
+    "mean": N_("Mean"),
+    "ci": N_("95% confidence interval"),
+    "sd": N_("Spread (SD) between teams"),
+    "debrief": N_("Debrief"),
+    "model": N_("Model"),
+    "seed": N_("Story"),
+    "check": N_("Check"),
+    "for_researchers": N_("For researchers"),
+    "overloaded": N_("The approvers cannot keep up: the first layer receives {load} requests a "
+                     "day but can decide only {capacity}. The queue would grow without end, so "
+                     "there is no lead time to report. Widen the mandate, remove a layer or "
+                     "lower the send-back chance."),
 }
 
 

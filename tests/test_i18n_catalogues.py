@@ -1,0 +1,156 @@
+"""The gettext catalogues: complete, current, compiled, and the only way code says a text.
+
+Every learner-facing text in ``leadkit/`` is an English message id with a Dutch translation in
+``leadkit/i18n/locale/nl/LC_MESSAGES/leadkit.po`` (managed with ``tools/i18n.py``). These tests
+fail on a message the catalogue lacks, an untranslated or fuzzy entry, placeholders that differ
+between the languages, a stale ``.mo``, and any new inline ``{"en": ..., "nl": ...}`` text in
+code. The last test adds a third language the documented way and uses it.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import leadkit as lk
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "leadkit"
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("kit_i18n_tool", ROOT / "tools" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(autouse=True)
+def english():
+    yield
+    lk.set_language("en")
+
+
+def test_the_catalogues_are_complete_and_compiled():
+    problems = _tool().problems()
+    assert not problems, "\n".join(problems[:20]) + "\n(python tools/i18n.py update / compile)"
+
+
+def test_the_check_finds_an_untranslated_a_fuzzy_and_a_missing_entry(tmp_path, monkeypatch):
+    tool = _tool()
+    locale = tmp_path / "locale"
+    shutil.copytree(tool.LOCALE_DIR, locale)
+    monkeypatch.setattr(tool, "LOCALE_DIR", locale)
+    catalog = tool.read("nl")
+    first, second, third = [m for m in catalog if m.id and isinstance(m.id, str)][:3]
+    first.string = ""
+    second.flags.add("fuzzy")
+    catalog.delete(third.id)
+    tool.write(catalog, "nl")
+    found = "\n".join(tool.problems())
+    assert f"untranslated: {first.id!r}" in found
+    assert f"fuzzy (check the translation): {second.id!r}" in found
+    assert f"not in the catalogue: {third.id!r}" in found
+    assert "out of date" in found
+
+
+_MARKERS = {"tr", "N_", "ngettext", "counted"}
+
+
+def _inline_texts(path: Path) -> list[int]:
+    """Lines with a text the catalogue tools cannot see: an inline {en, nl} pair, or a
+    marked message inside an f-string (gettext extraction does not look into f-strings)."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Dict):
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+            if {"en", "nl"} <= keys:
+                lines.append(node.lineno)
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name)
+                        and inner.func.id in _MARKERS
+                        and any(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                                for a in inner.args)):
+                    lines.append(inner.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("path", sorted(p for p in PACKAGE.rglob("*.py")
+                                        if "i18n" not in p.relative_to(PACKAGE).parts),
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_code_writes_no_inline_bilingual_text(path):
+    found = _inline_texts(path)
+    assert not found, (f"{path.name}: inline {{'en': …, 'nl': …}} text on line(s) {found}; write "
+                       "tr(\"English text\") and add the Dutch to the catalogue "
+                       "(python tools/i18n.py update)")
+
+
+def test_the_inline_text_check_catches_one(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('label = tr({"en": "Trust", "nl": "Vertrouwen"})\n'
+                      'title = f"{n} ({tr(\'frameworks\')})"\n')
+    assert sorted(_inline_texts(sample)) == [1, 2]
+
+
+def test_plural_forms_follow_the_count():
+    assert lk.tr("Reflections", language="nl") == "Reflecties"
+    from leadkit.i18n import counted
+
+    assert [counted(n, "learner", "learners", "nl") for n in (0, 1, 2)] == [
+        "0 studenten", "1 student", "2 studenten"]
+    assert counted(1, "learner", "learners", "en") == "1 learner"
+
+
+def test_numbers_and_dates_follow_the_language():
+    from datetime import date
+
+    from leadkit.i18n import format_date, format_number
+
+    assert format_number(1234.5, 2, "nl") == "1234,50"  # no thousands dot in a score table
+    assert format_number(1234.5, 2, "en") == "1234.50"
+    assert format_number(float("nan"), 2, "nl") == "nan"
+    assert format_date(date(2026, 3, 5), "nl") == "5 mrt 2026"
+    assert format_date(date(2026, 3, 5), "en") == "5 Mar 2026"
+
+
+def test_a_third_language_is_a_catalogue_plus_yaml_fields(tmp_path):
+    """The steps of docs/architecture.md ("add a language"), on a stub German."""
+    tool = _tool()
+    locale = tmp_path / "locale"
+    shutil.copytree(tool.LOCALE_DIR, locale)
+    tool.LOCALE_DIR = locale  # this module object only: the kit's own folder is not touched
+    tool.new("de")  # step 1: a new .po from the messages in the code
+    catalog = tool.read("de")
+    for message in catalog:  # step 2: translate (here: mechanically)
+        if message.id and isinstance(message.id, str):
+            message.string = "DE " + message.id
+        elif message.id:
+            message.string = ("DE " + message.id[0], "DE " + message.id[1])
+    catalog.get("Reflections").string = "Reflexionen"
+    tool.write(catalog, "de")
+    tool.compile_all()  # step 3: compile
+    assert not [p for p in tool.problems() if p.startswith("de:")]
+    # step 4: the YAML content gets a de field next to en and nl
+    framework = yaml.safe_load((ROOT / "tests" / "data" / "samples-mini-framework.yaml")
+                               .read_text(encoding="utf-8"))
+    framework["title"]["de"] = "Mini-Führungsmodell"
+    framework["elements"][0]["name"]["de"] = "Vertrauen aufbauen"
+    path = tmp_path / "mini-de.yaml"
+    path.write_text(yaml.safe_dump(framework, allow_unicode=True), encoding="utf-8")
+    code = ("import leadkit as lk; print(lk.get_language(), ','.join(lk.i18n.LANGUAGES)); "
+            "print(lk.tr('Reflections')); "
+            f"fw = lk.load_framework({str(path)!r}); print(lk.tr(fw.title)); "
+            "print(fw.elements[0].label)")
+    env = {**os.environ, "LEADKIT_LOCALE_DIR": str(locale), "LEADKIT_LANG": "de"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True, cwd=tmp_path).stdout.splitlines()
+    assert out == ["de en,de,nl", "Reflexionen", "Mini-Führungsmodell", "Vertrauen aufbauen"]
