@@ -1,81 +1,163 @@
 """leadkit — a Jupyter research and teaching kit on leadership in marketing and customer teams.
 
-The public API is re-exported here by name; everything else is internal. Faces over the core
-(``leadkit.widgets``, ``leadkit.plots``) are imported on first use, so ``import leadkit`` stays
-light and never needs a display.
+The public API is re-exported here by name; everything else is internal. Every name is looked
+up in its module on first use, so ``import leadkit`` stays light (pandas, matplotlib, scipy and
+ipywidgets load only when something needs them) and never needs a display. The layers behind
+these names are described in ``docs/architecture.md``.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from leadkit.content.catalog import dataset_path, list_datasets, load_dataset
-from leadkit.content.frameworks import (
-    Element,
-    Framework,
-    Item,
-    crosswalk,
-    framework_overview,
-    list_frameworks,
-    load_framework,
-    themes,
-)
-from leadkit.errors import FrameworkFileError, InputError, LeadkitError, UnknownIdError
-from leadkit.i18n import get_language, set_language, tr
-from leadkit.learning.cases import (
-    ComplianceResult,
-    Judgement,
-    TShape,
-    classify_t_shape,
-    context_implications,
-    judge_choice,
-    list_cases,
-    load_case,
-    score_compliance,
-)
-from leadkit.learning.framework_choice import (
-    framework_fit,
-    judge_framework_choice,
-    learner_theme_scores,
-)
-from leadkit.simulate.scenarios import (
-    lever_values,
-    list_scenarios,
-    load_scenario,
-    run_scenario,
-    summarise_outcomes,
-)
-from leadkit.store.bundle import export_bundle, make_bundle
-from leadkit.store.classroom import (
-    MIN_GROUP,
-    class_overview,
-    class_scores,
-    class_summary,
-    class_themes,
-    format_shared_texts,
-    load_bundles,
-    new_salt,
-    pseudonymise,
-    read_salt,
-    sample_bundles_dir,
-    shared_texts,
-    to_csv,
-)
-from leadkit.store.journal import Journal, SaveResult, default_journal_path
-from leadkit.survey.agreement import agreement_table, icc1, icc2, rwg, rwg_j
-from leadkit.survey.comparison import compare
-from leadkit.survey.element_stats import element_reliability, team_agreement
-from leadkit.survey.example_team import (
-    TeamExample,
-    agreement_band,
-    next_steps,
-    team_example,
-)
-from leadkit.survey.feedback360 import anonymity_note, self_other
-from leadkit.survey.item_analysis import Reliability, reliability
-from leadkit.survey.responses import read_responses, validate_responses
-from leadkit.survey.scoring import framework_score, reverse_keyed, score, theme_scores
+if TYPE_CHECKING:  # the same names, for type checkers and editors
+    from leadkit.content.catalog import dataset_path, list_datasets, load_dataset
+    from leadkit.content.frameworks import (
+        Element,
+        Framework,
+        Item,
+        crosswalk,
+        framework_overview,
+        list_frameworks,
+        load_framework,
+        themes,
+    )
+    from leadkit.errors import FrameworkFileError, InputError, LeadkitError, UnknownIdError
+    from leadkit.i18n import get_language, set_language, tr
+    from leadkit.learning.cases import (
+        ComplianceResult,
+        Judgement,
+        TShape,
+        classify_t_shape,
+        context_implications,
+        judge_choice,
+        list_cases,
+        load_case,
+        score_compliance,
+    )
+    from leadkit.learning.framework_choice import (
+        framework_fit,
+        judge_framework_choice,
+        learner_theme_scores,
+    )
+    from leadkit.simulate.scenarios import (
+        lever_values,
+        list_scenarios,
+        load_scenario,
+        run_scenario,
+        summarise_outcomes,
+    )
+    from leadkit.store.bundle import export_bundle, make_bundle
+    from leadkit.store.classroom import (
+        MIN_GROUP,
+        class_overview,
+        class_scores,
+        class_summary,
+        class_themes,
+        format_shared_texts,
+        load_bundles,
+        new_salt,
+        pseudonymise,
+        read_salt,
+        sample_bundles_dir,
+        shared_texts,
+        to_csv,
+    )
+    from leadkit.store.journal import Journal, SaveResult, default_journal_path
+    from leadkit.survey.agreement import agreement_table, icc1, icc2, rwg, rwg_j
+    from leadkit.survey.comparison import compare
+    from leadkit.survey.element_stats import element_reliability, team_agreement
+    from leadkit.survey.example_team import (
+        TeamExample,
+        agreement_band,
+        next_steps,
+        team_example,
+    )
+    from leadkit.survey.feedback360 import anonymity_note, self_other
+    from leadkit.survey.item_analysis import Reliability, reliability
+    from leadkit.survey.responses import read_responses, validate_responses
+    from leadkit.survey.scoring import framework_score, reverse_keyed, score, theme_scores
+
+# Public name -> the module that defines it. Every name loads on first use (PEP 562), so
+# 'import leadkit' costs almost nothing and a script pays only for the layers it touches.
+_WHERE = {
+    "dataset_path": "leadkit.content.catalog",
+    "list_datasets": "leadkit.content.catalog",
+    "load_dataset": "leadkit.content.catalog",
+    "Element": "leadkit.content.frameworks",
+    "Framework": "leadkit.content.frameworks",
+    "Item": "leadkit.content.frameworks",
+    "crosswalk": "leadkit.content.frameworks",
+    "framework_overview": "leadkit.content.frameworks",
+    "list_frameworks": "leadkit.content.frameworks",
+    "load_framework": "leadkit.content.frameworks",
+    "themes": "leadkit.content.frameworks",
+    "FrameworkFileError": "leadkit.errors",
+    "InputError": "leadkit.errors",
+    "LeadkitError": "leadkit.errors",
+    "UnknownIdError": "leadkit.errors",
+    "get_language": "leadkit.i18n",
+    "set_language": "leadkit.i18n",
+    "tr": "leadkit.i18n",
+    "ComplianceResult": "leadkit.learning.cases",
+    "Judgement": "leadkit.learning.cases",
+    "TShape": "leadkit.learning.cases",
+    "classify_t_shape": "leadkit.learning.cases",
+    "context_implications": "leadkit.learning.cases",
+    "judge_choice": "leadkit.learning.cases",
+    "list_cases": "leadkit.learning.cases",
+    "load_case": "leadkit.learning.cases",
+    "score_compliance": "leadkit.learning.cases",
+    "framework_fit": "leadkit.learning.framework_choice",
+    "judge_framework_choice": "leadkit.learning.framework_choice",
+    "learner_theme_scores": "leadkit.learning.framework_choice",
+    "lever_values": "leadkit.simulate.scenarios",
+    "list_scenarios": "leadkit.simulate.scenarios",
+    "load_scenario": "leadkit.simulate.scenarios",
+    "run_scenario": "leadkit.simulate.scenarios",
+    "summarise_outcomes": "leadkit.simulate.scenarios",
+    "export_bundle": "leadkit.store.bundle",
+    "make_bundle": "leadkit.store.bundle",
+    "MIN_GROUP": "leadkit.store.classroom",
+    "class_overview": "leadkit.store.classroom",
+    "class_scores": "leadkit.store.classroom",
+    "class_summary": "leadkit.store.classroom",
+    "class_themes": "leadkit.store.classroom",
+    "format_shared_texts": "leadkit.store.classroom",
+    "load_bundles": "leadkit.store.classroom",
+    "new_salt": "leadkit.store.classroom",
+    "pseudonymise": "leadkit.store.classroom",
+    "read_salt": "leadkit.store.classroom",
+    "sample_bundles_dir": "leadkit.store.classroom",
+    "shared_texts": "leadkit.store.classroom",
+    "to_csv": "leadkit.store.classroom",
+    "Journal": "leadkit.store.journal",
+    "SaveResult": "leadkit.store.journal",
+    "default_journal_path": "leadkit.store.journal",
+    "agreement_table": "leadkit.survey.agreement",
+    "icc1": "leadkit.survey.agreement",
+    "icc2": "leadkit.survey.agreement",
+    "rwg": "leadkit.survey.agreement",
+    "rwg_j": "leadkit.survey.agreement",
+    "compare": "leadkit.survey.comparison",
+    "element_reliability": "leadkit.survey.element_stats",
+    "team_agreement": "leadkit.survey.element_stats",
+    "TeamExample": "leadkit.survey.example_team",
+    "agreement_band": "leadkit.survey.example_team",
+    "next_steps": "leadkit.survey.example_team",
+    "team_example": "leadkit.survey.example_team",
+    "anonymity_note": "leadkit.survey.feedback360",
+    "self_other": "leadkit.survey.feedback360",
+    "Reliability": "leadkit.survey.item_analysis",
+    "reliability": "leadkit.survey.item_analysis",
+    "read_responses": "leadkit.survey.responses",
+    "validate_responses": "leadkit.survey.responses",
+    "framework_score": "leadkit.survey.scoring",
+    "reverse_keyed": "leadkit.survey.scoring",
+    "score": "leadkit.survey.scoring",
+    "theme_scores": "leadkit.survey.scoring",
+}
 
 __version__ = "0.1.0"
 
@@ -187,7 +269,8 @@ _FACES = {
     "show_team_example": "leadkit.render.displays",
     "show_learner_themes": "leadkit.render.displays",
 }
-_PACKAGES = {"widgets", "plots", "simulate", "render"}
+_PACKAGES = {"widgets", "plots", "simulate", "render", "i18n", "errors", "privacy", "content",
+             "survey", "learning", "store", "cli"}
 # Old module names, kept for notebooks and scripts written against earlier versions: each
 # looks its names up where they live now, with a warning that names the new place.
 _MOVED = {
@@ -217,6 +300,10 @@ def _moved(name: str) -> Any:
 
 
 def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value  # looked up once; later uses are plain attribute reads
+        return value
     if name in _FACES:
         return getattr(importlib.import_module(_FACES[name]), name)
     if name in _PACKAGES:

@@ -116,3 +116,23 @@ def test_every_module_says_what_it_is(path):
     assert doc and len(doc) > 40, f"{path} needs a docstring saying what it holds"
     if path.name == "__init__.py" and path.parent != PACKAGE and path.parent.parent == PACKAGE:
         assert "import" in doc, f"{path}: a layer's docstring says what it may import"
+
+
+def test_importing_the_kit_and_its_core_loads_no_heavy_library():
+    # Timings are in benchmarks/bench_import.py; this only checks what gets loaded.
+    import subprocess
+    import sys
+
+    code = ("import sys, leadkit; leadkit.score; leadkit.read_responses; leadkit.Journal; "
+            "leadkit.load_framework('agile-cmo'); "
+            "print(' '.join(m for m in ('scipy', 'matplotlib', 'ipywidgets', 'jsonschema', "
+            "'IPython') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "", f"loaded at import: {out}"
+
+
+def test_every_public_name_resolves():
+    for name in leadkit.__all__:
+        assert getattr(leadkit, name) is not None, name
+    assert set(leadkit.__all__) <= set(dir(leadkit))

@@ -21,12 +21,26 @@ Examples
 
 from __future__ import annotations
 
-from leadkit.simulate._approval import ApprovalModel, approval, approval_expected
-from leadkit.simulate._emperor import EmperorModel, emperor
-from leadkit.simulate._fang import FangModel, fang
-from leadkit.simulate._march import MarchModel, march
-from leadkit.simulate._stats import mean_ci, summarise
-from leadkit.simulate.replications import claims_table, reproduce
+import importlib
+from typing import Any
+
+# public name -> the private module that defines it; a model loads when it is first used, so
+# reading a scenario file (or importing the kit) does not pay for every model.
+_WHERE = {
+    "claims_table": "replications",
+    "reproduce": "replications",
+    "march": "_march",
+    "MarchModel": "_march",
+    "fang": "_fang",
+    "FangModel": "_fang",
+    "emperor": "_emperor",
+    "EmperorModel": "_emperor",
+    "approval": "_approval",
+    "approval_expected": "_approval",
+    "ApprovalModel": "_approval",
+    "mean_ci": "_stats",
+    "summarise": "_stats",
+}
 
 __all__ = [
     "claims_table",
@@ -43,3 +57,13 @@ __all__ = [
     "mean_ci",
     "summarise",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"leadkit.simulate.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'leadkit.simulate' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -46,7 +46,6 @@ from __future__ import annotations
 import itertools
 import warnings
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -196,6 +195,8 @@ def march(
                 lambda done, i=i: progress((bounds[i] + done * len(blocks[i])) / reps))
             parts.append(_run(prm, block, horizon, closed, fast, trajectory, tick))
     else:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             parts = list(pool.map(_run, [prm] * count, blocks, [horizon] * count,
                                   [closed] * count, [fast] * count, [trajectory] * count,
