@@ -184,3 +184,8 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return importlib.import_module(f"leadkit.{name}")
     raise AttributeError(f"module 'leadkit' has no attribute {name!r}")
+
+# Research analyses (issue 15): agreement beyond rwg, omega, multilevel models, surfaces.
+from leadkit.agreement_null import ad_m, awg, icc_ci, rwg_j_significance, rwg_j_sim  # noqa: E402
+
+__all__ += ["awg", "ad_m", "rwg_j_sim", "rwg_j_significance", "icc_ci"]
