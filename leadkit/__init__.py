@@ -189,3 +189,6 @@ def __getattr__(name: str) -> Any:
 from leadkit.agreement_null import ad_m, awg, icc_ci, rwg_j_significance, rwg_j_sim  # noqa: E402
 
 __all__ += ["awg", "ad_m", "rwg_j_sim", "rwg_j_significance", "icc_ci"]
+from leadkit.response_surface import ResponseSurface, response_surface  # noqa: E402
+
+__all__ += ["response_surface", "ResponseSurface"]
