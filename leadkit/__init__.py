@@ -192,3 +192,10 @@ __all__ += ["awg", "ad_m", "rwg_j_sim", "rwg_j_significance", "icc_ci"]
 from leadkit.response_surface import ResponseSurface, response_surface  # noqa: E402
 
 __all__ += ["response_surface", "ResponseSurface"]
+from leadkit.multilevel_model import (  # noqa: E402
+    MultilevelModel,
+    group_mean_center,
+    multilevel_model,
+)
+
+__all__ += ["multilevel_model", "MultilevelModel", "group_mean_center"]
