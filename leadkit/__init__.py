@@ -199,3 +199,6 @@ from leadkit.multilevel_model import (  # noqa: E402
 )
 
 __all__ += ["multilevel_model", "MultilevelModel", "group_mean_center"]
+from leadkit.omega import OmegaResult, omega  # noqa: E402
+
+__all__ += ["omega", "OmegaResult"]
