@@ -202,3 +202,6 @@ __all__ += ["multilevel_model", "MultilevelModel", "group_mean_center"]
 from leadkit.omega import OmegaResult, omega  # noqa: E402
 
 __all__ += ["omega", "OmegaResult"]
+from leadkit.research_data import kit_people, kit_reports  # noqa: E402
+
+__all__ += ["kit_people", "kit_reports"]

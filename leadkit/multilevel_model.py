@@ -267,9 +267,9 @@ def multilevel_model(data: pd.DataFrame, formula: str, group: str,
     df = _dfs(x, names, frame[group].to_numpy())
     tval = beta / se
     crit = stats.t.ppf(0.975, df)
-    fixed = pd.DataFrame({"term": names, "estimate": beta, "se": se, "df": df, "t": tval,
-                          "p": 2 * stats.t.sf(np.abs(tval), df), "ci_low": beta - crit * se,
-                          "ci_high": beta + crit * se})
+    fixed = pd.DataFrame({"term": names, "estimate": beta, "se": se, "df": df.astype(np.int64),
+                          "t": tval, "p": 2 * stats.t.sf(np.abs(tval), df),
+                          "ci_low": beta - crit * se, "ci_high": beta + crit * se})
     re_names = ["Intercept", *slopes]  # the order of re_formula: intercept, then the slopes
     random = pd.DataFrame(g, index=re_names, columns=re_names)
     return MultilevelModel(fixed, random, sigma2, len(frame), n_groups, formula, group)

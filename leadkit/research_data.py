@@ -14,7 +14,7 @@ Examples
 --------
 >>> people = kit_people()
 >>> people.shape[0], people["team"].nunique()
-(64, 8)
+(56, 8)
 """
 
 from __future__ import annotations
