@@ -144,3 +144,12 @@ def test_a_team_of_one_gets_nan_as_in_r():
     out = awg([3, 3, 4, 5], ["a", "a", "a", "b"])
     assert np.isnan(out["b"]) and not np.isnan(out["a"])
     assert np.isnan(ad_m([3, 4, 5], ["a", "a", "b"])["b"])
+
+
+def test_the_r_fixtures_are_the_kits_current_sample_teams():
+    # make_reference.R read these files; if the sample changes, rerun make_kit_fixtures.py
+    # and the R script
+    people = pd.read_csv(RESEARCH / "kit_people.csv")
+    reports = pd.read_csv(RESEARCH / "kit_reports.csv")
+    pd.testing.assert_frame_equal(lk.kit_people(), people, check_dtype=False)
+    pd.testing.assert_frame_equal(lk.kit_reports(), reports, check_dtype=False)
