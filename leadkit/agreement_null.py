@@ -276,4 +276,4 @@ def icc_ci(values, groups, level: float = 0.95) -> pd.DataFrame:
     return pd.DataFrame(
         {"estimate": [icc1(f), icc2(f)], "ci_low": [icc1(f_low), icc2(f_low)],
          "ci_high": [icc1(f_high), icc2(f_high)]},
-        index=pd.Index(["ICC1", "ICC2"], name="index"))
+        index=pd.Index(["ICC1", "ICC2"], name="statistic"))

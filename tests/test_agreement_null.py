@@ -121,6 +121,19 @@ def test_icc_estimates_match_multilevel_on_bh1996():
     assert (table["estimate"] < table["ci_high"]).all()
 
 
+def test_icc_estimates_match_multilevel_on_the_kits_teams():
+    people = pd.read_csv(RESEARCH / "kit_people.csv")
+    table = icc_ci(people["trust_wave2"], people["team"])
+    # multilevel::ICC1(aov(trust_wave2 ~ as.factor(team), data = kit_people)), and ICC2
+    assert abs(table.loc["ICC1", "estimate"] - 0.11052255371083344) < 1e-12
+    assert abs(table.loc["ICC2", "estimate"] - 0.465180352806289) < 1e-12
+    reports = pd.read_csv(RESEARCH / "kit_reports.csv")
+    trust = reports[["acmo01", "acmo02", "acmo03"]].mean(axis=1, skipna=False)
+    # multilevel::ICC1(aov(rowMeans(kit_reports[, acmo01:acmo03]) ~ team)): NA rows dropped
+    assert abs(icc_ci(trust, reports["team"]).loc["ICC1", "estimate"]
+               - 0.10876041890488138) < 1e-12
+
+
 @pytest.mark.parametrize(
     "call, words",
     [

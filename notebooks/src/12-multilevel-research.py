@@ -62,18 +62,19 @@ lk.set_language("{{LANG}}")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-reports = lk.kit_reports()
 trust_items = ["acmo01", "acmo02", "acmo03"]
+reports = lk.kit_reports().dropna(subset=trust_items)  # complete answers, as R's na.exclude
 lk.show_table(lk.icc_ci(reports[trust_items].mean(axis=1), reports["team"]), index=True, decimals=3)
 
 # %% [markdown] lang="en"
-# The estimate is close to zero, but with eight teams the interval is wide: the data cannot
-# yet tell "no team effect" from a sizeable one. That is a finding to report, not to hide.
+# About a tenth of the variance lies between teams, but with eight teams the interval runs
+# from below zero to one half: the data cannot yet tell "no team effect" from a large one.
+# That is a finding to report, not to hide.
 
 # %% [markdown] lang="nl"
-# De schatting ligt dicht bij nul, maar met acht teams is het interval breed: de gegevens kunnen
-# "geen teameffect" nog niet onderscheiden van een flink effect. Dat is een bevinding om te
-# rapporteren, niet om te verstoppen.
+# Ongeveer een tiende van de variantie ligt tussen teams, maar met acht teams loopt het interval
+# van onder nul tot een half: de gegevens kunnen "geen teameffect" nog niet onderscheiden van
+# een groot effect. Dat is een bevinding om te rapporteren, niet om te verstoppen.
 
 # %% [markdown] lang="en"
 # ## Agreement within each team

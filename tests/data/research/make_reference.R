@@ -69,6 +69,12 @@ fit <- aov(WBEING ~ as.factor(GRP), data = bh1996)
 py("BH_ICC1", ICC1(fit), "multilevel::ICC1(aov(WBEING ~ as.factor(GRP), data = bh1996))")
 py("BH_ICC2", ICC2(fit), "multilevel::ICC2(aov(WBEING ~ as.factor(GRP), data = bh1996))")
 
+kfit <- aov(trust_wave2 ~ as.factor(team), data = kit)
+py("KIT_ICC1", ICC1(kfit), "multilevel::ICC1(aov(trust_wave2 ~ as.factor(team), data = kit_people))")
+py("KIT_ICC2", ICC2(kfit), "multilevel::ICC2(aov(trust_wave2 ~ as.factor(team), data = kit_people))")
+kfit <- aov(x ~ as.factor(team), data = data.frame(x = rowMeans(rep[, c("acmo01", "acmo02", "acmo03")]), team = rep$team))
+py("KIT_REPORTS_ICC1", ICC1(kfit), "multilevel::ICC1(aov(rowMeans(kit_reports[, acmo01:acmo03]) ~ team))")
+
 # --- multilevel models (nlme::lme, REML) -----------------------------------------------------
 show_lme <- function(tag, m, call) {
   s <- summary(m)$tTable; ci <- intervals(m, which = "fixed")$fixed
@@ -109,4 +115,4 @@ rsa("BH_RSA", bh1996$WBEING, bh1996$LEAD - 3, bh1996$COHES - 3,
     "lm(WBEING ~ x + y + I(x^2) + I(x*y) + I(y^2)), x = LEAD - 3, y = COHES - 3, data = bh1996")
 rsa("KIT_RSA", kit$trust_wave2, kit$trust - 3, kit$others_trust - 3,
     "lm(trust_wave2 ~ x + y + I(x^2) + I(x*y) + I(y^2)), x = build-trust - 3, y = others_trust - 3, data = kit_people")
-csv(bh1996[, c("GRP", "COHES", "LEAD", "HRS", "G.HRS", "WBEING")], "bh1996.csv"); system("gzip -f tests/data/research/bh1996.csv")
+csv(bh1996[, c("GRP", "COHES", "LEAD", "HRS", "G.HRS", "WBEING")], "bh1996.csv"); system("gzip -nf tests/data/research/bh1996.csv")
