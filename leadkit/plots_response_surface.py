@@ -57,13 +57,17 @@ def plot_response_surface(fit: Any, *, title: str | None = None, points: bool = 
     fig = KitFigure(figsize=(7.5, 6.5))
     ax = fig.add_subplot(projection="3d")
     ax.plot_surface(gx, gy, fit.predict(gx, gy), cmap="cividis", alpha=0.55, linewidth=0)
-    a = {name: fit._term(fit.surface, name).estimate for name in ("a1", "a2", "a3", "a4")}
+    from leadkit.i18n import get_language
+
+    comma = get_language() == "nl"  # the legend is not localised by KitFigure: do it here
+    a = {name: f"{fit._term(fit.surface, name).estimate:.2f}" for name in ("a1", "a2", "a3", "a4")}
+    a = {name: v.replace(".", ",") if comma else v for name, v in a.items()}
     congruent = tr({"en": "congruence X = Y", "nl": "congruentie X = Y"})
     incongruent = tr({"en": "incongruence X = -Y", "nl": "incongruentie X = -Y"})
     ax.plot(axis, axis, fit.predict(axis, axis), color=OKABE_ITO["black"], linewidth=2.5,
-            label=f"{congruent}: a1 = {a['a1']:.2f}, a2 = {a['a2']:.2f}")
+            label=f"{congruent}: a1 = {a['a1']}, a2 = {a['a2']}")
     ax.plot(axis, -axis, fit.predict(axis, -axis), color=OKABE_ITO["vermillion"], linewidth=2.5,
-            linestyle="--", label=f"{incongruent}: a3 = {a['a3']:.2f}, a4 = {a['a4']:.2f}")
+            linestyle="--", label=f"{incongruent}: a3 = {a['a3']}, a4 = {a['a4']}")
     if points:
         ax.scatter(data["x"], data["y"], data["z"], s=8, color=OKABE_ITO["blue"], depthshade=False)
     centred = tr({"en": "centred at", "nl": "gecentreerd op"})

@@ -119,3 +119,16 @@ def test_text_constant_and_short_inputs_are_input_errors():
     d["y"] = ["a"] + [1.0] * 7
     with pytest.raises(InputError, match="not a number"):
         response_surface(d, self="x", other="y", outcome="z")
+
+
+def test_the_dutch_legend_writes_decimal_commas():
+    people = pd.read_csv(RESEARCH / "kit_people.csv")
+    fit = response_surface(people, self="build-trust", other="others_trust",
+                           outcome="trust_wave2", center=3)
+    lk.set_language("nl")
+    try:
+        labels = [line.get_label() for line in fit.plot().axes[0].lines]
+    finally:
+        lk.set_language("en")
+    assert labels[0].startswith("congruentie X = Y: a1 = 0,64")
+    assert "a4 = 0,57" in labels[1]
