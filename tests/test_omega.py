@@ -49,6 +49,17 @@ def test_three_factors_match_psych_on_bechtoldt():
     assert abs(res.hierarchical - 0.6140282487122829) < 2e-3  # ...$omega_h
 
 
+def test_two_factors_match_psych_with_equal_general_loadings(thurstone):
+    # with two group factors psych sets both loadings on g to sqrt(phi12) (option = "equal")
+    res = omega(thurstone, n_factors=2)
+    assert abs(res.total - 0.91279332534214452) < 2e-3  # omega(Thurstone, nfactors = 2)$omega.tot
+    assert abs(res.hierarchical - 0.71390804105171024) < 2e-3  # ...$omega_h
+    g = [0.71367872292093337, 0.72552164982451051, 0.68587954531658601, 0.63586746893006985,
+         0.62734104385067035, 0.55337397512433451, 0.53768937268020744, 0.5656793094615975,
+         0.51831046277180581]  # ...$schmid$sl[, 1]
+    assert np.abs(res.loadings["g"].to_numpy() - g).max() < 2e-3
+
+
 def test_one_factor_matches_psych_on_thurstone(thurstone):
     res = omega(thurstone, n_factors=1)
     assert abs(res.total - 0.89303604997752473) < 1e-4  # omega(Thurstone, nfactors = 1)$omega.tot
