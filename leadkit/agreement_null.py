@@ -156,11 +156,14 @@ def ad_m(items: pd.DataFrame | pd.Series | np.ndarray, groups, centre: str = "me
 
 
 def rwg_j_sim(group_size: int, n_items: int, n_options: int = 5, replications: int = 10_000,
-              seed: int | None = None) -> np.ndarray:
+              seed: int | None = None, item_correlations: np.ndarray | None = None
+              ) -> np.ndarray:
     """rwg(j) of teams whose members answer at random, as ``multilevel::rwg.j.sim``.
 
     Each replication draws ``group_size`` x ``n_items`` answers uniformly from 1..A and
-    computes rwg(j) with the uniform null variance (A**2 - 1) / 12.
+    computes rwg(j) with the uniform null variance (A**2 - 1) / 12. With
+    ``item_correlations`` (R's ``itemcors``) the answers are correlated normal draws cut into
+    A equally likely options, so random teams answer related items alike.
 
     Returns
     -------
@@ -178,8 +181,21 @@ def rwg_j_sim(group_size: int, n_items: int, n_options: int = 5, replications: i
                      "nl": "nodig: een groep van minstens 2, minstens 1 item en 1 replicatie"})
     null = _null_variance(n_options)
     rng = np.random.default_rng(seed)
-    answers = rng.integers(1, int(n_options) + 1,
-                           size=(int(replications), int(group_size), int(n_items)))
+    shape = (int(replications), int(group_size), int(n_items))
+    if item_correlations is None:
+        answers = rng.integers(1, int(n_options) + 1, size=shape)
+    else:
+        from scipy import stats
+
+        corr = np.asarray(item_correlations, dtype=float)
+        if corr.shape != (shape[2], shape[2]) or not np.allclose(corr, corr.T):
+            raise _fail({"en": f"item_correlations must be a symmetric {shape[2]} x {shape[2]} "
+                               f"matrix",
+                         "nl": f"item_correlations moet een symmetrische {shape[2]} x "
+                               f"{shape[2]}-matrix zijn"})
+        draws = rng.multivariate_normal(np.zeros(shape[2]), corr, size=shape[:2])
+        cuts = stats.norm.ppf(np.arange(1, int(n_options)) / int(n_options))
+        answers = np.searchsorted(cuts, draws) + 1  # as R's cut() at qnorm(k / A)
     ratio = np.minimum(answers.var(axis=1, ddof=1).mean(axis=1), null) / null
     j = int(n_items)
     return j * (1 - ratio) / (j * (1 - ratio) + ratio)

@@ -80,6 +80,21 @@ def test_rwg_j_null_has_the_distribution_of_rwg_j_sim():
     assert abs(np.mean(ours == 0) - np.mean(theirs == 0)) < 0.03
 
 
+def test_rwg_j_null_with_correlated_items_has_the_distribution_of_r():
+    # set.seed(16); rwg.j.sim(gsize = 6, nitems = 4, nresp = 5, itemcors = cors, nrep = 2000)$rwg
+    # with cors the 4 x 4 matrix of 0.5 (1 on the diagonal)
+    theirs = pd.read_csv(RESEARCH / "rwg_j_sim_6_4_5_cor50.csv")["rwg_j"].to_numpy()
+    cors = np.full((4, 4), 0.5) + 0.5 * np.eye(4)
+    ours = rwg_j_sim(6, 4, 5, replications=20_000, seed=2025, item_correlations=cors)
+    assert stats.ks_2samp(ours, theirs).pvalue > 0.01
+    # about half the random teams sit at exactly 0, so the median is no fair comparison
+    assert abs(np.mean(ours == 0) - np.mean(theirs == 0)) < 0.04
+    for q in (0.75, 0.9, 0.95):
+        assert abs(np.quantile(ours, q) - np.quantile(theirs, q)) < 0.03, q
+    uniform = rwg_j_sim(6, 4, 5, replications=20_000, seed=2025)
+    assert np.quantile(ours, 0.95) > np.quantile(uniform, 0.95)  # related items agree more
+
+
 def test_rwg_j_sim_is_reproducible():
     np.testing.assert_array_equal(rwg_j_sim(5, 3, seed=7, replications=50),
                                   rwg_j_sim(5, 3, seed=7, replications=50))

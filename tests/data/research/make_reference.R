@@ -63,6 +63,11 @@ sim <- rwg.j.sim(gsize = 10, nitems = 11, nresp = 5, nrep = 2000)
 csv(data.frame(rwg_j = round(sim$rwg, 8)), "rwg_j_sim_10_11_5.csv")
 py("SIM_Q95", quantile(sim$rwg, 0.95, type = 7), "quantile(rwg.j.sim(gsize = 10, nitems = 11, nresp = 5, nrep = 2000)$rwg, .95) after set.seed(15)")
 
+set.seed(16)
+cors <- matrix(0.5, 4, 4); diag(cors) <- 1
+sim <- rwg.j.sim(gsize = 6, nitems = 4, nresp = 5, itemcors = cors, nrep = 2000)
+csv(data.frame(rwg_j = round(sim$rwg, 8)), "rwg_j_sim_6_4_5_cor50.csv")
+
 # --- ICC(1), ICC(2) with F-based intervals --------------------------------------------------
 sf <- matrix(c(9, 2, 5, 8, 6, 1, 3, 2, 8, 4, 6, 8, 7, 1, 2, 6, 10, 5, 6, 9, 6, 2, 4, 7),
              ncol = 4, byrow = TRUE)
