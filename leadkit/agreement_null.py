@@ -34,12 +34,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from leadkit.agreement import _anova, _fail, _frame, _null_variance, _teams
+from leadkit.agreement import ArrayLike, _anova, _fail, _frame, _null_variance, _teams
 
 __all__ = ["awg", "ad_m", "rwg_j_sim", "rwg_j_significance", "icc_ci"]
 
 
-def _items(items, groups, scale: tuple[float, float] | None = None):
+def _items(items, groups, scale: tuple[float, float] | None = None
+           ) -> tuple[pd.DataFrame, pd.Series]:
     """Checked numeric items and team labels, complete rows only (as R's ``na.exclude``)."""
     frame = _frame(items, "item")
     if frame.shape[1] == 0 or len(frame) == 0:
@@ -81,8 +82,8 @@ def _awg_item(x: np.ndarray, low: float, high: float) -> float:
     return 1 - (2 * np.var(x, ddof=1)) / (((high + low) * m - m**2 - high * low) * (k / (k - 1)))
 
 
-def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups, scale: tuple[float, float] = (1, 5)
-        ) -> pd.Series:
+def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike,
+        scale: tuple[float, float] = (1, 5)) -> pd.Series:
     """Brown & Hauenstein's a(wg) per team, as ``multilevel::awg(x, grpid, range)``.
 
     Parameters
@@ -119,7 +120,7 @@ def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups, scale: tuple[float
     return pd.Series(out, name="awg", dtype=float).rename_axis(teams.name)
 
 
-def ad_m(items: pd.DataFrame | pd.Series | np.ndarray, groups, centre: str = "mean"
+def ad_m(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike, centre: str = "mean"
          ) -> pd.Series:
     """Average deviation index AD(M) per team, as ``multilevel::ad.m(x, grpid, type)``.
 
@@ -201,7 +202,7 @@ def rwg_j_sim(group_size: int, n_items: int, n_options: int = 5, replications: i
     return j * (1 - ratio) / (j * (1 - ratio) + ratio)
 
 
-def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups, n_options: int = 5,
+def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 5,
                        replications: int = 10_000, seed: int | None = None,
                        alpha: float = 0.05) -> pd.DataFrame:
     """Each team's rwg(j) against the rwg(j) of random answers from a team of its size.
@@ -250,7 +251,7 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups, n_options: int 
     return out.set_index(teams.name)
 
 
-def icc_ci(values, groups, level: float = 0.95) -> pd.DataFrame:
+def icc_ci(values: ArrayLike, groups: ArrayLike, level: float = 0.95) -> pd.DataFrame:
     """ICC(1) and ICC(2) with F-based confidence intervals (McGraw & Wong, 1996, case 1).
 
     F = MSB / MSW from the one-way ANOVA of :func:`leadkit.agreement.icc1`; its bounds

@@ -189,7 +189,7 @@ def _order(load: np.ndarray, phi: np.ndarray | None) -> np.ndarray:
     return np.argsort(-ev, kind="stable")
 
 
-def omega(items, n_factors: int = 1) -> OmegaResult:
+def omega(items: pd.DataFrame | np.ndarray, n_factors: int = 1) -> OmegaResult:
     """Omega total and hierarchical of a set of items, as ``psych::omega(m, nfactors)``.
 
     Parameters

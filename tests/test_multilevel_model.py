@@ -124,3 +124,14 @@ def test_one_team_text_and_constant_outcomes_are_input_errors():
         multilevel_model(d.assign(x=["p", "q", "r", "s"]), "y ~ x", group="t")
     with pytest.raises(InputError, match="text"):
         group_mean_center(d.assign(x=["p", "q", "r", "s"]), "x", "t")
+
+
+def test_rows_with_a_gap_are_left_out(bh):
+    part = bh.head(600).copy()
+    gappy = part.copy()
+    gappy.loc[[3, 10, 50], "WBEING"] = np.nan
+    fit = multilevel_model(gappy, "WBEING ~ HRS", group="GRP")
+    same = multilevel_model(part.drop(index=[3, 10, 50]), "WBEING ~ HRS", group="GRP")
+    assert fit.n == 597
+    pd.testing.assert_frame_equal(fit.fixed, same.fixed)
+    assert "n=597" in repr(fit)
