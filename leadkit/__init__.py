@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
     )
     from leadkit.store.journal import Journal, SaveResult, default_journal_path
     from leadkit.survey.agreement import agreement_table, icc1, icc2, rwg, rwg_j
+    from leadkit.survey.agreement_null import ad_m, awg, icc_ci, rwg_j_significance, rwg_j_sim
     from leadkit.survey.comparison import compare
     from leadkit.survey.element_stats import element_reliability, team_agreement
     from leadkit.survey.example_team import (
@@ -76,12 +77,30 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
     )
     from leadkit.survey.feedback360 import anonymity_note, self_other
     from leadkit.survey.item_analysis import Reliability, reliability
+    from leadkit.survey.multilevel import MultilevelModel, group_mean_center, multilevel_model
+    from leadkit.survey.omega import OmegaResult, omega
+    from leadkit.survey.research_data import kit_people, kit_reports
+    from leadkit.survey.response_surface import ResponseSurface, response_surface
     from leadkit.survey.responses import read_responses, validate_responses
     from leadkit.survey.scoring import framework_score, reverse_keyed, score, theme_scores
 
 # Public name -> the module that defines it. Every name loads on first use (PEP 562), so
 # 'import leadkit' costs almost nothing and a script pays only for the layers it touches.
 _WHERE = {
+    "awg": "leadkit.survey.agreement_null",
+    "ad_m": "leadkit.survey.agreement_null",
+    "icc_ci": "leadkit.survey.agreement_null",
+    "rwg_j_significance": "leadkit.survey.agreement_null",
+    "rwg_j_sim": "leadkit.survey.agreement_null",
+    "ResponseSurface": "leadkit.survey.response_surface",
+    "response_surface": "leadkit.survey.response_surface",
+    "MultilevelModel": "leadkit.survey.multilevel",
+    "group_mean_center": "leadkit.survey.multilevel",
+    "multilevel_model": "leadkit.survey.multilevel",
+    "OmegaResult": "leadkit.survey.omega",
+    "omega": "leadkit.survey.omega",
+    "kit_people": "leadkit.survey.research_data",
+    "kit_reports": "leadkit.survey.research_data",
     "dataset_path": "leadkit.content.catalog",
     "list_datasets": "leadkit.content.catalog",
     "load_dataset": "leadkit.content.catalog",
@@ -254,6 +273,21 @@ __all__ = [
     "InputError",
     "FrameworkFileError",
     "UnknownIdError",
+    # research analyses
+    "omega",
+    "OmegaResult",
+    "awg",
+    "ad_m",
+    "rwg_j_sim",
+    "rwg_j_significance",
+    "icc_ci",
+    "multilevel_model",
+    "MultilevelModel",
+    "group_mean_center",
+    "response_surface",
+    "ResponseSurface",
+    "kit_people",
+    "kit_reports",
 ]
 
 # Faces load on first use: a core user (a script, the CLI) never pays for matplotlib or

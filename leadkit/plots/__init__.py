@@ -28,6 +28,7 @@ _WHERE = {
     "replication_figure": "simulate",
     "model_path": "simulate",
     "KitFigure": "figure",
+    "response_surface_figure": "response_surface",
 }
 
 __all__ = sorted(_WHERE)

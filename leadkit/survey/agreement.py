@@ -43,21 +43,21 @@ _SOURCE = "<DataFrame>"
 ArrayLike = pd.Series | np.ndarray | Sequence
 
 
-def _fail(problem: dict[str, str], **where: object) -> InputError:
+def agreement_error(problem: dict[str, str], **where: object) -> InputError:
     return InputError(_SOURCE, tr(problem), **where)  # type: ignore[arg-type]
 
 
-def _null_variance(n_options: int) -> float:
+def null_variance(n_options: int) -> float:
     """Variance of answers spread uniformly over the options 1..A: (A**2 - 1) / 12."""
     whole = isinstance(n_options, numbers.Integral) and not isinstance(n_options, bool)
     if not whole or n_options < 2:
-        raise _fail(
+        raise agreement_error(
             N_("n_options must be the number of answer options, at least 2")
         )
     return (int(n_options) ** 2 - 1) / 12
 
 
-def _frame(data: pd.DataFrame | ArrayLike, default: str) -> pd.DataFrame:
+def item_frame(data: pd.DataFrame | ArrayLike, default: str) -> pd.DataFrame:
     """Numeric scores as a DataFrame with positional rows; text cells raise an InputError."""
     if isinstance(data, pd.DataFrame):
         frame = data.reset_index(drop=True)
@@ -70,7 +70,7 @@ def _frame(data: pd.DataFrame | ArrayLike, default: str) -> pd.DataFrame:
         if arr.ndim == 1:
             arr = arr[:, None]
         if arr.ndim != 2:
-            raise _fail(N_("expected a table of scores"))
+            raise agreement_error(N_("expected a table of scores"))
         names = (
             [default] if arr.shape[1] == 1 else [f"{default}{j + 1}" for j in range(arr.shape[1])]
         )
@@ -83,7 +83,7 @@ def _frame(data: pd.DataFrame | ArrayLike, default: str) -> pd.DataFrame:
             num = pd.to_numeric(col.astype(object), errors="coerce").astype(np.float64)
             bad = np.flatnonzero(num.isna().to_numpy() & col.notna().to_numpy())
             if bad.size:
-                raise _fail(
+                raise agreement_error(
                     tr("{value!r} is not a number").format(value=col.iloc[bad[0]]),
                     row=int(bad[0]) + 2,
                     column=str(name),
@@ -92,10 +92,10 @@ def _frame(data: pd.DataFrame | ArrayLike, default: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _teams(groups: ArrayLike, n: int) -> pd.Series:
+def team_labels(groups: ArrayLike, n: int) -> pd.Series:
     g = groups.reset_index(drop=True) if isinstance(groups, pd.Series) else pd.Series(list(groups))
     if len(g) != n:
-        raise _fail(
+        raise agreement_error(
             tr("the scores have {n} rows but the team labels {n2}").format(n=n, n2=len(g))
         )
     return g.rename(groups.name if isinstance(groups, pd.Series) and groups.name else "group")
@@ -106,7 +106,7 @@ def _check_range(frame: pd.DataFrame, n_options: int) -> None:
     outside = (values < 1) | (values > n_options)  # NaN compares False: gaps are fine
     if outside.any():
         row, col = np.argwhere(outside)[0]
-        raise _fail(
+        raise agreement_error(
             tr("score {value:g} is outside the answer scale").format(value=values[row, col]),
             row=int(row) + 2,
             column=str(frame.columns[col]),
@@ -118,9 +118,9 @@ def _prepare(
     items: pd.DataFrame | ArrayLike, groups: ArrayLike, n_options: int, default: str
 ) -> tuple[pd.DataFrame, pd.Series, pd.Series, float]:
     """Checked scores and teams: the complete rows, their teams, all teams, null variance."""
-    null = _null_variance(n_options)
-    frame = _frame(items, default)
-    teams = _teams(groups, len(frame))
+    null = null_variance(n_options)
+    frame = item_frame(items, default)
+    teams = team_labels(groups, len(frame))
     _check_range(frame, n_options)
     keep = frame.notna().all(axis=1) & teams.notna()
     return frame[keep], teams[keep], teams, null
@@ -150,7 +150,7 @@ def rwg(values: ArrayLike, groups: ArrayLike, n_options: int = 5) -> pd.Series:
     """
     frame, teams, _, null = _prepare(values, groups, n_options, "values")
     if frame.shape[1] != 1:
-        raise _fail(
+        raise agreement_error(
             N_("rwg takes one column of scores; use rwg_j for several items")
         )
     var = frame.iloc[:, 0].groupby(teams.to_numpy(), sort=True).var(ddof=1)
@@ -221,15 +221,15 @@ def agreement_table(
     return table.assign(n=table["n"].fillna(0).astype(np.int64))
 
 
-def _anova(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int, int]:
+def anova_parts(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int, int]:
     """Mean squares between and within teams of a one-way ANOVA, plus N and the team count."""
-    frame = _frame(values, "values")
-    teams = _teams(groups, len(frame))
+    frame = item_frame(values, "values")
+    teams = team_labels(groups, len(frame))
     keep = frame.iloc[:, 0].notna() & teams.notna()
     v, g = frame.iloc[:, 0][keep], teams[keep].to_numpy()
     if np.isinf(v).any():
         row = int(np.flatnonzero(np.isinf(v.to_numpy()))[0])
-        raise _fail(
+        raise agreement_error(
             N_("infinite value"),
             row=int(v.index[row]) + 2,
             column=str(frame.columns[0]),
@@ -237,14 +237,14 @@ def _anova(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int, int
     team_mean = v.groupby(g).transform("mean")
     n, k = len(v), int(pd.Series(g).nunique())
     if k < 2 or n - k < 1:
-        raise _fail(
+        raise agreement_error(
             tr("ICC needs at least 2 teams and a team with 2 or more members ({k} teams, {n} "
                "scores)").format(k=k, n=n)
         )
     ssb = float(((team_mean - v.mean()) ** 2).sum())
     ssw = float(((v - team_mean) ** 2).sum())
     if ssb + ssw == 0:
-        raise _fail(
+        raise agreement_error(
             N_("all scores are equal, so the ICC is undefined")
         )
     msb, msw = ssb / (k - 1), ssw / (n - k)
@@ -261,7 +261,7 @@ def icc1(values: ArrayLike, groups: ArrayLike) -> float:
     >>> round(icc1([1, 2, 4, 5, 5, 6], ["a", "a", "b", "b", "c", "c"]), 4)
     0.8909
     """
-    msb, msw, n, k = _anova(values, groups)
+    msb, msw, n, k = anova_parts(values, groups)
     return (msb - msw) / (msb + (n / k - 1) * msw)
 
 
@@ -276,9 +276,9 @@ def icc2(values: ArrayLike, groups: ArrayLike) -> float:
     >>> round(icc2([1, 2, 4, 5, 5, 6], ["a", "a", "b", "b", "c", "c"]), 4)
     0.9423
     """
-    msb, msw, _, _ = _anova(values, groups)
+    msb, msw, _, _ = anova_parts(values, groups)
     if not msb > 1e-12 * msw:  # rounding noise of equal team means is not a between-team effect
-        raise _fail(
+        raise agreement_error(
             N_("all team means are equal, so ICC(2) is undefined")
         )
     return (msb - msw) / msb

@@ -90,6 +90,7 @@ lk.widgets.framework_table()
 # | [08 Replicating the models](en/08-replicating-the-models.ipynb) | the published models behind the scenarios | researchers |
 # | [10 Analyse your own survey](en/10-analyse-your-own-survey.ipynb) | scoring, reliability, agreement, 360 | researchers |
 # | [11 For teachers](en/11-for-teachers.ipynb) | class results without private text | teachers |
+# | [12 Multilevel research](en/12-multilevel-research.ipynb) | omega, awg and AD, ICC with intervals, random-intercept model, response surface | researchers |
 #
 # The same notebooks in Dutch are in [`nl/`](nl/00-start-here.ipynb).
 
@@ -108,6 +109,7 @@ lk.widgets.framework_table()
 # | [08 De modellen nagebouwd](nl/08-replicating-the-models.ipynb) | de gepubliceerde modellen achter de scenario's | onderzoekers |
 # | [10 Analyseer je eigen enquête](nl/10-analyse-your-own-survey.ipynb) | scores, betrouwbaarheid, overeenstemming, 360 | onderzoekers |
 # | [11 Voor docenten](nl/11-for-teachers.ipynb) | klasresultaten zonder privétekst | docenten |
+# | [12 Multilevelonderzoek](nl/12-multilevel-research.ipynb) | omega, awg en AD, ICC met intervallen, random-interceptmodel, responsoppervlak | onderzoekers |
 #
 # Dezelfde notebooks in het Engels staan in [`en/`](en/00-start-here.ipynb).
 
