@@ -38,7 +38,7 @@ _ROUTES = {"lab": "lab/tree", "notebook": "notebooks", "voila": "voila/render"}
 _SCP_LIKE = re.compile(r"^(?:[\w.-]+@)?(?P<host>[\w.-]+):(?!//)(?P<path>.+)$")
 
 
-def _bad(what: str, value: str, problem: dict[str, str], expected: dict[str, str]) -> InputError:
+def _bad(what: str, value: str, problem: str, expected: str) -> InputError:
     return InputError(what, f"{value!r}: {tr(problem)}", expected=tr(expected))
 
 

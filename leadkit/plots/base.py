@@ -119,7 +119,7 @@ def new_axes(ax: Axes | None, n_rows: int, *, polar: bool = False,
         if polar != (ax.name == "polar"):
             raise ValueError("a radar chart needs a polar axes (subplot_kw={'polar': True})"
                              if polar else "this chart needs an ordinary (not polar) axes")
-        return ax.figure, ax
+        return ax.figure, ax  # type: ignore[return-value]
     if polar:
         # Constrained layout does not see the labels around a polar axes: leave a fixed
         # margin for them instead (wrapped labels are at most about 20 characters wide).

@@ -53,7 +53,7 @@ def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t
            edgecolor=OKABE_ITO["black"], label=tr("deep"))
     for xi, d in zip(x, depth, strict=True):
         text = str(int(d)) if d else tr("not rated")
-        ax.text(xi, -max(d, 0) - 0.15, text, ha="center", va="top", fontsize=9)
+        ax.text(xi, -max(d, 0) - 0.15, text, ha="center", va="top", fontsize=9)  # type: ignore[arg-type]
     ax.axhline(-2, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
     ax.text(len(areas) - 0.5, -2 + 0.08, tr("breadth: level 2 or more"),
             ha="right", va="bottom", fontsize=8)

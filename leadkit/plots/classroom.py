@@ -44,7 +44,7 @@ _T = {
 
 def _axes(ax: Axes | None, rows: int) -> tuple[Figure, Axes]:
     if ax is not None:
-        return ax.figure, ax
+        return ax.figure, ax  # type: ignore[return-value]
     fig = KitFigure(figsize=(7.5, 0.55 * max(rows, 1) + 1.6), layout="constrained")
     return fig, fig.add_subplot()
 
@@ -54,7 +54,7 @@ def _fw_info(framework: str) -> tuple[str, tuple[int, int] | None]:
 
     if framework in list_frameworks():
         fw = load_framework(framework)
-        return tr(fw.title), tuple(fw.scale)
+        return tr(fw.title), (fw.scale[0], fw.scale[1])
     return framework, None
 
 

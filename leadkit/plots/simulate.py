@@ -120,7 +120,7 @@ def replication_figure(figure_id: str, replications: int = 200, seed: int = 1991
     categorical = any(isinstance(x, str) for x in xs) or figure_id == "fang"
     position = {x: i for i, x in enumerate(xs)} if categorical else None
     for i, (group, part) in enumerate(summary.groupby("group", sort=False)):
-        x = [position[v] for v in part["x"]] if categorical else part["x"].to_numpy(float)
+        x = [position[v] for v in part["x"]] if categorical else part["x"].to_numpy(float)  # type: ignore[index]
         err = [part["mean"] - part["ci_low"], part["ci_high"] - part["mean"]]
         # A single series needs no legend entry; several are named by their group value.
         single = group in ("fang", "emperor", "mix")
@@ -149,7 +149,7 @@ def replication_figure(figure_id: str, replications: int = 200, seed: int = 1991
     return fig
 
 
-def model_path(path: pd.DataFrame, columns: Mapping[str, Mapping[str, str]]) -> Figure:
+def model_path(path: pd.DataFrame, columns: Mapping[str, Mapping[str, str] | str]) -> Figure:
     """Per-period lines of one stepped model (``Model.run()``), e.g. code and member knowledge.
 
     ``columns`` maps a column of ``path`` to its label ``{en, nl}``.

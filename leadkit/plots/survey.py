@@ -114,8 +114,8 @@ def _radar(means: pd.Series, fw: Framework, title: str, ax: Axes | None) -> Figu
             color=OKABE_ITO["blue"], marker="o", linewidth=2)
     ax.fill(angles[~np.isnan(values)], values[~np.isnan(values)], color=OKABE_ITO["sky"],
             alpha=0.25)
-    ax.set_theta_offset(np.pi / 2)
-    ax.set_theta_direction(-1)
+    ax.set_theta_offset(np.pi / 2)  # type: ignore[attr-defined]
+    ax.set_theta_direction(-1)  # type: ignore[attr-defined]
     ax.set_ylim(low, high)
     ax.set_yticks(range(low, high + 1))
     ax.set_xticks(angles, element_labels(fw, means.index, width=20))

@@ -99,7 +99,7 @@ def require_distinct(frame: pd.DataFrame, keys: Sequence[str], person: str, *,
         str(where) if isinstance(where, str) else source,
         tr("'{value}' appears twice in the group {group}").format(
             value=frame[person].iloc[i], group=group),
-        row=where if isinstance(where, (int, np.integer)) else None,
+        row=int(where) if isinstance(where, int | np.integer) else None,
         expected=tr("each person once per group; a duplicated row would make a group look "
                     "larger than it is"))
 

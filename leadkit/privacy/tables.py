@@ -118,7 +118,7 @@ def cell_text(n: object, mean: float) -> str:
     """
     if pd.isna(mean):
         return "–"
-    return f"{format_number(mean)} (n {int(n)})" if not pd.isna(n) else format_number(mean)
+    return f"{format_number(mean)} (n {int(n)})" if not pd.isna(n) else format_number(mean)  # type: ignore[call-overload]
 
 
 def wide_table(described: pd.DataFrame, rows: str, columns: str,

@@ -77,7 +77,7 @@ def _framework_info(framework_id: str) -> tuple[str, dict[str, str], tuple[int, 
         fw = load_framework(framework_id)
     except (KeyError, LeadkitError, OSError):  # a researcher's own framework: plain ids
         return framework_id, {}, None
-    return tr(fw.title), {e.id: tr(e.name) for e in fw.elements}, tuple(fw.scale)
+    return tr(fw.title), {e.id: tr(e.name) for e in fw.elements}, (fw.scale[0], fw.scale[1])
 
 
 # -- bundle ---------------------------------------------------------------------------------------

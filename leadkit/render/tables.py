@@ -31,7 +31,7 @@ from leadkit.i18n import N_, get_language, tr
 __all__ = ["show_table", "show_learner_texts", "Table", "COLUMN_NAMES", "cell_text"]
 
 #: Words for the column names of the kit's tables (a name not listed is shown as it is).
-COLUMN_NAMES: dict[str, dict[str, str]] = {
+COLUMN_NAMES: dict[str, str] = {
     "element": N_("element"),
     "label": N_("element"),
     "element_label": N_("element"),

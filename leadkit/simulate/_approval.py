@@ -36,7 +36,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from leadkit.simulate._streams import generators
+from leadkit.simulate._streams import Seed, generators
 
 __all__ = ["approval", "approval_expected", "ApprovalModel", "Overloaded"]
 
@@ -132,7 +132,7 @@ def approval(
     *,
     requests: int = 200,
     replications: int = 200,
-    seed: int | None = None,
+    seed: Seed = None,
     **params: float,
 ) -> pd.DataFrame:
     """Simulate ``replications`` teams, each answering ``requests`` customer requests.
@@ -195,7 +195,7 @@ class ApprovalModel:
     (10, ['request', 'lead_days', 'within_mandate'])
     """
 
-    def __init__(self, layers: int = 3, mandate: float = 0.0, seed: int | None = None,
+    def __init__(self, layers: int = 3, mandate: float = 0.0, seed: Seed = None,
                  **params: float) -> None:
         self._p = {**_DEFAULTS, **params, "layers": layers, "mandate": mandate}
         self._rates = _rates(layers, mandate, self._p["arrival_rate"], self._p["approver_rate"],

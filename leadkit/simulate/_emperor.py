@@ -36,7 +36,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from leadkit.simulate._streams import generators
+from leadkit.simulate._streams import Seed, generators
 
 __all__ = ["emperor", "EmperorModel", "NETWORKS"]
 
@@ -154,7 +154,7 @@ def emperor(
     clustered: bool = False,
     periods: int = 30,
     replications: int = 40,
-    seed: int | None = None,
+    seed: Seed = None,
 ) -> pd.DataFrame:
     """Run the Emperor's Dilemma for many replications; one row per replication.
 
@@ -220,7 +220,7 @@ class EmperorModel:
     def __init__(self, agents: int = 500, believers: float = 0.015, max_strength: float = 0.38,
                  cost: float = 0.08, network: str = "local", k: int = 8,
                  rewiring: float = 0.03, *, clustered: bool = False,
-                 seed: int | None = None) -> None:
+                 seed: Seed = None) -> None:
         self._world = _world(seed, 1, agents, believers, max_strength, cost, network, k,
                              rewiring, clustered)
         self.period = 0

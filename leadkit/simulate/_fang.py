@@ -32,7 +32,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from leadkit.simulate._streams import generators
+from leadkit.simulate._streams import Seed, generators
 
 __all__ = ["fang", "FangModel", "GROUP_NAMES"]
 
@@ -104,7 +104,7 @@ def fang(
     p_learn: float = 0.5,
     *,
     replications: int = 100,
-    seed: int | None = None,
+    seed: Seed = None,
     max_periods: int = 2000,
 ) -> pd.DataFrame:
     """Run many organisations of subgroups to equilibrium; one row per replication.
@@ -176,7 +176,7 @@ class FangModel:
     """
 
     def __init__(self, linking: float, groups: int = 3, group_size: int = 10, m: int = 30,
-                 p_learn: float = 0.5, seed: int | None = None) -> None:
+                 p_learn: float = 0.5, seed: Seed = None) -> None:
         _check(linking, p_learn, groups, group_size, m)
         self._org = _Org(generators(seed, 1), int(groups), int(group_size), int(m),
                          float(linking), float(p_learn))

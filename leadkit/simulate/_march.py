@@ -58,7 +58,7 @@ from leadkit.simulate._march_engine import (
     Batch,
     params_of,
 )
-from leadkit.simulate._streams import spawn_streams
+from leadkit.simulate._streams import Seed, spawn_streams
 
 __all__ = ["march", "MarchModel", "VARIANTS"]
 
@@ -113,7 +113,7 @@ def march(
     m: int = 30,
     n: int = 50,
     replications: int = 80,
-    seed: int | None = None,
+    seed: Seed = None,
     variant: str = "actions",
     max_periods: int | None = None,
     *,
@@ -255,7 +255,7 @@ class MarchModel:
         p4: float = 0.0,
         m: int = 30,
         n: int = 50,
-        seed: int | None = None,
+        seed: Seed = None,
         variant: str = "actions",
         *,
         fast_learners: int = 0,

@@ -197,8 +197,8 @@ class Batch:
         # Socialisation and code learning both see the code as it was at the period's start.
         if at_open.size:
             u_open = u32[_ranges(2 * (base + w_coin), n_open)]
-            cut = prm.p1 if np.isscalar(prm.p1) else prm.p1[(at_open // m) % prm.n]
-            pulled = at_open[hits(u_open, cut)]
+            cut = prm.p1 if np.isscalar(prm.p1) else prm.p1[(at_open // m) % prm.n]  # type: ignore[index]
+            pulled = at_open[hits(u_open, cut)]  # type: ignore[arg-type]
             rep = pulled // size
             flat = beliefs.reshape(-1)
             # A pulled 0 takes the code's value and stops differing; an opposite belief
@@ -208,7 +208,7 @@ class Batch:
             # One step towards the code: −1 + 1 = 0, 0 + 1 = +1 (and the mirror for −1).
             flat[pulled] += code[rep, pulled % m]
         else:
-            resolved = 0
+            resolved = 0  # type: ignore[assignment]
         u_code = u32[(2 * (base + w_coin + w_open))[:, None] + np.arange(m)]
         majority = np.sign(votes).astype(np.int8)
         learn = (majority != 0) & (majority != code)
@@ -259,5 +259,5 @@ def params_of(p1, p2, p3, p4, m, n, fast_learners, p1_fast, variant) -> _Params:
     cuts = np.array([threshold(r) for r in rates], dtype=np.uint64)
     if (cuts == cuts[0]).all():
         # One shared rate: a scalar cut-off keeps the comparison in fast 32-bit arithmetic.
-        cuts = int(cuts[0])
+        cuts = int(cuts[0])  # type: ignore[assignment]
     return _Params(cuts, float(p2), float(p3), float(p4), int(m), int(n), variant)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from leadkit.simulate._streams import spawn_streams, threshold
+from leadkit.simulate._streams import Seed, spawn_streams, threshold
 
 __all__ = ["march_one", "march_reference"]
 
@@ -31,7 +31,7 @@ def march_one(
     p4: float = 0.0,
     m: int = 30,
     n: int = 50,
-    seed: int | None = None,
+    seed: Seed = None,
     replication: int = 0,
     replications: int = 1,
     variant: str = "actions",
@@ -138,7 +138,7 @@ def march_reference(
     p1: float,
     p2: float,
     replications: int,
-    seed: int | None = None,
+    seed: Seed = None,
     first: int | None = None,
     **kwargs,
 ) -> list[dict]:

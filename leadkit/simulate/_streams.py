@@ -23,20 +23,27 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeAlias
+
 import numpy as np
 
-__all__ = ["spawn_streams", "generators", "threshold", "hits", "TWO32"]
+__all__ = ["Seed", "spawn_streams", "generators", "threshold", "hits", "TWO32"]
+
+#: What a model's ``seed=`` takes: an int, the entropy of a SeedSequence (a list of ints, as
+#: the replication figures pass), a SeedSequence itself, or None for fresh entropy.
+Seed: TypeAlias = int | Sequence[int] | np.random.SeedSequence | None
 
 TWO32 = 2**32
 
 
-def spawn_streams(seed: int | None, replications: int) -> list[np.random.PCG64]:
+def spawn_streams(seed: Seed, replications: int) -> list[np.random.PCG64]:
     """One independent bit generator per replication, spawned from ``seed``."""
-    children = np.random.SeedSequence(seed).spawn(int(replications))
+    children = np.random.SeedSequence(seed).spawn(int(replications))  # type: ignore[arg-type]
     return [np.random.PCG64(child) for child in children]
 
 
-def generators(seed: int | None, replications: int) -> list[np.random.Generator]:
+def generators(seed: Seed, replications: int) -> list[np.random.Generator]:
     """Like :func:`spawn_streams`, wrapped as ``numpy.random.Generator`` objects."""
     return [np.random.Generator(bg) for bg in spawn_streams(seed, replications)]
 
@@ -48,7 +55,7 @@ def threshold(p: float) -> int:
 
 def hits(u32: np.ndarray, cut: int | np.ndarray) -> np.ndarray:
     """Boolean array: which 32-bit draws fall below ``cut`` (a cut of 2³² always hits)."""
-    if np.isscalar(cut):
+    if isinstance(cut, int | np.integer):
         if cut >= TWO32:
             return np.ones(np.shape(u32), dtype=bool)
         return u32 < np.uint32(cut)

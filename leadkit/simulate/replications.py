@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,14 +40,14 @@ __all__ = ["FIGURES", "reproduce", "check_claim", "claims_table"]
 class Figure:
     """One published result: title, source, claim and how to run and check it."""
 
-    title: dict
+    title: str  # message ids, translated when shown
     source: str
-    claim: dict
-    x_label: dict
-    y_label: dict
+    claim: str
+    x_label: str
+    y_label: str
     runs: Callable[[int, int], list[tuple[object, object, pd.Series]]]
     compare: tuple[tuple[object, object], tuple[object, object]]
-    group_label: dict | str = ""  # prefix of a group's legend entry, e.g. "p2 = "
+    group_label: str = ""  # prefix of a group's legend entry, e.g. "p2 = "
 
 
 def _march_cells(cells, value="code_knowledge", **fixed):
@@ -82,7 +83,7 @@ def _fang(reps: int, seed: int):
             for i, link in enumerate((0.0, 0.01, 0.03, 0.1, 0.3, 1.0))]
 
 
-_EMPEROR = {"local": dict(network="local", rewiring=0.03),
+_EMPEROR: dict[str, dict[str, Any]] = {"local": dict(network="local", rewiring=0.03),
             "random": dict(network="local", rewiring=1.0),
             "global": dict(network="global")}
 
@@ -191,7 +192,7 @@ def reproduce(figure_id: str, replications: int = DEFAULT_REPLICATIONS,
     for x, group, values in FIGURES[figure_id].runs(int(replications), int(seed)):
         row = {"x": x, "group": group, **mean_ci(values)}
         if figure_id == "approval":
-            row["exact"] = approval_expected(layers=x, mandate=group)["mean_lead_days"]
+            row["exact"] = approval_expected(layers=x, mandate=group)["mean_lead_days"]  # type: ignore[arg-type]
         rows.append(row)
     return pd.DataFrame(rows)
 

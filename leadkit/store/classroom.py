@@ -93,11 +93,11 @@ def _check_bundle(doc: Any, file: str) -> dict:
             raise bad(f"scores[{i}].score is {value!r}", "a number or null")
     first: dict[tuple, int] = {}
     for i, s in enumerate(doc["scores"]):
-        key = (s["framework"], s["element"], s.get("instrument_form", "self"))
-        if key in first:  # one learner counted twice would look like two learners
-            raise bad(f"scores[{i}] repeats {key[0]}/{key[1]} of scores[{first[key]}]",
+        seen = (s["framework"], s["element"], s.get("instrument_form", "self"))
+        if seen in first:  # one learner counted twice would look like two learners
+            raise bad(f"scores[{i}] repeats {seen[0]}/{seen[1]} of scores[{first[seen]}]",
                       "each element once per bundle")
-        first[key] = i
+        first[seen] = i
     for i, e in enumerate(doc["shared_entries"]):
         if not isinstance(e, dict) or not isinstance(e.get("text"), str) \
                 or not isinstance(e.get("prompt_id"), str):

@@ -158,6 +158,15 @@ class Journal:
             row = con.execute("SELECT value FROM meta WHERE key = 'learner'").fetchone()
         return row[0] if row else None
 
+    @learner.setter
+    def learner(self, value: str) -> None:
+        value = str(value).strip()
+        if not value:
+            raise InputError(str(self.path), "the learner id is empty",
+                             expected="a name or student number")
+        with self._db(write=True) as con:
+            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('learner', ?)", (value,))
+
     @property
     def language(self) -> str | None:
         """The language the learner works in ("nl" or "en"), as last recorded (None: unknown).
@@ -174,15 +183,6 @@ class Journal:
         with self._db(write=True) as con:
             con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('language', ?)",
                         (str(code),))
-
-    @learner.setter
-    def learner(self, value: str) -> None:
-        value = str(value).strip()
-        if not value:
-            raise InputError(str(self.path), "the learner id is empty",
-                             expected="a name or student number")
-        with self._db(write=True) as con:
-            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('learner', ?)", (value,))
 
     # -- reflections --------------------------------------------------------------------------
     def add(self, prompt_id: str, text: str, notebook: str | None = None, *,
@@ -208,7 +208,7 @@ class Journal:
                 "VALUES (?, ?, ?, ?, ?)",
                 (prompt_id, None if prompt is None else json.dumps(prompt, ensure_ascii=False),
                  notebook, stamp, int(bool(share_with_teacher))))
-            entry_id = int(cur.lastrowid)
+            entry_id = int(cur.lastrowid or 0)  # always set after an INSERT
             con.execute("INSERT INTO versions(entry_id, version, text, created) VALUES (?,1,?,?)",
                         (entry_id, text, stamp))
         return entry_id
@@ -333,7 +333,7 @@ class Journal:
             cur = con.execute(
                 "INSERT INTO score_sets(framework, instrument_form, saved) VALUES (?, ?, ?)",
                 (framework_id, instrument_form, timestamp()))
-            set_id = int(cur.lastrowid)
+            set_id = int(cur.lastrowid or 0)  # always set after an INSERT
             con.executemany(
                 "INSERT INTO scores(set_id, element, score, n_answered) VALUES (?, ?, ?, ?)",
                 [(set_id, *r) for r in rows])

@@ -26,11 +26,14 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from leadkit.errors import InputError, LeadkitError
 from leadkit.i18n import N_, tr
+
+_T = TypeVar("_T")
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "MIGRATIONS", "JournalFile", "check_scores",
            "timestamp"]
@@ -91,7 +94,7 @@ def _transient(exc: BaseException) -> bool:
         word in str(cause).lower() for word in ("locked", "busy"))
 
 
-def _retrying(step: Callable[[], object], patience: float = CREATE_PATIENCE) -> object:
+def _retrying(step: Callable[[], _T], patience: float = CREATE_PATIENCE) -> _T:
     """Run ``step`` again (with a growing, jittered pause) while the file is locked.
 
     SQLite waits for a lock by itself (``busy_timeout``) in most cases, but not in all: a

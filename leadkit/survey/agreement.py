@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Sequence
+from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -40,10 +41,10 @@ from leadkit.i18n import N_, tr
 __all__ = ["rwg", "rwg_j", "icc1", "icc2", "agreement_table"]
 
 _SOURCE = "<DataFrame>"
-ArrayLike = pd.Series | np.ndarray | Sequence
+ArrayLike: TypeAlias = pd.Series | np.ndarray | Sequence
 
 
-def agreement_error(problem: dict[str, str], **where: object) -> InputError:
+def agreement_error(problem: str, **where: object) -> InputError:
     return InputError(_SOURCE, tr(problem), **where)  # type: ignore[arg-type]
 
 

@@ -248,7 +248,7 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_op
         if n < 2:
             rows.append((team, n, value, np.nan, np.nan))
             continue
-        null = rwg_j_sim(n, frame.shape[1], n_options, replications, streams[n])
+        null = rwg_j_sim(n, frame.shape[1], n_options, replications, streams[n])  # type: ignore[arg-type]
         rows.append((team, n, value, float(np.quantile(null, 1 - alpha)),
                      float(np.mean(null >= value - 1e-12))))
     out = pd.DataFrame(rows, columns=[teams.name, "n", "rwg_j", "critical", "p_value"])

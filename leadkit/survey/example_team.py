@@ -172,7 +172,7 @@ def team_example(framework_id: str | Framework, team: str, *,
 
     fw = framework_id if isinstance(framework_id, Framework) else load_framework(framework_id)
     source = f"{fw.id}-class" if data is None else data
-    table = load_dataset(source) if data is None else source
+    table = load_dataset(source) if data is None else source  # type: ignore[arg-type]
     table = read_responses(table, fw)
     file = str(table.attrs.get("source") or source)
     leader, rows = _leader_rows(table, team, file)

@@ -44,7 +44,7 @@ from leadkit.privacy import check_floor, mean_is_safe, require_distinct
 __all__ = ["CATEGORIES", "self_other", "anonymity_note"]
 
 #: Agreement categories with their labels.
-CATEGORIES: dict[str, dict[str, str]] = {
+CATEGORIES: dict[str, str] = {
     "over-estimator": N_("over-estimator"),
     "under-estimator": N_("under-estimator"),
     "in agreement": N_("in agreement"),

@@ -98,7 +98,7 @@ class Reliability:
         return f"<p>{escape(head, quote=False)}</p>{body}"
 
 
-def _fail(problem: dict[str, str], **where: object) -> InputError:
+def _fail(problem: str, **where: object) -> InputError:
     return InputError(_SOURCE, tr(problem), **where)  # type: ignore[arg-type]
 
 

@@ -144,7 +144,7 @@ def answers(column: pd.Series, rows: np.ndarray, item: str, parse, name: str,
         if problem:
             for n in rows[codes == u]:
                 errors.append(InputError(name, problem, row=int(n), column=item,
-                                         expected=parse.expected))  # type: ignore[attr-defined]
+                                         expected=parse.expected))
     return numbers[codes]
 
 

@@ -141,7 +141,7 @@ def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
             path.stat().st_size <= _FAST_FROM or path.stat().st_size > MAX_FILE_BYTES):
         return None
     records, delimiter, info = _read_text(path, path.name)
-    records.close()
+    records.close()  # type: ignore[attr-defined]
     chunks = fast_chunks(path, delimiter, info)
     if chunks is None:
         return None
@@ -184,7 +184,7 @@ def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:
     records = [(n, ["" if v is None else str(v).upper() if isinstance(v, bool) else v
                     for v in rec]) for n, rec in enumerate(rows, 1)]
     book.close()
-    _refuse_unsaved_formulas(path, name, sheet, records)
+    _refuse_unsaved_formulas(path, name, sheet, records)  # type: ignore[arg-type]
     return records
 
 
@@ -359,7 +359,7 @@ value in two)
         records, delimiter, info = _read_text(path, name)
         fast = fast_table(path, delimiter, info) if size > _FAST_FROM else None
         if fast is not None and not fast.empty:
-            records.close()
+            records.close()  # type: ignore[attr-defined]
             table = fast
         else:
             table = _frame(records, name, delimiter, found)

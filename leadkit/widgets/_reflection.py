@@ -130,7 +130,7 @@ def reflection(prompt_id: str, prompt: Mapping[str, str] | str, *,
         status.value = f"<span role='status' aria-live='polite'>{html.escape(message)}</span>"
 
     def show_restored() -> None:
-        when = restored["updated"].to_pydatetime().astimezone().strftime("%Y-%m-%d %H:%M")
+        when = restored["updated"].to_pydatetime().astimezone().strftime("%Y-%m-%d %H:%M")  # type: ignore[index]
         show(tr(_T["restored"]).format(when=when))
 
     def on_save(_button: w.Button | None = None) -> None:

@@ -189,7 +189,7 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
 
     def show(runs) -> None:
         result.value = result_html(sc, runs)
-        chart.value = outcome_spread(sc, runs)._repr_png_()
+        chart.value = outcome_spread(sc, runs)._repr_png_()  # type: ignore[attr-defined]
         chart.layout.display = None
         debrief.value = debrief_html(sc)
 
