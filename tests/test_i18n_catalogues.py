@@ -154,3 +154,30 @@ def test_a_third_language_is_a_catalogue_plus_yaml_fields(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          check=True, cwd=tmp_path).stdout.splitlines()
     assert out == ["de en,de,nl", "Reflexionen", "Mini-Führungsmodell", "Vertrauen aufbauen"]
+
+
+# Terms docs/glossary.md rules out in Dutch, and what to write instead.
+_RULED_OUT = [
+    (r"\belement(en)?\b", "onderdeel"),      # an element of a framework is an onderdeel
+    (r"\bstelling(en)?\b", "uitspraak"),     # a questionnaire item is an uitspraak
+]
+
+
+def test_the_dutch_catalogue_follows_the_glossary():
+    import re
+
+    bad = []
+    for message in _tool().read("nl"):
+        if not message.id:
+            continue
+        english = message.id if isinstance(message.id, str) else message.id[0]
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            plain = re.sub(r"\{[^}]*\}", "", text)  # placeholders are names, not words
+            bad += [f"{english!r}: '{text}' (write {instead})"
+                    for pattern, instead in _RULED_OUT if re.search(pattern, plain, re.I)]
+            # a framework is a raamwerk; 'model' is for simulation models only
+            if ("framework" in english.lower() and "model" not in english.lower()
+                    and re.search(r"\bmodel(len)?\b", plain, re.I)):
+                bad.append(f"{english!r}: '{text}' (write raamwerk)")
+    assert not bad, "\n".join(bad)
