@@ -26,11 +26,6 @@ TOL = 1e-9
 ITEMS = [f"LEAD{i:02d}" for i in range(1, 12)]
 
 
-@pytest.fixture(autouse=True)
-def english():
-    yield
-    set_language("en")
-
 
 @pytest.fixture(scope="module")
 def edge() -> pd.DataFrame:

@@ -123,8 +123,10 @@ def test_importing_the_kit_and_its_core_loads_no_heavy_library():
     import subprocess
     import sys
 
+    # The cases and the team example are judged and built without a display library too.
     code = ("import sys, leadkit; leadkit.score; leadkit.read_responses; leadkit.Journal; "
-            "leadkit.load_framework('agile-cmo'); "
+            "leadkit.load_framework('agile-cmo'); leadkit.team_example('wij-model', 'T1'); "
+            "leadkit.framework_fit('fit-meal-box'); "
             "print(' '.join(m for m in ('scipy', 'matplotlib', 'ipywidgets', 'jsonschema', "
             "'IPython') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

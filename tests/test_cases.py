@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -22,12 +20,6 @@ from leadkit.survey.example_team import agreement_band, next_steps, team_example
 
 ALL_CASES = cases.list_cases()
 
-
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def _write(doc: dict) -> Path:
@@ -331,12 +323,3 @@ def test_next_steps_follow_the_four_rules():
     dutch = next_steps(gaps, agreement, fw)
     assert "4,80" in dutch[0] and "blinde vlek" in dutch[0]
 
-
-def test_the_core_needs_no_display_libraries():
-    code = ("import sys; import leadkit.learning.framework_choice as c; "
-            "import leadkit.survey.example_team as t; "
-            "t.team_example('wij-model', 'T1'); c.framework_fit('fit-meal-box'); "
-            "print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
-    assert out.split() == ["False", "False"]

@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import leadkit as lk
 from leadkit import cli
 from leadkit.cli.app import MAX_SHOWN
 from leadkit.survey.element_stats import element_reliability, team_agreement
@@ -21,12 +20,6 @@ BAD = DATA / "bad"
 FW = str(DATA / "score-framework.yaml")
 ITEMS = [f"st0{i}" for i in range(1, 10)]
 
-
-@pytest.fixture(autouse=True)
-def english():
-    lk.set_language("en")
-    yield
-    lk.set_language("en")
 
 
 def small_360(path: Path) -> Path:

@@ -11,13 +11,6 @@ from leadkit.survey.feedback360 import anonymity_note, self_other
 from leadkit.survey.scoring import score
 
 
-@pytest.fixture(autouse=True)
-def english():
-    lk.set_language("en")
-    yield
-    lk.set_language("en")
-
-
 def ratings(groups: dict[str, list[float]], target: str = "lea", element: str = "trust"):
     rows = []
     for rater, values in groups.items():

@@ -28,12 +28,6 @@ def _query(link: str) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(parts.query, strict_parsing=True).items()}
 
 
-@pytest.fixture(autouse=True)
-def english():
-    lk.set_language("en")
-    yield
-    lk.set_language("en")
-
 
 def test_link_carries_what_nbgitpuller_reads():
     link = nbgitpuller_link("https://hub.example.org", REPO + ".git", branch="spring-2025",

@@ -4,12 +4,6 @@ import leadkit as lk
 from leadkit.i18n import on_language_change
 
 
-@pytest.fixture(autouse=True)
-def english():
-    yield
-    lk.set_language("en")
-
-
 def test_default_is_english_and_switch_changes_texts():
     assert lk.get_language() == "en"
     fw = lk.load_framework("agile-cmo")

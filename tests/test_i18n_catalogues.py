@@ -33,11 +33,6 @@ def _tool():
     return module
 
 
-@pytest.fixture(autouse=True)
-def english():
-    yield
-    lk.set_language("en")
-
 
 def test_the_catalogues_are_complete_and_compiled():
     problems = _tool().problems()
@@ -181,3 +176,16 @@ def test_the_dutch_catalogue_follows_the_glossary():
                     and re.search(r"\bmodel(len)?\b", plain, re.I)):
                 bad.append(f"{english!r}: '{text}' (write raamwerk)")
     assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")),
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_text_is_translated_at_import_time(path):
+    # A module-level tr("...") is translated once, in the language of the moment the module
+    # was imported; a later set_language would not reach it. Mark it with N_ instead.
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = [node.lineno for stmt in tree.body if isinstance(stmt, ast.Assign | ast.AnnAssign)
+             for node in ast.walk(stmt)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+             and node.func.id in {"tr", "ngettext", "counted"}]
+    assert not found, f"{path.name}: translated at import on line(s) {found}; use N_(...)"

@@ -22,12 +22,6 @@ from leadkit.survey.scoring import score  # noqa: E402
 MINI = Path(__file__).resolve().parent / "data" / "samples-mini-framework.yaml"
 
 
-@pytest.fixture(autouse=True)
-def english():
-    lk.set_language("en")
-    yield
-    lk.set_language("en")
-
 
 @pytest.fixture(scope="module")
 def mini():

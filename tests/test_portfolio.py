@@ -26,13 +26,6 @@ NASTY = "<script>alert('x')</script> & <b>bold</b>"
 
 
 @pytest.fixture
-def english():
-    set_language("en")
-    yield
-    set_language("en")
-
-
-@pytest.fixture
 def journal(tmp_path):
     j = Journal(tmp_path / "j", learner="s2501234")
     first = j.add("goal", "My first thought", notebook="01-agile-cmo",

@@ -29,12 +29,6 @@ from leadkit.store import classroom as c
 SALT = "a-long-private-class-salt"
 
 
-@pytest.fixture(autouse=True)
-def english():
-    lk.set_language("en")
-    yield
-    lk.set_language("en")
-
 
 # -- the attacker's search ---------------------------------------------------------------------
 def grid(n_items: int, min_share: float = 0.5) -> tuple[Fraction, ...]:

@@ -28,11 +28,6 @@ def bfi(name: str) -> pd.DataFrame:
     return items.assign(A1=7 - items["A1"])  # reverse keying with the scale bounds 1..6
 
 
-@pytest.fixture(autouse=True)
-def english():
-    yield
-    set_language("en")
-
 
 @pytest.fixture(scope="module")
 def complete() -> pd.DataFrame:
@@ -42,6 +37,14 @@ def complete() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def gaps() -> pd.DataFrame:
     return bfi("bfi_agree_missing.csv")
+
+
+def _check_item_stats(items, r_drop, *, means, sds, n):
+    """The per-item columns against R: r.drop, mean, sd and n."""
+    np.testing.assert_allclose(items["r_drop"], r_drop, rtol=0, atol=TOL)
+    np.testing.assert_allclose(items["mean"], means, rtol=0, atol=TOL)
+    np.testing.assert_allclose(items["sd"], sds, rtol=0, atol=TOL)
+    assert items["n"].tolist() == n
 
 
 def test_complete_data_matches_psych(complete):
@@ -69,15 +72,12 @@ def test_complete_data_matches_psych(complete):
     # a$item.stats$r.drop
     r_drop = [0.31140130058016208, 0.56301547549202269, 0.58877307867735329,
               0.39479368011127269, 0.4872408676290006]  # fmt: skip
-    np.testing.assert_allclose(items["r_drop"], r_drop, rtol=0, atol=TOL)
     # a$item.stats$mean, a$item.stats$sd, a$item.stats$n
-    means = [4.5876707272056105, 4.7973421926910298, 4.599114064230343,
-             4.6821705426356592, 4.551125876707272]  # fmt: skip
-    sds = [1.404575268451181, 1.1764147119597232, 1.3045537041340138,
-           1.4864415337436905, 1.2616033189148299]  # fmt: skip
-    np.testing.assert_allclose(items["mean"], means, rtol=0, atol=TOL)
-    np.testing.assert_allclose(items["sd"], sds, rtol=0, atol=TOL)
-    assert items["n"].tolist() == [2709] * 5
+    means = [4.5876707272056105, 4.7973421926910298, 4.599114064230343, 4.6821705426356592,
+             4.551125876707272]
+    sds = [1.404575268451181, 1.1764147119597232, 1.3045537041340138, 1.4864415337436905,
+           1.2616033189148299]
+    _check_item_stats(items, r_drop, means=means, sds=sds, n=[2709] * 5)
 
 
 def test_ci_level_matches_alpha_ci(complete):
@@ -102,15 +102,12 @@ def test_pairwise_missing_matches_psych(gaps):
     # a$item.stats$r.drop
     r_drop = [0.31308849170438491, 0.55870498228013743, 0.59181681928577301,
               0.38607549561531113, 0.4854966191617604]  # fmt: skip
-    np.testing.assert_allclose(items["r_drop"], r_drop, rtol=0, atol=TOL)
     # a$item.stats$mean, a$item.stats$sd, a$item.stats$n
-    means = [4.5846333853354135, 4.8034321372854913, 4.6043193212495179,
-             4.6804963164017064, 4.5493827160493829]  # fmt: skip
-    sds = [1.4062780138633835, 1.1727378248898537, 1.3028979486749019,
-           1.4865219355861077, 1.2682749800677589]  # fmt: skip
-    np.testing.assert_allclose(items["mean"], means, rtol=0, atol=TOL)
-    np.testing.assert_allclose(items["sd"], sds, rtol=0, atol=TOL)
-    assert items["n"].tolist() == [2564, 2564, 2593, 2579, 2592]
+    means = [4.5846333853354135, 4.8034321372854913, 4.6043193212495179, 4.6804963164017064,
+             4.5493827160493829]
+    sds = [1.4062780138633835, 1.1727378248898537, 1.3028979486749019, 1.4865219355861077,
+           1.2682749800677589]
+    _check_item_stats(items, r_drop, means=means, sds=sds, n=[2564, 2564, 2593, 2579, 2592])
 
 
 def test_standardised_alpha_with_gaps_follows_the_published_formula(gaps):

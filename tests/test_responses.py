@@ -19,12 +19,6 @@ BAD = DATA / "bad"
 ITEMS = [f"st0{i}" for i in range(1, 10)]
 
 
-@pytest.fixture(autouse=True)
-def english():
-    lk.set_language("en")
-    yield
-    lk.set_language("en")
-
 
 @pytest.fixture(scope="module")
 def fw():

@@ -6,13 +6,6 @@ import leadkit as lk
 from leadkit.learning.selfcheck import check_answer, list_selfchecks, load_selfcheck
 
 
-@pytest.fixture(autouse=True)
-def english():
-    lk.set_language("en")
-    yield
-    lk.set_language("en")
-
-
 @pytest.mark.parametrize("set_id", list_selfchecks())
 def test_every_question_has_one_right_answer_and_feedback_everywhere(set_id):
     for q in load_selfcheck(set_id):

@@ -21,12 +21,6 @@ FW = lk.load_framework("agile-cmo")
 SAMPLE = lk.load_dataset("agile-cmo-class").head(6)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    lk.set_language("en")
-    yield
-    lk.set_language("en")
-
 
 def _lines(tmp_path) -> list[str]:
     SAMPLE.to_csv(tmp_path / "ok.csv", index=False, sep=";")

@@ -18,12 +18,6 @@ from leadkit.widgets.assessment import answers_to_responses, self_assessment  # 
 FID = "agile-cmo"
 
 
-@pytest.fixture(autouse=True)
-def english():
-    lk.set_language("en")
-    yield
-    lk.set_language("en")
-
 
 @pytest.fixture
 def fw():

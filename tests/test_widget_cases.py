@@ -28,13 +28,6 @@ from leadkit.widgets.cases import (  # noqa: E402
 )
 
 
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("en")
-
-
 def test_dilemma_gives_feedback_and_counts_choices():
     box = dilemma("agile-cmo-dilemma")
     case = cases.load_case("agile-cmo-dilemma")

@@ -11,12 +11,6 @@ from leadkit.widgets._reflection import reflection
 PROMPT = {"en": "What will you do differently?", "nl": "Wat ga je anders doen?"}
 
 
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("en")
-
 
 @pytest.fixture
 def journal(tmp_path):

@@ -31,7 +31,7 @@ _HELP = {
     "hub": N_("the hub's address, e.g. https://hub.example.org"),
     "repo": N_("the repository to hand out (default: 'origin' of the git clone you are in)"),
     "branch": N_("the branch to pull (default: main)"),
-    "path": tr("the notebook to open (default: {DEFAULT_PATH})").format(DEFAULT_PATH=DEFAULT_PATH),
+    "path": N_("the notebook to open (default: {path})"),
     "app": N_("open it in JupyterLab, Notebook, or as a Voilà app (default: lab)"),
     "no_repo": N_("no repository given and no git clone with an 'origin' remote here"),
     "give_repo": N_("--repo https://github.com/OWNER/leadkit (the address students can clone)"),
@@ -71,7 +71,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("hub_url", metavar="HUB_URL", help=tr(_HELP["hub"]))
     parser.add_argument("--repo", default=None, metavar="URL", help=tr(_HELP["repo"]))
     parser.add_argument("--branch", default="main", help=tr(_HELP["branch"]))
-    parser.add_argument("--path", default=DEFAULT_PATH, help=tr(_HELP["path"]))
+    parser.add_argument("--path", default=DEFAULT_PATH,
+                        help=tr(_HELP["path"]).format(path=DEFAULT_PATH))
     parser.add_argument("--app", default="lab", choices=("lab", "notebook", "voila"),
                         help=tr(_HELP["app"]))
     parser.set_defaults(func=run_hub_link)

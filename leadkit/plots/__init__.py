@@ -9,8 +9,7 @@ for: the names below are looked up in their modules on first use.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from leadkit.lazy import lazy_names
 
 # public name -> the module that defines it
 _WHERE = {
@@ -34,11 +33,4 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(importlib.import_module(f"leadkit.plots.{_WHERE[name]}"), name)
-    raise AttributeError(f"module 'leadkit.plots' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names("leadkit.plots", _WHERE)

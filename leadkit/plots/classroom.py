@@ -58,6 +58,19 @@ def _fw_info(framework: str) -> tuple[str, tuple[int, int] | None]:
     return framework, None
 
 
+def _mean_dots(ax: Axes, shown: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """One diamond per row at its mean, the mean and ``n`` written beside it."""
+    y = np.arange(len(shown))
+    means = shown["mean"].astype(float).to_numpy()
+    # A dot plot, not bars: a score scale has no natural zero for a bar to start from; the
+    # diamond (not only a colour) marks the mean, and its value is written beside it.
+    ax.scatter(means, y, marker="D", s=46, color=OKABE_ITO["vermillion"], zorder=4,
+               label=tr(_T["mean"]))
+    for yi, m, n in zip(y, means, shown["n"], strict=True):
+        ax.annotate(f"{m:.2f} (n = {n})", (m, yi - 0.25), ha="center", va="bottom", fontsize=8)
+    return y, means
+
+
 def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int = MIN_GROUP,
                        ax: Axes | None = None) -> Figure:
     """Each element's class mean (a diamond, its value and ``n`` beside it).
@@ -70,13 +83,7 @@ def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int =
     shown, hidden = summary[~summary["suppressed"]], summary[summary["suppressed"]]
     title, scale = _fw_info(framework)
     fig, ax = _axes(ax, len(shown))
-    y = np.arange(len(shown))
-    means = shown["mean"].astype(float).to_numpy()
-    # A diamond (not just a colour) marks the mean, and its value is written beside it.
-    ax.scatter(means, y, marker="D", s=46, color=OKABE_ITO["vermillion"], zorder=4,
-               label=tr(_T["mean"]))
-    for yi, m, n in zip(y, means, shown["n"], strict=True):
-        ax.annotate(f"{m:.2f} (n = {n})", (m, yi - 0.25), ha="center", va="bottom", fontsize=8)
+    y, _ = _mean_dots(ax, shown)
     ax.set_yticks(y, [textwrap.fill(n, 30) for n in shown["name"]] if len(shown) else [])
     ax.invert_yaxis()
     if scale:
@@ -99,14 +106,7 @@ def class_theme_chart(theme_summary: pd.DataFrame, *, ax: Axes | None = None) ->
     with the mean and ``n`` written beside each dot."""
     shown = theme_summary[~theme_summary["suppressed"].astype(bool)]
     fig, ax = _axes(ax, len(shown))
-    y = np.arange(len(shown))
-    means = shown["mean"].astype(float).to_numpy()
-    # A dot plot, not bars: a score scale has no natural zero for a bar to start from.
-    ax.scatter(means, y, marker="D", s=46, color=OKABE_ITO["vermillion"], zorder=3,
-               label=tr(_T["mean"]))
-    for yi, m, n in zip(y, means, shown["n"], strict=True):
-        ax.annotate(f"{m:.2f} (n = {n})", (m, yi - 0.22), ha="center", va="bottom",
-                    fontsize=8)
+    y, means = _mean_dots(ax, shown)
     if len(shown):  # below the axes, where it covers no theme
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=8,
                   frameon=False)

@@ -21,8 +21,7 @@ Examples
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from leadkit.lazy import lazy_names
 
 # public name -> the private module that defines it; a model loads when it is first used, so
 # reading a scenario file (or importing the kit) does not pay for every model.
@@ -59,11 +58,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(importlib.import_module(f"leadkit.simulate.{_WHERE[name]}"), name)
-    raise AttributeError(f"module 'leadkit.simulate' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names("leadkit.simulate", _WHERE)

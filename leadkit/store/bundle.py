@@ -7,15 +7,16 @@ bundles of every version it knows.
 
 Examples
 --------
+A private entry travels as a count only; a shared one with its text:
+
 >>> import tempfile, pathlib
 >>> from leadkit.store.journal import Journal
->>> folder = pathlib.Path(tempfile.mkdtemp())
->>> j = Journal(folder, learner="s1001")
->>> _ = j.add("goal", "Listen before I decide.", share_with_teacher=True)
->>> _ = j.add("doubt", "I still check every campaign myself.")
->>> b = make_bundle(j)
->>> (b["format"], b["learner"], len(b["shared_entries"]), b["counts"])
-('leadkit-bundle', 's1001', 1, {'entries': 2, 'shared': 1, 'private': 1})
+>>> journal = Journal(pathlib.Path(tempfile.mkdtemp()), learner="s1001")
+>>> _ = journal.add("doubt", "I still check every campaign myself.")
+>>> _ = journal.add("goal", "Listen before I decide.", share_with_teacher=True)
+>>> bundle = make_bundle(journal)
+>>> [e["text"] for e in bundle["shared_entries"]], bundle["counts"]["private"]
+(['Listen before I decide.'], 1)
 """
 
 from __future__ import annotations

@@ -43,6 +43,16 @@ _C = np.array([[0, 1, 1, 0, 0, 0], [0, 0, 0, 1, 1, 1], [0, 1, -1, 0, 0, 0], [0, 
               dtype=float)
 
 
+def _surface_term(name: str, doc: str) -> property:
+    """A read-only attribute giving one of the surface values a1..a4 with its test."""
+
+    def get(self: ResponseSurface) -> SurfaceTerm:
+        return self._term(self.surface, name)
+
+    get.__doc__ = doc
+    return property(get)
+
+
 @dataclass(frozen=True)
 class SurfaceTerm:
     """One estimate with its standard error, t statistic and two-sided p value."""
@@ -80,25 +90,10 @@ class ResponseSurface:
         """The polynomial coefficients b0..b5 by name."""
         return dict(zip(_TERMS, self.coefficients["estimate"].astype(float), strict=True))
 
-    @property
-    def a1(self) -> SurfaceTerm:
-        """Slope along the line of congruence (X = Y)."""
-        return self._term(self.surface, "a1")
-
-    @property
-    def a2(self) -> SurfaceTerm:
-        """Curvature along the line of congruence."""
-        return self._term(self.surface, "a2")
-
-    @property
-    def a3(self) -> SurfaceTerm:
-        """Slope along the line of incongruence (X = -Y)."""
-        return self._term(self.surface, "a3")
-
-    @property
-    def a4(self) -> SurfaceTerm:
-        """Curvature along the line of incongruence."""
-        return self._term(self.surface, "a4")
+    a1 = _surface_term("a1", "Slope along the line of congruence (X = Y).")
+    a2 = _surface_term("a2", "Curvature along the line of congruence.")
+    a3 = _surface_term("a3", "Slope along the line of incongruence (X = -Y).")
+    a4 = _surface_term("a4", "Curvature along the line of incongruence.")
 
     def predict(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """The fitted outcome at centred self ``x`` and other ``y`` values."""

@@ -6,8 +6,7 @@ check the result). Modules load on first use so one missing optional face never 
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from leadkit.lazy import lazy_names
 
 __all__ = [
     "framework_explorer",
@@ -47,12 +46,4 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        module = importlib.import_module(f"leadkit.widgets.{_WHERE[name]}")
-        return getattr(module, name)
-    raise AttributeError(f"module 'leadkit.widgets' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names("leadkit.widgets", _WHERE)
