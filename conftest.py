@@ -1,14 +1,18 @@
-"""Test-run settings shared by unit tests, doctests and nbval notebooks.
+"""Shared test set-up (every test directory): each test starts and ends in English.
 
-The journal of a test run lives in a throw-away folder, so running the tests never touches a
-learner's real reflections; kernels started by nbval inherit the variable.
+A test that needs Dutch switches itself; the kit's language is process-wide state, so a test
+that failed half-way in Dutch would otherwise change the next test's texts.
 """
 
-import os
-import tempfile
+from __future__ import annotations
 
-os.environ["LEADKIT_HOME"] = tempfile.mkdtemp(prefix="leadkit-test-home-")
-os.environ.setdefault("MPLBACKEND", "Agg")
-os.environ["LEADKIT_LANG"] = "en"
+import pytest
 
-collect_ignore_glob = ["notebooks/src/*", "tools/*", "benchmarks/*", "datasets/*"]
+from leadkit.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def english():
+    set_language("en")
+    yield
+    set_language("en")

@@ -56,13 +56,15 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
         class_summary,
         class_themes,
         format_shared_texts,
+        shared_texts,
+        to_csv,
+    )
+    from leadkit.store.handins import (
         load_bundles,
         new_salt,
         pseudonymise,
         read_salt,
         sample_bundles_dir,
-        shared_texts,
-        to_csv,
     )
     from leadkit.store.journal import Journal, SaveResult, default_journal_path
     from leadkit.survey.agreement import agreement_table, icc1, icc2, rwg, rwg_j
@@ -144,11 +146,11 @@ _WHERE = {
     "class_summary": "leadkit.store.classroom",
     "class_themes": "leadkit.store.classroom",
     "format_shared_texts": "leadkit.store.classroom",
-    "load_bundles": "leadkit.store.classroom",
-    "new_salt": "leadkit.store.classroom",
-    "pseudonymise": "leadkit.store.classroom",
-    "read_salt": "leadkit.store.classroom",
-    "sample_bundles_dir": "leadkit.store.classroom",
+    "load_bundles": "leadkit.store.handins",
+    "new_salt": "leadkit.store.handins",
+    "pseudonymise": "leadkit.store.handins",
+    "read_salt": "leadkit.store.handins",
+    "sample_bundles_dir": "leadkit.store.handins",
     "shared_texts": "leadkit.store.classroom",
     "to_csv": "leadkit.store.classroom",
     "Journal": "leadkit.store.journal",

@@ -17,6 +17,7 @@ from leadkit.content.frameworks import list_frameworks, load_framework
 from leadkit.errors import InputError, LeadkitError
 from leadkit.plots.classroom import class_distribution, class_theme_chart
 from leadkit.store import classroom as c
+from leadkit.store import handins as h
 from leadkit.store.bundle import export_bundle
 from leadkit.store.journal import Journal
 
@@ -57,7 +58,7 @@ def folder(tmp_path):
 
 @pytest.fixture
 def scores(folder):
-    return c.class_scores(c.load_bundles(folder), SALT)
+    return c.class_scores(h.load_bundles(folder), SALT)
 
 
 # -- pseudonyms -------------------------------------------------------------------------------
@@ -65,9 +66,9 @@ def test_pseudonym_is_the_documented_salted_sha256():
     # Reference computed outside Python with coreutils:
     #   printf 'a-long-private-class-salt\x1fs1001' | sha256sum
     #   -> 2809a7ef0f7ca93c9b7ccf33773ba436ea9b79251dacd1cf8dc8b704eeffc76c
-    assert c.pseudonymise("s1001", SALT) == "L-2809a7ef0f"
-    assert c.pseudonymise("  S1001 ", SALT) == "L-2809a7ef0f"  # same learner, typed differently
-    assert c.pseudonymise("s1001", SALT + "x") != "L-2809a7ef0f"
+    assert h.pseudonymise("s1001", SALT) == "L-2809a7ef0f"
+    assert h.pseudonymise("  S1001 ", SALT) == "L-2809a7ef0f"  # same learner, typed differently
+    assert h.pseudonymise("s1001", SALT + "x") != "L-2809a7ef0f"
 
 
 @pytest.mark.skipif(shutil.which("sha256sum") is None, reason="needs coreutils")
@@ -75,20 +76,20 @@ def test_pseudonym_matches_coreutils_for_other_ids():
     for learner in ("s2501234", "jan.de.vries@example.org"):
         out = subprocess.run(["sha256sum"], input=SALT.encode() + b"\x1f" + learner.encode(),
                              capture_output=True, check=True).stdout.decode()
-        assert c.pseudonymise(learner, SALT) == "L-" + out[:10]
+        assert h.pseudonymise(learner, SALT) == "L-" + out[:10]
 
 
 def test_short_salt_is_refused():
     with pytest.raises(InputError, match="too short"):
-        c.pseudonymise("s1", "short")
+        h.pseudonymise("s1", "short")
 
 
 def test_salt_file_is_created_private_and_reused(tmp_path):
     path = tmp_path / "salt.txt"
     with pytest.raises(InputError, match="does not exist"):
-        c.read_salt(path)
-    first = c.read_salt(path, create=True)
-    assert len(first) == 32 and c.read_salt(path) == first
+        h.read_salt(path)
+    first = h.read_salt(path, create=True)
+    assert len(first) == 32 and h.read_salt(path) == first
     assert path.stat().st_mode & 0o077 == 0
 
 
@@ -96,20 +97,20 @@ def test_salt_file_is_created_private_and_reused(tmp_path):
 def test_bad_files_are_named(tmp_path, folder):
     (folder / "zz-broken.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(InputError, match="zz-broken.json.*not a readable JSON"):
-        c.load_bundles(folder)
+        h.load_bundles(folder)
     (folder / "zz-broken.json").write_text('{"format": "something"}', encoding="utf-8")
     with pytest.raises(InputError, match="zz-broken.json.*not a leadkit bundle"):
-        c.load_bundles(folder)
+        h.load_bundles(folder)
     bad = _bundle("x", {"a": "high"})
     (folder / "zz-broken.json").write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(InputError, match=r"scores\[0\].score is 'high'"):
-        c.load_bundles(folder)
+        h.load_bundles(folder)
     newer = {**_bundle("x", {}), "version": 99}
     (folder / "zz-broken.json").write_text(json.dumps(newer), encoding="utf-8")
     with pytest.raises(InputError, match="version 99"):
-        c.load_bundles(folder)
+        h.load_bundles(folder)
     with pytest.raises(InputError, match="no bundle files"):
-        c.load_bundles(tmp_path / "empty")
+        h.load_bundles(tmp_path / "empty")
 
 
 def test_a_learner_handing_in_twice_is_named_never_replaced(folder):
@@ -117,7 +118,7 @@ def test_a_learner_handing_in_twice_is_named_never_replaced(folder):
     later = _bundle(" ANNA ", {"a": 1.0}, exported="2025-03-11T09:00:00+00:00")
     (folder / "anna-again.json").write_text(json.dumps(later), encoding="utf-8")
     with pytest.raises(InputError, match="anna-again.json") as err:
-        c.load_bundles(folder)
+        h.load_bundles(folder)
     assert "anna.json" in str(err.value)
 
 
@@ -154,7 +155,7 @@ def test_missing_scores_do_not_count_as_learners(tmp_path):
     d.mkdir()
     for name, value in [("p", 3.0), ("q", 4.0), ("r", None)]:
         (d / f"{name}.json").write_text(json.dumps(_bundle(name, {"a": value})))
-    summary = c.class_summary(c.class_scores(c.load_bundles(d), SALT))
+    summary = c.class_summary(c.class_scores(h.load_bundles(d), SALT))
     assert summary["suppressed"].item()  # only two real scores
 
 
@@ -164,7 +165,7 @@ def test_themes_average_within_learner_first(tmp_path):
     people = {"p": {"a": 1.0, "b": 3.0}, "q": {"a": 5.0}, "r": {"b": 4.0}, "s": {"a": 2.0}}
     for name, s in people.items():
         (d / f"{name}.json").write_text(json.dumps(_bundle(name, s)))
-    scores = c.class_scores(c.load_bundles(d), SALT)
+    scores = c.class_scores(h.load_bundles(d), SALT)
     mapping = {("my-model", "a"): ("trust",), ("my-model", "b"): ("trust", "learning")}
     themes = c.class_themes(scores, element_themes=mapping).set_index("theme")
     # trust: p = mean(1, 3) = 2, q = 5, r = 4, s = 2 -> class mean 13 / 4
@@ -174,12 +175,12 @@ def test_themes_average_within_learner_first(tmp_path):
 
 
 def test_shared_texts_only_and_never_in_file_order(folder, tmp_path):
-    texts = c.shared_texts(c.load_bundles(folder), SALT)
+    texts = c.shared_texts(h.load_bundles(folder), SALT)
     assert sorted(texts["text"]) == ["anna shares this", "cem shares this"]
     assert "pseudonym" not in texts.columns
-    with_p = c.shared_texts(c.load_bundles(folder), SALT, with_pseudonyms=True)
+    with_p = c.shared_texts(h.load_bundles(folder), SALT, with_pseudonyms=True)
     assert with_p["pseudonym"].is_monotonic_increasing
-    assert c.shared_texts(c.load_bundles(folder), SALT, prompt_id="other").empty
+    assert c.shared_texts(h.load_bundles(folder), SALT, prompt_id="other").empty
 
 
 def test_private_text_never_reaches_the_teacher_end_to_end(tmp_path):
@@ -191,9 +192,9 @@ def test_private_text_never_reaches_the_teacher_end_to_end(tmp_path):
         export_bundle(j, d / f"{k}.json")
     for path in d.glob("*.json"):
         assert "SECRET" not in path.read_text(encoding="utf-8")
-    texts = c.shared_texts(c.load_bundles(d), SALT)
+    texts = c.shared_texts(h.load_bundles(d), SALT)
     assert sorted(texts["text"]) == ["open-0", "open-1", "open-2"]
-    overview = c.class_overview(c.load_bundles(d)).set_index("what")["count"]
+    overview = c.class_overview(h.load_bundles(d)).set_index("what")["count"]
     assert (overview["learners"], overview["reflections kept private"]) == (3, 3)
 
 
@@ -242,11 +243,11 @@ def test_kit_frameworks_check_elements_and_scale(tmp_path):
     (d / "x.json").write_text(json.dumps(_bundle("x", {fw.elements[0].id: fw.scale[1] + 1},
                                                  framework="agile-cmo")))
     with pytest.raises(InputError, match="x.json.*outside the scale"):
-        c.class_scores(c.load_bundles(d), SALT)
+        c.class_scores(h.load_bundles(d), SALT)
     (d / "x.json").write_text(json.dumps(_bundle("x", {"no-such-element": 3.0},
                                                  framework="agile-cmo")))
     with pytest.raises(InputError, match="x.json.*not in framework 'agile-cmo'"):
-        c.class_scores(c.load_bundles(d), SALT)
+        c.class_scores(h.load_bundles(d), SALT)
 
 
 SAMPLE_FRAMEWORKS = {"agile-cmo", "leading-professionals", "wij-model"}
@@ -258,7 +259,7 @@ needs_samples = pytest.mark.skipif(
 def test_sample_class_matches_its_generator(tmp_path):
     from tools.make_sample_bundles import N_LEARNERS, TAKEN, main
 
-    bundles = c.load_bundles(c.sample_bundles_dir())
+    bundles = h.load_bundles(h.sample_bundles_dir())
     assert len(bundles) == N_LEARNERS
     scores = c.class_scores(bundles, SALT)  # also checks every element id and the scale
     learners = scores.groupby("framework")["pseudonym"].nunique().to_dict()
@@ -268,7 +269,7 @@ def test_sample_class_matches_its_generator(tmp_path):
     assert not summary.loc[summary["framework"] != "wij-model", "suppressed"].any()
     # The script writes the same files on every run.
     main(["--out", str(tmp_path)])
-    for path in sorted(c.sample_bundles_dir().glob("*.json")):
+    for path in sorted(h.sample_bundles_dir().glob("*.json")):
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), (
             f"{path.name} is out of date: run python tools/make_sample_bundles.py")
 
@@ -320,7 +321,7 @@ def test_teacher_reads_the_question_in_their_own_language(tmp_path):
     export_bundle(j, d / "s9.json")
     try:
         set_language("nl")
-        texts = c.shared_texts(c.load_bundles(d), SALT)
+        texts = c.shared_texts(h.load_bundles(d), SALT)
         assert texts["prompt"].tolist() == ["Waarom?"]
         assert c.format_shared_texts(texts) == "Waarom?\n  1. answer"
     finally:

@@ -25,6 +25,7 @@ from leadkit import privacy
 from leadkit.errors import FloorError, InputError
 from leadkit.render.report import build_report
 from leadkit.store import classroom as c
+from leadkit.store import handins as h
 
 SALT = "a-long-private-class-salt"
 
@@ -132,7 +133,7 @@ def test_class_summary_never_lets_a_search_recover_a_class(tmp_path_factory, val
     folder = tmp_path_factory.mktemp("bundles")
     for i, v in enumerate(values):
         _write(folder, f"s{i}", _bundle(f"s{i}", {"build-trust": float(v)}))
-    summary = c.class_summary(c.class_scores(c.load_bundles(folder), SALT)).iloc[0]
+    summary = c.class_summary(c.class_scores(h.load_bundles(folder), SALT)).iloc[0]
     if not summary["suppressed"]:
         assert summary["n"] == len(values)
         assert candidate_sets(summary["mean"], len(values), 3) >= 2
@@ -145,7 +146,7 @@ def test_one_element_twice_in_a_bundle_is_refused_not_counted(tmp_path):
     doc["scores"].append(dict(doc["scores"][0]))
     _write(tmp_path, "b", doc)
     with pytest.raises(InputError, match=r"b\.json.*repeats agile-cmo/build-trust"):
-        c.load_bundles(tmp_path)
+        h.load_bundles(tmp_path)
 
 
 @given(st.integers(0, 5))
@@ -166,7 +167,7 @@ def test_the_same_learner_twice_is_named_never_replaced(tmp_path):
     later["exported"] = "2030-01-01T00:00:00+00:00"
     _write(tmp_path, "impostor", later)
     with pytest.raises(InputError) as err:
-        c.load_bundles(tmp_path)
+        h.load_bundles(tmp_path)
     assert "impostor.json" in str(err.value) and "real.json" in str(err.value)
 
 
@@ -175,13 +176,13 @@ def test_a_roster_stops_made_up_learners_lifting_a_lone_learner_over_the_floor(t
     _write(tmp_path, "fake1", _bundle("x1", {"build-trust": 3.0}))
     _write(tmp_path, "fake2", _bundle("x2", {"build-trust": 3.0}))
     with pytest.raises(InputError, match="not on the roster"):
-        c.load_bundles(tmp_path, roster=["s1001", "s1002", "s1003"])
+        h.load_bundles(tmp_path, roster=["s1001", "s1002", "s1003"])
     roster = tmp_path / "roster.csv"
     roster.write_text("learner,name\nS1001,Anna\nx1,B\nx2,C\n", encoding="utf-8")
-    assert len(c.load_bundles(tmp_path, roster=roster)) == 3
+    assert len(h.load_bundles(tmp_path, roster=roster)) == 3
     (tmp_path / "empty.csv").write_text("learner\n", encoding="utf-8")
     with pytest.raises(InputError, match="no learner ids"):
-        c.read_roster(tmp_path / "empty.csv")
+        h.read_roster(tmp_path / "empty.csv")
 
 
 def test_the_floor_cannot_be_lowered_anywhere():
@@ -283,7 +284,7 @@ def test_the_class_overview_gives_no_count_of_a_small_group(tmp_path):
             doc["scores"].append({"framework": "wij-model", "element": "account-ceo",
                                   "score": 4.0})
         _write(tmp_path, f"s{i}", doc)
-    overview = c.class_overview(c.load_bundles(tmp_path))
+    overview = c.class_overview(h.load_bundles(tmp_path))
     small = overview[overview["what"].str.contains("fewer than 3")]
     assert len(small) == 1 and small["count"].isna().all()
     assert overview["count"].dropna().tolist()[:2] == [4, 4]

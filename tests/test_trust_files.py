@@ -15,6 +15,7 @@ import leadkit as lk
 from leadkit.cli import main
 from leadkit.errors import FrameworkFileError, InputError
 from leadkit.store import classroom as c
+from leadkit.store import handins as h
 from leadkit.store.safe_output import escape_markdown, plain_text
 
 FW = lk.load_framework("agile-cmo")
@@ -220,10 +221,10 @@ def test_a_pipe_named_json_does_not_hang_the_class_command(tmp_path, capsys):
 
 def test_an_oversized_bundle_and_survey_file_are_refused(tmp_path, monkeypatch, capsys):
     from leadkit.survey import tablefile
-    monkeypatch.setattr(c, "MAX_BUNDLE_BYTES", 10)
+    monkeypatch.setattr(h, "MAX_BUNDLE_BYTES", 10)
     (tmp_path / "b.json").write_text(json.dumps({"format": "x" * 20}), encoding="utf-8")
     with pytest.raises(InputError, match="more than a bundle can be"):
-        c.load_bundles(tmp_path)
+        h.load_bundles(tmp_path)
     monkeypatch.setattr(tablefile, "MAX_FILE_BYTES", 10)
     SAMPLE.to_csv(tmp_path / "s.csv", index=False)
     code, err = _validate(tmp_path / "s.csv", capsys)

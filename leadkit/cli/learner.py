@@ -78,11 +78,12 @@ def run_class(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from leadkit.store import classroom as c
+    from leadkit.store import handins as h
 
     try:
         created = not Path(args.salt_file).expanduser().exists()
-        salt = c.read_salt(args.salt_file, create=True)
-        bundles = c.load_bundles(args.folder, roster=args.roster)
+        salt = h.read_salt(args.salt_file, create=True)
+        bundles = h.load_bundles(args.folder, roster=args.roster)
         scores = c.class_scores(bundles, salt)
         summary = c.class_summary(scores, min_group=args.min_group)
         c.to_csv(summary, args.out, dutch_excel=args.dutch_excel)

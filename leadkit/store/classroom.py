@@ -1,8 +1,8 @@
 """Class results for teachers: pseudonymised self-assessments and shared reflections.
 
-A teacher collects the learners' export bundles (see :func:`leadkit.render.portfolio.export_bundle`)
-in one folder. This module reads them, replaces every learner id by a pseudonym, and reports
-the class picture per framework element and per cross-framework theme.
+A teacher collects the learners' export bundles (see :func:`leadkit.store.bundle.export_bundle`)
+in one folder; :mod:`leadkit.store.handins` reads and checks them and makes the pseudonyms.
+This module reports the class picture per framework element and per cross-framework theme.
 
 Privacy rules kept here:
 
@@ -17,8 +17,7 @@ Privacy rules kept here:
 
 Examples
 --------
->>> pseudonymise("s1001", "a-long-private-class-salt")
-'L-2809a7ef0f'
+>>> from leadkit.store.handins import load_bundles, sample_bundles_dir
 >>> bundles = load_bundles(sample_bundles_dir())
 >>> scores = class_scores(bundles, "a-long-private-class-salt")
 >>> int(scores["pseudonym"].nunique())
@@ -30,12 +29,8 @@ True
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import os
-import re
-import secrets
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -43,198 +38,20 @@ from typing import Any
 import pandas as pd
 
 from leadkit import privacy
-from leadkit.content.paths import data_dir
 from leadkit.errors import InputError, LeadkitError
 from leadkit.i18n import tr
-from leadkit.store.bundle import BUNDLE_FORMAT, BUNDLE_VERSION
+from leadkit.store.handins import check_salt, pseudonymise
 from leadkit.store.safe_output import plain_text, write_csv
 
-__all__ = ["MIN_GROUP", "MAX_BUNDLE_BYTES", "sample_bundles_dir", "load_bundles", "read_roster",
-           "new_salt", "read_salt", "pseudonymise", "class_overview", "class_scores",
-           "class_summary", "class_themes", "shared_texts", "format_shared_texts", "to_csv"]
+__all__ = ["MIN_GROUP", "class_overview", "class_scores", "class_summary", "class_themes",
+           "shared_texts", "format_shared_texts", "to_csv"]
 
 #: The smallest group for which any class figure is shown (see :mod:`leadkit.privacy`).
 MIN_GROUP = privacy.FLOOR
 #: The largest bundle file read; a real bundle is a few kilobytes.
-MAX_BUNDLE_BYTES = 5_000_000
-_MIN_SALT = 16
-_SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 _STATS = ["n", "mean"]
 
 
-def sample_bundles_dir() -> Path:
-    """The folder of synthetic sample bundles (24 learners) that ships with the kit."""
-    return data_dir() / "samples" / "bundles"
-
-
-# -- reading -------------------------------------------------------------------------------------
-def _check_bundle(doc: Any, file: str) -> dict:
-    def bad(problem: str, expected: str | None = None) -> InputError:
-        return InputError(file, problem, expected=expected)
-
-    if not isinstance(doc, dict) or doc.get("format") != BUNDLE_FORMAT:
-        raise bad("this is not a leadkit bundle", "a file made by 'leadkit portfolio --bundle'")
-    version = doc.get("version")
-    if not isinstance(version, int) or not 1 <= version <= BUNDLE_VERSION:
-        raise bad(f"bundle version {version!r} is not known to this leadkit",
-                  f"version 1 to {BUNDLE_VERSION}; update leadkit for newer bundles")
-    if not isinstance(doc.get("learner"), str) or not doc["learner"].strip():
-        raise bad("the learner id is missing", "a non-empty 'learner'")
-    for key in ("scores", "shared_entries"):
-        if not isinstance(doc.get(key), list):
-            raise bad(f"'{key}' is missing or not a list")
-    for i, s in enumerate(doc["scores"]):
-        value = s.get("score") if isinstance(s, dict) else None
-        if not isinstance(s, dict) or not all(isinstance(s.get(k), str) and _SLUG.fullmatch(
-                s[k]) for k in ("framework", "element")):
-            raise bad(f"scores[{i}] has no valid 'framework' and 'element' ids")
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
-                                  or not math.isfinite(value)):
-            raise bad(f"scores[{i}].score is {value!r}", "a number or null")
-    first: dict[tuple, int] = {}
-    for i, s in enumerate(doc["scores"]):
-        seen = (s["framework"], s["element"], s.get("instrument_form", "self"))
-        if seen in first:  # one learner counted twice would look like two learners
-            raise bad(f"scores[{i}] repeats {seen[0]}/{seen[1]} of scores[{first[seen]}]",
-                      "each element once per bundle")
-        first[seen] = i
-    for i, e in enumerate(doc["shared_entries"]):
-        if not isinstance(e, dict) or not isinstance(e.get("text"), str) \
-                or not isinstance(e.get("prompt_id"), str):
-            raise bad(f"shared_entries[{i}] has no 'prompt_id' and 'text'")
-    return doc
-
-
-def read_roster(roster: str | os.PathLike[str] | list[str] | tuple[str, ...] | set[str]
-                ) -> set[str]:
-    """The learner ids a teacher expects, normalised as :func:`pseudonymise` compares them.
-
-    ``roster`` is a list of ids, or the path of a text or CSV file with one id per line (a
-    header ``learner`` or ``student`` and further columns are allowed; the first column counts).
-
-    Examples
-    --------
-    >>> sorted(read_roster([" S1001", "s1002 "]))
-    ['s1001', 's1002']
-    """
-    if isinstance(roster, (list, tuple, set)):
-        ids = [str(r) for r in roster]
-        where = "roster"
-    else:
-        path = Path(roster).expanduser()
-        where = str(path)
-        if not path.is_file():
-            raise InputError(where, tr("the roster file does not exist"),
-                             expected=tr("a CSV or text file with one learner id per line"))
-        text = path.read_text(encoding="utf-8-sig")
-        ids = [line.replace(";", ",").split(",")[0] for line in text.splitlines()]
-        if ids and ids[0].strip().casefold() in {"learner", "student", "id", "studentnummer"}:
-            ids = ids[1:]
-    normalised = {_key(i) for i in ids if i.strip()}
-    if not normalised:
-        raise InputError(where, tr("the roster lists no learner ids"))
-    return normalised
-
-
-def _key(learner_id: str) -> str:
-    return " ".join(str(learner_id).split()).casefold()
-
-
-def _read_bundle_file(path: Path) -> dict:
-    if not path.is_file():  # a FIFO, a socket or a folder named *.json: never opened
-        raise InputError(str(path), tr("this is not a regular file"),
-                         expected=tr("a bundle file made by leadkit"))
-    size = path.stat().st_size
-    if size > MAX_BUNDLE_BYTES:
-        raise InputError(str(path),
-                         tr("the file is {size:,} bytes, more than a bundle can be").format(
-                                        size=size),
-            expected=tr("at most {MAX_BUNDLE_BYTES:,} bytes").format(
-                         MAX_BUNDLE_BYTES=MAX_BUNDLE_BYTES))
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        problem = str(exc)[:120]
-        raise InputError(str(path), f"not a readable JSON file ({problem})",
-                         expected="a bundle made by leadkit") from None
-
-
-def load_bundles(folder: str | os.PathLike[str], *,
-                 roster: str | os.PathLike[str] | list[str] | None = None) -> list[dict]:
-    """Read every ``*.json`` bundle in a folder, one per learner.
-
-    Learner ids are compared as :func:`pseudonymise` does (case and spaces ignored). Two files
-    with the same learner are an error that names both files: the teacher decides which one
-    counts, so a second file can never replace or double a learner silently. With a
-    ``roster`` (see :func:`read_roster`) a bundle of a learner who is not on it is refused,
-    so made-up ids cannot lift a small group over the anonymity floor.
-
-    Raises
-    ------
-    InputError
-        Naming the first file that is not a regular file, too large, not valid JSON or not a
-        leadkit bundle; both files of a learner who handed in twice; a learner not on the
-        roster; or the folder when it holds no bundle at all.
-    """
-    folder = Path(folder).expanduser()
-    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
-    if not files:
-        raise InputError(str(folder), "no bundle files (*.json) found in this folder",
-                         expected="the learners' files made with 'leadkit portfolio --bundle'")
-    expected = read_roster(roster) if roster is not None else None
-    seen: dict[str, dict] = {}
-    for path in files:
-        doc = _check_bundle(_read_bundle_file(path), str(path))
-        key = _key(doc["learner"])
-        if expected is not None and key not in expected:
-            raise InputError(str(path), tr("the learner id '{value}' is not on the roster").format(
-                                            value=plain_text(doc['learner'])[:40]),
-                expected=tr("bundles of the learners on the roster only"))
-        if key in seen:
-            raise InputError(str(path), tr("this bundle has the same learner as {value}").format(
-                                            value=seen[key]['_file']),
-                expected=tr("one bundle per learner: remove the one that should not count"))
-        seen[key] = {**doc, "_file": str(path)}
-    return list(seen.values())
-
-
-# -- pseudonyms ----------------------------------------------------------------------------------
-def new_salt() -> str:
-    """A fresh random salt (32 hex digits) for a new class."""
-    return secrets.token_hex(16)
-
-
-def read_salt(path: str | os.PathLike[str], *, create: bool = False) -> str:
-    """Read the teacher's salt from a file; with ``create=True`` make one if it is missing."""
-    path = Path(path).expanduser()
-    if not path.exists():
-        if not create:
-            raise InputError(str(path), "the salt file does not exist",
-                             expected="the file kept from earlier, or create it anew")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new_salt() + "\n", encoding="utf-8")
-        if os.name == "posix":
-            path.chmod(0o600)  # the salt is the key to the pseudonyms: owner only
-    salt = path.read_text(encoding="utf-8").strip()
-    _check_salt(salt, str(path))
-    return salt
-
-
-def _check_salt(salt: str, where: str = "salt") -> None:
-    if not isinstance(salt, str) or len(salt.strip()) < _MIN_SALT:
-        raise InputError(where, "the salt is too short to protect learner ids",
-                         expected=f"at least {_MIN_SALT} characters, e.g. from new_salt()")
-
-
-def pseudonymise(learner_id: str, salt: str) -> str:
-    """The learner's pseudonym: ``"L-"`` + 10 hex digits of a salted SHA-256 (see module)."""
-    _check_salt(salt)
-    key = str(learner_id).strip().casefold()
-    digest = hashlib.sha256(salt.strip().encode() + b"\x1f" + key.encode()).hexdigest()
-    return "L-" + digest[:10]
-
-
-# -- class tables ---------------------------------------------------------------------------------
 def _frameworks(ids: set[str]) -> dict[str, Any]:
     from leadkit.content.frameworks import list_frameworks, load_framework
 
@@ -276,7 +93,7 @@ def class_scores(bundles: list[dict], salt: str, *, instrument_form: str = "self
     Scores of frameworks that ship with the kit are checked against their elements and scale;
     a bundle with an unknown element or an out-of-range score is named in an :class:`InputError`.
     """
-    _check_salt(salt)
+    check_salt(salt)
     fws = _frameworks({s["framework"] for b in bundles for s in b["scores"]})
     rows = []
     for b in bundles:
