@@ -26,6 +26,7 @@ from leadkit.cases import (
     score_compliance,
 )
 from leadkit.catalog import dataset_path, list_datasets, load_dataset
+from leadkit.class_pool import ClassPool
 from leadkit.classroom import (
     MIN_GROUP,
     class_overview,
@@ -85,6 +86,8 @@ from leadkit.team_example import (
 __version__ = "0.1.0"
 
 __all__ = [
+    # the live class pool
+    "ClassPool",
     # tables for reading
     "show_table",
     "show_learner_texts",

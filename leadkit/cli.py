@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from leadkit import cli_hub, cli_learner
+from leadkit import cli_class_pool, cli_hub, cli_learner
 from leadkit.errors import FrameworkFileError, InputError, LeadkitError
 from leadkit.frameworks import Framework, load_framework
 from leadkit.i18n import LANGUAGES, set_language, tr
@@ -259,6 +259,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = known.lang or (env if env in LANGUAGES else None)
     if chosen in LANGUAGES:  # anything else is refused by the full parser below
         set_language(chosen)
+    if cli_class_pool.wants(argv):  # 'leadkit class open|view|close': the live class pool
+        try:
+            pool_args = cli_class_pool.parse(argv)
+        except SystemExit as stop:
+            return int(stop.code or 0)
+        return _run(cli_class_pool.run, pool_args)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
