@@ -55,6 +55,13 @@ tables = {
                          sa.Column("element", sa.String(100), primary_key=True),
                          sa.Column("learner", sa.String(200), primary_key=True),
                          sa.Column("score", sa.Float, nullable=False)),
+    # A closed pool's shares, kept when the teacher opens the next lesson's pool.
+    "archive": sa.Table("classpool_archive", _meta,
+                        sa.Column("lesson", sa.String(40), primary_key=True),
+                        sa.Column("framework", sa.String(100), primary_key=True),
+                        sa.Column("learner", sa.String(200), primary_key=True),
+                        sa.Column("element", sa.String(100), primary_key=True),
+                        sa.Column("score", sa.Float, nullable=False)),
 }
 
 
@@ -94,11 +101,18 @@ class PoolStore:
                   "'leadkit class open' of ClassPool.create."}))
 
     def create(self, roster: list[str] | None, floor: int) -> None:
-        """Make the tables and the pool; raise when a pool is already there."""
+        """Make the tables and the pool; raise when an open pool is already there.
+
+        A closed pool's shares move to the archive table first (never deleted).
+        """
         _meta.create_all(self.engine)
         with self.engine.begin() as conn:
             meta = tables["meta"]
-            if conn.execute(sa.select(meta.c.key).where(meta.c.key == "floor")).first():
+            conn.execute(sa.select(meta.c.value).where(meta.c.key == "lock").with_for_update())
+            closed = conn.execute(sa.select(meta.c.value).where(meta.c.key == "closed")).first()
+            if closed and closed[0] == "1":
+                self._archive(conn)
+            elif closed:
                 raise LeadkitError(tr({
                     "en": f"{self.where}: a class pool is already open here; open it with "
                           "ClassPool(location), or close it first with 'leadkit class close'.",
@@ -110,6 +124,19 @@ class PoolStore:
                                          {"key": "roster", "value": "1" if roster else "0"}])
             if roster:
                 conn.execute(tables["roster"].insert(), [{"learner": r} for r in roster])
+
+    @staticmethod
+    def _archive(conn: sa.Connection) -> None:
+        from datetime import UTC, datetime
+
+        shares, lesson = tables["shares"], datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+        rows = [{"lesson": lesson, "framework": f, "learner": k, "element": e, "score": v}
+                for f, k, e, v in conn.execute(sa.select(shares.c.framework, shares.c.learner,
+                                                         shares.c.element, shares.c.score))]
+        if rows:
+            conn.execute(tables["archive"].insert(), rows)
+        for name in ("shares", "released", "roster", "meta"):
+            conn.execute(tables[name].delete())
 
     def info(self) -> dict[str, Any]:
         """``floor``, ``closed`` and ``roster_size`` (None when anyone may share)."""
