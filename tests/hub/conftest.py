@@ -236,10 +236,11 @@ def _pool_config(ports: dict[str, int], db_url: str) -> str:
     """)
 
 
-def start_pool_hub(db_url: str | None = None) -> tuple[Hub, str]:
+def start_pool_hub(db_url: str | None = None, extra_config: str = "") -> tuple[Hub, str]:
     """Start a hub with the class pool service; return it and the service's public URL.
 
-    ``db_url`` defaults to an SQLite file in the hub's folder. The caller stops it with
+    ``db_url`` defaults to an SQLite file in the hub's folder; ``extra_config`` is appended to
+    the hub config (the load test adds an admin service). The caller stops it with
     :func:`stop_pool_hub`.
     """
     pytest.importorskip("jupyterhub", reason="the 'jupyterhub' package is missing: "
@@ -251,7 +252,8 @@ def start_pool_hub(db_url: str | None = None) -> tuple[Hub, str]:
     password = secrets.token_urlsafe(12)
     db_url = db_url or f"sqlite:///{folder / 'classpool.sqlite'}"
     (folder / "jupyterhub_config.py").write_text(
-        _config(folder, ports, password, proxy) + _pool_config(ports, db_url))
+        _config(folder, ports, password, proxy) + _pool_config(ports, db_url)
+        + textwrap.dedent(extra_config))
     env = {k: v for k, v in os.environ.items() if k != "LEADKIT_HOME"}
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent),
                                    str(Path(shutil.which("node") or "node").parent),
