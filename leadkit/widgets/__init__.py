@@ -25,6 +25,8 @@ __all__ = [
     "play",
     "scenario_check",
     "hand_in",
+    "class_share",
+    "class_dashboard",
 ]
 
 # public name -> submodule that defines it
@@ -44,6 +46,8 @@ _WHERE = {
     "play": "scenario",
     "scenario_check": "scenario",
     "hand_in": "handin",
+    "class_share": "class_share",
+    "class_dashboard": "class_share",
 }
 
 

@@ -1,0 +1,235 @@
+"""The live class: a learner's "Share with my class" switch and the teacher's class dashboard.
+
+Thin faces over :class:`leadkit.class_pool.ClassPool`. :func:`class_share` sits under the
+self-assessment: off by default, it says exactly what is shared (element scores, never answers
+or texts); once on, each Score shares the latest scores and the learner's profile is shown
+against the live class as soon as the floor is reached ("waiting for 3 classmates" before).
+:func:`class_dashboard` shows the anonymised class picture and refreshes itself while the
+lesson runs. Both refresh with an ``ipywidgets.Play`` ticker: the browser ticks, the kernel
+reads the pool, no thread and no sleep in the kernel.
+
+Examples
+--------
+>>> import tempfile, leadkit as lk
+>>> from leadkit.class_pool import ClassPool
+>>> where = tempfile.mkdtemp()
+>>> _ = ClassPool.create(where)
+>>> box = class_share(where, "agile-cmo", learner="s1")
+>>> box.switch.value
+False
+>>> board = class_dashboard(where, "agile-cmo")
+>>> "waiting" in board.table.value.lower()
+True
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from leadkit.errors import LeadkitError
+from leadkit.frameworks import load_framework
+from leadkit.i18n import format_number, tr
+
+__all__ = ["class_share", "class_dashboard"]
+
+_T = {
+    "switch": {"en": "Share with my class", "nl": "Deel met mijn klas"},
+    "what": {"en": "When this is on, your element scores (one number per element) go to the "
+                   "class pool, under your learner id. Never your answers to the statements, "
+                   "never anything you wrote. Classmates and the teacher see only the class "
+                   "picture: how many shared and the mean, and nothing for fewer than {floor} "
+                   "learners. Sharing again replaces your earlier scores; turning it off "
+                   "shares nothing more.",
+             "nl": "Als dit aan staat, gaan je scores per onderdeel (één getal per onderdeel) "
+                   "naar de klassenpool, onder je studentnummer. Nooit je antwoorden op de "
+                   "uitspraken, nooit iets wat je schreef. Klasgenoten en de docent zien alleen "
+                   "het klassenbeeld: hoeveel er deelden en het gemiddelde, en niets bij minder "
+                   "dan {floor} studenten. Opnieuw delen vervangt je eerdere scores; uitzetten "
+                   "deelt niets meer."},
+    "learner": {"en": "Learner id", "nl": "Studentnummer"},
+    "need_id": {"en": "Fill in your learner id first; nothing was shared.",
+                "nl": "Vul eerst je studentnummer in; er is niets gedeeld."},
+    "score_first": {"en": "Press Score first: then your scores are shared.",
+                    "nl": "Klik eerst op Bereken score: dan worden je scores gedeeld."},
+    "shared": {"en": "Your element scores are shared with the class.",
+               "nl": "Je scores per onderdeel zijn gedeeld met de klas."},
+    "failed": {"en": "Not shared: {error}. Your answers and scores stay here.",
+               "nl": "Niet gedeeld: {error}. Je antwoorden en scores blijven hier staan."},
+    "waiting": {"en": "Waiting for {floor} classmates to share.",
+                "nl": "Wachten tot {floor} klasgenoten hebben gedeeld."},
+    "element": {"en": "Element", "nl": "Onderdeel"},
+    "you": {"en": "You", "nl": "Jij"},
+    "class": {"en": "Class mean", "nl": "Klasgemiddelde"},
+    "n": {"en": "Learners", "nl": "Studenten"},
+    "refresh": {"en": "Refresh", "nl": "Vernieuwen"},
+    "title": {"en": "Live class picture", "nl": "Live klassenbeeld"},
+    "unreadable": {"en": "The class pool cannot be read: {error}",
+                   "nl": "De klassenpool is niet te lezen: {error}"},
+}
+
+
+def _ticker(seconds: float) -> w.Play:
+    # The browser counts; every tick the kernel reads the pool once. Hidden: it is no control.
+    return w.Play(value=0, min=0, max=10**9, step=1, interval=max(1, int(seconds * 1000)),
+                  repeat=True, playing=seconds > 0, layout=w.Layout(display="none"))
+
+
+def _mean_text(view_row: pd.Series, floor: int) -> str:
+    if pd.isna(view_row["n"]):
+        return tr(_T["waiting"]).format(floor=floor)
+    if math.isnan(view_row["mean"]):
+        return view_row["note"]
+    return f"{format_number(view_row['mean'], 2)} (n = {int(view_row['n'])})"
+
+
+def _bar(mean: float, scale: tuple[int, int]) -> str:
+    if math.isnan(mean):
+        return ""
+    share = (mean - scale[0]) / (scale[1] - scale[0])
+    return (f'<div style="background:#1f6f8b;height:0.8em;width:{share * 10:.1f}em" '
+            'aria-hidden="true"></div>')
+
+
+def _view_html(view: pd.DataFrame, fw, you: pd.DataFrame | None = None) -> str:
+    floor = int(view.attrs.get("floor", 3))
+    head = [tr(_T["element"]), *([tr(_T["you"])] if you is not None else []), tr(_T["class"]),
+            ""]
+    mine = {} if you is None else dict(zip(you["element"], you["score"], strict=True))
+    rows = []
+    for r in view.itertuples(index=False):
+        row = pd.Series(r._asdict())
+        cells = [html.escape(fw.element(r.element).label)]
+        if you is not None:
+            score = mine.get(r.element)
+            cells.append("–" if score is None or pd.isna(score) else format_number(score, 2))
+        cells += [html.escape(_mean_text(row, floor)), _bar(r.mean, fw.scale)]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    waiting = ""
+    if view["n"].isna().all():
+        waiting = f"<p><b>{html.escape(tr(_T['waiting']).format(floor=floor))}</b></p>"
+    return (waiting + "<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+            + f"<p><small>{html.escape(view.attrs.get('note', ''))}</small></p>")
+
+
+def _default_learner() -> str:
+    return os.environ.get("JUPYTERHUB_USER", "")
+
+
+def class_share(location: str | Path, framework_id: str, *, learner: str | None = None,
+                refresh: float = 5.0) -> w.VBox:
+    """The "Share with my class" switch with the live comparison, for one framework.
+
+    Parameters
+    ----------
+    location : str or Path
+        The class pool (a folder, or ``hub-service://classpool``).
+    framework_id : str
+        The framework whose scores are shared.
+    learner : str, optional
+        The learner id (default: the hub user name, else the learner fills it in).
+    refresh : float
+        Seconds between reads of the class picture once shared (0: only on Score).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``switch``, ``learner``, ``status``, ``comparison``, ``ticker``, ``update(scores)``
+        (give it the score table after each Score) and ``refresh()``.
+    """
+    from leadkit.class_pool import ClassPool
+
+    fw = load_framework(framework_id)
+    pool = ClassPool(location)
+    switch = w.Checkbox(value=False, description=tr(_T["switch"]), indent=False)
+    what = w.HTML(f"<p>{html.escape(tr(_T['what']).format(floor=pool.floor))}</p>")
+    who = w.Text(value=learner if learner is not None else _default_learner(),
+                 description=tr(_T["learner"]), style={"description_width": "initial"})
+    status, comparison, ticker = w.HTML(), w.HTML(), _ticker(refresh)
+    ticker.playing = False  # nothing to compare with until the learner shares
+    box = w.VBox([switch, what, who, status, comparison, ticker])
+    box.switch, box.learner, box.status, box.comparison, box.ticker = (
+        switch, who, status, comparison, ticker)
+    box.scores, box.shared = None, False
+
+    def show() -> None:
+        try:
+            view = pool.view(fw)
+        except LeadkitError as err:
+            status.value = f"<p>✘ {html.escape(tr(_T['unreadable']).format(error=err))}</p>"
+            return
+        comparison.value = _view_html(view, fw, box.scores)
+
+    def share() -> None:
+        if not switch.value:
+            return
+        if box.scores is None:
+            status.value = f"<p>{html.escape(tr(_T['score_first']))}</p>"
+            return
+        if not who.value.strip():
+            status.value = f"<p>{html.escape(tr(_T['need_id']))}</p>"
+            return
+        scores = dict(zip(box.scores["element"], box.scores["score"], strict=True))
+        try:
+            pool.share(learner=who.value, framework=fw, scores=scores)
+        except LeadkitError as err:  # not on the roster, pool closed, service away
+            status.value = f"<p>✘ {html.escape(tr(_T['failed']).format(error=err))}</p>"
+            return
+        box.shared = True
+        status.value = f"<p>✔ {html.escape(tr(_T['shared']))}</p>"
+        ticker.playing = refresh > 0
+        show()
+
+    def update(scores: pd.DataFrame) -> None:
+        box.scores = scores
+        share()
+
+    def on_switch(change: dict[str, Any]) -> None:
+        if change["new"]:
+            share()
+        else:
+            ticker.playing = False
+
+    switch.observe(on_switch, names="value")
+    ticker.observe(lambda _c: show() if box.shared else None, names="value")
+    box.update, box.refresh = update, show
+    return box
+
+
+def class_dashboard(location: str | Path, framework_id: str, *, refresh: float = 5.0
+                    ) -> w.VBox:
+    """The teacher's live class picture of one framework, refreshed every ``refresh`` s.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``table`` (the picture as HTML), ``button`` (refresh now), ``ticker`` and
+        ``refresh()``.
+    """
+    from leadkit.class_pool import ClassPool
+
+    fw = load_framework(framework_id)
+    pool = ClassPool(location)
+    table, ticker = w.HTML(), _ticker(refresh)
+    button = w.Button(description=tr(_T["refresh"]), icon="refresh")
+    title = w.HTML(f"<h3>{html.escape(tr(_T['title']))}: {html.escape(tr(fw.title))}</h3>")
+    box = w.VBox([title, button, table, ticker])
+
+    def show(*_: Any) -> None:
+        try:
+            table.value = _view_html(pool.view(fw), fw)
+        except LeadkitError as err:
+            table.value = f"<p>✘ {html.escape(tr(_T['unreadable']).format(error=err))}</p>"
+
+    button.on_click(show)
+    ticker.observe(show, names="value")
+    show()
+    box.table, box.button, box.ticker, box.refresh = table, button, ticker, show
+    return box
