@@ -74,3 +74,11 @@ def test_dutch_texts(tmp_path):
     lk.set_language("nl")
     board = class_dashboard(tmp_path, FID)
     assert "Wachten tot 3 klasgenoten" in board.table.value
+
+
+def test_a_dashboard_opened_before_the_pool_shows_it_once_open(tmp_path):
+    board = class_dashboard(tmp_path / "later", FID, refresh=0)
+    assert "leadkit class open" in board.table.value
+    ClassPool.create(tmp_path / "later")
+    board.ticker.value += 1  # a tick of the browser's timer
+    assert "Waiting for 3 classmates" in board.table.value

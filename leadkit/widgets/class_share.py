@@ -207,6 +207,8 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
                     ) -> w.VBox:
     """The teacher's live class picture of one framework, refreshed every ``refresh`` s.
 
+    When there is no pool at ``location`` yet the dashboard says so and keeps looking.
+
     Returns
     -------
     ipywidgets.VBox
@@ -216,15 +218,19 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
     from leadkit.class_pool import ClassPool
 
     fw = load_framework(framework_id)
-    pool = ClassPool(location)
     table, ticker = w.HTML(), _ticker(refresh)
     button = w.Button(description=tr(_T["refresh"]), icon="refresh")
     title = w.HTML(f"<h3>{html.escape(tr(_T['title']))}: {html.escape(tr(fw.title))}</h3>")
     box = w.VBox([title, button, table, ticker])
 
+    pools: list[ClassPool] = []
+
     def show(*_: Any) -> None:
+        # A dashboard opened before the pool keeps asking: the picture appears once it is open.
         try:
-            table.value = _view_html(pool.view(fw), fw)
+            if not pools:
+                pools.append(ClassPool(location))
+            table.value = _view_html(pools[0].view(fw), fw)
         except LeadkitError as err:
             table.value = f"<p>✘ {html.escape(tr(_T['unreadable']).format(error=err))}</p>"
 
