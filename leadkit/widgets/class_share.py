@@ -5,8 +5,7 @@ self-assessment: off by default, it says exactly what is shared (element scores,
 or texts); once on, each Score shares the latest scores and the learner's profile is shown
 against the live class as soon as the floor is reached ("waiting for 3 classmates" before).
 :func:`class_dashboard` shows the anonymised class picture and refreshes itself while the
-lesson runs. Both refresh with an ``ipywidgets.Play`` ticker: the browser ticks, the kernel
-reads the pool, no thread and no sleep in the kernel.
+lesson runs. Both refresh on a timer of the kernel's own event loop: no thread, no sleep.
 
 Examples
 --------
@@ -75,10 +74,37 @@ _T = {
 }
 
 
-def _ticker(seconds: float) -> w.Play:
-    # The browser counts; every tick the kernel reads the pool once. Hidden: it is no control.
-    return w.Play(value=0, min=0, max=10**9, step=1, interval=max(1, int(seconds * 1000)),
-                  repeat=True, playing=seconds > 0, layout=w.Layout(display="none"))
+class _Ticker:
+    """Calls ``action`` every ``seconds`` on the kernel's own event loop (no thread, no sleep).
+
+    A kernel (Jupyter, Voilà) runs that loop between cells, so the widget refreshes while the
+    lesson runs; in plain Python (tests, scripts) the loop never runs and :meth:`tick` is called
+    by hand instead.
+    """
+
+    def __init__(self, seconds: float, action) -> None:
+        self.seconds, self.action, self._timer = seconds, action, None
+        self.ticks = 0
+
+    def tick(self) -> None:
+        self.ticks += 1
+        self.action()
+
+    def start(self) -> None:
+        if self._timer is None and self.seconds > 0:
+            from tornado.ioloop import PeriodicCallback
+
+            self._timer = PeriodicCallback(self.tick, self.seconds * 1000)
+            self._timer.start()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    @property
+    def running(self) -> bool:
+        return self._timer is not None
 
 
 def _mean_text(view_row: pd.Series, floor: int) -> str:
@@ -152,11 +178,9 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
     what = w.HTML(f"<p>{html.escape(tr(_T['what']).format(floor=pool.floor))}</p>")
     who = w.Text(value=learner if learner is not None else _default_learner(),
                  description=tr(_T["learner"]), style={"description_width": "initial"})
-    status, comparison, ticker = w.HTML(), w.HTML(), _ticker(refresh)
-    ticker.playing = False  # nothing to compare with until the learner shares
-    box = w.VBox([switch, what, who, status, comparison, ticker])
-    box.switch, box.learner, box.status, box.comparison, box.ticker = (
-        switch, who, status, comparison, ticker)
+    status, comparison = w.HTML(), w.HTML()
+    box = w.VBox([switch, what, who, status, comparison])
+    box.switch, box.learner, box.status, box.comparison = switch, who, status, comparison
     box.scores, box.shared = None, False
 
     def show() -> None:
@@ -184,7 +208,7 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
             return
         box.shared = True
         status.value = f"<p>✔ {html.escape(tr(_T['shared']))}</p>"
-        ticker.playing = refresh > 0
+        ticker.start()  # from now on the comparison follows the class
         show()
 
     def update(scores: pd.DataFrame) -> None:
@@ -195,10 +219,11 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
         if change["new"]:
             share()
         else:
-            ticker.playing = False
+            ticker.stop()
 
+    ticker = _Ticker(refresh, show)
+    box.ticker = ticker
     switch.observe(on_switch, names="value")
-    ticker.observe(lambda _c: show() if box.shared else None, names="value")
     box.update, box.refresh = update, show
     return box
 
@@ -218,10 +243,10 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
     from leadkit.class_pool import ClassPool
 
     fw = load_framework(framework_id)
-    table, ticker = w.HTML(), _ticker(refresh)
+    table = w.HTML()
     button = w.Button(description=tr(_T["refresh"]), icon="refresh")
     title = w.HTML(f"<h3>{html.escape(tr(_T['title']))}: {html.escape(tr(fw.title))}</h3>")
-    box = w.VBox([title, button, table, ticker])
+    box = w.VBox([title, button, table])
 
     pools: list[ClassPool] = []
 
@@ -235,7 +260,8 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
             table.value = f"<p>✘ {html.escape(tr(_T['unreadable']).format(error=err))}</p>"
 
     button.on_click(show)
-    ticker.observe(show, names="value")
+    ticker = _Ticker(refresh, show)
     show()
+    ticker.start()
     box.table, box.button, box.ticker, box.refresh = table, button, ticker, show
     return box
