@@ -162,3 +162,28 @@ def test_cli_class_summary_still_takes_a_folder(tmp_path, capsys):
     assert main(["class", str(tmp_path / "missing"), "--salt-file", str(tmp_path / "s.txt"),
                  "--out", str(tmp_path / "c.csv")]) == 2
     assert "open" not in capsys.readouterr().err.split(":")[0]
+
+
+def test_the_readme_commands_run_a_lesson(tmp_path, monkeypatch, capsys):
+    import re
+    import shlex
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Live class results", 1)[1].split("\n## ", 1)[0]
+    lines = re.findall(r"^\.venv/bin/leadkit class .*$", section, re.M)
+    assert [shlex.split(x)[2] for x in lines] == ["open", "view", "close"]
+    (tmp_path / "roster.csv").write_text("s1\ns2\ns3\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+    def run(line: str) -> int:
+        argv = shlex.split(line.split("#")[0].replace("~", str(tmp_path)))
+        return main(argv[1:])
+
+    assert run(lines[0]) == 0
+    pool = ClassPool(tmp_path / "class-pool")
+    for who, s in [("s1", 4), ("s2", 3), ("s3", 2)]:
+        pool.share(learner=who, framework=FW, scores={E: s})
+    assert run(lines[1]) == 0 and run(lines[2]) == 0
+    assert (tmp_path / "class-pool" / "class-view-agile-cmo.csv").is_file()
