@@ -46,7 +46,7 @@ from typing import Any
 
 import pandas as pd
 
-from leadkit.errors import InputError, LeadkitError
+from leadkit.errors import InputError
 from leadkit.frameworks import Framework, load_framework
 from leadkit.i18n import tr
 from leadkit.privacy import NOTE, check_floor, mean_is_safe, score_step
@@ -319,7 +319,3 @@ class ClassPool:
     def __repr__(self) -> str:
         return f"ClassPool({self.location!r}, floor={self.floor})"
 
-
-def _closed_error(where: str) -> LeadkitError:
-    return LeadkitError(tr({"en": f"{where}: the class pool is closed; nothing was shared",
-                            "nl": f"{where}: de klassenpool is gesloten; er is niets gedeeld"}))

@@ -129,12 +129,12 @@ def make_app(store: PoolStore, *, prefix: str = "/", teachers: str = "teachers")
                 self.fail(code, text)
 
         def framework(self, framework_id: str):
-            from leadkit.frameworks import load_framework
+            from leadkit.frameworks import list_frameworks, load_framework
 
-            try:  # only the kit's own frameworks: a path would read the server's files
-                return load_framework(framework_id.replace("/", "").replace("\\", ""))
-            except (KeyError, LeadkitError, OSError):
+            # Only the kit's own frameworks by id: a path would make the service read its files.
+            if framework_id not in list_frameworks():
                 self.fail(404, f"no framework {framework_id!r}")
+            return load_framework(framework_id)
 
     class Info(Api):
         async def get(self) -> None:

@@ -132,7 +132,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_portfolio)
 
     c = subparsers.add_parser(
-        "class", help="pseudonymised class summary (CSV) from a folder of learners' bundles")
+        "class", help="pseudonymised class summary (CSV) from a folder of learners' bundles; "
+                      "'leadkit class open|view|close PATH' runs the live class pool")
     c.add_argument("folder", help="folder with the learners' bundle files (*.json)")
     c.add_argument("--salt-file", required=True,
                    help="your private salt file (made on first use; keep it and reuse it)")

@@ -170,7 +170,7 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
         With ``switch``, ``learner``, ``status``, ``comparison``, ``ticker``, ``update(scores)``
         (give it the score table after each Score) and ``refresh()``.
     """
-    from leadkit.class_pool import ClassPool
+    from leadkit.class_pool import ClassPool, is_service_location
 
     fw = load_framework(framework_id)
     pool = ClassPool(location)
@@ -178,6 +178,8 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
     what = w.HTML(f"<p>{html.escape(tr(_T['what']).format(floor=pool.floor))}</p>")
     who = w.Text(value=learner if learner is not None else _default_learner(),
                  description=tr(_T["learner"]), style={"description_width": "initial"})
+    # On the hub service the learner is the hub user: the service accepts no other id.
+    who.disabled = learner is None and bool(_default_learner()) and is_service_location(location)
     status, comparison = w.HTML(), w.HTML()
     box = w.VBox([switch, what, who, status, comparison])
     box.switch, box.learner, box.status, box.comparison = switch, who, status, comparison

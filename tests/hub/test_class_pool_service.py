@@ -75,6 +75,9 @@ def test_a_student_reads_only_the_anonymised_view(opened, people):
     assert set(view.json()["rows"][0]) == {"element", "n", "mean", "reason"}
     for path in ("api/shares", f"api/share/{FW}", "api/records"):
         assert requests.get(url + path, headers=auth, timeout=30).status_code in (404, 405)
+    # Only the kit's frameworks by id: no path reaches the service's own files.
+    assert requests.get(f"{url}api/view/classpool.sqlite", headers=auth,
+                        timeout=30).status_code == 404
     for path in ("api/close", "api/open"):  # the teacher's commands
         assert requests.post(url + path, headers=auth, json={}, timeout=30).status_code == 403
 
