@@ -289,7 +289,7 @@ pool.share(learner="s2501032", framework="agile-cmo", scores={"build-trust": 3.5
 # NBVAL_CHECK_OUTPUT
 view = pool.view("agile-cmo")
 print(view.attrs["note"])
-view.head(3)
+lk.show_table(view.head(3), {"note": {"en": "note", "nl": "toelichting"}})
 
 # %% [markdown] lang="en"
 # The dashboard below reads the pool every five seconds while the lesson runs; the Voilà app
