@@ -20,7 +20,8 @@ element is *released in steps*: it changes only once at least ``floor`` learners
 changed or withdrawn a score for that element since the last release
 (:func:`release_view`). Viewing before and after one classmate's share therefore shows the
 same picture, and the difference between two releases is always the sum of at least ``floor``
-learners' changes, never one learner's score.
+learners' changes, never one learner's score. Like the floor itself, this cannot stop
+``floor - 1`` classmates who pool what they know about their own shares.
 
 Examples
 --------
