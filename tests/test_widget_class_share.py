@@ -82,3 +82,11 @@ def test_a_dashboard_opened_before_the_pool_shows_it_once_open(tmp_path):
     ClassPool.create(tmp_path / "later")
     board.ticker.tick()  # what the kernel's timer does every few seconds
     assert "Waiting for 3 classmates" in board.table.value
+
+
+def test_closing_a_dashboard_stops_its_timer(tmp_path):
+    ClassPool.create(tmp_path)
+    board = class_dashboard(tmp_path, FID, refresh=5)
+    assert board.ticker.running
+    board.close()
+    assert not board.ticker.running

@@ -227,6 +227,7 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
     box.ticker = ticker
     switch.observe(on_switch, names="value")
     box.update, box.refresh = update, show
+    _stop_on_close(box, ticker)
     return box
 
 
@@ -266,4 +267,16 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
     show()
     ticker.start()
     box.table, box.button, box.ticker, box.refresh = table, button, ticker, show
+    _stop_on_close(box, ticker)
     return box
+
+
+def _stop_on_close(box: w.VBox, ticker: _Ticker) -> None:
+    # A cell run again makes a new widget: the old one's timer must not poll on for ever.
+    close = box.close
+
+    def closing() -> None:
+        ticker.stop()
+        close()
+
+    box.close = closing
