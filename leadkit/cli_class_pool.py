@@ -86,6 +86,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
                                   "folder, or the current folder for the hub service)",
                             "nl": "map voor de geëxporteerde CSV-bestanden (standaard: de map "
                                   "van de pool, of de huidige map bij de hubdienst)"}))
+    for each in (o, v, c):  # --lang is accepted after the command as well
+        each.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     return parser.parse_args(list(argv)[1:])
 
 

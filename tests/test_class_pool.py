@@ -187,3 +187,13 @@ def test_the_readme_commands_run_a_lesson(tmp_path, monkeypatch, capsys):
         pool.share(learner=who, framework=FW, scores={E: s})
     assert run(lines[1]) == 0 and run(lines[2]) == 0
     assert (tmp_path / "class-pool" / "class-view-agile-cmo.csv").is_file()
+
+
+def test_cli_speaks_dutch_with_lang_after_the_command(tmp_path, capsys):
+    try:
+        assert main(["class", "open", str(tmp_path / "p"), "--lang", "nl"]) == 0
+        assert "klassenpool open" in capsys.readouterr().out
+        assert main(["class", "view", str(tmp_path / "p"), "-f", FW, "--lang", "nl"]) == 0
+        assert "minder dan 3 studenten" in capsys.readouterr().out
+    finally:
+        lk.set_language("en")
