@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
         summarise_outcomes,
     )
     from leadkit.store.bundle import export_bundle, make_bundle
+    from leadkit.store.class_pool import ClassPool
     from leadkit.store.classroom import (
         MIN_GROUP,
         class_overview,
@@ -89,6 +90,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
 # Public name -> the module that defines it. Every name loads on first use (PEP 562), so
 # 'import leadkit' costs almost nothing and a script pays only for the layers it touches.
 _WHERE = {
+    "ClassPool": "leadkit.store.class_pool",
     "awg": "leadkit.survey.agreement_null",
     "ad_m": "leadkit.survey.agreement_null",
     "icc_ci": "leadkit.survey.agreement_null",
@@ -183,6 +185,8 @@ _WHERE = {
 __version__ = "0.1.0"
 
 __all__ = [
+    # the live class pool
+    "ClassPool",
     # tables for reading
     "show_table",
     "show_learner_texts",

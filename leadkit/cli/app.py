@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from leadkit.cli import class_pool as cli_class_pool
 from leadkit.cli import hub_link as cli_hub
 from leadkit.cli import learner as cli_learner
 from leadkit.content.frameworks import Framework, load_framework
@@ -235,6 +236,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     chosen = known.lang or (env if env in LANGUAGES else None)
     if chosen in LANGUAGES:  # anything else is refused by the full parser below
         set_language(chosen)
+    if cli_class_pool.wants(argv):  # 'leadkit class open|view|close': the live class pool
+        try:
+            pool_args = cli_class_pool.parse(argv)
+        except SystemExit as stop:
+            return int(stop.code or 0)
+        return _run(cli_class_pool.run, pool_args)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

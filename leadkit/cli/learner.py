@@ -122,7 +122,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_portfolio)
 
     c = subparsers.add_parser(
-        "class", help="pseudonymised class summary (CSV) from a folder of learners' bundles")
+        "class", help="pseudonymised class summary (CSV) from a folder of learners' bundles; "
+                      "'leadkit class open|view|close PATH' runs the live class pool",
+        epilog="the live class pool: leadkit class open PATH [--roster roster.csv], "
+               "leadkit class view PATH --framework ID, leadkit class close PATH "
+               "(each with --help)")
     c.add_argument("folder", help="folder with the learners' bundle files (*.json)")
     c.add_argument("--salt-file", required=True,
                    help="your private salt file (made on first use; keep it and reuse it)")

@@ -24,6 +24,8 @@ __all__ = [
     "play",
     "scenario_check",
     "hand_in",
+    "class_share",
+    "class_dashboard",
 ]
 
 # public name -> submodule that defines it
@@ -43,6 +45,8 @@ _WHERE = {
     "play": "scenario",
     "scenario_check": "scenario",
     "hand_in": "handin",
+    "class_share": "live_class",
+    "class_dashboard": "live_class",
 }
 
 

@@ -168,7 +168,8 @@ def _header(fw: Framework, form: str) -> str:
 
 
 def self_assessment(framework_id: str, *, form: str = "self", journal=None,
-                    on_scored: Callable[[pd.DataFrame], None] | None = None) -> w.VBox:
+                    on_scored: Callable[[pd.DataFrame], None] | None = None,
+                    class_pool: str | None = None, learner: str | None = None) -> w.VBox:
     """The self-assessment of one framework as a widget: items, Score, profile, class, save.
 
     Parameters
@@ -181,6 +182,9 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
         Where "Save to my journal" writes; by default the learner's own journal.
     on_scored : callable, optional
         Called with the tidy score table after every successful Score click.
+    class_pool : str or Path, optional
+        A class pool (:class:`leadkit.ClassPool`): adds the "Share with my class" switch
+        (:func:`leadkit.widgets.live_class`), off by default; ``learner`` is the learner id.
 
     Returns
     -------
@@ -287,4 +291,15 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
     score_button.on_click(on_score)
     save_button.on_click(on_save)
     on_language_change(relabel)
+    if class_pool is not None:  # the live class: shares only when the learner switches it on
+        from leadkit.widgets.live_class import class_share
+
+        box.class_share = class_share(class_pool, fw.id, learner=learner)
+        box.children = (*box.children, box.class_share)
+        user_hook = on_scored
+
+        def on_scored(scores: pd.DataFrame) -> None:
+            box.class_share.update(scores)
+            if user_hook is not None:
+                user_hook(scores)
     return box

@@ -247,6 +247,62 @@ lk.widgets.framework_explorer("agile-cmo")
 # waarin dat wel zou gebeuren.
 
 # %% [markdown] lang="en"
+# ## Live class results
+# Hand-ins come after the lesson. During the lesson a *class pool* shows the class picture
+# live: learners who switch on **Share with my class** under their self-assessment send their
+# element scores (never their answers, never their texts), and everyone sees only how many
+# shared and the mean per element, nothing for fewer than three learners. The picture of an
+# element moves on only after at least three learners have shared or changed a score, so
+# nobody can read off one classmate's share by looking before and after it.
+#
+# Here the pool is a temporary folder and three invented learners share; in class you open it
+# with `leadkit class open FOLDER --roster roster.csv` (a folder every learner's kernel can
+# reach) or `leadkit class open hub-service://classpool` on a hub (see the README).
+
+# %% [markdown] lang="nl"
+# ## Live resultaten van de klas
+# Inleveren gebeurt na de les. Tijdens de les toont een *klassenpool* het klassenbeeld live:
+# studenten die onder hun zelfbeoordeling **Deel met mijn klas** aanzetten, sturen hun scores
+# per onderdeel (nooit hun antwoorden, nooit hun teksten), en iedereen ziet alleen hoeveel er
+# deelden en het gemiddelde per onderdeel, niets bij minder dan drie studenten. Het beeld van
+# een onderdeel verandert pas nadat minstens drie studenten een score deelden of wijzigden, zo
+# kan niemand de deling van één klasgenoot aflezen door ervoor en erna te kijken.
+#
+# Hier is de pool een tijdelijke map en delen drie verzonnen studenten; in de les open je hem
+# met `leadkit class open MAP --roster klassenlijst.csv` (een map die de kernel van elke
+# student kan bereiken) of `leadkit class open hub-service://classpool` op een hub (zie de
+# README).
+
+# %%
+import tempfile
+
+lesson = tempfile.mkdtemp(prefix="leadkit-class-")  # in class: the shared folder or the hub
+pool = lk.ClassPool.create(lesson, roster=["s2501030", "s2501031", "s2501032", "s2501033"])
+
+# %%
+# Three learners share, as "Share with my class" does for each; one scored no soft skills.
+pool.share(learner="s2501030", framework="agile-cmo", scores={"build-trust": 4, "soft-skills": 3.5})
+pool.share(learner="s2501031", framework="agile-cmo", scores={"build-trust": 3, "soft-skills": 4.5})
+pool.share(learner="s2501032", framework="agile-cmo", scores={"build-trust": 3.5})
+
+# %%
+# NBVAL_CHECK_OUTPUT
+view = pool.view("agile-cmo")
+print(view.attrs["note"])
+lk.show_table(view.head(3), {"note": {"en": "note", "nl": "toelichting"}})
+
+# %% [markdown] lang="en"
+# The dashboard below reads the pool every five seconds while the lesson runs; the Voilà app
+# `92-app-class-dashboard` shows the same on a projector, code hidden.
+
+# %% [markdown] lang="nl"
+# Het dashboard hieronder leest de pool elke vijf seconden zolang de les loopt; de Voilà-app
+# `92-app-class-dashboard` toont hetzelfde op een beamer, zonder code.
+
+# %%
+lk.widgets.class_dashboard(lesson, "agile-cmo")
+
+# %% [markdown] lang="en"
 # ## Self-check
 # Three questions about what the class view protects. Each answer gets feedback that explains
 # why.

@@ -207,3 +207,86 @@ def _stop(hub: Hub) -> list[int]:
         except ProcessLookupError:
             pass
     return leftovers
+
+
+# --- The class pool service on a hub (tests/hub/test_class_pool_service.py) -----------------
+
+POOL_TEACHER = "tess"
+
+
+def _pool_config(ports: dict[str, int], db_url: str) -> str:
+    """The hub config lines docs/teaching-with-jupyterhub.md shows, with the test's ports."""
+    return textwrap.dedent(f"""
+        c.JupyterHub.services = [{{
+            "name": "classpool",
+            "url": "http://127.0.0.1:{ports['pool']}",
+            "command": [{sys.executable!r}, "-m", "leadkit.cli.class_pool_service",
+                        "--db", {db_url!r}, "--teachers", "teachers"],
+            "oauth_no_confirm": True,
+        }}]
+        c.JupyterHub.load_groups = {{"teachers": {{"users": [{POOL_TEACHER!r}]}}}}
+        c.JupyterHub.load_roles = [
+            {{"name": "user", "scopes": ["self", "access:services!service=classpool"]}},
+            {{"name": "classpool-service", "scopes": ["read:groups"],
+              "services": ["classpool"]}},
+        ]
+        c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",
+                                         "access:services!service=classpool"]
+        c.Spawner.environment = {{"LEADKIT_HUB_URL": "http://127.0.0.1:{ports['public']}"}}
+    """)
+
+
+def start_pool_hub(db_url: str | None = None, extra_config: str = "") -> tuple[Hub, str]:
+    """Start a hub with the class pool service; return it and the service's public URL.
+
+    ``db_url`` defaults to an SQLite file in the hub's folder; ``extra_config`` is appended to
+    the hub config (the load test adds an admin service). The caller stops it with
+    :func:`stop_pool_hub`.
+    """
+    pytest.importorskip("jupyterhub", reason="the 'jupyterhub' package is missing: "
+                        "pip install -e '.[test]'")
+    proxy = proxy_command()
+    folder = Path(tempfile.mkdtemp(prefix="leadkit-poolhub-"))
+    (folder / "homes").mkdir()
+    ports = {name: _free_port() for name in ("public", "hub", "api", "pool")}
+    password = secrets.token_urlsafe(12)
+    db_url = db_url or f"sqlite:///{folder / 'classpool.sqlite'}"
+    (folder / "jupyterhub_config.py").write_text(
+        _config(folder, ports, password, proxy) + _pool_config(ports, db_url)
+        + textwrap.dedent(extra_config))
+    env = {k: v for k, v in os.environ.items() if k != "LEADKIT_HOME"}
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent),
+                                   str(Path(shutil.which("node") or "node").parent),
+                                   env.get("PATH", "")])
+    with open(folder / "hub.log", "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(folder / "jupyterhub_config.py")],
+            cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    running = Hub(f"http://127.0.0.1:{ports['public']}", password, folder / "homes", folder,
+                  process)
+    try:
+        _wait_for(running, f"{running.url}/hub/api", timeout=60)
+        _wait_for(running, f"{running.url}/services/classpool/api/health", timeout=60)
+    except BaseException:
+        stop_pool_hub(running)
+        raise
+    return running, f"{running.url}/services/classpool/"
+
+
+def stop_pool_hub(running: Hub) -> list[int]:
+    """Stop a hub of :func:`start_pool_hub` and remove its folder; return leftover ids."""
+    leftovers = _stop(running)
+    shutil.rmtree(running.folder, ignore_errors=True)
+    return leftovers
+
+
+@pytest.fixture(scope="module")
+def pool_hub() -> Iterator[tuple[Hub, str]]:
+    """A hub with the class pool service on SQLite; everything stopped afterwards."""
+    running, url = start_pool_hub()
+    try:
+        yield running, url
+    finally:
+        leftovers = stop_pool_hub(running)
+    if leftovers:
+        pytest.fail(f"processes still running after the hub stopped (ended now): {leftovers}")

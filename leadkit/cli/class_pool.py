@@ -1,0 +1,133 @@
+"""The teacher's class pool commands: ``leadkit class open|view|close``.
+
+::
+
+    leadkit class open PATH [--roster roster.csv] [--floor 3]   # make the pool
+    leadkit class view PATH --framework ID                      # the anonymised picture
+    leadkit class close PATH [--out FOLDER]                     # export, then archive
+
+``PATH`` is a folder or the hub service (``hub-service://classpool`` or its URL). The older
+``leadkit class FOLDER --salt-file … --out …`` (the summary of hand-in bundles) goes on as
+before: :func:`wants` sends a line here only when its second word is one of the three
+commands and it has no ``--salt-file``.
+
+Examples
+--------
+>>> wants(["class", "open", "pool/"]), wants(["class", "bundles/", "--salt-file", "s.txt"])
+(True, False)
+>>> parse(["class", "view", "pool/", "--framework", "agile-cmo"]).action
+'view'
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from leadkit.i18n import LANGUAGES, tr
+
+__all__ = ["ACTIONS", "wants", "parse", "run"]
+
+#: The words after ``leadkit class`` that mean the class pool.
+ACTIONS = ("open", "view", "close")
+
+
+def _words(argv: Sequence[str]) -> list[str]:
+    out, skip = [], False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--lang":
+            skip = True
+        elif not word.startswith("--lang="):
+            out.append(word)
+    return out
+
+
+def wants(argv: Sequence[str]) -> bool:
+    """Whether a command line is ``leadkit class open|view|close …``."""
+    words = _words(argv)
+    return (len(words) >= 2 and words[0] == "class" and words[1] in ACTIONS
+            and "--salt-file" not in words)
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``class ACTION PATH …`` (argparse exits with its usage on a mistake)."""
+    parser = argparse.ArgumentParser(prog="leadkit class", description=tr("the live class pool: "
+                                                                          "learners share element "
+                                                                          "scores, everyone sees "
+                                                                          "the "
+                                                                          "anonymised class "
+                                                                          "picture"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None)
+    sub = parser.add_subparsers(dest="action", required=True)
+    o = sub.add_parser("open", help=tr("make a class pool"))
+    o.add_argument("path", help=tr("a folder, or hub-service://classpool"))
+    o.add_argument("--roster", default=None,
+                   help=tr("CSV or text file with one learner id per line"))
+    o.add_argument("--floor", type=int, default=3,
+                   help=tr("smallest group shown (3 or more)"))
+    v = sub.add_parser("view", help=tr("show the anonymised class picture"))
+    v.add_argument("path")
+    v.add_argument("--framework", "-f", required=True)
+    c = sub.add_parser("close", help=tr("export the class picture, then archive the pool"))
+    c.add_argument("path")
+    c.add_argument("--out", default=None,
+                   help=tr("folder for the exported CSV files (default: the pool's folder, or "
+                           "the current folder for the hub service)"))
+    for each in (o, v, c):  # --lang is accepted after the command as well
+        each.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    return parser.parse_args(list(argv)[1:])
+
+
+def _archive(folder: Path) -> Path:
+    """Move the closed pool's file into ``folder/archive`` (kept, never deleted)."""
+    from leadkit.store.class_pool import POOL_FILE
+
+    source = folder / POOL_FILE
+    # Fold the write-ahead log back into the file first, so one file holds every share.
+    with sqlite3.connect(source, timeout=60) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / "archive" / f"classpool-{stamp}.sqlite"
+    target.parent.mkdir(exist_ok=True)
+    shutil.move(str(source), target)
+    return target
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out ``open``, ``view`` or ``close``; return the exit code (errors raise)."""
+    from leadkit.store.class_pool import ClassPool, is_service_location
+    from leadkit.store.safe_output import write_csv
+
+    if args.action == "open":
+        pool = ClassPool.create(args.path, roster=args.roster, floor=args.floor)
+        print(tr("class pool open at {path} (floor {floor}); learners share to "
+                 "ClassPool({path!r})").format(
+                  path=args.path, floor=pool.floor))
+        return 0
+    pool = ClassPool(args.path)
+    if args.action == "view":
+        view = pool.view(args.framework)
+        print(view.to_string(index=False, na_rep="–"))
+        print(view.attrs["note"])
+        return 0
+    views = pool.close()
+    service = is_service_location(args.path)
+    out = Path(args.out or ("." if service else args.path)).expanduser()
+    out.mkdir(parents=True, exist_ok=True)
+    for framework, view in views.items():
+        path = out / f"class-view-{framework}.csv"
+        write_csv(view, path)
+        print(tr("wrote {path}").format(path=path))
+    if not service:
+        kept = _archive(Path(args.path).expanduser())
+        print(tr("the pool is closed; its shares are kept in {kept}").format(kept=kept))
+    else:
+        print(tr("the pool is closed; opening it again starts a new lesson"))
+    return 0

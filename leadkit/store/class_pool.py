@@ -1,0 +1,189 @@
+"""The class pool: learners share their element scores, with consent; everyone reads an anonymised
+class picture back.
+
+A teacher makes a pool (:meth:`ClassPool.create`), learners on the roster share their latest
+element scores to it (:meth:`ClassPool.share`), and anyone with access reads
+:meth:`ClassPool.view`: per element only the number of distinct learners and the mean, under
+the kit's disclosure rules (:mod:`leadkit.privacy`, ``docs/privacy.md``).
+
+Where the pool lives is chosen by ``location``:
+
+* a folder every kernel can reach (the default: a Voilà workshop on one laptop, a hub with a
+  shared group folder) — an SQLite file in WAL mode (:mod:`leadkit.store.class_pool_sqlite`);
+* ``hub-service://NAME`` or ``http(s)://…/services/NAME/`` — the JupyterHub service
+  (:mod:`leadkit.cli.class_pool_service`), reached with the hub's tokens
+  (:mod:`leadkit.store.class_pool_http`).
+
+Why the picture cannot be taken apart. A share replaces the learner's earlier one, so a learner
+is counted once. Below the floor nothing is shown, not even the count. And the picture of an
+element is *released in steps*: it changes only once at least ``floor`` learners have shared,
+changed or withdrawn a score for that element since the last release
+(:func:`release_view`). Viewing before and after one classmate's share therefore shows the
+same picture, and the difference between two releases is always the sum of at least ``floor``
+learners' changes, never one learner's score. Like the floor itself, this cannot stop
+``floor - 1`` classmates who pool what they know about their own shares.
+
+Examples
+--------
+>>> import tempfile, leadkit as lk
+>>> folder = tempfile.mkdtemp()
+>>> pool = ClassPool.create(folder, roster=["s1", "s2", "s3"])
+>>> pool.share(learner="s1", framework="agile-cmo", scores={"build-trust": 4.0})
+>>> pool.view("agile-cmo").loc[0, ["element", "n"]].tolist()
+['build-trust', <NA>]
+>>> for who, s in [("s2", 3.0), ("s3", 3.5)]:
+...     pool.share(learner=who, framework="agile-cmo", scores={"build-trust": s})
+>>> row = pool.view("agile-cmo").iloc[0]
+>>> row["element"], int(row["n"]), float(row["mean"])
+('build-trust', 3, 3.5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from leadkit.content.frameworks import Framework, load_framework
+from leadkit.errors import InputError
+from leadkit.i18n import tr
+from leadkit.store.class_pool_rules import (
+    POOL_FILE,
+    check_floor,
+    clean_scores,
+    view_frame,
+)
+
+__all__ = ["ClassPool", "is_service_location", "POOL_FILE"]
+
+def is_service_location(location: object) -> bool:
+    """Whether ``location`` names the hub service rather than a folder.
+
+    Examples
+    --------
+    >>> is_service_location("hub-service://classpool"), is_service_location("/tmp/pool")
+    (True, False)
+    """
+    text = str(location)
+    return text.startswith(("hub-service://", "http://", "https://"))
+
+
+def _framework(framework: str | Framework) -> Framework:
+    if isinstance(framework, Framework):
+        return framework
+    try:
+        return load_framework(str(framework))
+    except KeyError as err:
+        raise InputError("framework", str(err.args[0])) from None
+
+
+def _backend(location: str | Path, token: str | None):
+    if is_service_location(location):
+        from leadkit.store.class_pool_http import ServiceBackend
+
+        return ServiceBackend(str(location), token=token)
+    from leadkit.store.class_pool_sqlite import FolderBackend
+
+    return FolderBackend(Path(location).expanduser())
+
+
+class ClassPool:
+    """A class pool, opened by learner or teacher.
+
+    Parameters
+    ----------
+    location : str or Path
+        A folder, or the hub service (``hub-service://NAME`` or its ``http(s)`` URL).
+    token : str, optional
+        For the service only: the hub API token (default ``JUPYTERHUB_API_TOKEN``).
+
+    Raises
+    ------
+    LeadkitError
+        When there is no pool at ``location`` (the teacher makes one with :meth:`create`).
+    """
+
+    def __init__(self, location: str | Path, *, token: str | None = None) -> None:
+        self.location = str(location)
+        self._backend = _backend(location, token)
+        self._info = self._backend.info()
+
+    @classmethod
+    def create(cls, location: str | Path, roster: list[str] | str | Path | None = None, *,
+               floor: int = 3, token: str | None = None) -> ClassPool:
+        """Make a new pool at ``location`` (the teacher); return it opened.
+
+        Parameters
+        ----------
+        location : str or Path
+            A folder (made when missing) or the hub service.
+        roster : list of str or path, optional
+            The learner ids allowed to share, or a CSV/text file with one id per line
+            (:func:`leadkit.store.classroom.read_roster`). None lets any learner share.
+        floor : int
+            The smallest group shown (3 or more).
+
+        Returns
+        -------
+        ClassPool
+        """
+        from leadkit.store.handins import read_roster
+
+        floor = check_floor(floor)
+        ids = sorted(read_roster(roster)) if roster is not None else None
+        _backend(location, token).create(ids, floor)
+        return cls(location, token=token)
+
+    @property
+    def floor(self) -> int:
+        """The smallest group of learners the pool shows anything about."""
+        return int(self._info["floor"])
+
+    def share(self, *, learner: str, framework: str | Framework,
+              scores: Mapping[str, Any]) -> None:
+        """Share a learner's element scores; the latest share replaces their earlier one.
+
+        Only element scores are shared, never answers or texts.
+
+        Raises
+        ------
+        LeadkitError
+            When the learner is not on the roster, or the pool is closed.
+        InputError
+            When an element or a score does not fit the framework.
+        """
+        fw = _framework(framework)
+        learner = " ".join(str(learner).split()).casefold()
+        if not learner:
+            raise InputError("learner", tr("the learner id is empty"))
+        self._backend.share(learner, fw, clean_scores(fw, scores))
+
+    def view(self, framework: str | Framework) -> pd.DataFrame:
+        """The anonymised class picture of one framework, one row per element.
+
+        Returns
+        -------
+        DataFrame
+            ``element``, ``n`` (distinct learners; missing below the floor), ``mean``
+            (missing below the floor or when it would give the scores away) and ``note``.
+            ``attrs["note"]`` explains the rules.
+        """
+        fw = _framework(framework)
+        return view_frame(self._backend.view(fw), self.floor)
+
+    def close(self) -> dict[str, pd.DataFrame]:
+        """Close the pool (the teacher): no more shares; return the last view per framework."""
+        views = self._backend.close()
+        self._info = self._backend.info()
+        return {fid: view_frame(rows, self.floor) for fid, rows in views.items()}
+
+    @property
+    def closed(self) -> bool:
+        """Whether the teacher has closed the pool."""
+        return bool(self._backend.info()["closed"])
+
+    def __repr__(self) -> str:
+        return f"ClassPool({self.location!r}, floor={self.floor})"
+

@@ -1,0 +1,270 @@
+"""The live class: a learner's "Share with my class" switch and the teacher's class dashboard.
+
+Thin faces over :class:`leadkit.store.class_pool.ClassPool`. :func:`class_share` sits under the
+self-assessment: off by default, it says exactly what is shared (element scores, never answers
+or texts); once on, each Score shares the latest scores and the learner's profile is shown
+against the live class as soon as the floor is reached ("waiting for 3 classmates" before).
+:func:`class_dashboard` shows the anonymised class picture and refreshes itself while the
+lesson runs. Both refresh on a timer of the kernel's own event loop: no thread, no sleep.
+
+Examples
+--------
+>>> import tempfile, leadkit as lk
+>>> from leadkit.store.class_pool import ClassPool
+>>> where = tempfile.mkdtemp()
+>>> _ = ClassPool.create(where)
+>>> box = class_share(where, "agile-cmo", learner="s1")
+>>> box.switch.value
+False
+>>> board = class_dashboard(where, "agile-cmo")
+>>> "waiting" in board.table.value.lower()
+True
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from leadkit.content.frameworks import load_framework
+from leadkit.errors import LeadkitError
+from leadkit.i18n import N_, format_number, tr
+
+__all__ = ["class_share", "class_dashboard"]
+
+_T = {
+    "switch": N_("Share with my class"),
+    "what": N_("When this is on, your element scores (one number per element) go to the class "
+               "pool, under your learner id. Never your answers to the statements, never "
+               "anything you wrote. Classmates and the teacher see only the class picture: how "
+               "many shared and the mean, and nothing for fewer than {floor} learners. Sharing "
+               "again replaces your earlier scores; turning it off shares nothing more."),
+    "learner": N_("Learner id"),
+    "need_id": N_("Fill in your learner id first; nothing was shared."),
+    "score_first": N_("Press Score first: then your scores are shared."),
+    "shared": N_("Your element scores are shared with the class."),
+    "failed": N_("Not shared: {error}. Your answers and scores stay here."),
+    "waiting": N_("Waiting for {floor} classmates to share."),
+    "element": N_("Element"),
+    "you": N_("You"),
+    "class": N_("Class mean"),
+    "n": N_("Learners"),
+    "refresh": N_("Refresh"),
+    "title": N_("Live class picture"),
+    "unreadable": N_("The class pool cannot be read: {error}"),
+}
+
+
+class _Ticker:
+    """Calls ``action`` every ``seconds`` on the kernel's own event loop (no thread, no sleep).
+
+    A kernel (Jupyter, Voilà) runs that loop between cells, so the widget refreshes while the
+    lesson runs; in plain Python (tests, scripts) the loop never runs and :meth:`tick` is called
+    by hand instead.
+    """
+
+    def __init__(self, seconds: float, action) -> None:
+        self.seconds, self.action = seconds, action
+        self._timer: Any = None  # a tornado PeriodicCallback once started
+        self.ticks = 0
+
+    def tick(self) -> None:
+        self.ticks += 1
+        self.action()
+
+    def start(self) -> None:
+        if self._timer is None and self.seconds > 0:
+            from tornado.ioloop import PeriodicCallback
+
+            self._timer = PeriodicCallback(self.tick, self.seconds * 1000)
+            self._timer.start()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    @property
+    def running(self) -> bool:
+        return self._timer is not None
+
+
+def _mean_text(view_row: pd.Series, floor: int) -> str:
+    if pd.isna(view_row["n"]):
+        return tr(_T["waiting"]).format(floor=floor)
+    if math.isnan(view_row["mean"]):
+        return view_row["note"]
+    return f"{format_number(view_row['mean'], 2)} (n = {int(view_row['n'])})"
+
+
+def _bar(mean: float, scale: tuple[int, int]) -> str:
+    if math.isnan(mean):
+        return ""
+    share = (mean - scale[0]) / (scale[1] - scale[0])
+    return (f'<div style="background:#1f6f8b;height:0.8em;width:{share * 10:.1f}em" '
+            'aria-hidden="true"></div>')
+
+
+def _view_html(view: pd.DataFrame, fw, you: pd.DataFrame | None = None) -> str:
+    floor = int(view.attrs.get("floor", 3))
+    head = [tr(_T["element"]), *([tr(_T["you"])] if you is not None else []), tr(_T["class"]),
+            ""]
+    mine = {} if you is None else dict(zip(you["element"], you["score"], strict=True))
+    rows = []
+    for r in view.itertuples(index=False):
+        row = pd.Series(r._asdict())
+        cells = [html.escape(fw.element(r.element).label)]
+        if you is not None:
+            score = mine.get(r.element)
+            cells.append("–" if score is None or pd.isna(score) else format_number(score, 2))
+        cells += [html.escape(_mean_text(row, floor)), _bar(r.mean, fw.scale)]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    waiting = ""
+    if view["n"].isna().all():
+        waiting = f"<p><b>{html.escape(tr(_T['waiting']).format(floor=floor))}</b></p>"
+    return (waiting + "<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+            + f"<p><small>{html.escape(view.attrs.get('note', ''))}</small></p>")
+
+
+def _default_learner() -> str:
+    return os.environ.get("JUPYTERHUB_USER", "")
+
+
+def class_share(location: str | Path, framework_id: str, *, learner: str | None = None,
+                refresh: float = 5.0) -> w.VBox:
+    """The "Share with my class" switch with the live comparison, for one framework.
+
+    Parameters
+    ----------
+    location : str or Path
+        The class pool (a folder, or ``hub-service://classpool``).
+    framework_id : str
+        The framework whose scores are shared.
+    learner : str, optional
+        The learner id (default: the hub user name, else the learner fills it in).
+    refresh : float
+        Seconds between reads of the class picture once shared (0: only on Score).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``switch``, ``learner``, ``status``, ``comparison``, ``ticker``, ``update(scores)``
+        (give it the score table after each Score) and ``refresh()``.
+    """
+    from leadkit.store.class_pool import ClassPool, is_service_location
+
+    fw = load_framework(framework_id)
+    pool = ClassPool(location)
+    switch = w.Checkbox(value=False, description=tr(_T["switch"]), indent=False)
+    what = w.HTML(f"<p>{html.escape(tr(_T['what']).format(floor=pool.floor))}</p>")
+    who = w.Text(value=learner if learner is not None else _default_learner(),
+                 description=tr(_T["learner"]), style={"description_width": "initial"})
+    # On the hub service the learner is the hub user: the service accepts no other id.
+    who.disabled = learner is None and bool(_default_learner()) and is_service_location(location)
+    status, comparison = w.HTML(), w.HTML()
+    box = w.VBox([switch, what, who, status, comparison])
+    box.switch, box.learner, box.status, box.comparison = switch, who, status, comparison
+    box.scores, box.shared = None, False
+
+    def show() -> None:
+        try:
+            view = pool.view(fw)
+        except LeadkitError as err:
+            status.value = f"<p>✘ {html.escape(tr(_T['unreadable']).format(error=err))}</p>"
+            return
+        comparison.value = _view_html(view, fw, box.scores)
+
+    def share() -> None:
+        if not switch.value:
+            return
+        if box.scores is None:
+            status.value = f"<p>{html.escape(tr(_T['score_first']))}</p>"
+            return
+        if not who.value.strip():
+            status.value = f"<p>{html.escape(tr(_T['need_id']))}</p>"
+            return
+        scores = dict(zip(box.scores["element"], box.scores["score"], strict=True))
+        try:
+            pool.share(learner=who.value, framework=fw, scores=scores)
+        except LeadkitError as err:  # not on the roster, pool closed, service away
+            status.value = f"<p>✘ {html.escape(tr(_T['failed']).format(error=err))}</p>"
+            return
+        box.shared = True
+        status.value = f"<p>✔ {html.escape(tr(_T['shared']))}</p>"
+        ticker.start()  # from now on the comparison follows the class
+        show()
+
+    def update(scores: pd.DataFrame) -> None:
+        box.scores = scores
+        share()
+
+    def on_switch(change: dict[str, Any]) -> None:
+        if change["new"]:
+            share()
+        else:
+            ticker.stop()
+
+    ticker = _Ticker(refresh, show)
+    box.ticker = ticker
+    switch.observe(on_switch, names="value")
+    box.update, box.refresh = update, show
+    _stop_on_close(box, ticker)
+    return box
+
+
+def class_dashboard(location: str | Path, framework_id: str, *, refresh: float = 5.0
+                    ) -> w.VBox:
+    """The teacher's live class picture of one framework, refreshed every ``refresh`` s.
+
+    When there is no pool at ``location`` yet the dashboard says so and keeps looking.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``table`` (the picture as HTML), ``button`` (refresh now), ``ticker`` and
+        ``refresh()``.
+    """
+    from leadkit.store.class_pool import ClassPool
+
+    fw = load_framework(framework_id)
+    table = w.HTML()
+    button = w.Button(description=tr(_T["refresh"]), icon="refresh")
+    title = w.HTML(f"<h3>{html.escape(tr(_T['title']))}: {html.escape(tr(fw.title))}</h3>")
+    box = w.VBox([title, button, table])
+
+    pools: list[ClassPool] = []
+
+    def show(*_: Any) -> None:
+        # A dashboard opened before the pool keeps asking: the picture appears once it is open.
+        try:
+            if not pools:
+                pools.append(ClassPool(location))
+            table.value = _view_html(pools[0].view(fw), fw)
+        except LeadkitError as err:
+            table.value = f"<p>✘ {html.escape(tr(_T['unreadable']).format(error=err))}</p>"
+
+    button.on_click(show)
+    ticker = _Ticker(refresh, show)
+    show()
+    ticker.start()
+    box.table, box.button, box.ticker, box.refresh = table, button, ticker, show
+    _stop_on_close(box, ticker)
+    return box
+
+
+def _stop_on_close(box: w.VBox, ticker: _Ticker) -> None:
+    # A cell run again makes a new widget: the old one's timer must not poll on for ever.
+    close = box.close
+
+    def closing() -> None:
+        ticker.stop()
+        close()
+
+    box.close = closing
