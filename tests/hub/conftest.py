@@ -132,6 +132,20 @@ def _config(folder: Path, ports: dict[str, int], password: str, proxy: str) -> s
         c.Spawner.popen_kwargs = {{"start_new_session": False}}
     """)
 
+def _launch(folder: Path, ports: dict, password: str) -> Hub:
+    """Start jupyterhub on the config written in ``folder``; its log goes to hub.log."""
+    env = {k: v for k, v in os.environ.items() if k != "LEADKIT_HOME"}
+    # The proxy script starts with "#!/usr/bin/env node": node must be on the PATH.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent),
+                                   str(Path(shutil.which("node") or "node").parent),
+                                   env.get("PATH", "")])
+    with open(folder / "hub.log", "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(folder / "jupyterhub_config.py")],
+            cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return Hub(f"http://127.0.0.1:{ports['public']}", password, folder / "homes", folder,
+               process)
+
 
 @pytest.fixture(scope="module")
 def hub() -> Iterator[Hub]:
@@ -144,17 +158,7 @@ def hub() -> Iterator[Hub]:
     ports = {name: _free_port() for name in ("public", "hub", "api")}
     password = secrets.token_urlsafe(12)
     (folder / "jupyterhub_config.py").write_text(_config(folder, ports, password, proxy))
-    env = {k: v for k, v in os.environ.items() if k != "LEADKIT_HOME"}
-    # The proxy script starts with "#!/usr/bin/env node": node must be on the PATH.
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent),
-                                   str(Path(shutil.which("node") or "node").parent),
-                                   env.get("PATH", "")])
-    with open(folder / "hub.log", "wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(folder / "jupyterhub_config.py")],
-            cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    running = Hub(f"http://127.0.0.1:{ports['public']}", password, folder / "homes", folder,
-                  process)
+    running = _launch(folder, ports, password)
     try:
         _wait_for(running, f"{running.url}/hub/api", timeout=60)
         yield running
@@ -254,16 +258,7 @@ def start_pool_hub(db_url: str | None = None, extra_config: str = "") -> tuple[H
     (folder / "jupyterhub_config.py").write_text(
         _config(folder, ports, password, proxy) + _pool_config(ports, db_url)
         + textwrap.dedent(extra_config))
-    env = {k: v for k, v in os.environ.items() if k != "LEADKIT_HOME"}
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent),
-                                   str(Path(shutil.which("node") or "node").parent),
-                                   env.get("PATH", "")])
-    with open(folder / "hub.log", "wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(folder / "jupyterhub_config.py")],
-            cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    running = Hub(f"http://127.0.0.1:{ports['public']}", password, folder / "homes", folder,
-                  process)
+    running = _launch(folder, ports, password)
     try:
         _wait_for(running, f"{running.url}/hub/api", timeout=60)
         _wait_for(running, f"{running.url}/services/classpool/api/health", timeout=60)
