@@ -63,7 +63,20 @@ _STATS = ["n", "mean"]
 
 
 def sample_bundles_dir() -> Path:
-    """The folder of synthetic sample bundles (24 learners) that ships with the kit."""
+    """The folder of synthetic sample bundles (24 learners) that ships with the kit.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder inside the installed kit; read it with :func:`load_bundles`.
+
+    Examples
+    --------
+    >>> sample_bundles_dir().name
+    'bundles'
+    >>> len(list(sample_bundles_dir().glob("*.json")))
+    24
+    """
     return data_dir() / "samples" / "bundles"
 
 
@@ -111,6 +124,21 @@ def read_roster(roster: str | os.PathLike[str] | list[str] | tuple[str, ...] | s
 
     ``roster`` is a list of ids, or the path of a text or CSV file with one id per line (a
     header ``learner`` or ``student`` and further columns are allowed; the first column counts).
+
+    Parameters
+    ----------
+    roster : list, tuple or set of str, or path-like
+        The expected learner ids, or the path of a text or CSV file that lists them.
+
+    Returns
+    -------
+    set of str
+        The ids stripped of spaces and in lower case.
+
+    Raises
+    ------
+    InputError
+        The roster file does not exist, or the roster lists no ids at all.
 
     Examples
     --------
@@ -169,12 +197,31 @@ def load_bundles(folder: str | os.PathLike[str], *,
     ``roster`` (see :func:`read_roster`) a bundle of a learner who is not on it is refused,
     so made-up ids cannot lift a small group over the anonymity floor.
 
+    Parameters
+    ----------
+    folder : path-like
+        The folder with the learners' ``*.json`` bundles.
+    roster : list of str or path-like, optional
+        The learners the teacher expects (see :func:`read_roster`). Default ``None`` accepts
+        any learner id.
+
+    Returns
+    -------
+    list of dict
+        One bundle per learner, each with the file it came from under ``"_file"``.
+
     Raises
     ------
     InputError
         Naming the first file that is not a regular file, too large, not valid JSON or not a
         leadkit bundle; both files of a learner who handed in twice; a learner not on the
         roster; or the folder when it holds no bundle at all.
+
+    Examples
+    --------
+    >>> bundles = load_bundles(sample_bundles_dir())
+    >>> len(bundles), sorted(bundles[0])[:3]
+    (24, ['_file', 'counts', 'exported'])
     """
     folder = Path(folder).expanduser()
     files = sorted(folder.glob("*.json")) if folder.is_dir() else []
@@ -200,12 +247,52 @@ def load_bundles(folder: str | os.PathLike[str], *,
 
 # -- pseudonyms ----------------------------------------------------------------------------------
 def new_salt() -> str:
-    """A fresh random salt (32 hex digits) for a new class."""
+    """A fresh random salt (32 hex digits) for a new class.
+
+    Returns
+    -------
+    str
+        32 hexadecimal digits from :mod:`secrets`; different on every call.
+
+    Examples
+    --------
+    >>> salt = new_salt()
+    >>> len(salt), salt != new_salt()
+    (32, True)
+    """
     return secrets.token_hex(16)
 
 
 def read_salt(path: str | os.PathLike[str], *, create: bool = False) -> str:
-    """Read the teacher's salt from a file; with ``create=True`` make one if it is missing."""
+    """Read the teacher's salt from a file; with ``create=True`` make one if it is missing.
+
+    Parameters
+    ----------
+    path : path-like
+        The salt file.
+    create : bool, default False
+        Make the file with a :func:`new_salt` (readable by its owner only) when it does not
+        exist. With the default a missing file is an error.
+
+    Returns
+    -------
+    str
+        The salt, without surrounding spaces.
+
+    Raises
+    ------
+    InputError
+        The file does not exist and ``create`` is false, or it holds no usable salt.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "salt.txt"
+    >>> salt = read_salt(path, create=True)
+    >>> read_salt(path) == salt, len(salt)
+    (True, 32)
+    """
     path = Path(path).expanduser()
     if not path.exists():
         if not create:
@@ -227,7 +314,31 @@ def _check_salt(salt: str, where: str = "salt") -> None:
 
 
 def pseudonymise(learner_id: str, salt: str) -> str:
-    """The learner's pseudonym: ``"L-"`` + 10 hex digits of a salted SHA-256 (see module)."""
+    """The learner's pseudonym: ``"L-"`` + 10 hex digits of a salted SHA-256 (see module).
+
+    Parameters
+    ----------
+    learner_id : str
+        The learner's id; case and surrounding spaces do not matter.
+    salt : str
+        The teacher's private salt of the class.
+
+    Returns
+    -------
+    str
+        ``"L-"`` followed by 10 hexadecimal digits; the same id and salt always give the same
+        pseudonym.
+
+    Raises
+    ------
+    InputError
+        The salt is too short or otherwise unusable.
+
+    Examples
+    --------
+    >>> pseudonymise(" S1001 ", "a-long-private-class-salt")
+    'L-2809a7ef0f'
+    """
     _check_salt(salt)
     key = str(learner_id).strip().casefold()
     digest = hashlib.sha256(salt.strip().encode() + b"\x1f" + key.encode()).hexdigest()
@@ -247,6 +358,23 @@ def class_overview(bundles: list[dict]) -> pd.DataFrame:
 
     A framework that fewer than :data:`MIN_GROUP` learners filled in shows no count (the size
     of a group is a figure about it too); its row says so.
+
+    Parameters
+    ----------
+    bundles : list of dict
+        The bundles of :func:`load_bundles`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``what`` and ``count`` (nullable integers): the number of learners, one row per
+        framework with scores, then the shared and the private reflections.
+
+    Examples
+    --------
+    >>> overview = class_overview(load_bundles(sample_bundles_dir()))
+    >>> overview.columns.tolist(), int(overview["count"].iloc[0])
+    (['what', 'count'], 24)
     """
     rows = [{"what": tr("learners"), "count": len(bundles)}]
     frameworks = sorted({s["framework"] for b in bundles for s in b["scores"]})
@@ -275,6 +403,34 @@ def class_scores(bundles: list[dict], salt: str, *, instrument_form: str = "self
 
     Scores of frameworks that ship with the kit are checked against their elements and scale;
     a bundle with an unknown element or an out-of-range score is named in an :class:`InputError`.
+
+    Parameters
+    ----------
+    bundles : list of dict
+        The bundles of :func:`load_bundles`.
+    salt : str
+        The teacher's salt, used by :func:`pseudonymise`.
+    instrument_form : str, default "self"
+        Which form of the instrument to keep: ``"self"`` for self-assessments; the scores of
+        other forms are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``pseudonym``, ``framework``, ``element`` and ``score`` (float), sorted by
+        framework, element and pseudonym.
+
+    Raises
+    ------
+    InputError
+        The salt is unusable, or a bundle has an element that its framework lacks or a score
+        outside the framework's scale.
+
+    Examples
+    --------
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> scores.columns.tolist()
+    ['pseudonym', 'framework', 'element', 'score']
     """
     _check_salt(salt)
     fws = _frameworks({s["framework"] for b in bundles for s in b["scores"]})
@@ -331,6 +487,32 @@ def class_summary(scores: pd.DataFrame, *, min_group: int = MIN_GROUP) -> pd.Dat
     apply: rows for fewer than ``min_group`` learners, and means that only one set of scores
     can give, keep ``suppressed=True`` (``reason`` says which) and empty figures. Spread and
     quartiles are never published (see ``docs/privacy.md``).
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The table of :func:`class_scores`.
+    min_group : int, default MIN_GROUP
+        The smallest group that gets figures; it can be raised above :data:`MIN_GROUP` but
+        not lowered.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per framework element with ``framework``, ``element``, ``name``, ``n``,
+        ``mean``, ``reason`` and ``suppressed``.
+
+    Raises
+    ------
+    FloorError
+        ``min_group`` is not a whole number of at least :data:`MIN_GROUP`.
+
+    Examples
+    --------
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> summary = class_summary(scores, min_group=5)
+    >>> bool((summary.loc[~summary["suppressed"], "n"] >= 5).all())
+    True
     """
     _check_floor(min_group)
     valid = scores.dropna(subset=["score"])
@@ -358,6 +540,36 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
 
     ``element_themes`` maps ``(framework, element)`` to theme ids; by default it comes from the
     kit's framework files.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The table of :func:`class_scores`.
+    min_group : int, default MIN_GROUP
+        The smallest group that gets figures; it can be raised but not lowered.
+    element_themes : dict, optional
+        Maps ``(framework, element)`` to a tuple of theme ids. Default ``None`` takes the
+        themes from the kit's framework files.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per theme with ``theme``, ``label``, ``n``, ``mean``, ``reason`` and
+        ``suppressed``, as in :func:`class_summary`.
+
+    Raises
+    ------
+    FloorError
+        ``min_group`` is not a whole number of at least :data:`MIN_GROUP`.
+    LeadkitError
+        The frameworks in ``scores`` use different scales (and no ``element_themes`` are
+        given).
+
+    Examples
+    --------
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> class_themes(scores).columns.tolist()[:2]
+    ['theme', 'label']
     """
     _check_floor(min_group)
     sizes, scale = _element_sizes(set(scores["framework"]))
@@ -385,7 +597,32 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
 def shared_texts(bundles: list[dict], salt: str, *, prompt_id: str | None = None,
                  with_pseudonyms: bool = False) -> pd.DataFrame:
     """The reflections learners chose to share: ``prompt_id``, ``prompt``, ``notebook``,
-    ``text`` (and ``pseudonym`` on request), in pseudonym order, not in file order."""
+    ``text`` (and ``pseudonym`` on request), in pseudonym order, not in file order.
+
+    Parameters
+    ----------
+    bundles : list of dict
+        The bundles of :func:`load_bundles`.
+    salt : str
+        The teacher's salt, used by :func:`pseudonymise` to order (and, on request, label)
+        the texts.
+    prompt_id : str, optional
+        Keep only the answers to this prompt. Default ``None`` keeps all of them.
+    with_pseudonyms : bool, default False
+        Add a ``pseudonym`` column. By default the texts carry no link to a learner.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``prompt_id``, ``prompt``, ``notebook`` and ``text`` (``pseudonym`` first when
+        asked for), sorted by prompt and pseudonym.
+
+    Examples
+    --------
+    >>> texts = shared_texts(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> texts.columns.tolist()
+    ['prompt_id', 'prompt', 'notebook', 'text']
+    """
     rows = [{"pseudonym": pseudonymise(b["learner"], salt), "prompt_id": e["prompt_id"],
              "prompt": _prompt_text(e.get("prompt")), "notebook": e.get("notebook"),
              "text": e["text"]}
@@ -407,6 +644,18 @@ def _prompt_text(prompt: Any) -> str | None:
 def format_shared_texts(texts: pd.DataFrame, width: int = 88) -> str:
     """The table of :func:`shared_texts` as plain text to read in class: each question once,
     then its answers numbered and wrapped.
+
+    Parameters
+    ----------
+    texts : pandas.DataFrame
+        The table of :func:`shared_texts`.
+    width : int, default 88
+        The longest line, in characters, to wrap the answers at.
+
+    Returns
+    -------
+    str
+        One block per prompt, blocks separated by a blank line.
 
     Examples
     --------
@@ -435,6 +684,35 @@ def to_csv(summary: pd.DataFrame, path: str | os.PathLike[str], *,
 
     Refuses any table that would show a figure for fewer than :data:`MIN_GROUP` learners.
     ``dutch_excel=True`` writes ``;`` separators and decimal commas, as Dutch Excel expects.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        The table of :func:`class_summary` or :func:`class_themes`.
+    path : path-like
+        The CSV file to write; missing folders are made.
+    dutch_excel : bool, default False
+        Write ``;`` separators and decimal commas. The default writes ``,`` and decimal points.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    LeadkitError
+        The table is not one of class_summary or class_themes, or it shows a figure for fewer
+        than :data:`MIN_GROUP` learners, a spread, or a figure the privacy rules withhold.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> out = to_csv(class_summary(scores), Path(tempfile.mkdtemp()) / "class.csv")
+    >>> out.name, out.read_text(encoding="utf-8").splitlines()[0].split(",")[:2]
+    ('class.csv', ['framework', 'element'])
     """
     if "suppressed" not in summary.columns or "n" not in summary.columns:
         raise LeadkitError("to_csv writes the tables of class_summary or class_themes only")
