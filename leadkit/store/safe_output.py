@@ -142,8 +142,8 @@ def escape_markdown(text: str) -> str:
 
     Examples
     --------
-    >>> escape_markdown("*bold* <b>")
-    '\\*bold\\* &lt;b&gt;'
+    >>> print(escape_markdown("*bold* <b>"))
+    \\*bold\\* &lt;b&gt;
     """
     return _MARKDOWN.sub(r"\\\1", html.escape(plain_text(text), quote=False))
 
