@@ -131,7 +131,29 @@ def _radar(means: pd.Series, fw: Framework, title: str, ax: Axes | None) -> Figu
 
 def radar(scores: pd.DataFrame, *, title: str | None = None, ax: Axes | None = None,
           framework: Framework | str | None = None) -> Figure:
-    """Draw a radar profile; the same as ``profile(..., kind="radar")``."""
+    """Draw a radar profile; the same as ``profile(..., kind="radar")``.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Tidy scores of one framework, as for :func:`profile`.
+    title : str, optional
+        The chart's title. Default ``None`` uses the framework's title.
+    ax : matplotlib.axes.Axes, optional
+        Draw on this (polar) axes. Default ``None`` makes a new figure.
+    framework : Framework or str, optional
+        The framework. Default ``None`` takes it from the ``framework`` column.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure.
+
+    Raises
+    ------
+    InputError
+        The scores name no single framework, or hold an element the framework lacks.
+    """
     return profile(scores, title=title, kind="radar", ax=ax, framework=framework)
 
 
