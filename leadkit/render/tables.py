@@ -115,6 +115,18 @@ def cell_text(value, decimals: int = 2) -> str:
 
     >>> cell_text(float("nan")), cell_text(True), cell_text(3), cell_text(0.5, 1)
     ('–', 'yes', '3', '0.5')
+
+    Parameters
+    ----------
+    value : object
+        A cell: a number, a boolean, text or a missing value.
+    decimals : int, default 2
+        Decimals of a float.
+
+    Returns
+    -------
+    str
+        The value as text in the current language.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA \
             or value is pd.NaT:
@@ -187,6 +199,12 @@ def show_table(frame: pd.DataFrame, names: Mapping[str, Mapping[str, str] | str]
         Decimals of the numbers (per column with a mapping; default 2).
     index : bool
         Keep the index as the first column(s) (when it holds real data, such as a theme).
+
+    Returns
+    -------
+    Table
+        An object that notebooks show as an HTML table (and ``print`` as text), with headers
+        and numbers in the current language.
     """
     data = frame.reset_index() if index else frame.reset_index(drop=True)
     return Table(data, names or {}, decimals)
@@ -210,5 +228,15 @@ def show_learner_texts(text: str) -> _LearnerTexts:
 
     >>> show_learner_texts("1. Eerst luisteren.")._repr_html_()[:40]
     "<pre class='lk-learner-text' style='whit"
+
+    Parameters
+    ----------
+    text : str
+        The texts, as :func:`leadkit.store.classroom.format_shared_texts` gives them.
+
+    Returns
+    -------
+    _LearnerTexts
+        An object that notebooks show as escaped, pre-formatted text.
     """
     return _LearnerTexts(text)
