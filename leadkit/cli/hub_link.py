@@ -43,6 +43,16 @@ def run_hub_link(args: argparse.Namespace) -> int:
 
     Bad input (an address that is not a hub or not a repository, no repository found) is
     reported on standard error in one line and gives exit code 2.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed arguments of the ``hub-link`` subcommand.
+
+    Returns
+    -------
+    int
+        The exit code: 0 on success, 2 for a problem with the input (printed on standard error).
     """
     try:
         repo = args.repo or repo_from_git()
@@ -65,6 +75,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     subparsers
         What ``ArgumentParser.add_subparsers()`` returned. The new parser sets
         ``func=run_hub_link``, so the caller runs ``args.func(args)``.
+
+    Returns
+    -------
+    None
+        Adds the subcommand to ``subparsers``.
     """
     parser = subparsers.add_parser("hub-link", help=tr(_HELP["command"]),
                                    description=tr(_HELP["command"]))
