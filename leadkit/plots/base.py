@@ -115,6 +115,14 @@ def need_columns(frame: pd.DataFrame, columns: Iterable[str]) -> None:
     ------
     InputError
         Naming the missing columns.
+
+    Examples
+    --------
+    >>> need_columns(pd.DataFrame({"element": []}), ["element", "score"])
+    Traceback (most recent call last):
+    ...
+    leadkit.errors.InputError: <DataFrame>: missing column(s): score (expected columns element, \
+score)
     """
     missing = [c for c in columns if c not in frame.columns]
     if missing:
@@ -186,6 +194,13 @@ def wrap(text: str, width: int) -> str:
     -------
     str
         The lines joined with newlines.
+
+    Examples
+    --------
+    >>> print(wrap("Klantgerichtheid in de hele keten", 10))
+    Klantgerichtheid
+    in de hele
+    keten
     """
     # Never split inside a word: "Klantgerichtheid" stays whole however narrow the column.
     return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
@@ -212,6 +227,12 @@ def element_labels(fw: Framework, element_ids: Iterable[str], width: int = _WRAP
     ------
     UnknownIdError
         An id is not an element of the framework.
+
+    Examples
+    --------
+    >>> from leadkit.content.frameworks import load_framework
+    >>> element_labels(load_framework("agile-cmo"), ["build-trust"])
+    ['Build trust']
     """
     return [wrap(fw.element(e).label, width) for e in element_ids]
 

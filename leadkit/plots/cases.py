@@ -58,6 +58,12 @@ def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t
         A rating names an area the case does not have.
     ValueError
         A level is not a whole number within the case's levels.
+
+    Examples
+    --------
+    >>> fig = t_shape_figure({"data": 4, "branding": 2})
+    >>> len(fig.axes)
+    1
     """
     case = cases.load_case(case) if isinstance(case, str) else case
     shape = cases.classify_t_shape(ratings, case)
@@ -105,6 +111,12 @@ def theme_profile(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     -------
     matplotlib.figure.Figure
         The figure, one bar per theme with a score, lowest at the bottom.
+
+    Examples
+    --------
+    >>> from leadkit.learning.framework_choice import learner_theme_scores
+    >>> len(theme_profile(learner_theme_scores()).axes)
+    1
     """
     data = table.dropna(subset=["pomp"]).sort_values("pomp")
     fig = KitFigure(figsize=(8.5, 1.4 + 0.45 * len(data)), layout="constrained")

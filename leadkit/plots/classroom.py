@@ -85,6 +85,14 @@ def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int =
     ------
     FloorError
         ``min_group`` is below the anonymity floor.
+
+    Examples
+    --------
+    >>> from leadkit.store.classroom import class_scores, load_bundles, sample_bundles_dir
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> fig = class_distribution(scores, "agile-cmo")
+    >>> fig.axes[0].get_title().endswith("(n = 22)")
+    True
     """
     check_floor(min_group, "min_group")
     summary = class_summary(scores[scores["framework"] == framework], min_group=min_group)
@@ -130,6 +138,14 @@ def class_theme_chart(theme_summary: pd.DataFrame, *, ax: Axes | None = None) ->
     -------
     matplotlib.figure.Figure
         The figure; withheld themes are left out.
+
+    Examples
+    --------
+    >>> from leadkit.store.classroom import (class_scores, class_themes, load_bundles,
+    ...                                      sample_bundles_dir)
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> len(class_theme_chart(class_themes(scores)).axes)
+    1
     """
     shown = theme_summary[~theme_summary["suppressed"].astype(bool)]
     fig, ax = _axes(ax, len(shown))

@@ -61,9 +61,6 @@ def _name(value) -> str:
 def format_value(value: float, unit: str) -> str:
     """A value as a learner reads it: 93.1% or 4.2 days (Dutch: 93,1% and 4,2 dagen).
 
-    >>> format_value(0.9312, "share"), format_value(4.24, "days")
-    ('93.1%', '4.2 days')
-
     Parameters
     ----------
     value : float
@@ -76,6 +73,11 @@ def format_value(value: float, unit: str) -> str:
     -------
     str
         The value with a decimal comma when the language is Dutch.
+
+    Examples
+    --------
+    >>> format_value(0.9312, "share"), format_value(4.24, "days")
+    ('93.1%', '4.2 days')
     """
     text = {"share": f"{100 * value:.1f}%", "rate": f"{value:.2f}",
             "days": f"{value:.1f} " + tr("days")}.get(unit, f"{value:.1f}")
@@ -96,6 +98,13 @@ def outcome_spread(scenario: Mapping, runs: pd.DataFrame) -> Figure:
     -------
     matplotlib.figure.Figure
         The figure, one panel per outcome of the scenario.
+
+    Examples
+    --------
+    >>> from leadkit.simulate.scenarios import load_scenario, run_scenario
+    >>> sc = load_scenario("key-account-price")
+    >>> len(outcome_spread(sc, run_scenario(sc, replications=10)).axes)
+    2
     """
     outcomes = scenario["outcomes"]
     fig = KitFigure(figsize=(7.5, 1.6 + 1.3 * len(outcomes)))

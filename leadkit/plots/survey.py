@@ -153,6 +153,12 @@ def radar(scores: pd.DataFrame, *, title: str | None = None, ax: Axes | None = N
     ------
     InputError
         The scores name no single framework, or hold an element the framework lacks.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"element": ["build-trust", "soft-skills"], "score": [3.0, 4.0]})
+    >>> radar(s, framework="agile-cmo").axes[0].name
+    'polar'
     """
     return profile(scores, title=title, kind="radar", ax=ax, framework=framework)
 

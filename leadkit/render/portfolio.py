@@ -143,6 +143,13 @@ def portfolio_markdown(journal: Journal) -> str:
     str
         The Markdown text: the learner, the export time, a table per saved profile and every
         reflection with its earlier versions; the learner's text is escaped.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> journal = Journal(tempfile.mkdtemp(), learner="s1001")
+    >>> portfolio_markdown(journal).splitlines()[:3]
+    ['# Reflection portfolio', '', '- Learner: s1001']
     """
     learner, now = _header(journal)
     lines = [f"# {tr(_T['title'])}", "", f"- {tr(_T['learner'])}: {escape_markdown(learner)}",
@@ -274,6 +281,16 @@ def write_portfolio(journal: Journal, out: str | os.PathLike[str], *,
     -------
     pathlib.Path
         The HTML file's path.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> out = write_portfolio(Journal(folder, learner="s1001"), folder / "portfolio.html",
+    ...                       markdown=folder / "portfolio.md")
+    >>> out.name, (folder / "portfolio.md").is_file()
+    ('portfolio.html', True)
     """
     path = write_text_atomically(Path(out), portfolio_html(journal))
     if markdown is not None:

@@ -113,9 +113,6 @@ _YES_NO = {True: N_("yes"), False: N_("no")}
 def cell_text(value, decimals: int = 2) -> str:
     """One value as a reader reads it: "4,67" (Dutch) or "4.67", yes/no, and "–" for missing.
 
-    >>> cell_text(float("nan")), cell_text(True), cell_text(3), cell_text(0.5, 1)
-    ('–', 'yes', '3', '0.5')
-
     Parameters
     ----------
     value : object
@@ -127,6 +124,11 @@ def cell_text(value, decimals: int = 2) -> str:
     -------
     str
         The value as text in the current language.
+
+    Examples
+    --------
+    >>> cell_text(float("nan")), cell_text(True), cell_text(3), cell_text(0.5, 1)
+    ('–', 'yes', '3', '0.5')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA \
             or value is pd.NaT:
@@ -205,6 +207,12 @@ def show_table(frame: pd.DataFrame, names: Mapping[str, Mapping[str, str] | str]
     Table
         An object that notebooks show as an HTML table (and ``print`` as text), with headers
         and numbers in the current language.
+
+    Examples
+    --------
+    >>> table = show_table(pd.DataFrame({"score": [3.456]}))
+    >>> table._repr_html_().startswith("<table class='lk-table'>")
+    True
     """
     data = frame.reset_index() if index else frame.reset_index(drop=True)
     return Table(data, names or {}, decimals)
@@ -226,9 +234,6 @@ class _LearnerTexts:
 def show_learner_texts(text: str) -> _LearnerTexts:
     """Show learners' shared reflections as a quotation of their own words.
 
-    >>> show_learner_texts("1. Eerst luisteren.")._repr_html_()[:40]
-    "<pre class='lk-learner-text' style='whit"
-
     Parameters
     ----------
     text : str
@@ -238,5 +243,10 @@ def show_learner_texts(text: str) -> _LearnerTexts:
     -------
     _LearnerTexts
         An object that notebooks show as escaped, pre-formatted text.
+
+    Examples
+    --------
+    >>> show_learner_texts("1. Eerst luisteren.")._repr_html_()[:40]
+    "<pre class='lk-learner-text' style='whit"
     """
     return _LearnerTexts(text)

@@ -70,6 +70,11 @@ def dilemma(case_id: str) -> w.VBox:
     ------
     UnknownIdError
         The case does not exist.
+
+    Examples
+    --------
+    >>> len(dilemma("agile-cmo-dilemma").steps)
+    3
     """
     case = cases.load_case(case_id)
     summary = w.HTML()
@@ -144,6 +149,11 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
     -------
     ipywidgets.VBox
         The dropdowns and the implications shown under them.
+
+    Examples
+    --------
+    >>> sorted(context_profile().dropdowns)
+    ['digital-business-shift', 'market-focus', 'marketing-goals', 'player-type']
     """
     case = cases.load_case(case_id)
     fw = load_framework(case["framework"])
@@ -206,6 +216,11 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
     -------
     ipywidgets.VBox
         The level buttons per area, the button, and where the result and chart appear.
+
+    Examples
+    --------
+    >>> len(t_shape_map().sliders)
+    8
     """
     from leadkit.plots.cases import t_shape_figure
 
@@ -272,6 +287,11 @@ def spot_compliance(case_id: str) -> w.VBox:
     -------
     ipywidgets.VBox
         The report's lines as checkboxes, the button and the feedback.
+
+    Examples
+    --------
+    >>> len(spot_compliance("leading-professionals-crm-report").checks)
+    10
     """
     case = cases.load_case(case_id)
     report = case["report"]
@@ -329,6 +349,11 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
     -------
     ipywidgets.VBox
         The case, the frameworks to choose from, the button and the feedback.
+
+    Examples
+    --------
+    >>> choose_framework("fit-meal-box").choices.options[0][1]
+    'agile-cmo'
     """
     if case_ids is None:
         case_ids = cases.list_cases(kind="framework-fit")

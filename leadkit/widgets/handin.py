@@ -72,6 +72,14 @@ def hand_in_files(journal: Journal, learner: str, folder: str | os.PathLike[str]
     ------
     LeadkitError
         The learner id is not usable; nothing is written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> portfolio, bundle = hand_in_files(Journal(folder), "s1001", folder)
+    >>> portfolio.name, bundle.name
+    ('portfolio-s1001.html', 'bundle-s1001.json')
     """
     from leadkit.render.portfolio import write_portfolio
     from leadkit.store.bundle import export_bundle

@@ -58,6 +58,11 @@ def self_check(questions: str | list[dict]) -> w.VBox:
     -------
     ipywidgets.VBox
         One box per question, also kept in its ``questions`` attribute.
+
+    Examples
+    --------
+    >>> len(self_check("00-start-here").questions)
+    2
     """
     if isinstance(questions, str):
         questions = load_selfcheck(questions)

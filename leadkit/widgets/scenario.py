@@ -56,6 +56,12 @@ def result_html(scenario: dict, runs) -> str:
     -------
     str
         An HTML table with one row per outcome.
+
+    Examples
+    --------
+    >>> sc = load_scenario("key-account-price")
+    >>> result_html(sc, run_scenario(sc, replications=10)).count("<tr>")
+    3
     """
     summary = summarise_outcomes(scenario, runs)
     head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(tr(_T[k]))}</th>"
@@ -82,6 +88,11 @@ def debrief_html(scenario: dict) -> str:
     -------
     str
         HTML: the debrief's summary, its links to framework elements and the sources.
+
+    Examples
+    --------
+    >>> debrief_html(load_scenario("key-account-price")).startswith("<h4>Debrief</h4>")
+    True
     """
     links = []
     for link in scenario["debrief"]["links"]:
@@ -275,5 +286,10 @@ def scenario_check(scenario_id: str) -> w.VBox:
     -------
     ipywidgets.VBox
         The self-check of :func:`leadkit.widgets.quiz.self_check`.
+
+    Examples
+    --------
+    >>> len(scenario_check("key-account-price").questions)
+    1
     """
     return self_check(load_scenario(scenario_id)["check"])
