@@ -292,7 +292,8 @@ def icc1(values: ArrayLike, groups: ArrayLike) -> float:
     Raises
     ------
     InputError
-        Values and groups of different lengths, or too few teams or people for the ANOVA.
+        Values and groups of different lengths, an infinite value, all scores equal, or too
+        few teams or people for the ANOVA.
 
     Examples
     --------
@@ -324,7 +325,7 @@ def icc2(values: ArrayLike, groups: ArrayLike) -> float:
     Raises
     ------
     InputError
-        All team means are equal, or the data are too few for the ANOVA.
+        All team means are equal, or the data do not allow the ANOVA (as for :func:`icc1`).
 
     Examples
     --------
