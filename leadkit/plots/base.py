@@ -296,6 +296,11 @@ def category_labels(rows: pd.DataFrame) -> list[str]:
     -------
     list of str
         One label per row; ``""`` for a missing category, an unknown one as it is.
+
+    Examples
+    --------
+    >>> category_labels(pd.DataFrame({"category": ["in agreement", "", None]}))
+    ['in agreement', '', '']
     """
     # Translated now, not taken from category_label: the language may have changed since.
     from leadkit.survey.feedback360 import CATEGORIES
@@ -355,6 +360,11 @@ def framework_title_text() -> dict[str, str]:
     -------
     dict
         Framework id → title, for every framework of the kit.
+
+    Examples
+    --------
+    >>> framework_title_text()["wij-model"]
+    "From 'me' to 'we': the we-model of leadership"
     """
     return {fid: tr(load_framework(fid).title) for fid in list_frameworks()}
 

@@ -99,6 +99,11 @@ def framework_table() -> w.HTML:
     -------
     ipywidgets.HTML
         The table, re-worded whenever the language changes.
+
+    Examples
+    --------
+    >>> framework_table().value.count("<tr>")
+    6
     """
     table = w.HTML(framework_table_html(), layout=w.Layout(width="100%"))
     on_language_change(lambda _language: setattr(table, "value", framework_table_html()))
@@ -117,6 +122,11 @@ def framework_explorer(framework_id: str | None = None) -> w.VBox:
     -------
     ipywidgets.VBox
         The dropdown and the card of the chosen framework.
+
+    Examples
+    --------
+    >>> framework_explorer("wij-model").children[0].value
+    'wij-model'
     """
     ids = list_frameworks()
     dropdown = w.Dropdown(
@@ -177,6 +187,11 @@ def language_switch() -> LanguageSwitch:
     -------
     LanguageSwitch
         A box with the ``toggle`` buttons (one per language) and their ``css``.
+
+    Examples
+    --------
+    >>> language_switch().toggle.value
+    'en'
     """
     toggle = w.ToggleButtons(
         options=[(language_name(c), c) for c in LANGUAGES],
