@@ -53,6 +53,16 @@ def run_hub_link(args: argparse.Namespace) -> int:
     -------
     int
         The exit code: 0 on success, 2 for a problem with the input (printed on standard error).
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="leadkit")
+    >>> register(parser.add_subparsers())
+    >>> args = parser.parse_args(["hub-link", "https://hub.example.org",
+    ...                           "--repo", "https://github.com/owner/leadkit"])
+    >>> run_hub_link(args)  # doctest: +ELLIPSIS
+    https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fowner%2F...
+    0
     """
     try:
         repo = args.repo or repo_from_git()
@@ -80,6 +90,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     -------
     None
         Adds the subcommand to ``subparsers``.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="leadkit")
+    >>> register(parser.add_subparsers())
+    >>> args = parser.parse_args(["hub-link", "https://hub.example.org"])
+    >>> args.func.__name__, args.branch, args.app
+    ('run_hub_link', 'main', 'lab')
     """
     parser = subparsers.add_parser("hub-link", help=tr(_HELP["command"]),
                                    description=tr(_HELP["command"]))

@@ -142,6 +142,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     -------
     None
         Adds the two subcommands to ``subparsers``.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="leadkit")
+    >>> register(parser.add_subparsers())
+    >>> parser.parse_args(["portfolio", "--out", "portfolio.html"]).func.__name__
+    'run_portfolio'
     """
     p = subparsers.add_parser(
         "portfolio", help="write your reflection portfolio (HTML/Markdown) and class bundle")

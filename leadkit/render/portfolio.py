@@ -227,6 +227,13 @@ def portfolio_html(journal: Journal) -> str:
     str
         One HTML page with inline CSS and the charts as embedded PNG images; all learner text
         is escaped.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> page = portfolio_html(Journal(tempfile.mkdtemp(), learner="s1001"))
+    >>> page.startswith("<!DOCTYPE html>"), "<b>s1001</b>" in page
+    (True, True)
     """
     esc = html.escape
     learner, now = _header(journal)

@@ -102,6 +102,12 @@ def wrap_options(box: w.Box) -> w.Box:
     -------
     ipywidgets.Box
         The same box, with the class ``lk-options`` and a hidden style element added.
+
+    Examples
+    --------
+    >>> box = wrap_options(w.VBox([w.Checkbox()]))
+    >>> box._dom_classes, len(box.children)
+    (('lk-options',), 2)
     """
     box.add_class("lk-options")
     box.children = (*box.children, w.HTML(f"<style>{OPTIONS_CSS}</style>",
