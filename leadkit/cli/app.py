@@ -52,7 +52,19 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``leadkit`` command, with help in the current language."""
+    """The argument parser of the ``leadkit`` command, with help in the current language.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The parser with the ``validate``, ``score`` and the other subcommands; each sets
+        ``func`` to its handler.
+
+    Examples
+    --------
+    >>> build_parser().prog
+    'leadkit'
+    """
     parser = argparse.ArgumentParser(
         prog="leadkit", description=tr("leadkit: leadership in marketing and customer teams — "
                                        "survey tools"))
@@ -225,7 +237,25 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Run the ``leadkit`` command with ``argv`` (default: the command line); return the code."""
+    """Run the ``leadkit`` command with ``argv`` (default: the command line); return the code.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments after the program name. Default ``None`` takes ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        The exit code: 0 on success, 2 for no command or a problem with the input, or the
+        code argparse gives (0 after ``--help``).
+
+    Examples
+    --------
+    >>> run(["--lang", "en"])  # doctest: +ELLIPSIS
+    usage: leadkit ...
+    2
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language comes first so that the help texts themselves are in it.
     # Given anywhere on the line, or else LEADKIT_LANG: the language of every message and file.

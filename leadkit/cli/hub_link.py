@@ -43,6 +43,26 @@ def run_hub_link(args: argparse.Namespace) -> int:
 
     Bad input (an address that is not a hub or not a repository, no repository found) is
     reported on standard error in one line and gives exit code 2.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed arguments of the ``hub-link`` subcommand.
+
+    Returns
+    -------
+    int
+        The exit code: 0 on success, 2 for a problem with the input (printed on standard error).
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="leadkit")
+    >>> register(parser.add_subparsers())
+    >>> args = parser.parse_args(["hub-link", "https://hub.example.org",
+    ...                           "--repo", "https://github.com/owner/leadkit"])
+    >>> run_hub_link(args)  # doctest: +ELLIPSIS
+    https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fowner%2F...
+    0
     """
     try:
         repo = args.repo or repo_from_git()
@@ -65,6 +85,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     subparsers
         What ``ArgumentParser.add_subparsers()`` returned. The new parser sets
         ``func=run_hub_link``, so the caller runs ``args.func(args)``.
+
+    Returns
+    -------
+    None
+        Adds the subcommand to ``subparsers``.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="leadkit")
+    >>> register(parser.add_subparsers())
+    >>> args = parser.parse_args(["hub-link", "https://hub.example.org"])
+    >>> args.func.__name__, args.branch, args.app
+    ('run_hub_link', 'main', 'lab')
     """
     parser = subparsers.add_parser("hub-link", help=tr(_HELP["command"]),
                                    description=tr(_HELP["command"]))

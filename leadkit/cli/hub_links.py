@@ -56,6 +56,11 @@ def public_repo_url(remote: str, *, what: str = "--repo") -> str:
     what : str
         Where the remote came from, named in the error message.
 
+    Returns
+    -------
+    str
+        An ``https`` address without user name or password.
+
     Raises
     ------
     InputError
@@ -94,6 +99,18 @@ def repo_from_git(folder: str | Path | None = None) -> str | None:
 
     ``folder`` defaults to the current folder; then the checkout this copy of leadkit runs
     from is tried. None means no clone with an ``origin`` was found (or git is not installed).
+
+    Parameters
+    ----------
+    folder : str or path-like, optional
+        The clone to ask. Default ``None`` tries the current folder, then the checkout leadkit
+        runs from.
+
+    Returns
+    -------
+    str or None
+        The address of :func:`public_repo_url`, or None when no clone with an ``origin`` was
+        found.
 
     Examples
     --------

@@ -40,6 +40,17 @@ def run_portfolio(args: argparse.Namespace) -> int:
 
     The learner id is checked before anything is written. Without ``--lang`` or
     ``LEADKIT_LANG`` the portfolio is in the language the learner last worked in.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed arguments of the ``portfolio`` subcommand.
+
+    Returns
+    -------
+    int
+        The exit code: 0 on success, 2 for a problem with the input (a bad learner id, a
+        journal that cannot be read).
     """
     import os
 
@@ -74,7 +85,19 @@ def run_portfolio(args: argparse.Namespace) -> int:
 
 
 def run_class(args: argparse.Namespace) -> int:
-    """Handle ``leadkit class``: bundles -> pseudonymised class summary CSV; exit code."""
+    """Handle ``leadkit class``: bundles -> pseudonymised class summary CSV; exit code.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed arguments of the ``class`` subcommand.
+
+    Returns
+    -------
+    int
+        The exit code: 0 on success, 2 for a problem with the input (the message is printed
+        on standard error).
+    """
     from pathlib import Path
 
     from leadkit.store import classroom as c
@@ -109,7 +132,25 @@ def run_class(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``portfolio`` and ``class`` subcommands (each sets ``func`` to its handler)."""
+    """Add the ``portfolio`` and ``class`` subcommands (each sets ``func`` to its handler).
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        What ``ArgumentParser.add_subparsers()`` returned.
+
+    Returns
+    -------
+    None
+        Adds the two subcommands to ``subparsers``.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="leadkit")
+    >>> register(parser.add_subparsers())
+    >>> parser.parse_args(["portfolio", "--out", "portfolio.html"]).func.__name__
+    'run_portfolio'
+    """
     p = subparsers.add_parser(
         "portfolio", help="write your reflection portfolio (HTML/Markdown) and class bundle")
     p.add_argument("--journal", default=None,

@@ -30,7 +30,19 @@ def _entries() -> list[dict]:
 
 
 def list_datasets() -> pd.DataFrame:
-    """All datasets with their file, framework, description and source (current language)."""
+    """All datasets with their file, framework, description and source (current language).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``name``, ``framework``, ``file``, ``description`` and ``source``, one row per
+        dataset of the catalog.
+
+    Examples
+    --------
+    >>> list_datasets()["name"].tolist()[:2]
+    ['agile-cmo-class', 'silo-collaboration-class']
+    """
     rows = [
         {
             "name": e["name"],
@@ -45,7 +57,28 @@ def list_datasets() -> pd.DataFrame:
 
 
 def dataset_path(name: str):
-    """The path of a catalogued dataset's file (for reading it with other tools)."""
+    """The path of a catalogued dataset's file (for reading it with other tools).
+
+    Parameters
+    ----------
+    name : str
+        The dataset's name in the catalog (see :func:`list_datasets`).
+
+    Returns
+    -------
+    pathlib.Path
+        The file inside the kit's data folder.
+
+    Raises
+    ------
+    UnknownIdError
+        The catalog has no dataset of that name; the message lists the ones it has.
+
+    Examples
+    --------
+    >>> dataset_path("agile-cmo-class").name
+    'agile-cmo-class.csv'
+    """
     for e in _entries():
         if e["name"] == name:
             return data_dir() / e["file"]
@@ -54,5 +87,27 @@ def dataset_path(name: str):
 
 
 def load_dataset(name: str) -> pd.DataFrame:
-    """Load a catalogued dataset as a DataFrame (see :func:`list_datasets`)."""
+    """Load a catalogued dataset as a DataFrame (see :func:`list_datasets`).
+
+    Parameters
+    ----------
+    name : str
+        The dataset's name in the catalog.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The CSV file as pandas reads it.
+
+    Raises
+    ------
+    UnknownIdError
+        The catalog has no dataset of that name.
+
+    Examples
+    --------
+    >>> data = load_dataset("agile-cmo-class")
+    >>> data.shape, data.columns.tolist()[:3]
+    ((216, 29), ['respondent', 'team', 'rater'])
+    """
     return pd.read_csv(dataset_path(name))

@@ -74,7 +74,30 @@ _StrictSafeLoader.add_constructor(
 
 
 def read_yaml(path: str | Path) -> Any:
-    """Read a YAML (or JSON) file safely; syntax errors name the line and column."""
+    """Read a YAML (or JSON) file safely; syntax errors name the line and column.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The data file.
+
+    Returns
+    -------
+    object
+        The parsed document (usually a dict); YAML tags beyond the safe ones are refused.
+
+    Raises
+    ------
+    FrameworkFileError
+        The file is missing, not a regular file, too large, not UTF-8, or not valid YAML
+        (naming the line and column).
+
+    Examples
+    --------
+    >>> doc = read_yaml(data_dir() / "frameworks" / "agile-cmo.yaml")
+    >>> doc["id"]
+    'agile-cmo'
+    """
     path = Path(path)
     if path.exists() and not path.is_file():
         raise FrameworkFileError(str(path), "", "not a regular file (a folder, pipe or device)")
@@ -108,7 +131,23 @@ def schema(name: str) -> dict:
 
 
 def format_place(path: Any) -> str:
-    """Turn a jsonschema path (``deque(['elements', 2, 'name'])``) into ``elements[2].name``."""
+    """Turn a jsonschema path (``deque(['elements', 2, 'name'])``) into ``elements[2].name``.
+
+    Parameters
+    ----------
+    path : iterable of str and int
+        The keys and list positions from the top of the document down.
+
+    Returns
+    -------
+    str
+        The place written as in Python, ``""`` for the top.
+
+    Examples
+    --------
+    >>> format_place(["elements", 2, "name"]), format_place([])
+    ('elements[2].name', '')
+    """
     out = ""
     for part in path:
         if isinstance(part, int):
@@ -149,7 +188,26 @@ VALIDATED = "schema/validated.sha256"
 
 
 def content_digest(path: str | Path, schema_name: str) -> str:
-    """SHA-256 of the schema's name and text and the file's bytes: what was validated."""
+    """SHA-256 of the schema's name and text and the file's bytes: what was validated.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The data file.
+    schema_name : str
+        The schema's name, a file ``datasets/schema/<name>.schema.json`` (such as
+        ``"framework"`` or ``"case"``).
+
+    Returns
+    -------
+    str
+        64 hexadecimal digits; any change to the file or the schema changes it.
+
+    Examples
+    --------
+    >>> len(content_digest(data_dir() / "frameworks" / "agile-cmo.yaml", "framework"))
+    64
+    """
     digest = hashlib.sha256(schema_name.encode() + b"\0")
     digest.update((data_dir() / "schema" / f"{schema_name}.schema.json").read_bytes() + b"\0")
     digest.update(Path(path).read_bytes())
@@ -171,6 +229,30 @@ def load_validated(path: str | Path, schema_name: str) -> Any:
     A kit data file whose exact bytes (with the exact schema) passed validation when the kit
     was built is not validated again: its digest is in ``datasets/schema/validated.sha256``.
     Any other file — an edited kit file, a teacher's own framework — is validated in full.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The data file.
+    schema_name : str
+        The schema's name, a file ``datasets/schema/<name>.schema.json`` (such as
+        ``"framework"`` or ``"case"``).
+
+    Returns
+    -------
+    dict
+        The parsed document.
+
+    Raises
+    ------
+    FrameworkFileError
+        The file cannot be read (see :func:`read_yaml`), its top is not a mapping, or it does
+        not pass the schema; the message names the place in the document.
+
+    Examples
+    --------
+    >>> load_validated(data_dir() / "frameworks" / "agile-cmo.yaml", "framework")["id"]
+    'agile-cmo'
     """
     doc = read_yaml(path)
     if not isinstance(doc, dict):
@@ -197,14 +279,49 @@ _KIT_FILES = {"frameworks/*.yaml": "framework", "cases/*.yaml": "case",
 
 
 def kit_data_files() -> list[tuple[Path, str]]:
-    """Every data file that ships with the kit, with the name of its schema."""
+    """Every data file that ships with the kit, with the name of its schema.
+
+    Returns
+    -------
+    list of (pathlib.Path, str)
+        Each data file and its schema name, grouped by kind and sorted by path.
+
+    Examples
+    --------
+    >>> path, name = kit_data_files()[0]
+    >>> path.name, name
+    ('agile-cmo.yaml', 'framework')
+    """
     root = data_dir()
     return [(path, name) for pattern, name in _KIT_FILES.items()
             for path in sorted(root.glob(pattern))]
 
 
 def validate_fully(path: str | Path, schema_name: str) -> None:
-    """Validate against the schema whatever the digest list says (for the build tool)."""
+    """Validate against the schema whatever the digest list says (for the build tool).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The data file.
+    schema_name : str
+        The schema's name, a file ``datasets/schema/<name>.schema.json`` (such as
+        ``"framework"`` or ``"case"``).
+
+    Returns
+    -------
+    None
+        Returns quietly when the file passes the schema.
+
+    Raises
+    ------
+    FrameworkFileError
+        The file cannot be read, or it does not pass the schema.
+
+    Examples
+    --------
+    >>> validate_fully(data_dir() / "frameworks" / "agile-cmo.yaml", "framework")
+    """
     import jsonschema
 
     doc = read_yaml(path)

@@ -200,7 +200,20 @@ def _framework_dir() -> Path:
 
 
 def list_frameworks() -> list[str]:
-    """The ids of the frameworks that ship with the kit, in the order of the notebooks."""
+    """The ids of the frameworks that ship with the kit, in the order of the notebooks.
+
+    Returns
+    -------
+    list of str
+        The framework ids; frameworks added to the data folder come after the kit's own, in
+        alphabetical order.
+
+    Examples
+    --------
+    >>> list_frameworks()
+    ['agile-cmo', 'silo-collaboration', 'customer-leadership', 'leading-professionals', \
+'wij-model']
+    """
     ids = [p.stem for p in _framework_dir().glob("*.yaml")]
     return sorted(ids, key=lambda i: (_ORDER.index(i) if i in _ORDER else len(_ORDER), i))
 
@@ -211,7 +224,19 @@ def _theme_doc() -> dict:
 
 
 def themes() -> pd.DataFrame:
-    """The controlled vocabulary of cross-framework themes, labelled in the current language."""
+    """The controlled vocabulary of cross-framework themes, labelled in the current language.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``theme`` (id), ``label`` and ``description``, in the order of the theme file.
+
+    Examples
+    --------
+    >>> t = themes()
+    >>> t.columns.tolist(), t["theme"].tolist()[:2]
+    (['theme', 'label', 'description'], ['trust', 'shared-vision'])
+    """
     rows = [
         {"theme": t["id"], "label": tr(t["label"]), "description": tr(t["description"])}
         for t in _theme_doc()["themes"]
@@ -319,6 +344,24 @@ def load_framework(id_or_path: str | Path | Framework) -> Framework:
     pointing at existing elements, at least two items per element, known themes). Errors name
     the file, the place in the document and what was expected.
 
+    Parameters
+    ----------
+    id_or_path : str, pathlib.Path or Framework
+        A framework id of the kit, the path of a YAML (or JSON) framework file, or a loaded
+        framework (returned unchanged).
+
+    Returns
+    -------
+    Framework
+        The framework with its elements, items, scale and sources.
+
+    Raises
+    ------
+    UnknownIdError
+        The id is not a framework of the kit.
+    FrameworkFileError
+        The file does not exist, does not pass the schema, or fails a cross-check.
+
     Examples
     --------
     >>> fw = load_framework("customer-leadership")
@@ -352,7 +395,20 @@ silo-collaboration, customer-leadership, leading-professionals, wij-model (or pa
 
 
 def crosswalk() -> pd.DataFrame:
-    """Which themes each element of each framework touches: tidy (framework, element, theme)."""
+    """Which themes each element of each framework touches: tidy (framework, element, theme).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per framework, element and theme: columns ``framework``, ``element`` and
+        ``theme``.
+
+    Examples
+    --------
+    >>> cw = crosswalk()
+    >>> cw.columns.tolist(), sorted(cw["framework"].unique()) == sorted(list_frameworks())
+    (['framework', 'element', 'theme'], True)
+    """
     rows = [
         {"framework": fw.id, "element": el.id, "theme": theme}
         for fw in map(load_framework, list_frameworks())
@@ -363,7 +419,20 @@ def crosswalk() -> pd.DataFrame:
 
 
 def framework_overview() -> pd.DataFrame:
-    """One row per framework: title, number of elements and items, and its source."""
+    """One row per framework: title, number of elements and items, and its source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by framework id: its title, number of elements, number of items and the
+        citation of its source (headers in the current language).
+
+    Examples
+    --------
+    >>> framework_overview()["items"].to_dict()
+    {'agile-cmo': 24, 'silo-collaboration': 20, 'customer-leadership': 27, \
+'leading-professionals': 17, 'wij-model': 18}
+    """
     rows = []
     for fw in map(load_framework, list_frameworks()):
         rows.append(

@@ -19,7 +19,23 @@ _PACKAGE = Path(__file__).resolve().parents[1]  # the leadkit package folder
 
 
 def data_dir() -> Path:
-    """Return the folder that holds frameworks, scenarios, schemas and sample data."""
+    """Return the folder that holds frameworks, scenarios, schemas and sample data.
+
+    Returns
+    -------
+    pathlib.Path
+        The ``datasets`` folder inside the installed package, or beside it in a checkout.
+
+    Raises
+    ------
+    FileNotFoundError
+        Neither place holds the data (a broken install).
+
+    Examples
+    --------
+    >>> sorted(p.name for p in data_dir().iterdir() if p.name in {"frameworks", "schema"})
+    ['frameworks', 'schema']
+    """
     for candidate in (_PACKAGE / "datasets", _PACKAGE.parent / "datasets"):
         if (candidate / "frameworks").is_dir():
             return candidate

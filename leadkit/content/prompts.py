@@ -30,12 +30,46 @@ def _prompts() -> dict[str, dict[str, str]]:
 
 
 def list_prompts() -> list[str]:
-    """The named prompts (element questions are not listed: see the frameworks)."""
+    """The named prompts (element questions are not listed: see the frameworks).
+
+    Returns
+    -------
+    list of str
+        The prompt ids of ``datasets/prompts.yaml``, sorted.
+
+    Examples
+    --------
+    >>> list_prompts()[:2]
+    ['agile-cmo-next-step', 'analyse-survey-next-step']
+    """
     return sorted(_prompts())
 
 
 def reflection_prompt(prompt_id: str) -> dict[str, str]:
-    """The ``{en, nl}`` text of a prompt id (see the module docstring for the id forms)."""
+    """The ``{en, nl}`` text of a prompt id (see the module docstring for the id forms).
+
+    Parameters
+    ----------
+    prompt_id : str
+        A named prompt (see :func:`list_prompts`), or ``"framework:element"`` for an element's
+        first reflection question and ``"framework:element:n"`` for its n-th.
+
+    Returns
+    -------
+    dict
+        The question under ``"en"`` and ``"nl"``.
+
+    Raises
+    ------
+    UnknownIdError
+        The prompt id is unknown, the element has no n-th question, or the framework or
+        element does not exist.
+
+    Examples
+    --------
+    >>> reflection_prompt("agile-cmo:build-trust")["en"]
+    'What would team members need to see from you before they dare to report a problem early?'
+    """
     if ":" in prompt_id:
         framework_id, element_id, *rest = prompt_id.split(":")
         element = load_framework(framework_id).element(element_id)

@@ -56,6 +56,11 @@ def languages() -> tuple[str, ...]:
     -------
     tuple of str
         Two-letter codes, e.g. ``("en", "nl")``.
+
+    Examples
+    --------
+    >>> languages()[0], "nl" in languages()
+    ('en', True)
     """
     found = sorted(p.name for p in LOCALE_DIR.glob("*") if (p / "LC_MESSAGES").is_dir())
     return ("en", *[code for code in found if code != "en"])
@@ -86,7 +91,19 @@ def _catalogue(code: str) -> _gettext.NullTranslations:
 
 
 def get_language() -> str:
-    """Return the current language code, ``"en"`` or ``"nl"``."""
+    """Return the current language code, ``"en"`` or ``"nl"``.
+
+    Returns
+    -------
+    str
+        The two-letter code chosen last with :func:`set_language` (at start: ``LEADKIT_LANG``
+        or the default).
+
+    Examples
+    --------
+    >>> get_language()
+    'en'
+    """
     return _current
 
 
@@ -98,10 +115,23 @@ def set_language(language: str) -> None:
     language
         A code in :data:`LANGUAGES`.
 
+    Returns
+    -------
+    None
+        Switches the language and calls every listener of :func:`on_language_change`; choosing
+        the current language again calls none.
+
     Raises
     ------
     ValueError
         When the code is not one of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> set_language(" NL ")
+    >>> get_language()
+    'nl'
+    >>> set_language("en")
     """
     global _current
     code = str(language).strip().lower()
@@ -124,6 +154,21 @@ def on_language_change(callback: Callable[[str], None]) -> None:
     ----------
     callback
         Called with the new language code.
+
+    Returns
+    -------
+    None
+        Registers ``callback``; it stays registered for the rest of the session.
+
+    Examples
+    --------
+    >>> seen = []
+    >>> on_language_change(seen.append)
+    >>> set_language("nl")
+    >>> set_language("en")
+    >>> seen
+    ['nl', 'en']
+    >>> _listeners.remove(seen.append)
     """
     _listeners.append(callback)
 
@@ -142,6 +187,11 @@ def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
     -------
     str
         ``message`` itself.
+
+    Examples
+    --------
+    >>> N_("Choose an answer first.")
+    'Choose an answer first.'
     """
     return message
 

@@ -73,7 +73,31 @@ def _case_dir() -> Path:
 
 
 def list_cases(kind: str | None = None, framework: str | None = None) -> list[str]:
-    """The ids of the cases that ship with the kit, optionally of one kind or framework."""
+    """The ids of the cases that ship with the kit, optionally of one kind or framework.
+
+    Parameters
+    ----------
+    kind : str, optional
+        Keep only cases of this kind (such as ``"dilemma"`` or ``"context"``). Default
+        ``None`` keeps every kind.
+    framework : str, optional
+        Keep only cases about this framework id. Default ``None`` keeps all of them.
+
+    Returns
+    -------
+    list of str
+        Case ids in alphabetical order.
+
+    Raises
+    ------
+    FrameworkFileError
+        A case file of the kit does not pass its schema.
+
+    Examples
+    --------
+    >>> list_cases(kind="dilemma", framework="agile-cmo")
+    ['agile-cmo-dilemma', 'agile-cmo-warm-up']
+    """
     out = []
     for path in sorted(_case_dir().glob("*.yaml")):
         doc = load_case(path)
@@ -154,7 +178,32 @@ def _check(doc: dict, file: str) -> None:
 
 
 def load_case(id_or_path: str | Path) -> dict:
-    """Load and validate a case by id (``"agile-cmo-dilemma"``) or from a YAML file."""
+    """Load and validate a case by id (``"agile-cmo-dilemma"``) or from a YAML file.
+
+    Parameters
+    ----------
+    id_or_path : str or pathlib.Path
+        A case id of the kit, or the path of a case YAML file (anything with a suffix is
+        taken as a path).
+
+    Returns
+    -------
+    dict
+        The case as read from YAML: ``id``, ``kind``, ``framework`` and the parts of its kind.
+
+    Raises
+    ------
+    UnknownIdError
+        The id is not a case of the kit; the message lists the ones there are.
+    FrameworkFileError
+        The file does not pass the case schema or the kit's further checks.
+
+    Examples
+    --------
+    >>> case = load_case("agile-cmo-dilemma")
+    >>> case["kind"], [step["id"] for step in case["steps"]][:2]
+    ('dilemma', ['vision', 'calibrate'])
+    """
     path = Path(id_or_path)
     if not path.suffix:
         path = _case_dir() / f"{id_or_path}.yaml"
@@ -173,6 +222,23 @@ def _as_case(case: dict | str) -> dict:
 def element_names(framework_id: str, element_ids: Collection[str]) -> str:
     """The elements' names in the current language, joined for a sentence.
 
+    Parameters
+    ----------
+    framework_id : str
+        The framework the elements belong to.
+    element_ids : collection of str
+        The element ids, in the order to name them.
+
+    Returns
+    -------
+    str
+        The element labels joined with ``"; "``.
+
+    Raises
+    ------
+    UnknownIdError
+        The framework or one of the elements does not exist.
+
     Examples
     --------
     >>> element_names("agile-cmo", ["build-trust"])
@@ -183,7 +249,37 @@ def element_names(framework_id: str, element_ids: Collection[str]) -> str:
 
 
 def judge_choice(case: dict | str, step_id: str, option_id: str | None) -> Judgement:
-    """The feedback on one option of a dilemma step, naming the elements it relates to."""
+    """The feedback on one option of a dilemma step, naming the elements it relates to.
+
+    Parameters
+    ----------
+    case : dict or str
+        A case loaded with :func:`load_case`, or its id.
+    step_id : str
+        The id of the step of the dilemma.
+    option_id : str or None
+        The option the learner chose; ``None`` (nothing chosen yet) gives a prompt to choose,
+        with an empty quality.
+
+    Returns
+    -------
+    Judgement
+        ``quality`` (``"strong"``, ``"mixed"`` or ``"weak"``), the message in the current
+        language and the ids of the elements the option relates to.
+
+    Raises
+    ------
+    UnknownIdError
+        The case has no such step, or the step no such option.
+
+    Examples
+    --------
+    >>> j = judge_choice("agile-cmo-dilemma", "vision", "a")
+    >>> j.quality, j.elements
+    ('weak', ('create-and-share-vision',))
+    >>> judge_choice("agile-cmo-dilemma", "vision", None).quality
+    ''
+    """
     case = _as_case(case)
     step = next((s for s in case["steps"] if s["id"] == step_id), None)
     if step is None:
@@ -219,6 +315,24 @@ class ComplianceResult:
 
 def score_compliance(case: dict | str, marked: Collection[str]) -> ComplianceResult:
     """Compare the report lines a learner marked with the lines that are signals.
+
+    Parameters
+    ----------
+    case : dict or str
+        A compliance case (such as ``"leading-professionals-crm-report"``) or its id.
+    marked : collection of str
+        The ids of the report lines the learner marked as signals.
+
+    Returns
+    -------
+    ComplianceResult
+        Hits, misses, false alarms, correct rejections, Youden's J (three decimals), a message
+        in the current language and a table with one row per line.
+
+    Raises
+    ------
+    UnknownIdError
+        A marked id is not a line of the report.
 
     Examples
     --------
@@ -270,6 +384,12 @@ def context_implications(choices: Mapping[str, str], case: dict | str = "silo-co
     -------
     DataFrame
         Columns ``aspect``, ``choice``, ``implication`` and ``elements`` (names).
+
+    Examples
+    --------
+    >>> t = context_implications({"market-focus": "b2b", "player-type": None})
+    >>> t.columns.tolist(), len(t)
+    (['aspect', 'choice', 'implication', 'elements'], 1)
     """
     case = _as_case(case)
     fw = load_framework(case["framework"])
@@ -319,6 +439,29 @@ def classify_t_shape(ratings: Mapping[str, int | None], case: dict | str = "silo
     No deep area: generalist when breadth reaches ``breadth_needed``, else starter. One deep
     area: T-shaped with enough breadth, else specialist. Two or more deep areas with enough
     breadth: comb-shaped (several deep areas), else specialist.
+
+    Parameters
+    ----------
+    ratings : mapping
+        Area id → level (a whole number from 1 to the case's top level), or ``None`` for an
+        area not rated; areas left out count as not rated.
+    case : dict or str, default "silo-t-shape"
+        The T-shape case with the areas, levels and shapes.
+    breadth_needed : float, default 0.5
+        The share of the other areas at level 2 or higher that makes a profile broad.
+
+    Returns
+    -------
+    TShape
+        The shape id, its label and meaning in the current language, the deep and the broad
+        areas, the breadth (three decimals) and the related elements.
+
+    Raises
+    ------
+    UnknownIdError
+        A rating names an area the case does not have.
+    ValueError
+        A level is not a whole number within the case's levels.
 
     Examples
     --------

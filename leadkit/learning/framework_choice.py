@@ -43,11 +43,23 @@ def framework_fit(case: dict | str) -> pd.DataFrame:
     fit is the attention the framework pays to the needed themes, each weighted by the need's
     weight (1-3) divided by 3: 1.0 would mean every element is only about top needs.
 
+    Parameters
+    ----------
+    case : dict or str
+        A framework-choice case (such as ``"fit-meal-box"``) with its weighted ``needs``, or
+        its id.
+
     Returns
     -------
     DataFrame
         ``framework``, ``title``, ``fit`` (0-1, three decimals) and ``themes`` (the needed
         themes the framework touches), sorted by fit.
+
+    Examples
+    --------
+    >>> fit = framework_fit("fit-meal-box")
+    >>> fit["framework"].tolist()[:2], bool(fit["fit"].is_monotonic_decreasing)
+    (['customer-leadership', 'wij-model'], True)
     """
     case = _as_case(case)
     weights = {n["theme"]: n["weight"] / 3 for n in case["needs"]}
@@ -68,6 +80,25 @@ def framework_fit(case: dict | str) -> pd.DataFrame:
 
 def judge_framework_choice(case: dict | str, framework_id: str | None) -> Judgement:
     """The feedback on the framework a learner chose for an organisation.
+
+    Parameters
+    ----------
+    case : dict or str
+        A framework-choice case, or its id.
+    framework_id : str or None
+        The framework the learner chose; ``None`` (nothing chosen yet) gives a prompt to
+        choose, with an empty quality.
+
+    Returns
+    -------
+    Judgement
+        ``quality`` ``"strong"`` for the case's best framework and ``"mixed"`` for any other,
+        with a message giving its rank by :func:`framework_fit`.
+
+    Raises
+    ------
+    UnknownIdError
+        ``framework_id`` is not a framework of the kit.
 
     Examples
     --------
@@ -118,6 +149,14 @@ def learner_theme_scores(journal: Any = None, *, example: str = "T1-01") -> pd.D
     DataFrame
         ``theme``, ``label``, ``pomp``, ``n_frameworks`` and ``source`` (``"journal"`` or
         ``"example"``), in the order of the theme list.
+
+    Examples
+    --------
+    >>> table = learner_theme_scores()
+    >>> table.columns.tolist()
+    ['theme', 'label', 'pomp', 'n_frameworks', 'source']
+    >>> table["theme"].iloc[0], float(table["pomp"].iloc[0]), table["source"].iloc[0]
+    ('trust', 68.6, 'example')
     """
     from leadkit.content.catalog import load_dataset
     from leadkit.content.frameworks import themes

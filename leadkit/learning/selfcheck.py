@@ -35,12 +35,47 @@ class Feedback:
 
 
 def list_selfchecks() -> list[str]:
-    """The ids of the self-check sets that ship with the kit (one per notebook)."""
+    """The ids of the self-check sets that ship with the kit (one per notebook).
+
+    Returns
+    -------
+    list of str
+        The set ids, sorted; they match the notebooks' names.
+
+    Examples
+    --------
+    >>> list_selfchecks()[:2]
+    ['00-start-here', '01-agile-cmo']
+    """
     return sorted(p.stem for p in (data_dir() / "selfchecks").glob("*.yaml"))
 
 
 def load_selfcheck(id_or_path: str | Path) -> list[dict]:
-    """Load and validate a self-check set by id or path; returns its list of questions."""
+    """Load and validate a self-check set by id or path; returns its list of questions.
+
+    Parameters
+    ----------
+    id_or_path : str or pathlib.Path
+        A set id of the kit (see :func:`list_selfchecks`), or the path of a self-check YAML
+        file (anything with a suffix is taken as a path).
+
+    Returns
+    -------
+    list of dict
+        The questions, each with ``id``, its text and ``options`` (each with ``id``,
+        ``correct`` and ``feedback``).
+
+    Raises
+    ------
+    FrameworkFileError
+        The file does not pass the self-check schema, or a question has no correct option.
+
+    Examples
+    --------
+    >>> questions = load_selfcheck("00-start-here")
+    >>> len(questions), questions[0]["id"]
+    (2, 'instruments')
+    """
     path = Path(id_or_path)
     if not path.suffix:
         path = data_dir() / "selfchecks" / f"{id_or_path}.yaml"
@@ -54,7 +89,31 @@ def load_selfcheck(id_or_path: str | Path) -> list[dict]:
 
 
 def check_answer(question: dict, option_id: str | None) -> Feedback:
-    """Judge one answer and return its feedback; no answer yet is not judged as wrong."""
+    """Judge one answer and return its feedback; no answer yet is not judged as wrong.
+
+    Parameters
+    ----------
+    question : dict
+        One question of :func:`load_selfcheck`.
+    option_id : str or None
+        The option the learner chose; ``None`` asks to choose first and is not correct.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and the message in the current language.
+
+    Raises
+    ------
+    UnknownIdError
+        The question has no option with this id.
+
+    Examples
+    --------
+    >>> question = load_selfcheck("00-start-here")[0]
+    >>> check_answer(question, "b").correct, check_answer(question, "a").correct
+    (True, False)
+    """
     if option_id is None:
         return Feedback(
             False, tr("Choose an answer first.")

@@ -38,6 +38,32 @@ def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t
 
     The bars hang down from the top, so a deep area makes the stem of the T and the areas at
     level 2 or more make its bar.
+
+    Parameters
+    ----------
+    ratings : mapping
+        Area id → level, or ``None`` for an area not rated (see
+        :func:`leadkit.learning.cases.classify_t_shape`).
+    case : dict or str, default "silo-t-shape"
+        The T-shape case, or its id.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, titled with the shape and its breadth.
+
+    Raises
+    ------
+    UnknownIdError
+        A rating names an area the case does not have.
+    ValueError
+        A level is not a whole number within the case's levels.
+
+    Examples
+    --------
+    >>> fig = t_shape_figure({"data": 4, "branding": 2})
+    >>> len(fig.axes)
+    1
     """
     case = cases.load_case(case) if isinstance(case, str) else case
     shape = cases.classify_t_shape(ratings, case)
@@ -80,6 +106,17 @@ def theme_profile(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     table : DataFrame
         From :func:`leadkit.learning.framework_choice.learner_theme_scores`: ``label``,
         ``pomp``, ``n_frameworks``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, one bar per theme with a score, lowest at the bottom.
+
+    Examples
+    --------
+    >>> from leadkit.learning.framework_choice import learner_theme_scores
+    >>> len(theme_profile(learner_theme_scores()).axes)
+    1
     """
     data = table.dropna(subset=["pomp"]).sort_values("pomp")
     fig = KitFigure(figsize=(8.5, 1.4 + 0.45 * len(data)), layout="constrained")

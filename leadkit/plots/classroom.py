@@ -77,6 +77,35 @@ def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int =
 
     ``scores`` is the table of :func:`leadkit.store.classroom.class_scores`. Only the figures of
     :func:`leadkit.store.classroom.class_summary` are drawn, never a learner's own score.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The table of :func:`leadkit.store.classroom.class_scores`.
+    framework : str
+        The framework id to draw.
+    min_group : int, default MIN_GROUP
+        The anonymity floor; elements below it are named under the chart, not drawn.
+    ax : matplotlib.axes.Axes, optional
+        Draw on this axes. Default ``None`` makes a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure.
+
+    Raises
+    ------
+    FloorError
+        ``min_group`` is below the anonymity floor.
+
+    Examples
+    --------
+    >>> from leadkit.store.classroom import class_scores, load_bundles, sample_bundles_dir
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> fig = class_distribution(scores, "agile-cmo")
+    >>> fig.axes[0].get_title().endswith("(n = 22)")
+    True
     """
     check_floor(min_group, "min_group")
     summary = class_summary(scores[scores["framework"] == framework], min_group=min_group)
@@ -103,7 +132,28 @@ def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int =
 
 def class_theme_chart(theme_summary: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
     """Class mean per cross-framework theme (table of :func:`leadkit.store.classroom.class_themes`),
-    with the mean and ``n`` written beside each dot."""
+    with the mean and ``n`` written beside each dot.
+
+    Parameters
+    ----------
+    theme_summary : pandas.DataFrame
+        The table of :func:`leadkit.store.classroom.class_themes`.
+    ax : matplotlib.axes.Axes, optional
+        Draw on this axes. Default ``None`` makes a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure; withheld themes are left out.
+
+    Examples
+    --------
+    >>> from leadkit.store.classroom import (class_scores, class_themes, load_bundles,
+    ...                                      sample_bundles_dir)
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> len(class_theme_chart(class_themes(scores)).axes)
+    1
+    """
     shown = theme_summary[~theme_summary["suppressed"].astype(bool)]
     fig, ax = _axes(ax, len(shown))
     y, means = _mean_dots(ax, shown)

@@ -61,6 +61,21 @@ def _name(value) -> str:
 def format_value(value: float, unit: str) -> str:
     """A value as a learner reads it: 93.1% or 4.2 days (Dutch: 93,1% and 4,2 dagen).
 
+    Parameters
+    ----------
+    value : float
+        The value.
+    unit : str
+        ``"share"`` (shown as a percentage), ``"rate"`` (two decimals), ``"days"``; any other
+        unit shows one decimal.
+
+    Returns
+    -------
+    str
+        The value with a decimal comma when the language is Dutch.
+
+    Examples
+    --------
     >>> format_value(0.9312, "share"), format_value(4.24, "days")
     ('93.1%', '4.2 days')
     """
@@ -70,7 +85,27 @@ def format_value(value: float, unit: str) -> str:
 
 
 def outcome_spread(scenario: Mapping, runs: pd.DataFrame) -> Figure:
-    """One panel per outcome: every simulated team as a dot, with mean and 95% CI."""
+    """One panel per outcome: every simulated team as a dot, with mean and 95% CI.
+
+    Parameters
+    ----------
+    scenario : mapping
+        The scenario that was run (see :func:`leadkit.simulate.scenarios.load_scenario`).
+    runs : pandas.DataFrame
+        The rows of :func:`leadkit.simulate.scenarios.run_scenario`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, one panel per outcome of the scenario.
+
+    Examples
+    --------
+    >>> from leadkit.simulate.scenarios import load_scenario, run_scenario
+    >>> sc = load_scenario("key-account-price")
+    >>> len(outcome_spread(sc, run_scenario(sc, replications=10)).axes)
+    2
+    """
     outcomes = scenario["outcomes"]
     fig = KitFigure(figsize=(7.5, 1.6 + 1.3 * len(outcomes)))
     axes = fig.subplots(len(outcomes), 1, squeeze=False)[:, 0]
@@ -102,6 +137,20 @@ def outcome_spread(scenario: Mapping, runs: pd.DataFrame) -> Figure:
 
 def replication_figure(figure_id: str, replications: int = 200, seed: int = 1991) -> Figure:
     """A reproduced published figure: means with 95% CI per group, the claim and its verdict.
+
+    Parameters
+    ----------
+    figure_id : str
+        A key of :data:`leadkit.simulate.replications.FIGURES`.
+    replications : int, default 200
+        Replications per point.
+    seed : int, default 1991
+        The root seed.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, with the claim and its verdict written under the axes.
 
     Examples
     --------
@@ -153,6 +202,18 @@ def model_path(path: pd.DataFrame, columns: Mapping[str, Mapping[str, str] | str
     """Per-period lines of one stepped model (``Model.run()``), e.g. code and member knowledge.
 
     ``columns`` maps a column of ``path`` to its label ``{en, nl}``.
+
+    Parameters
+    ----------
+    path : pandas.DataFrame
+        The per-period table of a model's ``run()``, with a ``period`` column.
+    columns : mapping
+        Column of ``path`` → its label ``{en, nl}``; one line each, in this order.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure.
 
     Examples
     --------

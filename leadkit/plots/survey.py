@@ -131,7 +131,35 @@ def _radar(means: pd.Series, fw: Framework, title: str, ax: Axes | None) -> Figu
 
 def radar(scores: pd.DataFrame, *, title: str | None = None, ax: Axes | None = None,
           framework: Framework | str | None = None) -> Figure:
-    """Draw a radar profile; the same as ``profile(..., kind="radar")``."""
+    """Draw a radar profile; the same as ``profile(..., kind="radar")``.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Tidy scores of one framework, as for :func:`profile`.
+    title : str, optional
+        The chart's title. Default ``None`` uses the framework's title.
+    ax : matplotlib.axes.Axes, optional
+        Draw on this (polar) axes. Default ``None`` makes a new figure.
+    framework : Framework or str, optional
+        The framework. Default ``None`` takes it from the ``framework`` column.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure.
+
+    Raises
+    ------
+    InputError
+        The scores name no single framework, or hold an element the framework lacks.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"element": ["build-trust", "soft-skills"], "score": [3.0, 4.0]})
+    >>> radar(s, framework="agile-cmo").axes[0].name
+    'polar'
+    """
     return profile(scores, title=title, kind="radar", ax=ax, framework=framework)
 
 
@@ -157,6 +185,15 @@ def gap_chart(self_other_frame: pd.DataFrame, target: Any, *, wave: Any = None,
     Figure
         A circle for the self-rating, a diamond for the others, an arrow from the others to
         the self-rating, and each element's category and gap written on the right.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> from leadkit.survey.feedback360 import self_other
+    >>> from leadkit.survey.scoring import score
+    >>> gaps = self_other(score(lk.load_dataset("agile-cmo-class"), "agile-cmo"))
+    >>> len(gap_chart(gaps, "T2-L", framework="agile-cmo").axes)
+    1
     """
     need_columns(self_other_frame, ["target", "element", "self", "others", "category"])
     rows = self_other_frame[self_other_frame["target"] == target]
@@ -231,6 +268,15 @@ def against_distribution(scores: pd.DataFrame, who: str, *, sample: pd.DataFrame
     Figure
         Per element a box plot of the sample with its individual scores as grey dots, and the
         person's score as a large marker with its value written next to it.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> from leadkit.survey.scoring import score
+    >>> s = score(lk.load_dataset("agile-cmo-class"), "agile-cmo")
+    >>> wave1 = s[(s["rater"] == "self") & (s["wave"].astype(str) == "1")]
+    >>> len(against_distribution(wave1, "T1-01", sample=wave1).axes)
+    1
     """
     for col in ("respondent", "team"):
         if col in scores.columns and (scores[col] == who).any():
@@ -286,6 +332,12 @@ def theme_heatmap(crosswalk_frame: pd.DataFrame, *, title: str | None = None,
     -------
     Figure
         Every cell carries its count as a number, so the shading is only a help.
+
+    Examples
+    --------
+    >>> from leadkit.content.frameworks import crosswalk
+    >>> len(theme_heatmap(crosswalk()).axes)
+    1
     """
     need_columns(crosswalk_frame, ["framework", "element", "theme"])
     counts = pd.crosstab(crosswalk_frame["framework"], crosswalk_frame["theme"])

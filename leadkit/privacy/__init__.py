@@ -57,6 +57,24 @@ NOTE = N_("Figures about fewer than {floor} people are not shown, nor included i
 def check_floor(floor: object, name: str = "floor") -> int:
     """Return ``floor`` when it is a whole number of at least :data:`FLOOR`; raise otherwise.
 
+    Parameters
+    ----------
+    floor : object
+        The floor asked for.
+    name : str, default "floor"
+        The name of the argument, shown in the message.
+
+    Returns
+    -------
+    int
+        ``floor`` as a Python int.
+
+    Raises
+    ------
+    FloorError
+        ``floor`` is not a whole number (``True`` and ``False`` do not count) or is below
+        :data:`FLOOR`.
+
     Examples
     --------
     >>> check_floor(5)
@@ -79,6 +97,30 @@ def require_distinct(frame: pd.DataFrame, keys: Sequence[str], person: str, *,
     ``keys`` name the group (e.g. ``["framework", "element"]``), ``person`` the column with
     the person's id. ``row_of`` optionally gives, per row of ``frame``, the place to name in the
     message (a spreadsheet row number, a bundle file).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows to check.
+    keys : sequence of str
+        The columns that make a group.
+    person : str
+        The column of person ids.
+    source : str, default "<table>"
+        The name of the data, shown in the message when ``row_of`` gives no file.
+    row_of : sequence, optional
+        Per row, a row number or a file name to name in the message. Default ``None`` names
+        the spreadsheet row (position + 2, after the header).
+
+    Returns
+    -------
+    None
+        Returns quietly when every person is once per group.
+
+    Raises
+    ------
+    InputError
+        Naming the first row whose person is already in its group.
 
     Examples
     --------
@@ -111,6 +153,18 @@ def score_step(n_items: int, min_share: float = 0.5) -> float:
     items; the fewest items that still give a score (``min_share``) give the coarsest step,
     which is the cautious choice for :func:`mean_is_safe`.
 
+    Parameters
+    ----------
+    n_items : int
+        The number of items of the element.
+    min_share : float, default 0.5
+        The smallest share of the items that must be answered to give a score.
+
+    Returns
+    -------
+    float
+        ``1 / j`` for the fewest answered items ``j`` (at least 1).
+
     Examples
     --------
     >>> score_step(4), score_step(3, min_share=1.0), score_step(1)
@@ -127,6 +181,23 @@ def mean_is_safe(mean: float, n: int, scale: tuple[float, float], step: float) -
     one set of scores when it lies less than two steps from ``n·low`` or ``n·high`` (everyone
     at the end, or all but one); from two steps on there are at least two sets. The test in
     ``tests/test_privacy.py`` checks this by brute force on the kit's real grids.
+
+    Parameters
+    ----------
+    mean : float
+        The exact group mean.
+    n : int
+        The number of people in the group.
+    scale : tuple of float
+        The lowest and highest possible score.
+    step : float
+        The coarsest step between possible scores (:func:`score_step`).
+
+    Returns
+    -------
+    bool
+        True when the mean may be shown; False for a group below :data:`FLOOR`, a mean that
+        is not finite, or one that only one set of scores can give.
 
     Examples
     --------
@@ -169,6 +240,12 @@ def describe(frame: pd.DataFrame, keys: Sequence[str], *, person: str, value: st
     -------
     DataFrame
         The ``keys``, ``n`` (Int64), ``mean``, ``shown`` and ``reason``, in group order.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"who": list("abcd"), "team": list("xxxy"), "score": [3, 4, 2, 5]})
+    >>> describe(t, ["team"], person="who")[["team", "n", "shown", "reason"]].values.tolist()
+    [['x', 3, True, ''], ['y', <NA>, False, 'floor']]
     """
     floor = check_floor(floor)
     data = frame.dropna(subset=[value])
@@ -192,6 +269,28 @@ def publishable_cells(frame: pd.DataFrame, cell: Sequence[str], *, person: str,
 
     Used for complementary suppression: rows of a withheld cell are left out of every pooled
     figure of the same output, so the withheld cell cannot be found by subtraction.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows to check.
+    cell : sequence of str
+        The columns that make a cell.
+    person : str
+        The column of person ids; each person counts once per cell.
+    floor : int, default FLOOR
+        The anonymity floor, at least :data:`FLOOR`.
+
+    Returns
+    -------
+    pandas.Series of bool
+        True for a row whose cell holds at least ``floor`` people; all False for an empty
+        frame.
+
+    Raises
+    ------
+    FloorError
+        ``floor`` is not a whole number of at least :data:`FLOOR`.
 
     Examples
     --------

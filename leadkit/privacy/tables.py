@@ -48,6 +48,39 @@ def withheld_rows(scores: pd.DataFrame, cells: Sequence[tuple[pd.Series, Sequenc
     ``cells`` lists the tables' groupings as ``(rows, keys)``: the rows a table uses and the
     columns that make its cells. A cell is withheld when it holds fewer than ``floor`` people or
     its mean would give the answers away (:func:`leadkit.privacy.mean_is_safe`).
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Tidy score rows with ``respondent``, ``score`` and the columns named in ``cells``.
+    cells : sequence of (pandas.Series, sequence of str)
+        Per table of the output: a boolean mask of the rows it uses, and the columns that
+        make its cells.
+    floor : int, default FLOOR
+        The anonymity floor: at least :data:`leadkit.privacy.FLOOR` (3); it can be raised,
+        never lowered.
+    scale : tuple of float, default (1.0, 5.0)
+        The lowest and highest possible score.
+    step : float, default 1.0
+        The coarsest step between possible scores (:func:`leadkit.privacy.score_step`).
+
+    Returns
+    -------
+    pandas.Series of bool
+        True for a row in a withheld cell of any of the tables; rows without a score are
+        never marked.
+
+    Raises
+    ------
+    FloorError
+        ``floor`` is not a whole number of at least :data:`leadkit.privacy.FLOOR`.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"respondent": list("abcd"), "team": list("xxxy"),
+    ...                   "score": [3.0, 4.0, 2.0, 5.0]})
+    >>> withheld_rows(s, [(s["score"].notna(), ["team"])]).tolist()
+    [False, False, False, True]
     """
     floor = privacy.check_floor(floor)
     out = pd.Series(False, index=scores.index)
@@ -74,6 +107,41 @@ def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR
     A row is left out when its 360 cell (rated person, wave, ``unit``, rater group, for peers,
     reports and others) is withheld, or when it is one of ``team_rows`` (the rows of the per-team
     table) in a withheld team cell. Rows without a score never count.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Tidy score rows with ``respondent`` and ``score`` and, where present, ``target``,
+        ``wave``, ``rater`` and ``team``.
+    unit : str
+        The column of what is scored (such as ``"element"``), part of every cell.
+    floor : int, default FLOOR
+        The anonymity floor: at least :data:`leadkit.privacy.FLOOR` (3); it can be raised,
+        never lowered.
+    team_rows : pandas.Series of bool, optional
+        The rows that the per-team table uses. Default ``None``: there is no team table, so
+        no team cell is checked.
+    scale : tuple of float, default (1.0, 5.0)
+        The lowest and highest possible score.
+    step : float, default 1.0
+        The coarsest step between possible scores (:func:`leadkit.privacy.score_step`).
+
+    Returns
+    -------
+    pandas.Series of bool
+        True for a row that may count in a pooled figure.
+
+    Raises
+    ------
+    FloorError
+        ``floor`` is not a whole number of at least :data:`leadkit.privacy.FLOOR`.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"respondent": list("abcd"), "target": "t", "rater": "peer",
+    ...                   "element": "e", "score": [3.0, 4.0, 2.0, None]})
+    >>> eligible_rows(s, unit="element").tolist()
+    [True, True, True, False]
     """
     data = scores.assign(_target=scores["target"] if "target" in scores.columns
                          else scores.get("respondent"))
@@ -93,6 +161,43 @@ def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Framework,
 
     ``scores`` are tidy score rows already limited to the rows that may count (see
     :func:`eligible_rows`). The result is that of :func:`leadkit.privacy.describe`.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Tidy score rows with ``respondent``, ``score`` and the ``keys`` columns.
+    keys : sequence of str
+        The columns that make a group.
+    fw : Framework
+        The framework scored; its scale and items set the grid of possible scores.
+    floor : int, default FLOOR
+        The anonymity floor: at least :data:`leadkit.privacy.FLOOR` (3); it can be raised,
+        never lowered.
+    min_share : float, default 0.5
+        The smallest share of an element's items that still gives a score
+        (:func:`leadkit.privacy.score_step`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``keys``, ``n``, ``mean``, ``shown`` and ``reason`` of
+        :func:`leadkit.privacy.describe`.
+
+    Raises
+    ------
+    FloorError
+        ``floor`` is not a whole number of at least :data:`leadkit.privacy.FLOOR`.
+    InputError
+        A person appears twice in one group.
+
+    Examples
+    --------
+    >>> from leadkit.content.frameworks import load_framework
+    >>> s = pd.DataFrame({"respondent": list("abcd"), "element": "build-trust",
+    ...                   "score": [3.0, 4.0, 3.5, 2.5]})
+    >>> t = group_table(s, ["element"], fw=load_framework("agile-cmo"))
+    >>> int(t["n"].iloc[0]), float(t["mean"].iloc[0])
+    (4, 3.25)
     """
     per_person = scores.groupby([*keys, "respondent"], as_index=False, dropna=False)[
         "score"].mean()
@@ -102,7 +207,28 @@ def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Framework,
 
 
 def score_grid(fw: Framework, min_share: float = 0.5) -> tuple[tuple[float, float], float]:
-    """The scale's ends and the coarsest step of any element score of ``fw``."""
+    """The scale's ends and the coarsest step of any element score of ``fw``.
+
+    Parameters
+    ----------
+    fw : Framework
+        The framework scored.
+    min_share : float, default 0.5
+        The smallest share of an element's items that still gives a score.
+
+    Returns
+    -------
+    scale : tuple of float
+        The lowest and highest possible score.
+    step : float
+        The coarsest step of any element score (1.0 when the framework has no elements).
+
+    Examples
+    --------
+    >>> from leadkit.content.frameworks import load_framework
+    >>> score_grid(load_framework("agile-cmo"))
+    ((1.0, 5.0), 0.5)
+    """
     sizes = [sum(it.element == e.id for it in fw.items) for e in fw.elements]
     step = max(privacy.score_step(k, min_share) for k in sizes) if sizes else 1.0
     return (float(fw.scale[0]), float(fw.scale[1])), step
@@ -110,6 +236,18 @@ def score_grid(fw: Framework, min_share: float = 0.5) -> tuple[tuple[float, floa
 
 def cell_text(n: object, mean: float) -> str:
     """A table cell: ``"3.45 (n 12)"`` in the current language, or a dash when withheld.
+
+    Parameters
+    ----------
+    n : int or missing
+        The number of people; missing shows the mean alone.
+    mean : float
+        The group mean; NaN (withheld) shows a dash.
+
+    Returns
+    -------
+    str
+        The mean with two decimals in the current language's number format, and the count.
 
     Examples
     --------
@@ -124,7 +262,35 @@ def cell_text(n: object, mean: float) -> str:
 def wide_table(described: pd.DataFrame, rows: str, columns: str,
                row_order: Sequence[str] | None = None,
                row_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Cells of :func:`cell_text` with ``rows`` down and ``columns`` across."""
+    """Cells of :func:`cell_text` with ``rows`` down and ``columns`` across.
+
+    Parameters
+    ----------
+    described : pandas.DataFrame
+        A table of :func:`leadkit.privacy.describe` (or :func:`group_table`), with ``n`` and
+        ``mean``.
+    rows : str
+        The column whose values go down the side.
+    columns : str
+        The column whose values go across the top.
+    row_order : sequence of str, optional
+        The rows in this order (missing ones as dashes). Default ``None`` keeps the sorted
+        order of the pivot.
+    row_labels : dict, optional
+        Labels to show for row values. Default ``None`` shows the values themselves.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Text cells of :func:`cell_text`; an empty combination shows a dash.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"element": ["e1", "e1"], "rater": ["self", "peer"],
+    ...                   "n": [1, pd.NA], "mean": [4.0, float("nan")]})
+    >>> wide_table(d, "element", "rater").to_dict("index")
+    {'e1': {'peer': '–', 'self': '4.00 (n 1)'}}
+    """
     text = described.assign(_cell=[cell_text(n, m) for n, m in
                                    zip(described["n"], described["mean"], strict=True)])
     wide = text.pivot(index=rows, columns=columns, values="_cell")
@@ -139,7 +305,23 @@ def wide_table(described: pd.DataFrame, rows: str, columns: str,
 
 
 def rater_label(rater: str) -> str:
-    """A rater group code as a word in the current language."""
+    """A rater group code as a word in the current language.
+
+    Parameters
+    ----------
+    rater : str
+        A rater group code such as ``"self"`` or ``"peer"``.
+
+    Returns
+    -------
+    str
+        The group's word in the current language; an unknown code comes back as it is.
+
+    Examples
+    --------
+    >>> rater_label("peer"), rater_label("coach")
+    ('peers', 'coach')
+    """
     return tr(_RATERS[rater]) if rater in _RATERS else rater
 
 

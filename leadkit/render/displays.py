@@ -19,7 +19,27 @@ __all__ = ["show_team_example", "show_learner_themes"]
 
 
 def show_team_example(framework_id: str, team: str, *, data=None) -> None:
-    """Display a team's 360 example: chart, table of gaps and agreement, and next steps."""
+    """Display a team's 360 example: chart, table of gaps and agreement, and next steps.
+
+    Parameters
+    ----------
+    framework_id : str
+        The framework; its sample class is used unless ``data`` is given.
+    team : str
+        The team id, such as ``"T2"``.
+    data : pandas.DataFrame or path, optional
+        Responses to use instead of the sample class. Default ``None`` uses the sample class.
+
+    Returns
+    -------
+    None
+        Displays the gap chart, the table of gaps and agreement, and the next steps.
+
+    Raises
+    ------
+    InputError
+        The responses do not pass the checks, or the team has no single leader.
+    """
     from IPython.display import Markdown, display
 
     ex = team_example(framework_id, team, data=data)
@@ -37,6 +57,17 @@ def show_learner_themes(journal=None) -> None:
 
     Reads the latest self-assessments saved in the journal; without any, shows an example
     learner from the sample class and says so.
+
+    Parameters
+    ----------
+    journal : Journal, optional
+        The learner's journal. Default ``None`` opens the journal at its default place.
+
+    Returns
+    -------
+    None
+        Displays the theme chart and its table (and a note when the example learner stands
+        in).
     """
     from IPython.display import Markdown, display
 

@@ -131,7 +131,26 @@ def _header(journal: Journal) -> tuple[str, str]:
 
 
 def portfolio_markdown(journal: Journal) -> str:
-    """The whole portfolio as Markdown (score tables instead of charts)."""
+    """The whole portfolio as Markdown (score tables instead of charts).
+
+    Parameters
+    ----------
+    journal : Journal
+        The learner's journal.
+
+    Returns
+    -------
+    str
+        The Markdown text: the learner, the export time, a table per saved profile and every
+        reflection with its earlier versions; the learner's text is escaped.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> journal = Journal(tempfile.mkdtemp(), learner="s1001")
+    >>> portfolio_markdown(journal).splitlines()[:3]
+    ['# Reflection portfolio', '', '- Learner: s1001']
+    """
     learner, now = _header(journal)
     lines = [f"# {tr(_T['title'])}", "", f"- {tr(_T['learner'])}: {escape_markdown(learner)}",
              f"- {tr(_T['exported'])}: {now}", "", f"## {tr(_T['profiles'])}", ""]
@@ -196,7 +215,26 @@ img{max-width:100%}"""
 
 
 def portfolio_html(journal: Journal) -> str:
-    """The whole portfolio as one self-contained HTML page (charts embedded as PNG)."""
+    """The whole portfolio as one self-contained HTML page (charts embedded as PNG).
+
+    Parameters
+    ----------
+    journal : Journal
+        The learner's journal.
+
+    Returns
+    -------
+    str
+        One HTML page with inline CSS and the charts as embedded PNG images; all learner text
+        is escaped.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> page = portfolio_html(Journal(tempfile.mkdtemp(), learner="s1001"))
+    >>> page.startswith("<!DOCTYPE html>"), "<b>s1001</b>" in page
+    (True, True)
+    """
     esc = html.escape
     learner, now = _header(journal)
     lang = get_language()
@@ -235,7 +273,32 @@ def portfolio_html(journal: Journal) -> str:
 
 def write_portfolio(journal: Journal, out: str | os.PathLike[str], *,
                     markdown: str | os.PathLike[str] | None = None) -> Path:
-    """Write the HTML portfolio to ``out`` (and Markdown to ``markdown``); return ``out``."""
+    """Write the HTML portfolio to ``out`` (and Markdown to ``markdown``); return ``out``.
+
+    Parameters
+    ----------
+    journal : Journal
+        The learner's journal.
+    out : str or path-like
+        The HTML file to write; missing folders are made.
+    markdown : str or path-like, optional
+        Also write the Markdown version here. Default ``None`` writes HTML only.
+
+    Returns
+    -------
+    pathlib.Path
+        The HTML file's path.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> out = write_portfolio(Journal(folder, learner="s1001"), folder / "portfolio.html",
+    ...                       markdown=folder / "portfolio.md")
+    >>> out.name, (folder / "portfolio.md").is_file()
+    ('portfolio.html', True)
+    """
     path = write_text_atomically(Path(out), portfolio_html(journal))
     if markdown is not None:
         write_text_atomically(Path(markdown), portfolio_markdown(journal))

@@ -251,7 +251,29 @@ def _figures(scores: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) -> 
 
 def write_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path,
                  path: str | Path, **options: object) -> Path:
-    """Write :func:`build_report` to ``path`` (UTF-8) and return the path."""
+    """Write :func:`build_report` to ``path`` (UTF-8) and return the path.
+
+    Parameters
+    ----------
+    responses : pandas.DataFrame, str or path-like
+        The response table or its file, as for :func:`build_report`.
+    framework : Framework, str or path-like
+        The framework the answers belong to.
+    path : str or path-like
+        The file to write; its folder must exist.
+    **options
+        Passed on to :func:`build_report`.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    InputError
+        The responses do not pass the checks.
+    """
     path = Path(path)
     text = build_report(responses, framework, **options)  # type: ignore[arg-type]
     path.write_text(text, encoding="utf-8")

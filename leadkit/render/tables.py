@@ -113,6 +113,20 @@ _YES_NO = {True: N_("yes"), False: N_("no")}
 def cell_text(value, decimals: int = 2) -> str:
     """One value as a reader reads it: "4,67" (Dutch) or "4.67", yes/no, and "–" for missing.
 
+    Parameters
+    ----------
+    value : object
+        A cell: a number, a boolean, text or a missing value.
+    decimals : int, default 2
+        Decimals of a float.
+
+    Returns
+    -------
+    str
+        The value as text in the current language.
+
+    Examples
+    --------
     >>> cell_text(float("nan")), cell_text(True), cell_text(3), cell_text(0.5, 1)
     ('–', 'yes', '3', '0.5')
     """
@@ -187,6 +201,18 @@ def show_table(frame: pd.DataFrame, names: Mapping[str, Mapping[str, str] | str]
         Decimals of the numbers (per column with a mapping; default 2).
     index : bool
         Keep the index as the first column(s) (when it holds real data, such as a theme).
+
+    Returns
+    -------
+    Table
+        An object that notebooks show as an HTML table (and ``print`` as text), with headers
+        and numbers in the current language.
+
+    Examples
+    --------
+    >>> table = show_table(pd.DataFrame({"score": [3.456]}))
+    >>> table._repr_html_().startswith("<table class='lk-table'>")
+    True
     """
     data = frame.reset_index() if index else frame.reset_index(drop=True)
     return Table(data, names or {}, decimals)
@@ -208,6 +234,18 @@ class _LearnerTexts:
 def show_learner_texts(text: str) -> _LearnerTexts:
     """Show learners' shared reflections as a quotation of their own words.
 
+    Parameters
+    ----------
+    text : str
+        The texts, as :func:`leadkit.store.classroom.format_shared_texts` gives them.
+
+    Returns
+    -------
+    _LearnerTexts
+        An object that notebooks show as escaped, pre-formatted text.
+
+    Examples
+    --------
     >>> show_learner_texts("1. Eerst luisteren.")._repr_html_()[:40]
     "<pre class='lk-learner-text' style='whit"
     """

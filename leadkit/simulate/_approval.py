@@ -84,6 +84,23 @@ def _rates(layers, mandate, arrival_rate, approver_rate, other_work, send_back) 
 def approval_expected(**params: float) -> dict[str, float]:
     """The exact mean lead time of the model (Jackson network with Little's law).
 
+    Parameters
+    ----------
+    **params : float
+        Model parameters to change from the defaults: ``layers``, ``mandate``,
+        ``arrival_rate``, ``approver_rate``, ``other_work``, ``send_back``, ``team_days``,
+        ``rework_days``.
+
+    Returns
+    -------
+    dict
+        ``mean_lead_days``, ``expected_send_backs`` and ``load_first_layer``.
+
+    Raises
+    ------
+    ValueError
+        A share outside 0 to 1, or a layer that would get more requests than it can handle.
+
     Examples
     --------
     >>> out = approval_expected(layers=2, mandate=0.5, send_back=0.0)

@@ -253,6 +253,38 @@ class Batch:
 
 
 def params_of(p1, p2, p3, p4, m, n, fast_learners, p1_fast, variant) -> _Params:
+    """Check the model parameters and turn them into the engine's cut-offs and counts.
+
+    Parameters
+    ----------
+    p1, p2, p3, p4 : float
+        Socialisation, code learning, turnover and turbulence rates, each from 0 to 1.
+    m, n : int
+        The numbers of dimensions and individuals, at least 1.
+    fast_learners : int
+        How many individuals (the first ones) socialise at ``p1_fast``; 0 to ``n``.
+    p1_fast : float
+        The socialisation rate of the fast learners.
+    variant : str
+        One of :data:`VARIANTS`.
+
+    Returns
+    -------
+    _Params
+        One socialisation cut-off (or one per individual when the rates differ) and the
+        other parameters as numbers.
+
+    Raises
+    ------
+    ValueError
+        A rate outside 0 to 1, ``m`` or ``n`` below 1, ``fast_learners`` outside 0 to ``n``,
+        or an unknown variant.
+
+    Examples
+    --------
+    >>> params_of(0.5, 0.5, 0, 0, 5, 5, 0, 0.9, "actions").p1
+    2147483648
+    """
     _check(p1, p2, p3, p4, m, n, fast_learners, p1_fast, variant)
     rates = np.full(int(n), float(p1))
     rates[: int(fast_learners)] = float(p1_fast)

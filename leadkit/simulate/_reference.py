@@ -43,6 +43,51 @@ def march_one(
     """Run replication ``replication`` of ``replications`` (same streams as ``march``).
 
     ``bitgen`` may pass that replication's stream in directly (saves re-spawning).
+
+    Parameters
+    ----------
+    p1 : float
+        Socialisation rate: the chance per period that an individual adopts one belief of the
+        code.
+    p2 : float
+        Code learning rate from the superior group.
+    p3 : float, default 0.0
+        Turnover: the chance per period that an individual is replaced by a newcomer.
+    p4 : float, default 0.0
+        Environmental turbulence: the chance per period that a dimension of reality flips.
+    m : int, default 30
+        The number of dimensions of reality.
+    n : int, default 50
+        The number of individuals.
+    seed : int or None, optional
+        The root seed of the streams.
+    replication : int, default 0
+        Which replication to run.
+    replications : int, default 1
+        How many replications the streams are spawned for (as in ``march``).
+    variant : str, default "actions"
+        ``"actions"`` (individuals with no belief act at random) or ``"beliefs"``.
+    max_periods : int, optional
+        The number of periods to run at most. Default ``None``: 5000 in a closed system
+        (``p3`` and ``p4`` zero), which ends at absorption, else 100.
+    fast_learners : int, default 0
+        The number of individuals (the first ones) who socialise at ``p1_fast``.
+    p1_fast : float, default 0.9
+        The socialisation rate of the fast learners.
+    bitgen : numpy.random.PCG64, optional
+        The replication's stream, passed in directly. Default ``None`` spawns it from
+        ``seed``.
+
+    Returns
+    -------
+    dict
+        ``periods`` run, ``absorbed`` (everyone agrees with the code), ``code_knowledge``
+        (share of dimensions the code has right) and ``code_score``.
+
+    Examples
+    --------
+    >>> march_one(0.5, 0.5, m=5, n=5, seed=1)
+    {'periods': 9, 'absorbed': True, 'code_knowledge': 1.0, 'code_score': 1.0}
     """
     if bitgen is None:
         bitgen = spawn_streams(seed, replications)[replication]
@@ -142,7 +187,33 @@ def march_reference(
     first: int | None = None,
     **kwargs,
 ) -> list[dict]:
-    """The first ``first`` (default: all) of ``replications`` replications, one at a time."""
+    """The first ``first`` (default: all) of ``replications`` replications, one at a time.
+
+    Parameters
+    ----------
+    p1 : float
+        Socialisation rate.
+    p2 : float
+        Code learning rate.
+    replications : int
+        How many replications the streams are spawned for.
+    seed : int or None, optional
+        The root seed.
+    first : int, optional
+        Run only the first this many replications. Default ``None`` runs all of them.
+    **kwargs
+        Further parameters of :func:`march_one` (``p3``, ``p4``, ``m``, ``n``, ``variant`` …).
+
+    Returns
+    -------
+    list of dict
+        One result of :func:`march_one` per replication, each with its ``replication``.
+
+    Examples
+    --------
+    >>> [r["periods"] for r in march_reference(0.5, 0.5, 3, seed=1, first=2, m=5, n=5)]
+    [9, 14]
+    """
     count = replications if first is None else min(first, replications)
     streams = spawn_streams(seed, replications)
     return [

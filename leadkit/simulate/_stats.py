@@ -28,6 +28,29 @@ def mean_ci(values: Sequence[float] | np.ndarray, level: float = 0.95) -> dict[s
 
     With a single value the spread and interval are NaN: one replication says nothing about
     how much the outcome varies.
+
+    Parameters
+    ----------
+    values : sequence of float or numpy.ndarray
+        The outcome of each replication; NaN values are left out.
+    level : float, default 0.95
+        The confidence level of the interval.
+
+    Returns
+    -------
+    dict
+        ``mean``, ``sd``, ``se``, ``ci_low``, ``ci_high`` (floats) and ``n`` (int).
+
+    Raises
+    ------
+    ValueError
+        No values are left to summarise.
+
+    Examples
+    --------
+    >>> out = mean_ci([1.0, 2.0, 3.0])
+    >>> out["mean"], out["n"], round(out["ci_high"], 3)
+    (2.0, 3, 4.484)
     """
     x = np.asarray(values, dtype=float)
     x = x[~np.isnan(x)]
@@ -51,6 +74,22 @@ def summarise(
     frame: pd.DataFrame, value: str, by: str | Sequence[str] | None = None, level: float = 0.95
 ) -> pd.DataFrame:
     """One row per group of ``by`` with the :func:`mean_ci` of column ``value``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per replication.
+    value : str
+        The column to summarise.
+    by : str or sequence of str, optional
+        The columns that make a group. Default ``None`` summarises all rows as one.
+    level : float, default 0.95
+        The confidence level of the intervals.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``by`` columns, then the fields of :func:`mean_ci`, one row per group (sorted).
 
     Examples
     --------

@@ -38,24 +38,94 @@ TWO32 = 2**32
 
 
 def spawn_streams(seed: Seed, replications: int) -> list[np.random.PCG64]:
-    """One independent bit generator per replication, spawned from ``seed``."""
+    """One independent bit generator per replication, spawned from ``seed``.
+
+    Parameters
+    ----------
+    seed : int, sequence of int, SeedSequence or None
+        The root seed (see :data:`Seed`); ``None`` takes fresh entropy from the operating system.
+    replications : int
+        How many streams to make, one per replication.
+
+    Returns
+    -------
+    list of numpy.random.PCG64
+        Independent streams; the same seed gives the same streams.
+
+    Examples
+    --------
+    >>> len(spawn_streams(1, 3))
+    3
+    """
     children = np.random.SeedSequence(seed).spawn(int(replications))  # type: ignore[arg-type]
     return [np.random.PCG64(child) for child in children]
 
 
 def generators(seed: Seed, replications: int) -> list[np.random.Generator]:
-    """Like :func:`spawn_streams`, wrapped as ``numpy.random.Generator`` objects."""
+    """Like :func:`spawn_streams`, wrapped as ``numpy.random.Generator`` objects.
+
+    Parameters
+    ----------
+    seed : int, sequence of int, SeedSequence or None
+        The root seed (see :data:`Seed`); ``None`` takes fresh entropy from the operating system.
+    replications : int
+        How many streams to make, one per replication.
+
+    Returns
+    -------
+    list of numpy.random.Generator
+        One generator per replication.
+
+    Examples
+    --------
+    >>> round(float(generators(1, 2)[0].random()), 4)
+    0.699
+    """
     return [np.random.Generator(bg) for bg in spawn_streams(seed, replications)]
 
 
 def threshold(p: float) -> int:
-    """The integer cut-off below which a uniform 32-bit draw means "event happens"."""
+    """The integer cut-off below which a uniform 32-bit draw means "event happens".
+
+    Parameters
+    ----------
+    p : float
+        A probability; values outside 0 to 1 are clipped.
+
+    Returns
+    -------
+    int
+        ``round(p * 2**32)``, from 0 to :data:`TWO32`.
+
+    Examples
+    --------
+    >>> threshold(0.5), threshold(1.0) == TWO32, threshold(-0.1)
+    (2147483648, True, 0)
+    """
     return int(min(max(round(float(p) * TWO32), 0), TWO32))
 
 
 def hits(u32: np.ndarray, cut: int | np.ndarray) -> np.ndarray:
-    """Boolean array: which 32-bit draws fall below ``cut`` (a cut of 2³² always hits)."""
-    if isinstance(cut, int | np.integer):
+    """Boolean array: which 32-bit draws fall below ``cut`` (a cut of 2³² always hits).
+
+    Parameters
+    ----------
+    u32 : numpy.ndarray of uint32
+        Uniform 32-bit draws.
+    cut : int or numpy.ndarray
+        A cut-off of :func:`threshold`, or one per draw.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        True where the event happens.
+
+    Examples
+    --------
+    >>> hits(np.array([0, 2**31], dtype=np.uint32), threshold(0.5)).tolist()
+    [True, False]
+    """
+    if np.isscalar(cut):
         if cut >= TWO32:
             return np.ones(np.shape(u32), dtype=bool)
         return u32 < np.uint32(cut)

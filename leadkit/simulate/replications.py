@@ -198,7 +198,29 @@ def reproduce(figure_id: str, replications: int = DEFAULT_REPLICATIONS,
 
 
 def check_claim(figure_id: str, summary: pd.DataFrame) -> dict:
-    """Does the simulated summary show the source's claim? Returns a small report."""
+    """Does the simulated summary show the source's claim? Returns a small report.
+
+    Parameters
+    ----------
+    figure_id : str
+        A key of :data:`FIGURES`, such as ``"approval"`` or ``"march-1"``.
+    summary : pandas.DataFrame
+        The summary of :func:`reproduce` for that figure.
+
+    Returns
+    -------
+    dict
+        ``figure``, ``claim`` (current language), ``difference`` of the two compared cells, its
+        ``se``, the fewest ``replications`` of any cell, the ``verdict`` in words and
+        ``holds`` (the difference exceeds three standard errors; for the approval model the
+        exact values are also within four standard errors).
+
+    Examples
+    --------
+    >>> report = check_claim("approval", reproduce("approval", 20, 1))
+    >>> report["holds"], report["replications"]
+    (True, 20)
+    """
     fig = FIGURES[figure_id]
 
     def cell(key):
@@ -219,7 +241,27 @@ def check_claim(figure_id: str, summary: pd.DataFrame) -> dict:
 
 def claims_table(replications: int = DEFAULT_REPLICATIONS, seed: int = 1991,
                  figures: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Every figure's claim with the simulated difference, its SE and the verdict."""
+    """Every figure's claim with the simulated difference, its SE and the verdict.
+
+    Parameters
+    ----------
+    replications : int, default DEFAULT_REPLICATIONS
+        Replications per cell of each figure.
+    seed : int, default 1991
+        The root seed.
+    figures : tuple of str, optional
+        The figures to check. Default ``None`` checks all of :data:`FIGURES`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per figure with the fields of :func:`check_claim`.
+
+    Examples
+    --------
+    >>> claims_table(20, figures=("approval",))[["figure", "holds"]].to_dict("records")
+    [{'figure': 'approval', 'holds': True}]
+    """
     rows = [check_claim(f, reproduce(f, replications, seed)) for f in figures or tuple(FIGURES)]
     return pd.DataFrame(rows)
 

@@ -71,7 +71,18 @@ def _folder() -> Path:
 
 
 def list_scenarios() -> list[str]:
-    """The ids of the scenarios that ship with the kit, sorted."""
+    """The ids of the scenarios that ship with the kit, sorted.
+
+    Returns
+    -------
+    list of str
+        The scenario ids.
+
+    Examples
+    --------
+    >>> list_scenarios()
+    ['crm-dashboard', 'key-account-price', 'new-cmo-alignment', 'silo-marketing']
+    """
     return sorted(p.stem for p in _folder().glob("*.yaml"))
 
 
@@ -136,10 +147,28 @@ def _load(path: Path, mtime: float) -> dict:
 def load_scenario(id_or_path: str | Path) -> dict:
     """Load and validate a scenario by id (``"silo-marketing"``) or from a YAML file path.
 
+    Parameters
+    ----------
+    id_or_path : str or pathlib.Path
+        A scenario id of the kit, or the path of a scenario YAML file (anything with a suffix
+        is taken as a path).
+
+    Returns
+    -------
+    dict
+        The scenario: ``id``, ``model``, ``fixed`` parameters, ``levers``, ``outcomes`` and
+        ``replications`` (``play`` and ``research`` counts), among others.
+
     Raises
     ------
     FrameworkFileError
         When the file breaks the schema or the checks above; names file and place.
+
+    Examples
+    --------
+    >>> sc = load_scenario("key-account-price")
+    >>> sc["model"], [lever["id"] for lever in sc["levers"]]
+    ('approval', ['layers', 'mandate', 'send-back'])
     """
     path = Path(id_or_path)
     if not path.suffix:
@@ -155,6 +184,31 @@ def lever_values(scenario: Mapping, levers: Mapping[str, Any] | None = None) -> 
     """Model parameters for a run: fixed ones, lever defaults, then the given lever values.
 
     ``levers`` may be keyed by lever id or by model parameter.
+
+    Parameters
+    ----------
+    scenario : mapping
+        A scenario of :func:`load_scenario`.
+    levers : mapping, optional
+        The values chosen, keyed by lever id or model parameter. Default ``None`` keeps every
+        lever at its default.
+
+    Returns
+    -------
+    dict
+        Model parameter → value, ready to pass to the scenario's model.
+
+    Raises
+    ------
+    ValueError
+        A key is not a lever of the scenario.
+
+    Examples
+    --------
+    >>> sc = load_scenario("key-account-price")
+    >>> params = lever_values(sc, {"mandate": 0.5})
+    >>> params["mandate"], params["layers"]
+    (0.5, 3)
     """
     params = dict(scenario["fixed"])
     by_id = {lv["id"]: lv["parameter"] for lv in scenario["levers"]}
@@ -184,6 +238,36 @@ def run_scenario(
 
     ``replications`` defaults to the scenario's ``play`` count. Teams are run in chunks of
     :data:`CHUNK`; ``progress`` (if given) is called with the share done after each chunk.
+
+    Parameters
+    ----------
+    scenario : mapping or str
+        A scenario of :func:`load_scenario`, or its id.
+    levers : mapping, optional
+        Lever values as for :func:`lever_values`. Default ``None`` uses the defaults.
+    replications : int, optional
+        The number of simulated teams. Default ``None`` takes the scenario's ``play`` count.
+    seed : int, default 0
+        The root seed; the same seed and levers give the same rows.
+    progress : callable, optional
+        Called with the share done (0 to 1) after each chunk. Default ``None`` reports
+        nothing.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per simulated team: ``replication`` and the model's outcome columns.
+
+    Raises
+    ------
+    ValueError
+        A lever is unknown, or its value is outside what the model accepts.
+
+    Examples
+    --------
+    >>> runs = run_scenario("key-account-price", replications=20, seed=1)
+    >>> runs.shape, "in_time" in runs.columns
+    ((20, 6), True)
     """
     sc = load_scenario(scenario) if isinstance(scenario, str) else scenario
     params = lever_values(sc, levers)
@@ -203,7 +287,29 @@ def run_scenario(
 
 
 def summarise_outcomes(scenario: Mapping, runs: pd.DataFrame) -> pd.DataFrame:
-    """Mean, spread and 95% CI of each outcome of ``runs``, labelled in the current language."""
+    """Mean, spread and 95% CI of each outcome of ``runs``, labelled in the current language.
+
+    Parameters
+    ----------
+    scenario : mapping
+        The scenario that was run.
+    runs : pandas.DataFrame
+        The rows of :func:`run_scenario`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outcome of the scenario: ``outcome``, ``label``, ``unit`` and the
+        ``mean``, ``sd``, ``se``, ``ci_low``, ``ci_high`` and ``n`` of
+        :func:`~leadkit.simulate._stats.mean_ci`.
+
+    Examples
+    --------
+    >>> sc = load_scenario("key-account-price")
+    >>> table = summarise_outcomes(sc, run_scenario(sc, replications=20, seed=1))
+    >>> table["outcome"].tolist(), table["n"].tolist()
+    (['in_time', 'mean_lead_days'], [20, 20])
+    """
     rows = []
     for outcome in scenario["outcomes"]:
         s = mean_ci(runs[outcome["column"]])

@@ -45,10 +45,34 @@ BUNDLE_VERSION = 1
 def make_bundle(journal: Journal, *, learner: str | None = None) -> dict[str, Any]:
     """The export bundle as a dict (see the module text for what it holds and leaves out).
 
+    Parameters
+    ----------
+    journal : Journal
+        The learner's journal.
+    learner : str, optional
+        The learner id to put in the bundle. Default ``None`` takes the id stored in the
+        journal.
+
+    Returns
+    -------
+    dict
+        ``format``, ``version``, ``learner``, ``exported`` (UTC time), the latest ``scores``,
+        the ``shared_entries`` only, and ``counts`` of all, shared and private entries.
+
     Raises
     ------
     LeadkitError
         When no learner id is given and none is stored in the journal.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> journal = Journal(tempfile.mkdtemp())
+    >>> _ = journal.add("why", "To learn.", share_with_teacher=True)
+    >>> _ = journal.add("private", "Not for the teacher.")
+    >>> bundle = make_bundle(journal, learner="s1001")
+    >>> bundle["learner"], [e["text"] for e in bundle["shared_entries"]], bundle["counts"]
+    ('s1001', ['To learn.'], {'entries': 2, 'shared': 1, 'private': 1})
     """
     learner = (learner or journal.learner or "").strip()
     if not learner:
@@ -84,6 +108,35 @@ def make_bundle(journal: Journal, *, learner: str | None = None) -> dict[str, An
 
 def export_bundle(journal: Journal, path: str | os.PathLike[str], *,
                   learner: str | None = None) -> Path:
-    """Write the export bundle (JSON) for the teacher and return its path."""
+    """Write the export bundle (JSON) for the teacher and return its path.
+
+    Parameters
+    ----------
+    journal : Journal
+        The learner's journal.
+    path : str or path-like
+        The JSON file to write; missing folders are made, and the file is written atomically.
+    learner : str, optional
+        The learner id. Default ``None`` takes the id stored in the journal.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    LeadkitError
+        No learner id is given and none is stored in the journal.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> out = export_bundle(Journal(folder), folder / "s1001.json", learner="s1001")
+    >>> json.loads(out.read_text(encoding="utf-8"))["learner"]
+    's1001'
+    """
     bundle = make_bundle(journal, learner=learner)
     return write_text_atomically(Path(path), json.dumps(bundle, ensure_ascii=False, indent=1))

@@ -48,7 +48,6 @@ __all__ = ["MIN_GROUP", "class_overview", "class_scores", "class_summary", "clas
 
 #: The smallest group for which any class figure is shown (see :mod:`leadkit.privacy`).
 MIN_GROUP = privacy.FLOOR
-#: The largest bundle file read; a real bundle is a few kilobytes.
 _STATS = ["n", "mean"]
 
 
@@ -64,6 +63,24 @@ def class_overview(bundles: list[dict]) -> pd.DataFrame:
 
     A framework that fewer than :data:`MIN_GROUP` learners filled in shows no count (the size
     of a group is a figure about it too); its row says so.
+
+    Parameters
+    ----------
+    bundles : list of dict
+        The bundles of :func:`~leadkit.store.handins.load_bundles`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``what`` and ``count`` (nullable integers): the number of learners, one row per
+        framework with scores, then the shared and the private reflections.
+
+    Examples
+    --------
+    >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
+    >>> overview = class_overview(load_bundles(sample_bundles_dir()))
+    >>> overview.columns.tolist(), int(overview["count"].iloc[0])
+    (['what', 'count'], 24)
     """
     rows = [{"what": tr("learners"), "count": len(bundles)}]
     frameworks = sorted({s["framework"] for b in bundles for s in b["scores"]})
@@ -92,6 +109,35 @@ def class_scores(bundles: list[dict], salt: str, *, instrument_form: str = "self
 
     Scores of frameworks that ship with the kit are checked against their elements and scale;
     a bundle with an unknown element or an out-of-range score is named in an :class:`InputError`.
+
+    Parameters
+    ----------
+    bundles : list of dict
+        The bundles of :func:`~leadkit.store.handins.load_bundles`.
+    salt : str
+        The teacher's salt, used by :func:`pseudonymise`.
+    instrument_form : str, default "self"
+        Which form of the instrument to keep: ``"self"`` for self-assessments; the scores of
+        other forms are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``pseudonym``, ``framework``, ``element`` and ``score`` (float), sorted by
+        framework, element and pseudonym.
+
+    Raises
+    ------
+    InputError
+        The salt is unusable, or a bundle has an element that its framework lacks or a score
+        outside the framework's scale.
+
+    Examples
+    --------
+    >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> scores.columns.tolist()
+    ['pseudonym', 'framework', 'element', 'score']
     """
     check_salt(salt)
     fws = _frameworks({s["framework"] for b in bundles for s in b["scores"]})
@@ -148,6 +194,33 @@ def class_summary(scores: pd.DataFrame, *, min_group: int = MIN_GROUP) -> pd.Dat
     apply: rows for fewer than ``min_group`` learners, and means that only one set of scores
     can give, keep ``suppressed=True`` (``reason`` says which) and empty figures. Spread and
     quartiles are never published (see ``docs/privacy.md``).
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The table of :func:`class_scores`.
+    min_group : int, default MIN_GROUP
+        The smallest group that gets figures; it can be raised above :data:`MIN_GROUP` but
+        not lowered.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per framework element with ``framework``, ``element``, ``name``, ``n``,
+        ``mean``, ``reason`` and ``suppressed``.
+
+    Raises
+    ------
+    FloorError
+        ``min_group`` is not a whole number of at least :data:`MIN_GROUP`.
+
+    Examples
+    --------
+    >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> summary = class_summary(scores, min_group=5)
+    >>> bool((summary.loc[~summary["suppressed"], "n"] >= 5).all())
+    True
     """
     _check_floor(min_group)
     valid = scores.dropna(subset=["score"])
@@ -175,6 +248,37 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
 
     ``element_themes`` maps ``(framework, element)`` to theme ids; by default it comes from the
     kit's framework files.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The table of :func:`class_scores`.
+    min_group : int, default MIN_GROUP
+        The smallest group that gets figures; it can be raised but not lowered.
+    element_themes : dict, optional
+        Maps ``(framework, element)`` to a tuple of theme ids. Default ``None`` takes the
+        themes from the kit's framework files.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per theme with ``theme``, ``label``, ``n``, ``mean``, ``reason`` and
+        ``suppressed``, as in :func:`class_summary`.
+
+    Raises
+    ------
+    FloorError
+        ``min_group`` is not a whole number of at least :data:`MIN_GROUP`.
+    LeadkitError
+        The frameworks in ``scores`` use different scales (and no ``element_themes`` are
+        given).
+
+    Examples
+    --------
+    >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> class_themes(scores).columns.tolist()[:2]
+    ['theme', 'label']
     """
     _check_floor(min_group)
     sizes, scale = _element_sizes(set(scores["framework"]))
@@ -202,7 +306,33 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
 def shared_texts(bundles: list[dict], salt: str, *, prompt_id: str | None = None,
                  with_pseudonyms: bool = False) -> pd.DataFrame:
     """The reflections learners chose to share: ``prompt_id``, ``prompt``, ``notebook``,
-    ``text`` (and ``pseudonym`` on request), in pseudonym order, not in file order."""
+    ``text`` (and ``pseudonym`` on request), in pseudonym order, not in file order.
+
+    Parameters
+    ----------
+    bundles : list of dict
+        The bundles of :func:`~leadkit.store.handins.load_bundles`.
+    salt : str
+        The teacher's salt, used by :func:`pseudonymise` to order (and, on request, label)
+        the texts.
+    prompt_id : str, optional
+        Keep only the answers to this prompt. Default ``None`` keeps all of them.
+    with_pseudonyms : bool, default False
+        Add a ``pseudonym`` column. By default the texts carry no link to a learner.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``prompt_id``, ``prompt``, ``notebook`` and ``text`` (``pseudonym`` first when
+        asked for), sorted by prompt and pseudonym.
+
+    Examples
+    --------
+    >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
+    >>> texts = shared_texts(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> texts.columns.tolist()
+    ['prompt_id', 'prompt', 'notebook', 'text']
+    """
     rows = [{"pseudonym": pseudonymise(b["learner"], salt), "prompt_id": e["prompt_id"],
              "prompt": _prompt_text(e.get("prompt")), "notebook": e.get("notebook"),
              "text": e["text"]}
@@ -224,6 +354,18 @@ def _prompt_text(prompt: Any) -> str | None:
 def format_shared_texts(texts: pd.DataFrame, width: int = 88) -> str:
     """The table of :func:`shared_texts` as plain text to read in class: each question once,
     then its answers numbered and wrapped.
+
+    Parameters
+    ----------
+    texts : pandas.DataFrame
+        The table of :func:`shared_texts`.
+    width : int, default 88
+        The longest line, in characters, to wrap the answers at.
+
+    Returns
+    -------
+    str
+        One block per prompt, blocks separated by a blank line.
 
     Examples
     --------
@@ -252,6 +394,36 @@ def to_csv(summary: pd.DataFrame, path: str | os.PathLike[str], *,
 
     Refuses any table that would show a figure for fewer than :data:`MIN_GROUP` learners.
     ``dutch_excel=True`` writes ``;`` separators and decimal commas, as Dutch Excel expects.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        The table of :func:`class_summary` or :func:`class_themes`.
+    path : path-like
+        The CSV file to write; missing folders are made.
+    dutch_excel : bool, default False
+        Write ``;`` separators and decimal commas. The default writes ``,`` and decimal points.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    LeadkitError
+        The table is not one of class_summary or class_themes, or it shows a figure for fewer
+        than :data:`MIN_GROUP` learners, a spread, or a figure the privacy rules withhold.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
+    >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
+    >>> out = to_csv(class_summary(scores), Path(tempfile.mkdtemp()) / "class.csv")
+    >>> out.name, out.read_text(encoding="utf-8").splitlines()[0].split(",")[:2]
+    ('class.csv', ['framework', 'element'])
     """
     if "suppressed" not in summary.columns or "n" not in summary.columns:
         raise LeadkitError("to_csv writes the tables of class_summary or class_themes only")

@@ -42,7 +42,20 @@ _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
 
 def sample_bundles_dir() -> Path:
-    """The folder of synthetic sample bundles (24 learners) that ships with the kit."""
+    """The folder of synthetic sample bundles (24 learners) that ships with the kit.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder inside the installed kit; read it with :func:`load_bundles`.
+
+    Examples
+    --------
+    >>> sample_bundles_dir().name
+    'bundles'
+    >>> len(list(sample_bundles_dir().glob("*.json")))
+    24
+    """
     return data_dir() / "samples" / "bundles"
 
 
@@ -90,6 +103,21 @@ def read_roster(roster: str | os.PathLike[str] | list[str] | tuple[str, ...] | s
 
     ``roster`` is a list of ids, or the path of a text or CSV file with one id per line (a
     header ``learner`` or ``student`` and further columns are allowed; the first column counts).
+
+    Parameters
+    ----------
+    roster : list, tuple or set of str, or path-like
+        The expected learner ids, or the path of a text or CSV file that lists them.
+
+    Returns
+    -------
+    set of str
+        The ids stripped of spaces and in lower case.
+
+    Raises
+    ------
+    InputError
+        The roster file does not exist, or the roster lists no ids at all.
 
     Examples
     --------
@@ -148,12 +176,31 @@ def load_bundles(folder: str | os.PathLike[str], *,
     ``roster`` (see :func:`read_roster`) a bundle of a learner who is not on it is refused,
     so made-up ids cannot lift a small group over the anonymity floor.
 
+    Parameters
+    ----------
+    folder : path-like
+        The folder with the learners' ``*.json`` bundles.
+    roster : list of str or path-like, optional
+        The learners the teacher expects (see :func:`read_roster`). Default ``None`` accepts
+        any learner id.
+
+    Returns
+    -------
+    list of dict
+        One bundle per learner, each with the file it came from under ``"_file"``.
+
     Raises
     ------
     InputError
         Naming the first file that is not a regular file, too large, not valid JSON or not a
         leadkit bundle; both files of a learner who handed in twice; a learner not on the
         roster; or the folder when it holds no bundle at all.
+
+    Examples
+    --------
+    >>> bundles = load_bundles(sample_bundles_dir())
+    >>> len(bundles), sorted(bundles[0])[:3]
+    (24, ['_file', 'counts', 'exported'])
     """
     folder = Path(folder).expanduser()
     files = sorted(folder.glob("*.json")) if folder.is_dir() else []
@@ -179,12 +226,52 @@ def load_bundles(folder: str | os.PathLike[str], *,
 
 # -- pseudonyms ----------------------------------------------------------------------------------
 def new_salt() -> str:
-    """A fresh random salt (32 hex digits) for a new class."""
+    """A fresh random salt (32 hex digits) for a new class.
+
+    Returns
+    -------
+    str
+        32 hexadecimal digits from :mod:`secrets`; different on every call.
+
+    Examples
+    --------
+    >>> salt = new_salt()
+    >>> len(salt), salt != new_salt()
+    (32, True)
+    """
     return secrets.token_hex(16)
 
 
 def read_salt(path: str | os.PathLike[str], *, create: bool = False) -> str:
-    """Read the teacher's salt from a file; with ``create=True`` make one if it is missing."""
+    """Read the teacher's salt from a file; with ``create=True`` make one if it is missing.
+
+    Parameters
+    ----------
+    path : path-like
+        The salt file.
+    create : bool, default False
+        Make the file with a :func:`new_salt` (readable by its owner only) when it does not
+        exist. With the default a missing file is an error.
+
+    Returns
+    -------
+    str
+        The salt, without surrounding spaces.
+
+    Raises
+    ------
+    InputError
+        The file does not exist and ``create`` is false, or it holds no usable salt.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "salt.txt"
+    >>> salt = read_salt(path, create=True)
+    >>> read_salt(path) == salt, len(salt)
+    (True, 32)
+    """
     path = Path(path).expanduser()
     if not path.exists():
         if not create:
@@ -220,7 +307,31 @@ def check_salt(salt: str, where: str = "salt") -> None:
 
 
 def pseudonymise(learner_id: str, salt: str) -> str:
-    """The learner's pseudonym: ``"L-"`` + 10 hex digits of a salted SHA-256 (see module)."""
+    """The learner's pseudonym: ``"L-"`` + 10 hex digits of a salted SHA-256 (see module).
+
+    Parameters
+    ----------
+    learner_id : str
+        The learner's id; case and surrounding spaces do not matter.
+    salt : str
+        The teacher's private salt of the class.
+
+    Returns
+    -------
+    str
+        ``"L-"`` followed by 10 hexadecimal digits; the same id and salt always give the same
+        pseudonym.
+
+    Raises
+    ------
+    InputError
+        The salt is too short or otherwise unusable.
+
+    Examples
+    --------
+    >>> pseudonymise(" S1001 ", "a-long-private-class-salt")
+    'L-2809a7ef0f'
+    """
     check_salt(salt)
     key = str(learner_id).strip().casefold()
     digest = hashlib.sha256(salt.strip().encode() + b"\x1f" + key.encode()).hexdigest()

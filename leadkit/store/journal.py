@@ -58,6 +58,16 @@ def learner_id_problem(value: str | None) -> str | None:
     A learner id is a student number or short name: letters, digits and ``. _ @ -``, at most
     64 characters, no spaces (it becomes part of the hand-in file names).
 
+    Parameters
+    ----------
+    value : str or None
+        The id as typed; surrounding spaces do not count.
+
+    Returns
+    -------
+    str or None
+        The message id of the first problem, or None for a good id.
+
     Examples
     --------
     >>> learner_id_problem("s2501030") is None
@@ -83,6 +93,11 @@ def default_journal_path() -> Path:
     ``$LEADKIT_HOME/journal.sqlite`` when that variable names a folder, otherwise the user's
     data folder (``platformdirs.user_data_dir("leadkit")``), which stays put when notebooks are
     moved and lives in the home folder on JupyterHub.
+
+    Returns
+    -------
+    pathlib.Path
+        The path of ``journal.sqlite``; the file need not exist yet.
 
     Examples
     --------

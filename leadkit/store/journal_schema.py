@@ -117,6 +117,11 @@ def timestamp() -> str:
 
     Unambiguous across time zones, and sortable as text.
 
+    Returns
+    -------
+    str
+        The time, such as ``"2026-03-01T09:30:00.123456+00:00"``.
+
     Examples
     --------
     >>> timestamp().endswith("+00:00")
@@ -302,6 +307,12 @@ def check_scores(file: str, framework_id: str, scores: pd.DataFrame,
         The framework the scores belong to; a ``framework`` column must agree with it.
     scores : DataFrame
         Columns ``element`` and ``score``, optionally ``framework`` and ``n_answered``.
+
+    Returns
+    -------
+    list of (str, float or None, int or None)
+        Per row: the element, the score (None when missing) and the number of answered items
+        (None when not given).
 
     Raises
     ------

@@ -50,14 +50,48 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
 def neutralise_cell(value: object) -> object:
-    """A cell value that no spreadsheet runs as a formula (text only; numbers untouched)."""
+    """A cell value that no spreadsheet runs as a formula (text only; numbers untouched).
+
+    Parameters
+    ----------
+    value : object
+        One cell.
+
+    Returns
+    -------
+    object
+        Text that starts with one of :data:`FORMULA_STARTS`, with a ``'`` in front; any other
+        value unchanged.
+
+    Examples
+    --------
+    >>> neutralise_cell("=SUM(A1:A9)"), neutralise_cell("-5"), neutralise_cell(-5)
+    ("'=SUM(A1:A9)", "'-5", -5)
+    """
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` whose text cells, column names and index are neutralised."""
+    """A copy of ``frame`` whose text cells, column names and index are neutralised.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Any table; it is not changed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with every text cell, column name and text index value passed through
+        :func:`neutralise_cell`.
+
+    Examples
+    --------
+    >>> neutralise_frame(pd.DataFrame({"=x": ["@me", "ok"], "n": [1, 2]})).to_dict("list")
+    {"'=x": ["'@me", 'ok'], 'n': [1, 2]}
+    """
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
@@ -72,12 +106,45 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def plain_text(text: str) -> str:
-    """``text`` without terminal escape sequences and control characters (newlines stay)."""
+    """``text`` without terminal escape sequences and control characters (newlines stay).
+
+    Parameters
+    ----------
+    text : str
+        Any text; other values are turned into text first.
+
+    Returns
+    -------
+    str
+        The text without ANSI escape sequences and control characters other than newlines.
+
+    Examples
+    --------
+    >>> plain_text("\x1b[31mred\x1b[0m text\x07")
+    'red text'
+    """
     return _CONTROLS.sub("", _ESCAPES.sub("", str(text)))
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` with every Markdown and HTML special character escaped."""
+    """``text`` with every Markdown and HTML special character escaped.
+
+    Parameters
+    ----------
+    text : str
+        Any text, such as a learner's answer.
+
+    Returns
+    -------
+    str
+        The :func:`plain_text` of ``text`` with ``&``, ``<`` and ``>`` as HTML entities and a
+        backslash before every Markdown special character, so it shows as written.
+
+    Examples
+    --------
+    >>> print(escape_markdown("*bold* <b>"))
+    \\*bold\\* &lt;b&gt;
+    """
     return _MARKDOWN.sub(r"\\\1", html.escape(plain_text(text), quote=False))
 
 
@@ -92,6 +159,23 @@ def write_csv(frame: pd.DataFrame | Iterable[pd.DataFrame], path: str | os.PathL
     floats for display; otherwise they are written exactly (the shortest repr). ``frame`` may
     also be an iterable of tables with the same columns (written one after the other, one
     header), so that a large result never has to be in memory at once.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame or iterable of pandas.DataFrame
+        The table, or tables with the same columns to write one after the other.
+    path : str or path-like
+        The file to write (its folder must exist).
+    dutch_excel : bool, default False
+        Write ``;`` separators, decimal commas and a byte-order mark. The default writes
+        ``,`` and decimal points, plain UTF-8.
+    decimals : int, optional
+        Round floats to this many decimals. Default ``None`` writes them exactly.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
 
     Examples
     --------
@@ -162,6 +246,13 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
     -------
     Path
         The path written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = write_text_atomically(Path(tempfile.mkdtemp()) / "new" / "a.txt", "hello")
+    >>> out.name, out.read_text(encoding="utf-8")
+    ('a.txt', 'hello')
     """
     # Write beside the target and rename: a crash never leaves a half-written hand-in.
     path = Path(path).expanduser()

@@ -203,6 +203,27 @@ def agreement_table(
 
     Every team in ``groups`` is listed, also one whose rows all have a gap (n = 0, NaN).
 
+    Parameters
+    ----------
+    items : pandas.DataFrame or 2-D array
+        Item answers counted from 1, one row per team member and one column per item; a row
+        with a gap does not count.
+    groups : array-like
+        The team of each row.
+    n_options : int, default 5
+        The number of answer options, for the uniform null distribution of rwg(j).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by team (sorted): ``n`` (int), ``rwg_j`` and ``mean`` of the complete rows.
+
+    Raises
+    ------
+    InputError
+        The items and groups do not fit together, or an answer lies outside 1 to
+        ``n_options``.
+
     Examples
     --------
     >>> items = pd.DataFrame({"q1": [4, 4, 5, 2, None], "q2": [4, 5, 5, 2, 2]})
@@ -257,6 +278,24 @@ def icc1(values: ArrayLike, groups: ArrayLike) -> float:
 
     ICC(1) = (MSB - MSW) / (MSB + (g - 1) MSW), with g = N / number of teams.
 
+    Parameters
+    ----------
+    values : array-like
+        One score per person.
+    groups : array-like
+        The team of each person.
+
+    Returns
+    -------
+    float
+        ICC(1); it can be negative when teams differ less than chance would give.
+
+    Raises
+    ------
+    InputError
+        Values and groups of different lengths, an infinite value, all scores equal, or too
+        few teams or people for the ANOVA.
+
     Examples
     --------
     >>> round(icc1([1, 2, 4, 5, 5, 6], ["a", "a", "b", "b", "c", "c"]), 4)
@@ -271,6 +310,23 @@ def icc2(values: ArrayLike, groups: ArrayLike) -> float:
 
     When the team means are equal (MSB = 0, up to rounding) ICC(2) does not exist: this
     raises an InputError, where R prints a huge negative number.
+
+    Parameters
+    ----------
+    values : array-like
+        One score per person.
+    groups : array-like
+        The team of each person.
+
+    Returns
+    -------
+    float
+        ICC(2), the reliability of the team means.
+
+    Raises
+    ------
+    InputError
+        All team means are equal, or the data do not allow the ANOVA (as for :func:`icc1`).
 
     Examples
     --------

@@ -30,6 +30,23 @@ def share_strings(columns: list[Coded]) -> list[Coded]:
 
     Each id is then stored once however many columns it appears in (about half the memory of
     a large file's ids). The lookup table is temporary: nothing is cached on the columns.
+
+    Parameters
+    ----------
+    columns : list of (codes, uniques)
+        Coded columns, each its codes and its distinct cells (an object array).
+
+    Returns
+    -------
+    list of (codes, uniques)
+        The same columns, in order; cells equal to one of the column with the most distinct
+        cells now refer to that column's objects. Fewer than 100 distinct cells: unchanged.
+
+    Examples
+    --------
+    >>> a = (np.zeros(1, np.int8), np.array(["x"], dtype=object))
+    >>> share_strings([a])[0] is a
+    True
     """
     widest = max(range(len(columns)), key=lambda c: len(columns[c][1]), default=0)
     pool = columns[widest][1]
@@ -51,6 +68,24 @@ def combine(parts: list[Coded]) -> pd.Categorical | np.ndarray:
 
     (pandas' ``union_categoricals`` recodes every chunk against the growing union, which is
     quadratic for a column of ids that are all different.)
+
+    Parameters
+    ----------
+    parts : list of (codes, uniques)
+        The coded chunks of one column, in row order; code -1 is a missing cell.
+
+    Returns
+    -------
+    pandas.Categorical or numpy.ndarray
+        A categorical over the distinct cells, or a plain object array (NaN for a missing
+        cell) when nearly every cell differs.
+
+    Examples
+    --------
+    >>> parts = [(np.array([0, 1, -1]), np.array(["a", "b"], dtype=object)),
+    ...          (np.array([0]), np.array(["b"], dtype=object))]
+    >>> combine(parts).tolist()
+    ['a', 'b', nan, 'b']
     """
     rows = sum(len(c) for c, _ in parts)
     if sum(len(u) for _, u in parts) > max(1000, rows // 4):
@@ -77,6 +112,25 @@ def combine(parts: list[Coded]) -> pd.Categorical | np.ndarray:
 
 
 def code_cells(cells: np.ndarray) -> list[Coded]:
+    """A 2-D block of cells as one coded column each: codes plus the distinct cells.
+
+    Parameters
+    ----------
+    cells : numpy.ndarray
+        A 2-D object array of cells, one column per table column.
+
+    Returns
+    -------
+    list of (codes, uniques)
+        Per column its codes (int8 or int32; -1 for a missing cell) and distinct cells, with
+        equal cells shared as in :func:`share_strings`.
+
+    Examples
+    --------
+    >>> coded = code_cells(np.array([["a", "x"], ["b", "x"]], dtype=object))
+    >>> [(codes.tolist(), uniques.tolist()) for codes, uniques in coded]
+    [([0, 1], ['a', 'b']), ([0, 0], ['x'])]
+    """
     out = []
     for c in range(cells.shape[1]):
         codes, uniques = pd.factorize(cells[:, c], use_na_sentinel=True)
@@ -86,7 +140,25 @@ def code_cells(cells: np.ndarray) -> list[Coded]:
 
 
 def code_rows(chunk: list[list], width: int) -> list[Coded]:
-    """A chunk of rows as one coded column each: codes plus the distinct cells."""
+    """A chunk of rows as one coded column each: codes plus the distinct cells.
+
+    Parameters
+    ----------
+    chunk : list of list
+        Rows of cells as read from a file, each ``width`` cells long.
+    width : int
+        The number of columns.
+
+    Returns
+    -------
+    list of (codes, uniques)
+        One coded column per column, as :func:`code_cells` gives them.
+
+    Examples
+    --------
+    >>> [codes.tolist() for codes, _ in code_rows([["a", "x"], ["b", "x"], ["a", None]], 2)]
+    [[0, 1, 0], [0, 0, -1]]
+    """
     cells = np.empty((len(chunk), width), dtype=object)
     for r, rec in enumerate(chunk):
         cells[r, :] = rec
@@ -95,6 +167,16 @@ def code_rows(chunk: list[list], width: int) -> list[Coded]:
 
 def is_blank(value: object) -> bool:
     """Whether a cell is empty: blank text, None, NaN, NaT or pandas' NA.
+
+    Parameters
+    ----------
+    value : object
+        One cell of any type.
+
+    Returns
+    -------
+    bool
+        True for an empty cell; values pandas cannot test for missing count as filled.
 
     Examples
     --------
@@ -110,7 +192,28 @@ def is_blank(value: object) -> bool:
 
 
 def assemble(columns: list, header: list[str], rows: np.ndarray) -> pd.DataFrame:
-    """The raw table from its columns, without the rows in which every cell is blank."""
+    """The raw table from its columns, without the rows in which every cell is blank.
+
+    Parameters
+    ----------
+    columns : list
+        The table's columns: categoricals (of :func:`combine`) or object arrays.
+    header : list of str
+        The column names, one per column.
+    rows : numpy.ndarray
+        The row number in the file of each row, kept as the index ``row``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns under their names, indexed by file row, without the all-blank rows.
+
+    Examples
+    --------
+    >>> t = assemble([np.array(["a", "", None], dtype=object)], ["q1"], np.array([2, 3, 4]))
+    >>> t.index.tolist(), t["q1"].tolist()
+    ([2], ['a'])
+    """
     index = pd.Index(np.asarray(rows, dtype=np.int64), name="row")
     frame = pd.DataFrame({i: pd.Series(col, dtype=None if isinstance(col, pd.Categorical)
                                        else object, copy=False)

@@ -103,6 +103,21 @@ def compare(scores: pd.DataFrame, by: str, a: object, b: object, *,
         ``diff`` (b − a), ``ci_low``, ``ci_high``, ``t``, ``df``, ``p``, ``effect`` and
         ``effect_size`` (``"hedges_g"`` or ``"d_z"``). Statistics need at least two values
         (pairs) per group and some spread; otherwise they are missing.
+
+    Raises
+    ------
+    ValueError
+        ``by`` or ``value`` is not a column, ``level`` is not between 0 and 1, ``a`` or ``b``
+        has no scored rows, or paired rows cannot be matched one to one.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> from leadkit.survey.scoring import score
+    >>> scores = score(lk.load_dataset("agile-cmo-class"), "agile-cmo")
+    >>> change = compare(scores[scores["rater"] == "self"], "wave", 1, 2)
+    >>> change["element"].iloc[0], int(change["n_pairs"].iloc[0]), change["effect_size"].iloc[0]
+    ('build-trust', 64, 'd_z')
     """
     if value is None:
         # Frameworks may use different scales: across frameworks only POMP is comparable.

@@ -34,6 +34,13 @@ def first_wave(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     -------
     tuple
         The rows of the first wave, and that wave's label.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> rows, label = first_wave(lk.load_dataset("agile-cmo-class"))
+    >>> len(rows), str(label)
+    (152, '1')
     """
     if "wave" not in frame.columns or frame["wave"].nunique() < 2:
         return frame, ""
@@ -53,6 +60,12 @@ def first_wave_mask(frame: pd.DataFrame) -> pd.Series:
     -------
     Series
         A boolean mask aligned with ``frame``.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> int(first_wave_mask(lk.load_dataset("agile-cmo-class")).sum())
+    152
     """
     _, first = first_wave(frame)
     if not first:
@@ -66,6 +79,14 @@ def element_reliability(responses: pd.DataFrame | str | Path,
 
     The rows used are the self ratings (all rows when there is no ``rater`` column) of the
     first wave only, because the same people answering twice are not independent rows.
+
+    Parameters
+    ----------
+    responses : pandas.DataFrame, str or path-like
+        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
+        layout, or the path of a CSV or Excel file.
+    framework : Framework, str or path-like
+        The framework, its id or the path of its YAML file.
 
     Returns
     -------
@@ -131,12 +152,35 @@ def team_agreement(responses: pd.DataFrame | str | Path,
     (the classic use of rwg), otherwise the self ratings, of the first wave. The scale is
     counted from 1 for rwg's uniform null distribution over the answer options.
 
+    Parameters
+    ----------
+    responses : pandas.DataFrame, str or path-like
+        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
+        layout, or the path of a CSV or Excel file.
+    framework : Framework, str or path-like
+        The framework, its id or the path of its YAML file.
+    floor : int, default 3
+        The smallest team that gets a value; at least the anonymity floor of
+        :mod:`leadkit.privacy`.
+
     Returns
     -------
     DataFrame
         Index: team; one column per element id; ``attrs["note"]`` says which rows were used
         and how to read the values. Empty when the table has no ``team`` column. Teams of fewer
         than ``floor`` people get no value (see :mod:`leadkit.privacy`).
+
+    Raises
+    ------
+    FloorError
+        ``floor`` is below the anonymity floor.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> rwg = team_agreement(lk.load_dataset("agile-cmo-class"), "agile-cmo")
+    >>> rwg.shape, rwg.index[:2].tolist(), round(float(rwg.loc["T1", "build-trust"]), 2)
+    ((8, 7), ['T1', 'T2'], 0.8)
     """
     fw = load_framework(framework)
     table = checked_table(responses, fw)

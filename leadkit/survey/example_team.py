@@ -86,6 +86,16 @@ def _n(value: float) -> str:
 def agreement_band(rwg: float) -> str:
     """The LeBreton & Senter (2008) band of an rwg(j) value, in the current language.
 
+    Parameters
+    ----------
+    rwg : float or None
+        An rwg(j) value; None or NaN is not computable.
+
+    Returns
+    -------
+    str
+        The band's name in the current language.
+
     Examples
     --------
     >>> agreement_band(0.82), agreement_band(0.4)
@@ -164,6 +174,26 @@ def team_example(framework_id: str | Framework, team: str, *,
         Responses with ``respondent``, ``team``, ``rater``, ``target`` (and ``wave``).
     floor : int
         The anonymity floor passed on to :func:`~leadkit.survey.feedback360.self_other`.
+
+    Returns
+    -------
+    TeamExample
+        The framework, team, leader's id, the leader's ``gaps``, the team's ``agreement`` per
+        element and the ``steps`` of :func:`next_steps`.
+
+    Raises
+    ------
+    InputError
+        The responses do not pass the checks, or the team is not in them (or has no leader
+        rated by its members).
+    FloorError
+        ``floor`` is below the anonymity floor.
+
+    Examples
+    --------
+    >>> ex = team_example("agile-cmo", "T2")
+    >>> ex.leader, len(ex.steps), ex.agreement.columns.tolist()[:2]
+    ('T2-L', 2, ['element', 'label'])
     """
     from leadkit.content.catalog import load_dataset
     from leadkit.survey.feedback360 import self_other
@@ -194,6 +224,29 @@ def next_steps(gaps: pd.DataFrame, agreement: pd.DataFrame, framework: Framework
     4. The largest under-estimate: a strength others see, to use on purpose.
 
     Each rule adds at most one step; a rule without a matching element is skipped.
+
+    Parameters
+    ----------
+    gaps : pandas.DataFrame
+        The leader's rows of :func:`~leadkit.survey.feedback360.self_other`.
+    agreement : pandas.DataFrame
+        Per element ``rwg_j``, ``label`` and ``band`` (the ``agreement`` of a
+        :class:`TeamExample`).
+    framework : Framework or str
+        The framework, for the elements' names and examples.
+
+    Returns
+    -------
+    list of str
+        One to four steps in the current language; with no rule matching, one step that asks
+        the team where to start.
+
+    Examples
+    --------
+    >>> ex = team_example("agile-cmo", "T2")
+    >>> steps = next_steps(ex.gaps, ex.agreement, "agile-cmo")
+    >>> len(steps), steps[0].split(":")[0]
+    (2, 'Check your blind spot on “Encourage soft skills”')
     """
     fw = load_framework(framework)
     steps: list[str] = []

@@ -29,6 +29,26 @@ def uniform_fields(path: Path, delimiter: str, skiprows: int) -> int | None:
     One pass over the file mapped into memory, a megabyte at a time: positions of newlines
     and delimiters, no text decoded. Any quote, empty line or line of another length gives
     None, and the file is read row by row instead, so that every such row gets its message.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The text file.
+    delimiter : str
+        The one-character field separator.
+    skiprows : int
+        The lines before the header, left out of the count.
+
+    Returns
+    -------
+    int or None
+        The number of fields on every line, or None when the lines differ or a quote occurs.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> uniform_fields(lk.dataset_path("agile-cmo-class"), ",", 0)
+    29
     """
     sep = ord(delimiter)
     counts: set[int] = set()
@@ -69,6 +89,32 @@ def fast_chunks(path: Path, delimiter: str, info: dict
     does not fit. This one is taken only when the file has nothing for it to name: no quoted
     fields and the same number of fields on every line (:func:`uniform_fields`), so line
     numbers are spreadsheet rows. Each chunk is ``(header, coded columns, spreadsheet rows)``.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The text file.
+    delimiter : str
+        The one-character field separator.
+    info : dict
+        What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``
+        and ``skiprows`` (the lines before the header).
+
+    Returns
+    -------
+    iterator of (header, coded columns, rows) or None
+        The chunks, read lazily: the header names, one ``(codes, uniques)`` per column (see
+        :func:`~leadkit.survey.coded_columns.code_cells`) and the spreadsheet row numbers.
+        None for UTF-16, a file whose header is not on its first read line, or one with
+        quotes or lines of different lengths.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> info = {"encoding": "utf-8", "bom": False, "header_first": True, "skiprows": 0}
+    >>> header, coded, rows = next(fast_chunks(lk.dataset_path("agile-cmo-class"), ",", info))
+    >>> header[0], len(coded), int(rows[0])
+    ('respondent', 29, 2)
     """
     if info["encoding"] == "utf-16" or not info["header_first"]:
         return None
@@ -95,7 +141,31 @@ def fast_chunks(path: Path, delimiter: str, info: dict
 
 
 def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
-    """The whole table by :func:`fast_chunks`, or None to take the careful path."""
+    """The whole table by :func:`fast_chunks`, or None to take the careful path.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The text file.
+    delimiter : str
+        The one-character field separator.
+    info : dict
+        What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``
+        and ``skiprows`` (the lines before the header).
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        The raw table as :func:`~leadkit.survey.coded_columns.assemble` builds it, or None
+        when the fast reader does not apply or the file has no data rows.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> info = {"encoding": "utf-8", "bom": False, "header_first": True, "skiprows": 0}
+    >>> fast_table(lk.dataset_path("agile-cmo-class"), ",", info).shape
+    (216, 29)
+    """
     chunks = fast_chunks(path, delimiter, info)
     parts = list(chunks) if chunks is not None else []
     if not parts:

@@ -112,6 +112,15 @@ def self_other(scores: pd.DataFrame, *, floor: int = 3, threshold: float | str =
         current language), the rater counts ``n_manager`` … ``n_others`` (distinct people; the
         count of a group below the floor is missing too), and ``merged`` / ``suppressed``
         naming the groups pooled into ``others`` or left out.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> from leadkit.survey.scoring import score
+    >>> scores = score(lk.load_dataset("agile-cmo-class"), "agile-cmo")
+    >>> table = self_other(scores)
+    >>> len(table), sorted(set(table["category"]) - {""})
+    (896, ['in agreement', 'over-estimator', 'under-estimator'])
     """
     floor = check_floor(floor)
     if "rater" not in scores.columns:
@@ -195,6 +204,17 @@ def self_other(scores: pd.DataFrame, *, floor: int = 3, threshold: float | str =
 
 def anonymity_note(table: pd.DataFrame) -> str:
     """One sentence, in the current language, on which rater groups were pooled or left out.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table of :func:`self_other`, with ``merged``, ``suppressed`` and ``attrs["floor"]``
+        (3 when it is missing).
+
+    Returns
+    -------
+    str
+        The floor, then which groups were merged into 'others' and which left out, where any.
 
     Examples
     --------

@@ -42,6 +42,24 @@ def cells(values: pd.Series) -> tuple[np.ndarray, list]:
 
     Every check and conversion then runs once per distinct cell — a few answer values, one id
     per person — and is spread over the rows with array indexing.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        One column of a response table, categorical or not.
+
+    Returns
+    -------
+    codes : numpy.ndarray of int64
+        For each row, the position of its cell in ``uniques``; -1 for a missing cell.
+    uniques : list
+        The distinct cells, in the order they first appear (or the categories).
+
+    Examples
+    --------
+    >>> codes, uniques = cells(pd.Series(["a", None, "b", "a"]))
+    >>> codes.tolist(), uniques
+    ([0, -1, 1, 0], ['a', 'b'])
     """
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values.cat.codes.to_numpy(np.int64), values.cat.categories.tolist()
@@ -50,7 +68,23 @@ def cells(values: pd.Series) -> tuple[np.ndarray, list]:
 
 
 def ids(values: pd.Series) -> np.ndarray:
-    """A metadata column as text ids (object array; "" for an empty cell)."""
+    """A metadata column as text ids (object array; "" for an empty cell).
+
+    Parameters
+    ----------
+    values : pandas.Series
+        A metadata column such as ``respondent`` or ``target``.
+
+    Returns
+    -------
+    numpy.ndarray of object
+        One text id per row, stripped of spaces; ``""`` for an empty cell.
+
+    Examples
+    --------
+    >>> ids(pd.Series([" r1", None, "r2"])).tolist()
+    ['r1', '', 'r2']
+    """
     if not isinstance(values.dtype, pd.CategoricalDtype) and len(values) > 10_000:
         # Mostly distinct cells (ids of a large file): one pass, no table of distinct values.
         return np.array([v.strip() if type(v) is str else _id(v)
@@ -62,7 +96,33 @@ def ids(values: pd.Series) -> np.ndarray:
 
 def find_duplicates(out: pd.DataFrame, rows: np.ndarray, name: str,
                 errors: list[InputError]) -> None:
-    """One row per respondent for each target and wave: name every repeat and its first row."""
+    """One row per respondent for each target and wave: name every repeat and its first row.
+
+    Parameters
+    ----------
+    out : pandas.DataFrame
+        The table being checked, with text ids in ``respondent`` and, where present,
+        ``target`` and ``wave``.
+    rows : numpy.ndarray
+        The row number in the file of each row of ``out``, used in the messages.
+    name : str
+        The file (or table) name the errors refer to.
+    errors : list of InputError
+        The list to add one error per repeated row to.
+
+    Returns
+    -------
+    None
+        Appends to ``errors``; rows without a respondent id are never called repeats.
+
+    Examples
+    --------
+    >>> out = pd.DataFrame({"respondent": ["r1", "r2", "r1"], "target": ["t", "t", "t"]})
+    >>> errors = []
+    >>> find_duplicates(out, np.array([2, 3, 4]), "team.csv", errors)
+    >>> [(e.row, e.column) for e in errors]
+    [(2, 'respondent')]
+    """
     key = [c for c in ("target", "respondent", "wave") if c in out]
     known = (out["respondent"] != "").to_numpy()
     # A 64-bit hash per row finds the candidates in little memory; the exact comparison
@@ -104,6 +164,22 @@ def row_keys(frame: pd.DataFrame) -> np.ndarray:
     With 128 bits, two different keys among even millions of rows coincide with a chance
     below 10^-25; Python's string hash is cached in each string, so nothing is allocated
     per cell.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The key columns of a table (text cells).
+
+    Returns
+    -------
+    numpy.ndarray of uint64, shape (n, 2)
+        Two hashes per row; equal rows get equal keys within one Python process.
+
+    Examples
+    --------
+    >>> keys = row_keys(pd.DataFrame({"respondent": ["r1", "r2", "r1"]}))
+    >>> keys.shape, bool((keys[0] == keys[2]).all()), bool((keys[0] == keys[1]).all())
+    ((3, 2), True, False)
     """
     out = np.zeros((len(frame), 2), dtype=np.uint64)
     for k, col in enumerate(frame.columns):
@@ -117,7 +193,32 @@ def row_keys(frame: pd.DataFrame) -> np.ndarray:
 
 def repeated_keys(keys: np.ndarray, rows: np.ndarray, name: str,
                   errors: list[InputError]) -> None:
-    """Name every row whose key (:func:`row_keys`) an earlier row already had."""
+    """Name every row whose key (:func:`row_keys`) an earlier row already had.
+
+    Parameters
+    ----------
+    keys : numpy.ndarray of uint64, shape (n, 2)
+        The keys of :func:`row_keys`.
+    rows : numpy.ndarray
+        The row number in the file of each key, used in the messages.
+    name : str
+        The file (or table) name the errors refer to.
+    errors : list of InputError
+        The list to add one error per repeated row to.
+
+    Returns
+    -------
+    None
+        Appends to ``errors``, naming each repeat and the row it repeats.
+
+    Examples
+    --------
+    >>> keys = row_keys(pd.DataFrame({"respondent": ["r1", "r2", "r1"]}))
+    >>> errors = []
+    >>> repeated_keys(keys, np.array([2, 3, 4]), "team.csv", errors)
+    >>> [e.row for e in errors]
+    [4]
+    """
     if not len(keys):
         return
     order = np.lexsort((rows, keys[:, 1], keys[:, 0]))  # by key, then by row
@@ -136,7 +237,39 @@ def repeated_keys(keys: np.ndarray, rows: np.ndarray, name: str,
 
 def answers(column: pd.Series, rows: np.ndarray, item: str, parse, name: str,
             errors: list[InputError]) -> np.ndarray:
-    """An item column as floats (NaN for no answer); each bad cell named by row."""
+    """An item column as floats (NaN for no answer); each bad cell named by row.
+
+    Parameters
+    ----------
+    column : pandas.Series
+        The cells of one item column.
+    rows : numpy.ndarray
+        The row number in the file of each cell, used in the messages.
+    item : str
+        The item id (the column name), used in the messages.
+    parse : callable
+        Turns one distinct cell into ``(number, problem)``, ``problem`` being ``None`` or a
+        message; its attribute ``expected`` describes a good answer.
+    name : str
+        The file (or table) name the errors refer to.
+    errors : list of InputError
+        The list to add one error per bad cell to.
+
+    Returns
+    -------
+    numpy.ndarray of float
+        The answers as numbers, NaN for a missing cell.
+
+    Examples
+    --------
+    >>> def parse(cell):
+    ...     return (float(cell), None) if cell in "12345" else (math.nan, "not 1 to 5")
+    >>> parse.expected = "1 to 5"
+    >>> errors = []
+    >>> answers(pd.Series(["3", None, "x"]), np.array([2, 3, 4]), "q1", parse, "t.csv",
+    ...         errors).tolist(), [e.row for e in errors]
+    ([3.0, nan, nan], [4])
+    """
     codes, uniques = cells(column)
     parsed = [parse(u) for u in uniques]
     numbers = np.array([number for number, _ in parsed] + [math.nan])
@@ -150,7 +283,36 @@ def answers(column: pd.Series, rows: np.ndarray, item: str, parse, name: str,
 
 def check_targets(out: pd.DataFrame, name: str, errors: list[InputError],
                   groups: tuple[str, ...]) -> None:
-    """Every rating names who it rates; a self rating rates the respondent, and only then."""
+    """Every rating names who it rates; a self rating rates the respondent, and only then.
+
+    Parameters
+    ----------
+    out : pandas.DataFrame
+        The table being checked, with text ids in ``respondent`` and ``target`` and, where
+        present, ``rater``.
+    name : str
+        The file (or table) name the errors refer to.
+    errors : list of InputError
+        The list to add one error per bad row to.
+    groups : tuple of str
+        The rater groups other than ``"self"`` (such as ``"peer"``); a row of such a group
+        must not rate its own respondent.
+
+    Returns
+    -------
+    None
+        Appends to ``errors``, and fills an empty ``target`` of a self rating with the
+        respondent in place.
+
+    Examples
+    --------
+    >>> out = pd.DataFrame({"respondent": ["r1", "r2"], "target": ["", "r2"],
+    ...                     "rater": ["self", "peer"]})
+    >>> errors = []
+    >>> check_targets(out, "t.csv", errors, ("peer",))
+    >>> out["target"].tolist(), [(e.row, e.column) for e in errors]
+    (['r1', 'r2'], [(1, 'rater')])
+    """
     is_self = out["rater"] == "self" if "rater" in out else pd.Series(True, index=out.index)
     for n in out.index[(out["target"] == "") & ~is_self]:
         errors.append(InputError(name, tr("the target is empty"),
@@ -184,6 +346,24 @@ def fingerprint(table: pd.DataFrame) -> str:
     :func:`read_responses` stores it in ``attrs["checked"]``; scoring a table whose digest
     still matches skips checking it again, and any edit since (a cell, a row, a column) makes
     the digest differ, so the table is checked anew.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Any table.
+
+    Returns
+    -------
+    str
+        32 hexadecimal digits (BLAKE2b).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"respondent": ["r1", "r2"], "q1": [3, 4]})
+    >>> len(fingerprint(t)), fingerprint(t) == fingerprint(t.copy())
+    (32, True)
+    >>> fingerprint(t) == fingerprint(t.assign(q1=[3, 5]))
+    False
     """
     import hashlib
 

@@ -285,6 +285,14 @@ def load_checked(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | 
     tuple
         The checked table (``None`` when there are problems or answers were not kept), the
         list of problems (each an :class:`~leadkit.errors.InputError`), and the source's name.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> table, problems, name = load_checked(lk.dataset_path("agile-cmo-class"),
+    ...                                      lk.load_framework("agile-cmo"), None, ())
+    >>> table.shape, problems, name
+    ((216, 29), [], 'agile-cmo-class.csv')
     """
     errors: list[InputError] = []
     if isinstance(source, pd.DataFrame):
@@ -387,6 +395,17 @@ def read_responses(source: str | Path | pd.DataFrame, framework: Framework | str
 
     Parameters are those of :func:`validate_responses`.
 
+    Parameters
+    ----------
+    source : str, path-like or pandas.DataFrame
+        A CSV, TSV or Excel file, or a DataFrame in the same layout.
+    framework : Framework, str or path-like
+        The framework whose items the table answers, its id or its YAML file.
+    sheet : str or int, optional
+        The Excel sheet; default ``None`` reads the first.
+    ignore_columns : sequence of str, default ()
+        Extra columns to leave out of the check (and of the result).
+
     Returns
     -------
     DataFrame
@@ -428,7 +447,37 @@ whole number (expected a whole number from 1 to 5, or an answer label such as 'A
 
 
 def warn_empty(table: pd.DataFrame, fw: Framework, name: str, stacklevel: int = 2) -> None:
-    """Name the rows in which nothing is answered: they are kept and get missing scores."""
+    """Name the rows in which nothing is answered: they are kept and get missing scores.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A checked response table.
+    fw : Framework
+        The framework whose items it answers.
+    name : str
+        The file name to put in the warning.
+    stacklevel : int, default 2
+        Passed to :func:`warnings.warn`, so the warning points at the caller's line.
+
+    Returns
+    -------
+    None
+        Issues one ``UserWarning`` naming up to ten empty rows, or nothing when every row has
+        an answer.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import leadkit as lk
+    >>> fw = lk.load_framework("agile-cmo")
+    >>> table = pd.DataFrame({i: [3.0, float("nan")] for i in fw.item_ids}, index=[2, 3])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_empty(table, fw, "team.csv")
+    >>> str(caught[0].message)
+    'team.csv: nothing is answered in row(s) 3; they get missing scores'
+    """
     nothing = (table["_nothing"] if "_nothing" in table.columns
                else table[list(fw.item_ids)].isna().all(axis=1))
     empty = list(table.index[nothing.to_numpy(bool)])

@@ -71,6 +71,14 @@ def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.Dat
     -------
     DataFrame
         The validated table, as :func:`~leadkit.survey.responses.read_responses` returns it.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> fw = load_framework("agile-cmo")
+    >>> table = lk.read_responses(lk.dataset_path("agile-cmo-class"), fw)
+    >>> checked_table(table, fw) is table
+    True
     """
     if isinstance(responses, pd.DataFrame) and responses.attrs.get("framework") == fw.id:
         checked = responses.attrs.get("checked")
@@ -86,6 +94,26 @@ def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.Dat
 def reverse_keyed(responses: pd.DataFrame | str | Path,
                   framework: Framework | str | Path) -> pd.DataFrame:
     """The validated response table with reverse-keyed items turned around.
+
+    Parameters
+    ----------
+    responses : pandas.DataFrame, str or path-like
+        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
+        layout, or the path of a CSV or Excel file.
+    framework : Framework, str or path-like
+        The framework, its id or the path of its YAML file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The checked table, each reverse-keyed answer ``x`` turned into ``low + high - x``
+        with the bounds of the framework's scale.
+
+    Raises
+    ------
+    InputError
+        The table does not pass the checks of
+        :func:`~leadkit.survey.responses.read_responses`.
 
     Examples
     --------
@@ -158,6 +186,31 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
     columns of the pieces are categorical (each id stored once); the values equal
     :func:`score`'s.
 
+    Parameters
+    ----------
+    responses : pandas.DataFrame, str or path-like
+        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
+        layout, or the path of a CSV or Excel file.
+    framework : Framework, str or path-like
+        The framework, its id or the path of its YAML file.
+    min_share : float, default 0.5
+        The smallest share of an element's items that must be answered to give a score.
+    block : int, default 100_000
+        The number of response rows per piece.
+
+    Yields
+    ------
+    pandas.DataFrame
+        The tidy score table of the next ``block`` rows, as :func:`score` gives it; an empty
+        table gives one empty piece.
+
+    Raises
+    ------
+    ValueError
+        ``min_share`` does not lie between 0 and 1.
+    InputError
+        The table does not pass the response checks.
+
     Examples
     --------
     >>> import pandas as pd
@@ -199,6 +252,31 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
     The layout of R ``psych::scoreItems`` and of most statistics programs: the metadata
     columns, then one column per element id (the same values as :func:`score`). Yields
     ``block`` rows at a time, so that a large survey is never all in memory.
+
+    Parameters
+    ----------
+    responses : pandas.DataFrame, str or path-like
+        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
+        layout, or the path of a CSV or Excel file.
+    framework : Framework, str or path-like
+        The framework, its id or the path of its YAML file.
+    min_share : float, default 0.5
+        The smallest share of an element's items that must be answered to give a score.
+    block : int, default 100_000
+        The number of response rows per piece.
+
+    Yields
+    ------
+    pandas.DataFrame
+        For the next ``block`` rows: the metadata columns, then one float column per element
+        (NaN where too few items are answered).
+
+    Raises
+    ------
+    ValueError
+        ``min_share`` does not lie between 0 and 1.
+    InputError
+        The table does not pass the response checks.
 
     Examples
     --------
@@ -252,6 +330,13 @@ def framework_score(scores: pd.DataFrame, *, min_share: float = 0.5) -> pd.DataF
 
     Every element weighs the same, however many items it has. The score is missing when fewer
     than ``min_share`` of the elements have a score.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The tidy element scores of :func:`score`.
+    min_share : float, default 0.5
+        The smallest share of the elements that must have a score to give a framework score.
 
     Returns
     -------

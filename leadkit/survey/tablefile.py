@@ -135,6 +135,23 @@ def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
     :func:`read_table` would give for those rows. None when the file is small, a workbook,
     or not regular enough for the fast reader (then read it with :func:`read_table`, which
     names every row that does not fit).
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file.
+
+    Returns
+    -------
+    iterator of pandas.DataFrame or None
+        Raw tables as :func:`read_table` gives them, read lazily; None for a small file, a
+        workbook, a file that is too large or missing, or one the fast reader cannot take.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> read_table_chunks(lk.dataset_path("agile-cmo-class")) is None  # small: read it whole
+    True
     """
     path = Path(path)
     if (path.suffix.lower() not in TEXT_SUFFIXES and path.suffix) or not path.is_file() or (

@@ -14,12 +14,48 @@ LABEL_LAYOUT = w.Layout(width="auto")
 
 
 def heading(text: dict | str, level: int = 4) -> w.HTML:
-    """An HTML heading in the current language, escaped."""
+    """An HTML heading in the current language, escaped.
+
+    Parameters
+    ----------
+    text : dict or str
+        The text: a ``{en, nl}`` mapping or an English message id for
+        :func:`~leadkit.i18n.tr`.
+    level : int, default 4
+        The heading level, ``<h4>`` by default.
+
+    Returns
+    -------
+    ipywidgets.HTML
+        The heading.
+
+    Examples
+    --------
+    >>> heading("Language", 3).value
+    '<h3>Language</h3>'
+    """
     return w.HTML(f"<h{level}>{html.escape(tr(text))}</h{level}>")
 
 
 def paragraph(text: dict | str) -> w.HTML:
-    """A paragraph in the current language, escaped."""
+    """A paragraph in the current language, escaped.
+
+    Parameters
+    ----------
+    text : dict or str
+        The text: a ``{en, nl}`` mapping or an English message id for
+        :func:`~leadkit.i18n.tr`.
+
+    Returns
+    -------
+    ipywidgets.HTML
+        The paragraph.
+
+    Examples
+    --------
+    >>> paragraph({"en": "a < b", "nl": "a < b"}).value
+    '<p>a &lt; b</p>'
+    """
     return w.HTML(f"<p>{html.escape(tr(text))}</p>")
 
 
@@ -55,7 +91,24 @@ OPTIONS_CSS = """
 
 
 def wrap_options(box: w.Box) -> w.Box:
-    """Give a widget the kit's option styling (see :data:`OPTIONS_CSS`) and return it."""
+    """Give a widget the kit's option styling (see :data:`OPTIONS_CSS`) and return it.
+
+    Parameters
+    ----------
+    box : ipywidgets.Box
+        The widget with options (radio buttons, toggle buttons, checkboxes).
+
+    Returns
+    -------
+    ipywidgets.Box
+        The same box, with the class ``lk-options`` and a hidden style element added.
+
+    Examples
+    --------
+    >>> box = wrap_options(w.VBox([w.Checkbox()]))
+    >>> box._dom_classes, len(box.children)
+    (('lk-options',), 2)
+    """
     box.add_class("lk-options")
     box.children = (*box.children, w.HTML(f"<style>{OPTIONS_CSS}</style>",
                                           layout=w.Layout(display="none")))

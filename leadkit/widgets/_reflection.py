@@ -38,6 +38,16 @@ _T = {
 def saved_message(result: SaveResult) -> str:
     """The confirmation under the Save button, e.g. "Saved at 14:02 — 123 characters".
 
+    Parameters
+    ----------
+    result : SaveResult
+        What :meth:`~leadkit.store.journal.Journal.save_answer` did.
+
+    Returns
+    -------
+    str
+        The message in the current language, with the local time of the save.
+
     Examples
     --------
     >>> from datetime import datetime, timezone

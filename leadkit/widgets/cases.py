@@ -55,6 +55,26 @@ def dilemma(case_id: str) -> w.VBox:
 
     Returns a VBox with ``steps`` (one VBox per step with ``choices``, ``button``,
     ``feedback``) and ``summary`` (how many strong, mixed and weak choices so far).
+
+    Parameters
+    ----------
+    case_id : str
+        The id of a dilemma case (see :func:`leadkit.learning.cases.list_cases`).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The case with its steps and the running summary.
+
+    Raises
+    ------
+    UnknownIdError
+        The case does not exist.
+
+    Examples
+    --------
+    >>> len(dilemma("agile-cmo-dilemma").steps)
+    3
     """
     case = cases.load_case(case_id)
     summary = w.HTML()
@@ -119,6 +139,21 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
 
     Returns a VBox with ``dropdowns`` (question id → Dropdown), ``result`` (HTML) and, after
     each change, ``table`` (the DataFrame from :func:`leadkit.learning.cases.context_implications`).
+
+    Parameters
+    ----------
+    case_id : str, default "silo-context"
+        The id of a context case.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The dropdowns and the implications shown under them.
+
+    Examples
+    --------
+    >>> sorted(context_profile().dropdowns)
+    ['digital-business-shift', 'market-focus', 'marketing-goals', 'player-type']
     """
     case = cases.load_case(case_id)
     fw = load_framework(case["framework"])
@@ -171,6 +206,21 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
     Returns a VBox with ``sliders`` (area id → ToggleButtons of the levels), ``button``,
     ``result`` (HTML), ``output`` (the chart) and, after a click, ``shape`` (a TShape) and
     ``figure``.
+
+    Parameters
+    ----------
+    case_id : str, default "silo-t-shape"
+        The id of the T-shape case.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The level buttons per area, the button, and where the result and chart appear.
+
+    Examples
+    --------
+    >>> len(t_shape_map().sliders)
+    8
     """
     from leadkit.plots.cases import t_shape_figure
 
@@ -227,6 +277,21 @@ def spot_compliance(case_id: str) -> w.VBox:
 
     Returns a VBox with ``checks`` (line id → Checkbox), ``button``, ``feedback`` (HTML) and,
     after a click, ``result`` (a :class:`~leadkit.learning.cases.ComplianceResult`).
+
+    Parameters
+    ----------
+    case_id : str
+        The id of a compliance case (such as ``"leading-professionals-crm-report"``).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The report's lines as checkboxes, the button and the feedback.
+
+    Examples
+    --------
+    >>> len(spot_compliance("leading-professionals-crm-report").checks)
+    10
     """
     case = cases.load_case(case_id)
     report = case["report"]
@@ -273,6 +338,22 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
 
     Returns a VBox with ``case_picker`` (Dropdown, hidden for a single case), ``choices``,
     ``button``, ``feedback`` and, after a click, ``fit`` (the framework-fit table).
+
+    Parameters
+    ----------
+    case_ids : list of str or str, optional
+        The framework-fit cases to offer. Default ``None`` offers every case of kind
+        ``framework-fit``.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The case, the frameworks to choose from, the button and the feedback.
+
+    Examples
+    --------
+    >>> choose_framework("fit-meal-box").choices.options[0][1]
+    'agile-cmo'
     """
     if case_ids is None:
         case_ids = cases.list_cases(kind="framework-fit")

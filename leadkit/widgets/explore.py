@@ -21,7 +21,24 @@ __all__ = ["framework_explorer", "framework_table", "language_switch", "element_
            "framework_table_html"]
 
 def element_card_html(framework_id: str) -> str:
-    """The elements of a framework as an HTML list in the current language (pure function)."""
+    """The elements of a framework as an HTML list in the current language (pure function).
+
+    Parameters
+    ----------
+    framework_id : str
+        The framework id.
+
+    Returns
+    -------
+    str
+        HTML: the title, summary, an ordered list of the elements with their practice and the
+        source.
+
+    Examples
+    --------
+    >>> element_card_html("agile-cmo").count("<li>")
+    7
+    """
     fw = load_framework(framework_id)
     parts = [
         f"<h4>{html.escape(tr(fw.title))}</h4>",
@@ -53,6 +70,16 @@ def framework_table_html() -> str:
 
     Every column is shown whole (text wraps, nothing is cut off) and the article titles are
     marked as titles of works.
+
+    Returns
+    -------
+    str
+        An HTML table with one row per framework: title, elements, items and source.
+
+    Examples
+    --------
+    >>> framework_table_html().count("<tr>")
+    6
     """
     head = "".join(f"<th style='text-align:left'>{html.escape(tr(_TABLE[k]))}</th>"
                    for k in ("framework", "elements", "items", "source"))
@@ -66,14 +93,41 @@ def framework_table_html() -> str:
 
 
 def framework_table() -> w.HTML:
-    """:func:`framework_table_html` as a widget that re-words itself on a language switch."""
+    """:func:`framework_table_html` as a widget that re-words itself on a language switch.
+
+    Returns
+    -------
+    ipywidgets.HTML
+        The table, re-worded whenever the language changes.
+
+    Examples
+    --------
+    >>> framework_table().value.count("<tr>")
+    6
+    """
     table = w.HTML(framework_table_html(), layout=w.Layout(width="100%"))
     on_language_change(lambda _language: setattr(table, "value", framework_table_html()))
     return table
 
 
 def framework_explorer(framework_id: str | None = None) -> w.VBox:
-    """Pick a framework in a dropdown and read its elements; follows the language switch."""
+    """Pick a framework in a dropdown and read its elements; follows the language switch.
+
+    Parameters
+    ----------
+    framework_id : str, optional
+        The framework shown first. Default ``None`` shows the first of the kit.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The dropdown and the card of the chosen framework.
+
+    Examples
+    --------
+    >>> framework_explorer("wij-model").children[0].value
+    'wij-model'
+    """
     ids = list_frameworks()
     dropdown = w.Dropdown(
         options=[(tr(load_framework(i).title), i) for i in ids],
@@ -127,7 +181,18 @@ class LanguageSwitch(w.HBox):
 
 
 def language_switch() -> LanguageSwitch:
-    """Buttons that set the kit's language; widgets that listen re-word themselves."""
+    """Buttons that set the kit's language; widgets that listen re-word themselves.
+
+    Returns
+    -------
+    LanguageSwitch
+        A box with the ``toggle`` buttons (one per language) and their ``css``.
+
+    Examples
+    --------
+    >>> language_switch().toggle.value
+    'en'
+    """
     toggle = w.ToggleButtons(
         options=[(language_name(c), c) for c in LANGUAGES],
         value=get_language(),

@@ -51,6 +51,35 @@ def hand_in_files(journal: Journal, learner: str, folder: str | os.PathLike[str]
 
     The learner id is checked first: with a bad id nothing is written. The portfolio is in the
     current language, which is also recorded in the journal for later exports.
+
+    Parameters
+    ----------
+    journal : Journal
+        The learner's journal.
+    learner : str
+        The learner id (see :func:`leadkit.store.journal.learner_id_problem`).
+    folder : str or path-like
+        The folder to write the two files into.
+
+    Returns
+    -------
+    portfolio : pathlib.Path
+        The HTML portfolio.
+    bundle : pathlib.Path
+        The JSON bundle for the teacher.
+
+    Raises
+    ------
+    LeadkitError
+        The learner id is not usable; nothing is written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> portfolio, bundle = hand_in_files(Journal(folder), "s1001", folder)
+    >>> portfolio.name, bundle.name
+    ('portfolio-s1001.html', 'bundle-s1001.json')
     """
     from leadkit.render.portfolio import write_portfolio
     from leadkit.store.bundle import export_bundle

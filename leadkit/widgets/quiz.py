@@ -46,7 +46,24 @@ def _question_box(number: int, question: dict) -> w.VBox:
 
 def self_check(questions: str | list[dict]) -> w.VBox:
     """Self-check questions with feedback: a set id (``datasets/selfchecks/<id>.yaml``) or a
-    list of questions in the same format (as a scenario's ``check`` section)."""
+    list of questions in the same format (as a scenario's ``check`` section).
+
+    Parameters
+    ----------
+    questions : str or list of dict
+        A self-check set id, or its questions (see
+        :func:`leadkit.learning.selfcheck.load_selfcheck`).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        One box per question, also kept in its ``questions`` attribute.
+
+    Examples
+    --------
+    >>> len(self_check("00-start-here").questions)
+    2
+    """
     if isinstance(questions, str):
         questions = load_selfcheck(questions)
     questions = [_question_box(i, q) for i, q in enumerate(questions, 1)]

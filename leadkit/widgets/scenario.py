@@ -43,7 +43,26 @@ _T = {
 
 
 def result_html(scenario: dict, runs) -> str:
-    """The outcome table: mean, 95% CI and spread per outcome, in the current language."""
+    """The outcome table: mean, 95% CI and spread per outcome, in the current language.
+
+    Parameters
+    ----------
+    scenario : dict
+        The scenario that was run.
+    runs : pandas.DataFrame
+        The rows of :func:`leadkit.simulate.scenarios.run_scenario`.
+
+    Returns
+    -------
+    str
+        An HTML table with one row per outcome.
+
+    Examples
+    --------
+    >>> sc = load_scenario("key-account-price")
+    >>> result_html(sc, run_scenario(sc, replications=10)).count("<tr>")
+    3
+    """
     summary = summarise_outcomes(scenario, runs)
     head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(tr(_T[k]))}</th>"
                    for k in ("outcome", "mean", "ci", "sd"))
@@ -58,7 +77,23 @@ def result_html(scenario: dict, runs) -> str:
 
 
 def debrief_html(scenario: dict) -> str:
-    """The debrief with its links to framework elements and the sources."""
+    """The debrief with its links to framework elements and the sources.
+
+    Parameters
+    ----------
+    scenario : dict
+        A scenario of :func:`leadkit.simulate.scenarios.load_scenario`.
+
+    Returns
+    -------
+    str
+        HTML: the debrief's summary, its links to framework elements and the sources.
+
+    Examples
+    --------
+    >>> debrief_html(load_scenario("key-account-price")).startswith("<h4>Debrief</h4>")
+    True
+    """
     links = []
     for link in scenario["debrief"]["links"]:
         fw = load_framework(link["framework"])
@@ -240,5 +275,21 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
 
 
 def scenario_check(scenario_id: str) -> w.VBox:
-    """The scenario's own self-check questions (its ``check`` section)."""
+    """The scenario's own self-check questions (its ``check`` section).
+
+    Parameters
+    ----------
+    scenario_id : str
+        The scenario id.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The self-check of :func:`leadkit.widgets.quiz.self_check`.
+
+    Examples
+    --------
+    >>> len(scenario_check("key-account-price").questions)
+    1
+    """
     return self_check(load_scenario(scenario_id)["check"])
