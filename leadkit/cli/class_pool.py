@@ -49,14 +49,35 @@ def _words(argv: Sequence[str]) -> list[str]:
 
 
 def wants(argv: Sequence[str]) -> bool:
-    """Whether a command line is ``leadkit class open|view|close …``."""
+    """Whether a command line is ``leadkit class open|view|close …``.
+
+    Parameters
+    ----------
+    argv
+        The command line after the program name.
+    Returns
+    -------
+    bool
+        True for ``class open``, ``class view`` and ``class close``; the older
+        ``class FOLDER`` summary is left to its own handler.
+    """
     words = _words(argv)
     return (len(words) >= 2 and words[0] == "class" and words[1] in ACTIONS
             and "--salt-file" not in words)
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
-    """Parse ``class ACTION PATH …`` (argparse exits with its usage on a mistake)."""
+    """Parse ``class ACTION PATH …`` (argparse exits with its usage on a mistake).
+
+    Parameters
+    ----------
+    argv
+        The command line after the program name, starting with ``class``.
+    Returns
+    -------
+    argparse.Namespace
+        ``action``, ``path`` and the options of that action.
+    """
     parser = argparse.ArgumentParser(prog="leadkit class", description=tr("the live class pool: "
                                                                           "learners share element "
                                                                           "scores, everyone sees "
@@ -101,7 +122,17 @@ def _archive(folder: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Carry out ``open``, ``view`` or ``close``; return the exit code (errors raise)."""
+    """Carry out ``open``, ``view`` or ``close``; return the exit code (errors raise).
+
+    Parameters
+    ----------
+    args
+        What :func:`parse` returned.
+    Returns
+    -------
+    int
+        The exit code: 0 when the action was carried out.
+    """
     from leadkit.store.class_pool import ClassPool, is_service_location
     from leadkit.store.safe_output import write_csv
 

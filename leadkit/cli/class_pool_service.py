@@ -46,7 +46,17 @@ _CACHE_S = 10  # how long the teachers' group is trusted before it is asked agai
 
 
 def make_store(url: str) -> PoolStore:
-    """The store at an SQLAlchemy URL; an SQLite file gets WAL and busy timeouts."""
+    """The store at an SQLAlchemy URL; an SQLite file gets WAL and busy timeouts.
+
+    Parameters
+    ----------
+    url
+        An SQLAlchemy URL: ``sqlite:///path`` or ``postgresql+psycopg://…``.
+    Returns
+    -------
+    PoolStore
+        The store, with its tables created when missing.
+    """
     if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
         from leadkit.store.class_pool_sqlite import sqlite_engine
 
@@ -58,7 +68,21 @@ def make_store(url: str) -> PoolStore:
 
 
 def make_app(store: PoolStore, *, prefix: str = "/", teachers: str = "teachers"):
-    """The tornado application of the service (routes under ``prefix``)."""
+    """The tornado application of the service (routes under ``prefix``).
+
+    Parameters
+    ----------
+    store
+        Where the shares are kept (:func:`make_store`).
+    prefix
+        The URL prefix the hub routes to the service, e.g. ``/services/classpool/``.
+    teachers
+        The hub group whose members may open, view and close pools.
+    Returns
+    -------
+    tornado.web.Application
+        The routes of the service, each checking the hub token of the request.
+    """
     from jupyterhub.services.auth import HubOAuth, HubOAuthCallbackHandler, HubOAuthenticated
     from jupyterhub.utils import url_path_join
     from tornado import web
@@ -218,7 +242,17 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Start the service (listening where the hub's ``JUPYTERHUB_SERVICE_URL`` says)."""
+    """Start the service (listening where the hub's ``JUPYTERHUB_SERVICE_URL`` says).
+
+    Parameters
+    ----------
+    argv
+        Command-line options (default: ``sys.argv[1:]``), e.g. ``--db URL``.
+    Returns
+    -------
+    None
+        Runs the service until the hub stops it.
+    """
     from tornado.ioloop import IOLoop
 
     args = _arguments(argv)

@@ -101,7 +101,8 @@ def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int =
 
     Examples
     --------
-    >>> from leadkit.store.classroom import class_scores, load_bundles, sample_bundles_dir
+    >>> from leadkit.store.classroom import class_scores
+    >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
     >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
     >>> fig = class_distribution(scores, "agile-cmo")
     >>> fig.axes[0].get_title().endswith("(n = 22)")
@@ -148,8 +149,8 @@ def class_theme_chart(theme_summary: pd.DataFrame, *, ax: Axes | None = None) ->
 
     Examples
     --------
-    >>> from leadkit.store.classroom import (class_scores, class_themes, load_bundles,
-    ...                                      sample_bundles_dir)
+    >>> from leadkit.store.classroom import class_scores, class_themes
+    >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
     >>> scores = class_scores(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
     >>> len(class_theme_chart(class_themes(scores)).axes)
     1

@@ -125,7 +125,7 @@ def hits(u32: np.ndarray, cut: int | np.ndarray) -> np.ndarray:
     >>> hits(np.array([0, 2**31], dtype=np.uint32), threshold(0.5)).tolist()
     [True, False]
     """
-    if np.isscalar(cut):
+    if isinstance(cut, int | np.integer):
         if cut >= TWO32:
             return np.ones(np.shape(u32), dtype=bool)
         return u32 < np.uint32(cut)

@@ -73,6 +73,20 @@ class per_replication:  # noqa: N801 - used like a function: per_replication(fan
 def replication_seeds(seed: int, n_cells: int, replications: int) -> list[list[list[int]]]:
     """Per cell, per replication: four 32-bit words from the spawned ``SeedSequence``.
 
+    Parameters
+    ----------
+    seed
+        The root seed.
+    n_cells
+        The number of parameter cells.
+    replications
+        Replications per cell.
+    Returns
+    -------
+    list
+        ``seeds[cell][replication]`` is a list of four 32-bit words, the entropy of that
+        replication's ``SeedSequence``.
+
     Examples
     --------
     >>> seeds = replication_seeds(7, 2, 3)
@@ -121,6 +135,14 @@ def sweep(model: Callable[..., Mapping[str, Any]], grid: Mapping[str, Sequence[A
     pandas.DataFrame
         One row per (cell, replication) in grid order: the grid columns, ``replication``,
         then the model's outcomes.
+
+    Examples
+    --------
+    >>> from leadkit.simulate import fang
+    >>> table = sweep(per_replication(fang), {"linking": [0.0, 1.0]}, replications=2, seed=1,
+    ...               fixed={"max_periods": 50})
+    >>> table[["linking", "replication"]].values.tolist()
+    [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
     """
     names = list(grid)
     if not names or any(len(grid[n]) == 0 for n in names):

@@ -61,6 +61,15 @@ __all__ = ["ClassPool", "is_service_location", "POOL_FILE"]
 def is_service_location(location: object) -> bool:
     """Whether ``location`` names the hub service rather than a folder.
 
+    Parameters
+    ----------
+    location
+        A folder path or a service address.
+    Returns
+    -------
+    bool
+        True for ``hub-service://NAME`` and ``http(s)://`` addresses.
+
     Examples
     --------
     >>> is_service_location("hub-service://classpool"), is_service_location("/tmp/pool")

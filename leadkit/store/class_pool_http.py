@@ -36,7 +36,26 @@ TIMEOUT_S = 20
 
 
 def service_url(location: str, environ: Mapping[str, str] | None = None) -> str:
-    """The service's base URL (ending in ``/``) for a location."""
+    """The service's base URL (ending in ``/``) for a location.
+
+    Parameters
+    ----------
+    location
+        ``hub-service://NAME`` or an ``http(s)://`` address of the service.
+    environ
+        The environment to read the hub's address from (default: ``os.environ``).
+    Returns
+    -------
+    str
+        The service's base URL, ending in ``/``.
+
+    Examples
+    --------
+    >>> service_url("hub-service://classpool", {"LEADKIT_HUB_URL": "https://hub.example.org"})
+    'https://hub.example.org/services/classpool/'
+    >>> service_url("https://hub.example.org/services/classpool")
+    'https://hub.example.org/services/classpool/'
+    """
     env = os.environ if environ is None else environ
     if location.startswith("hub-service://"):
         name = location[len("hub-service://"):].strip("/") or "classpool"

@@ -39,6 +39,17 @@ def clean_scores(framework: Framework, scores: Mapping[str, Any]) -> dict[str, f
 
     Elements without a score (None, NaN) are left out; at least one score must remain.
 
+    Parameters
+    ----------
+    framework
+        The framework the scores belong to.
+    scores
+        Element id to score (None or NaN for an element the learner has no score on).
+    Returns
+    -------
+    dict of str to float
+        The scores that are given, as plain floats.
+
     Examples
     --------
     >>> import leadkit as lk
@@ -89,6 +100,21 @@ def release_view(framework: Framework, current: Mapping[str, Mapping[str, float]
     or withdrawn); otherwise the last release stays. Rows hold ``element``, ``n``, ``mean`` and
     ``reason`` (``""``, ``"floor"`` or ``"extreme"``).
 
+    Parameters
+    ----------
+    framework
+        The framework of the pool.
+    current
+        Element id to {learner: score}: what is shared now.
+    released
+        The same for the last published picture.
+    floor
+        The disclosure floor (3 or more).
+    Returns
+    -------
+    tuple
+        The published rows, and per element that moved on its new released scores.
+
     Examples
     --------
     >>> import leadkit as lk
@@ -122,6 +148,18 @@ def release_view(framework: Framework, current: Mapping[str, Mapping[str, float]
 
 def view_frame(rows: list[dict[str, Any]], floor: int) -> pd.DataFrame:
     """The tidy view table from published rows: ``element``, ``n``, ``mean``, ``note``.
+
+    Parameters
+    ----------
+    rows
+        The rows of :func:`release_view`.
+    floor
+        The disclosure floor, named in the notes.
+    Returns
+    -------
+    pandas.DataFrame
+        One row per element: ``element``, ``n``, ``mean`` and ``note`` (why a value is missing);
+        ``attrs['note']`` states the rules.
 
     Examples
     --------

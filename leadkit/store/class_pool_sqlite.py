@@ -38,7 +38,24 @@ BUSY_MS = 60_000
 
 
 def sqlite_engine(path: Path | str) -> sa.engine.Engine:
-    """An engine on the SQLite file ``path``: WAL, a busy timeout, ``BEGIN IMMEDIATE`` writes."""
+    """An engine on the SQLite file ``path``: WAL, a busy timeout, ``BEGIN IMMEDIATE`` writes.
+
+    Parameters
+    ----------
+    path
+        The SQLite file (made when missing).
+    Returns
+    -------
+    sqlalchemy.engine.Engine
+        An engine whose connections use WAL, a busy timeout and immediate write transactions.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> engine = sqlite_engine(pathlib.Path(tempfile.mkdtemp()) / "pool.sqlite")
+    >>> engine.dialect.name
+    'sqlite'
+    """
     engine = sa.create_engine(f"sqlite:///{path}", poolclass=sa.pool.NullPool,
                               connect_args={"timeout": BUSY_MS / 1000})
 

@@ -300,6 +300,16 @@ def check_salt(salt: str, where: str = "salt") -> None:
     -------
     None
         Raises :class:`~leadkit.errors.LeadkitError` when the salt is too short.
+
+    Examples
+    --------
+    >>> check_salt("a-long-private-class-salt") is None
+    True
+    >>> check_salt("short")
+    Traceback (most recent call last):
+    ...
+    leadkit.errors.InputError: salt: the salt is too short to protect learner ids (expected \
+at least 16 characters, e.g. from new_salt())
     """
     if not isinstance(salt, str) or len(salt.strip()) < _MIN_SALT:
         raise InputError(where, "the salt is too short to protect learner ids",

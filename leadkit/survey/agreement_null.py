@@ -174,6 +174,21 @@ def rwg_j_sim(group_size: int, n_items: int, n_options: int = 5, replications: i
     ``item_correlations`` (R's ``itemcors``) the answers are correlated normal draws cut into
     A equally likely options, so random teams answer related items alike.
 
+    Parameters
+    ----------
+    group_size
+        Members per simulated team.
+    n_items
+        Items of the scale (J).
+    n_options
+        Answer options (A).
+    replications
+        Simulated teams.
+    seed
+        Root seed; the same seed gives the same values.
+    item_correlations
+        A J x J correlation matrix of the items (R's ``itemcors``), or None for independent items.
+
     Returns
     -------
     numpy.ndarray
@@ -263,6 +278,15 @@ def icc_ci(values: ArrayLike, groups: ArrayLike, level: float = 0.95) -> pd.Data
     F / F_crit(k - 1, N - k) and F * F_crit(N - k, k - 1) give ICC(1) = (F - 1) / (F + g - 1),
     with g the mean team size as in ``multilevel::ICC1``, and ICC(2) = 1 - 1 / F. For equal
     team sizes these are the intervals of ``psych::ICC`` (``ICC1`` and ``ICC1k``).
+
+    Parameters
+    ----------
+    values
+        One value per person (an element score, say).
+    groups
+        The team of each person, aligned with ``values``.
+    level
+        The confidence level of the intervals.
 
     Returns
     -------

@@ -30,6 +30,11 @@ SAMPLE = "agile-cmo-class"
 def kit_reports() -> pd.DataFrame:
     """Wave-1 ratings of each team's leader by its members: ``respondent, team`` and the items.
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per direct report: ``respondent``, ``team`` and the item answers.
+
     Examples
     --------
     >>> kit_reports().groupby("team").size().min()
@@ -45,6 +50,12 @@ def kit_reports() -> pd.DataFrame:
 
 def kit_people() -> pd.DataFrame:
     """One row per team member: wave-1 element scores and items, wave-2 trust, others' trust.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per team member: ``respondent``, ``team``, the element scores and items of
+        wave 1, ``trust_wave2`` and ``others_trust``.
 
     Examples
     --------

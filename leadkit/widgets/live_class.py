@@ -225,6 +225,15 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
 
     When there is no pool at ``location`` yet the dashboard says so and keeps looking.
 
+    Parameters
+    ----------
+    location
+        The pool: a folder or a service address.
+    framework_id
+        The framework whose picture is shown.
+    refresh
+        Seconds between refreshes (0 for none).
+
     Returns
     -------
     ipywidgets.VBox
