@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from leadkit.content.paths import data_dir
+from leadkit.docparams import shared_params
 from leadkit.errors import FrameworkFileError
 
 if TYPE_CHECKING:
@@ -73,13 +74,13 @@ _StrictSafeLoader.add_constructor(
 )
 
 
+@shared_params
 def read_yaml(path: str | Path) -> Any:
     """Read a YAML (or JSON) file safely; syntax errors name the line and column.
 
     Parameters
     ----------
-    path : str or pathlib.Path
-        The data file.
+    %(data_file)s
 
     Returns
     -------
@@ -187,16 +188,14 @@ def _explain(error: jsonschema.ValidationError) -> str:
 VALIDATED = "schema/validated.sha256"
 
 
+@shared_params
 def content_digest(path: str | Path, schema_name: str) -> str:
     """SHA-256 of the schema's name and text and the file's bytes: what was validated.
 
     Parameters
     ----------
-    path : str or pathlib.Path
-        The data file.
-    schema_name : str
-        The schema's name, a file ``datasets/schema/<name>.schema.json`` (such as
-        ``"framework"`` or ``"case"``).
+    %(data_file)s
+    %(schema_name)s
 
     Returns
     -------
@@ -223,6 +222,7 @@ def _validated_digests() -> frozenset[str]:
                      if line.strip())
 
 
+@shared_params
 def load_validated(path: str | Path, schema_name: str) -> Any:
     """Read ``path`` and validate it against the named schema; return the parsed document.
 
@@ -232,11 +232,8 @@ def load_validated(path: str | Path, schema_name: str) -> Any:
 
     Parameters
     ----------
-    path : str or pathlib.Path
-        The data file.
-    schema_name : str
-        The schema's name, a file ``datasets/schema/<name>.schema.json`` (such as
-        ``"framework"`` or ``"case"``).
+    %(data_file)s
+    %(schema_name)s
 
     Returns
     -------
@@ -297,16 +294,14 @@ def kit_data_files() -> list[tuple[Path, str]]:
             for path in sorted(root.glob(pattern))]
 
 
+@shared_params
 def validate_fully(path: str | Path, schema_name: str) -> None:
     """Validate against the schema whatever the digest list says (for the build tool).
 
     Parameters
     ----------
-    path : str or pathlib.Path
-        The data file.
-    schema_name : str
-        The schema's name, a file ``datasets/schema/<name>.schema.json`` (such as
-        ``"framework"`` or ``"case"``).
+    %(data_file)s
+    %(schema_name)s
 
     Returns
     -------

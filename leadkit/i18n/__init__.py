@@ -37,6 +37,8 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
+from leadkit.docparams import shared_params
+
 __all__ = ["LANGUAGES", "LOCALE_DIR", "get_language", "set_language", "tr", "N_", "ngettext",
            "on_language_change", "format_number", "format_date", "counted", "languages",
            "language_name"]
@@ -196,6 +198,7 @@ def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
     return message
 
 
+@shared_params
 def tr(text: Mapping[str, str] | str, language: str | None = None) -> str:
     """Return ``text`` in the current (or the given) language.
 
@@ -204,8 +207,7 @@ def tr(text: Mapping[str, str] | str, language: str | None = None) -> str:
     text
         An English message id (looked up in the catalogue; a string without a translation,
         such as a name, comes back as it is) or a content mapping with one field per language.
-    language
-        A language code; the current language when ``None``.
+    %(language)s
 
     Returns
     -------
@@ -233,6 +235,7 @@ def tr(text: Mapping[str, str] | str, language: str | None = None) -> str:
         raise KeyError(f"text {dict(text)!r} has no {code!r} version") from None
 
 
+@shared_params
 def ngettext(singular: str, plural: str, n: int, language: str | None = None) -> str:
     """The singular or plural form of a message for ``n``, by the rules of the language.
 
@@ -242,8 +245,7 @@ def ngettext(singular: str, plural: str, n: int, language: str | None = None) ->
         The English message ids.
     n
         The count that chooses the form.
-    language
-        A language code; the current language when ``None``.
+    %(language)s
 
     Returns
     -------
@@ -258,6 +260,7 @@ def ngettext(singular: str, plural: str, n: int, language: str | None = None) ->
     return _catalogue(language or _current).ngettext(singular, plural, int(n))
 
 
+@shared_params
 def counted(n: int, singular: str, plural: str, language: str | None = None) -> str:
     """A number with its noun, in the right form: "1 student", "24 studenten".
 
@@ -267,8 +270,7 @@ def counted(n: int, singular: str, plural: str, language: str | None = None) -> 
         The count.
     singular, plural
         The English nouns (message ids of one plural entry in the catalogues).
-    language
-        A language code; the current language when ``None``.
+    %(language)s
 
     Returns
     -------
@@ -283,6 +285,7 @@ def counted(n: int, singular: str, plural: str, language: str | None = None) -> 
     return f"{n} {ngettext(singular, plural, n, language)}"
 
 
+@shared_params
 def format_number(value: float, digits: int = 2, language: str | None = None) -> str:
     """A number in the current (or given) language: fixed decimals, a decimal comma in Dutch.
 
@@ -295,8 +298,7 @@ def format_number(value: float, digits: int = 2, language: str | None = None) ->
         The number.
     digits
         Decimals shown.
-    language
-        A language code; the current language when ``None``.
+    %(language)s
 
     Returns
     -------
@@ -350,6 +352,7 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@shared_params
 def format_date(value: date | datetime, language: str | None = None) -> str:
     """A date in the current (or given) language's medium format: "1 Dec 2026", "1 dec 2026".
 
@@ -357,8 +360,7 @@ def format_date(value: date | datetime, language: str | None = None) -> str:
     ----------
     value
         A date or datetime.
-    language
-        A language code; the current language when ``None``.
+    %(language)s
 
     Returns
     -------

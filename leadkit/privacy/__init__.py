@@ -39,6 +39,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from leadkit.docparams import shared_params
 from leadkit.errors import FloorError, InputError
 from leadkit.i18n import N_, tr
 
@@ -90,6 +91,7 @@ def check_floor(floor: object, name: str = "floor") -> int:
     return int(floor)
 
 
+@shared_params
 def require_distinct(frame: pd.DataFrame, keys: Sequence[str], person: str, *,
                      source: str = "<table>", row_of: Sequence[object] | None = None) -> None:
     """Raise an :class:`InputError` when a person appears twice in one group.
@@ -102,8 +104,7 @@ def require_distinct(frame: pd.DataFrame, keys: Sequence[str], person: str, *,
     ----------
     frame : pandas.DataFrame
         The rows to check.
-    keys : sequence of str
-        The columns that make a group.
+    %(keys)s
     person : str
         The column of person ids.
     source : str, default "<table>"
@@ -212,6 +213,7 @@ def mean_is_safe(mean: float, n: int, scale: tuple[float, float], step: float) -
     return mean - low >= margin and high - mean >= margin
 
 
+@shared_params
 def describe(frame: pd.DataFrame, keys: Sequence[str], *, person: str, value: str = "score",
              floor: int = FLOOR, scale: tuple[float, float] = (1.0, 5.0),
              step: float = 1.0) -> pd.DataFrame:
@@ -225,8 +227,7 @@ def describe(frame: pd.DataFrame, keys: Sequence[str], *, person: str, value: st
     ----------
     frame : DataFrame
         One row per person and group, with the ``keys``, ``person`` and ``value`` columns.
-    keys : sequence of str
-        The columns that make a group.
+    %(keys)s
     person : str
         The column of person ids. A person twice in a group raises :class:`InputError`.
     value : str

@@ -31,6 +31,7 @@ import pandas as pd
 
 from leadkit import privacy
 from leadkit.content.frameworks import Framework
+from leadkit.docparams import shared_params
 from leadkit.i18n import N_, format_number, tr
 
 __all__ = ["SMALL_GROUPS", "withheld_rows", "eligible_rows", "group_table", "cell_text",
@@ -40,6 +41,7 @@ __all__ = ["SMALL_GROUPS", "withheld_rows", "eligible_rows", "group_table", "cel
 SMALL_GROUPS: tuple[str, ...] = ("peer", "report", "other")
 
 
+@shared_params
 def withheld_rows(scores: pd.DataFrame, cells: Sequence[tuple[pd.Series, Sequence[str]]], *,
                   floor: int = privacy.FLOOR, scale: tuple[float, float] = (1.0, 5.0),
                   step: float = 1.0) -> pd.Series:
@@ -56,9 +58,7 @@ def withheld_rows(scores: pd.DataFrame, cells: Sequence[tuple[pd.Series, Sequenc
     cells : sequence of (pandas.Series, sequence of str)
         Per table of the output: a boolean mask of the rows it uses, and the columns that
         make its cells.
-    floor : int, default FLOOR
-        The anonymity floor: at least :data:`leadkit.privacy.FLOOR` (3); it can be raised,
-        never lowered.
+    %(floor)s
     scale : tuple of float, default (1.0, 5.0)
         The lowest and highest possible score.
     step : float, default 1.0
@@ -99,6 +99,7 @@ def withheld_rows(scores: pd.DataFrame, cells: Sequence[tuple[pd.Series, Sequenc
     return out
 
 
+@shared_params
 def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR,
                   team_rows: pd.Series | None = None, scale: tuple[float, float] = (1.0, 5.0),
                   step: float = 1.0) -> pd.Series:
@@ -115,9 +116,7 @@ def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR
         ``wave``, ``rater`` and ``team``.
     unit : str
         The column of what is scored (such as ``"element"``), part of every cell.
-    floor : int, default FLOOR
-        The anonymity floor: at least :data:`leadkit.privacy.FLOOR` (3); it can be raised,
-        never lowered.
+    %(floor)s
     team_rows : pandas.Series of bool, optional
         The rows that the per-team table uses. Default ``None``: there is no team table, so
         no team cell is checked.
@@ -155,6 +154,7 @@ def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR
     return scores["score"].notna() & ~withheld
 
 
+@shared_params
 def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Framework,
                 floor: int = privacy.FLOOR, min_share: float = 0.5) -> pd.DataFrame:
     """``n`` and ``mean`` per group of ``keys``, each person once, with the floor applied.
@@ -166,13 +166,10 @@ def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Framework,
     ----------
     scores : pandas.DataFrame
         Tidy score rows with ``respondent``, ``score`` and the ``keys`` columns.
-    keys : sequence of str
-        The columns that make a group.
+    %(keys)s
     fw : Framework
         The framework scored; its scale and items set the grid of possible scores.
-    floor : int, default FLOOR
-        The anonymity floor: at least :data:`leadkit.privacy.FLOOR` (3); it can be raised,
-        never lowered.
+    %(floor)s
     min_share : float, default 0.5
         The smallest share of an element's items that still gives a score
         (:func:`leadkit.privacy.score_step`).

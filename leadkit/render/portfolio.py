@@ -32,6 +32,7 @@ from typing import Any
 
 import pandas as pd
 
+from leadkit.docparams import shared_params
 from leadkit.errors import LeadkitError
 from leadkit.i18n import N_, get_language, tr
 from leadkit.store.journal import Journal
@@ -130,13 +131,13 @@ def _header(journal: Journal) -> tuple[str, str]:
             datetime.now(UTC).strftime("%Y-%m-%d %H:%M"))
 
 
+@shared_params
 def portfolio_markdown(journal: Journal) -> str:
     """The whole portfolio as Markdown (score tables instead of charts).
 
     Parameters
     ----------
-    journal : Journal
-        The learner's journal.
+    %(journal)s
 
     Returns
     -------
@@ -214,13 +215,13 @@ td,th{border:1px solid #ccc;padding:0.2rem 0.6rem}.meta{color:#555;font-size:0.9
 img{max-width:100%}"""
 
 
+@shared_params
 def portfolio_html(journal: Journal) -> str:
     """The whole portfolio as one self-contained HTML page (charts embedded as PNG).
 
     Parameters
     ----------
-    journal : Journal
-        The learner's journal.
+    %(journal)s
 
     Returns
     -------
@@ -271,14 +272,14 @@ def portfolio_html(journal: Journal) -> str:
     return "\n".join(parts) + "\n"
 
 
+@shared_params
 def write_portfolio(journal: Journal, out: str | os.PathLike[str], *,
                     markdown: str | os.PathLike[str] | None = None) -> Path:
     """Write the HTML portfolio to ``out`` (and Markdown to ``markdown``); return ``out``.
 
     Parameters
     ----------
-    journal : Journal
-        The learner's journal.
+    %(journal)s
     out : str or path-like
         The HTML file to write; missing folders are made.
     markdown : str or path-like, optional

@@ -29,6 +29,7 @@ from typing import Any
 
 import pandas as pd
 
+from leadkit.docparams import shared_params
 from leadkit.errors import LeadkitError
 from leadkit.i18n import tr
 from leadkit.store.journal import Journal
@@ -42,13 +43,13 @@ BUNDLE_FORMAT = "leadkit-bundle"
 BUNDLE_VERSION = 1
 
 
+@shared_params
 def make_bundle(journal: Journal, *, learner: str | None = None) -> dict[str, Any]:
     """The export bundle as a dict (see the module text for what it holds and leaves out).
 
     Parameters
     ----------
-    journal : Journal
-        The learner's journal.
+    %(journal)s
     learner : str, optional
         The learner id to put in the bundle. Default ``None`` takes the id stored in the
         journal.
@@ -106,14 +107,14 @@ def make_bundle(journal: Journal, *, learner: str | None = None) -> dict[str, An
     }
 
 
+@shared_params
 def export_bundle(journal: Journal, path: str | os.PathLike[str], *,
                   learner: str | None = None) -> Path:
     """Write the export bundle (JSON) for the teacher and return its path.
 
     Parameters
     ----------
-    journal : Journal
-        The learner's journal.
+    %(journal)s
     path : str or path-like
         The JSON file to write; missing folders are made, and the file is written atomically.
     learner : str, optional

@@ -38,6 +38,7 @@ from typing import Any
 import pandas as pd
 
 from leadkit import privacy
+from leadkit.docparams import shared_params
 from leadkit.errors import InputError, LeadkitError
 from leadkit.i18n import tr
 from leadkit.store.handins import check_salt, pseudonymise
@@ -58,6 +59,7 @@ def _frameworks(ids: set[str]) -> dict[str, Any]:
     return {fid: load_framework(fid) for fid in sorted(ids & known)}
 
 
+@shared_params
 def class_overview(bundles: list[dict]) -> pd.DataFrame:
     """How many learners handed in, saved scores per framework, and shared or kept entries.
 
@@ -66,8 +68,7 @@ def class_overview(bundles: list[dict]) -> pd.DataFrame:
 
     Parameters
     ----------
-    bundles : list of dict
-        The bundles of :func:`~leadkit.store.handins.load_bundles`.
+    %(bundles)s
 
     Returns
     -------
@@ -104,6 +105,7 @@ def class_overview(bundles: list[dict]) -> pd.DataFrame:
     return out
 
 
+@shared_params
 def class_scores(bundles: list[dict], salt: str, *, instrument_form: str = "self") -> pd.DataFrame:
     """One row per learner and element: ``pseudonym``, ``framework``, ``element``, ``score``.
 
@@ -112,8 +114,7 @@ def class_scores(bundles: list[dict], salt: str, *, instrument_form: str = "self
 
     Parameters
     ----------
-    bundles : list of dict
-        The bundles of :func:`~leadkit.store.handins.load_bundles`.
+    %(bundles)s
     salt : str
         The teacher's salt, used by :func:`pseudonymise`.
     instrument_form : str, default "self"
@@ -303,6 +304,7 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
     return out
 
 
+@shared_params
 def shared_texts(bundles: list[dict], salt: str, *, prompt_id: str | None = None,
                  with_pseudonyms: bool = False) -> pd.DataFrame:
     """The reflections learners chose to share: ``prompt_id``, ``prompt``, ``notebook``,
@@ -310,8 +312,7 @@ def shared_texts(bundles: list[dict], salt: str, *, prompt_id: str | None = None
 
     Parameters
     ----------
-    bundles : list of dict
-        The bundles of :func:`~leadkit.store.handins.load_bundles`.
+    %(bundles)s
     salt : str
         The teacher's salt, used by :func:`pseudonymise` to order (and, on request, label)
         the texts.

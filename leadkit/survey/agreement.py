@@ -35,6 +35,7 @@ from typing import TypeAlias
 import numpy as np
 import pandas as pd
 
+from leadkit.docparams import shared_params
 from leadkit.errors import InputError
 from leadkit.i18n import N_, tr
 
@@ -166,6 +167,7 @@ def _rwg_j_of(frame: pd.DataFrame, teams: pd.Series, null: float) -> pd.Series:
     return (j * (1 - ratio) / (j * (1 - ratio) + ratio)).rename("rwg_j").rename_axis(teams.name)
 
 
+@shared_params
 def rwg_j(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 5) -> pd.Series:
     """Within-team agreement on a multi-item scale, as ``multilevel::rwg.j``.
 
@@ -176,8 +178,7 @@ def rwg_j(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 
     ----------
     items : DataFrame or 2-D array
         One column per item, scores 1..``n_options``; a row with any gap is left out.
-    groups : Series or 1-D array
-        Team label of each row.
+    %(groups)s
     n_options : int, default 5
         Number of answer options A.
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from leadkit.docparams import shared_params
 from leadkit.i18n import N_, tr
 from leadkit.survey.agreement import (
     ArrayLike,
@@ -90,6 +91,7 @@ def _awg_item(x: np.ndarray, low: float, high: float) -> float:
     return 1 - (2 * np.var(x, ddof=1)) / (((high + low) * m - m**2 - high * low) * (k / (k - 1)))
 
 
+@shared_params
 def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike,
         scale: tuple[float, float] = (1, 5)) -> pd.Series:
     """Brown & Hauenstein's a(wg) per team, as ``multilevel::awg(x, grpid, range)``.
@@ -99,8 +101,7 @@ def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike,
     items : DataFrame, Series or array
         One column per item (one column for a single item or a scale score); NaN = missing,
         a row with a gap is left out.
-    groups : Series or 1-D array
-        Team label of each row.
+    %(groups)s
     scale : (float, float), default (1, 5)
         Lowest and highest possible answer.
 
@@ -128,6 +129,7 @@ def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike,
     return pd.Series(out, name="awg", dtype=float).rename_axis(teams.name)
 
 
+@shared_params
 def ad_m(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike, centre: str = "mean"
          ) -> pd.Series:
     """Average deviation index AD(M) per team, as ``multilevel::ad.m(x, grpid, type)``.
@@ -136,8 +138,7 @@ def ad_m(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike, centre
     ----------
     items : DataFrame, Series or array
         One column per item; a row with a gap is left out.
-    groups : Series or 1-D array
-        Team label of each row.
+    %(groups)s
     centre : {"mean", "median"}
         Deviations from the team's mean (AD(M)) or median (AD(Md)) of each item.
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from leadkit import privacy
 from leadkit.content.frameworks import Framework, load_framework
+from leadkit.docparams import shared_params
 from leadkit.errors import LeadkitError
 from leadkit.i18n import tr
 from leadkit.survey.agreement import rwg_j
@@ -73,6 +74,7 @@ def first_wave_mask(frame: pd.DataFrame) -> pd.Series:
     return frame["wave"] == first
 
 
+@shared_params
 def element_reliability(responses: pd.DataFrame | str | Path,
                         framework: Framework | str | Path) -> pd.DataFrame:
     """Cronbach's alpha of every element, on its reverse-keyed items.
@@ -82,11 +84,8 @@ def element_reliability(responses: pd.DataFrame | str | Path,
 
     Parameters
     ----------
-    responses : pandas.DataFrame, str or path-like
-        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
-        layout, or the path of a CSV or Excel file.
-    framework : Framework, str or path-like
-        The framework, its id or the path of its YAML file.
+    %(responses)s
+    %(framework)s
 
     Returns
     -------
@@ -144,6 +143,7 @@ def _alpha_remark(alpha: float, n: float) -> str:
     return "; ".join(remarks)
 
 
+@shared_params
 def team_agreement(responses: pd.DataFrame | str | Path,
                    framework: Framework | str | Path, *, floor: int = 3) -> pd.DataFrame:
     """rwg(j) per team (rows) and element (columns), on the reverse-keyed items.
@@ -154,11 +154,8 @@ def team_agreement(responses: pd.DataFrame | str | Path,
 
     Parameters
     ----------
-    responses : pandas.DataFrame, str or path-like
-        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
-        layout, or the path of a CSV or Excel file.
-    framework : Framework, str or path-like
-        The framework, its id or the path of its YAML file.
+    %(responses)s
+    %(framework)s
     floor : int, default 3
         The smallest team that gets a value; at least the anonymity floor of
         :mod:`leadkit.privacy`.

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from leadkit.docparams import shared_params
 from leadkit.survey.coded_columns import assemble, code_cells, combine
 
 __all__ = ["uniform_fields", "fast_chunks", "fast_table", "CHUNK"]
@@ -23,6 +24,7 @@ __all__ = ["uniform_fields", "fast_chunks", "fast_table", "CHUNK"]
 CHUNK = 20_000
 
 
+@shared_params
 def uniform_fields(path: Path, delimiter: str, skiprows: int) -> int | None:
     """The number of fields per line when every line has the same and no field is quoted.
 
@@ -32,10 +34,8 @@ def uniform_fields(path: Path, delimiter: str, skiprows: int) -> int | None:
 
     Parameters
     ----------
-    path : pathlib.Path
-        The text file.
-    delimiter : str
-        The one-character field separator.
+    %(text_file)s
+    %(delimiter)s
     skiprows : int
         The lines before the header, left out of the count.
 
@@ -81,6 +81,7 @@ def uniform_fields(path: Path, delimiter: str, skiprows: int) -> int | None:
     return counts.pop() + 1 if len(counts) == 1 else None
 
 
+@shared_params
 def fast_chunks(path: Path, delimiter: str, info: dict
                 ) -> Iterator[tuple[list[str], list, np.ndarray]] | None:
     """Coded chunks of a file pandas' C parser can read, or None to take the careful path.
@@ -92,10 +93,8 @@ def fast_chunks(path: Path, delimiter: str, info: dict
 
     Parameters
     ----------
-    path : pathlib.Path
-        The text file.
-    delimiter : str
-        The one-character field separator.
+    %(text_file)s
+    %(delimiter)s
     info : dict
         What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``
         and ``skiprows`` (the lines before the header).
@@ -140,15 +139,14 @@ def fast_chunks(path: Path, delimiter: str, info: dict
     return chunks()
 
 
+@shared_params
 def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     """The whole table by :func:`fast_chunks`, or None to take the careful path.
 
     Parameters
     ----------
-    path : pathlib.Path
-        The text file.
-    delimiter : str
-        The one-character field separator.
+    %(text_file)s
+    %(delimiter)s
     info : dict
         What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``
         and ``skiprows`` (the lines before the header).

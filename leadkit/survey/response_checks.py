@@ -19,6 +19,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from leadkit.docparams import shared_params
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 from leadkit.survey.coded_columns import is_blank
@@ -94,6 +95,7 @@ def ids(values: pd.Series) -> np.ndarray:
     return table[codes]  # code -1 picks the trailing ""
 
 
+@shared_params
 def find_duplicates(out: pd.DataFrame, rows: np.ndarray, name: str,
                 errors: list[InputError]) -> None:
     """One row per respondent for each target and wave: name every repeat and its first row.
@@ -105,8 +107,7 @@ def find_duplicates(out: pd.DataFrame, rows: np.ndarray, name: str,
         ``target`` and ``wave``.
     rows : numpy.ndarray
         The row number in the file of each row of ``out``, used in the messages.
-    name : str
-        The file (or table) name the errors refer to.
+    %(name)s
     errors : list of InputError
         The list to add one error per repeated row to.
 
@@ -191,6 +192,7 @@ def row_keys(frame: pd.DataFrame) -> np.ndarray:
     return out
 
 
+@shared_params
 def repeated_keys(keys: np.ndarray, rows: np.ndarray, name: str,
                   errors: list[InputError]) -> None:
     """Name every row whose key (:func:`row_keys`) an earlier row already had.
@@ -201,8 +203,7 @@ def repeated_keys(keys: np.ndarray, rows: np.ndarray, name: str,
         The keys of :func:`row_keys`.
     rows : numpy.ndarray
         The row number in the file of each key, used in the messages.
-    name : str
-        The file (or table) name the errors refer to.
+    %(name)s
     errors : list of InputError
         The list to add one error per repeated row to.
 
@@ -235,6 +236,7 @@ def repeated_keys(keys: np.ndarray, rows: np.ndarray, name: str,
             expected=tr("one row per respondent for each target and wave")))
 
 
+@shared_params
 def answers(column: pd.Series, rows: np.ndarray, item: str, parse, name: str,
             errors: list[InputError]) -> np.ndarray:
     """An item column as floats (NaN for no answer); each bad cell named by row.
@@ -250,8 +252,7 @@ def answers(column: pd.Series, rows: np.ndarray, item: str, parse, name: str,
     parse : callable
         Turns one distinct cell into ``(number, problem)``, ``problem`` being ``None`` or a
         message; its attribute ``expected`` describes a good answer.
-    name : str
-        The file (or table) name the errors refer to.
+    %(name)s
     errors : list of InputError
         The list to add one error per bad cell to.
 
@@ -281,6 +282,7 @@ def answers(column: pd.Series, rows: np.ndarray, item: str, parse, name: str,
     return numbers[codes]
 
 
+@shared_params
 def check_targets(out: pd.DataFrame, name: str, errors: list[InputError],
                   groups: tuple[str, ...]) -> None:
     """Every rating names who it rates; a self rating rates the respondent, and only then.
@@ -290,8 +292,7 @@ def check_targets(out: pd.DataFrame, name: str, errors: list[InputError],
     out : pandas.DataFrame
         The table being checked, with text ids in ``respondent`` and ``target`` and, where
         present, ``rater``.
-    name : str
-        The file (or table) name the errors refer to.
+    %(name)s
     errors : list of InputError
         The list to add one error per bad row to.
     groups : tuple of str

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.content.frameworks import Framework, crosswalk, load_framework
+from leadkit.docparams import shared_params
 from leadkit.survey.responses import METADATA, fingerprint, read_responses
 
 __all__ = ["checked_table", "reverse_keyed", "score", "iter_scores", "wide_scores",
@@ -91,17 +92,15 @@ def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.Dat
     return read_responses(responses, fw)
 
 
+@shared_params
 def reverse_keyed(responses: pd.DataFrame | str | Path,
                   framework: Framework | str | Path) -> pd.DataFrame:
     """The validated response table with reverse-keyed items turned around.
 
     Parameters
     ----------
-    responses : pandas.DataFrame, str or path-like
-        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
-        layout, or the path of a CSV or Excel file.
-    framework : Framework, str or path-like
-        The framework, its id or the path of its YAML file.
+    %(responses)s
+    %(framework)s
 
     Returns
     -------
@@ -177,6 +176,7 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     return _tidy(keyed, fw, min_share)
 
 
+@shared_params
 def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
                 min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
     """The scores of :func:`score`, ``block`` response rows at a time (for very large files).
@@ -188,11 +188,8 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
 
     Parameters
     ----------
-    responses : pandas.DataFrame, str or path-like
-        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
-        layout, or the path of a CSV or Excel file.
-    framework : Framework, str or path-like
-        The framework, its id or the path of its YAML file.
+    %(responses)s
+    %(framework)s
     min_share : float, default 0.5
         The smallest share of an element's items that must be answered to give a score.
     block : int, default 100_000
@@ -245,6 +242,7 @@ def _matrix(keyed: pd.DataFrame, fw: Framework, min_share: float
     return scores, answered, sizes
 
 
+@shared_params
 def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
                 min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
     """The element scores one row per response row, one column per element, in blocks.
@@ -255,11 +253,8 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
 
     Parameters
     ----------
-    responses : pandas.DataFrame, str or path-like
-        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that
-        layout, or the path of a CSV or Excel file.
-    framework : Framework, str or path-like
-        The framework, its id or the path of its YAML file.
+    %(responses)s
+    %(framework)s
     min_share : float, default 0.5
         The smallest share of an element's items that must be answered to give a score.
     block : int, default 100_000

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from leadkit.docparams import shared_params
 from leadkit.errors import LeadkitError
 from leadkit.i18n import N_, get_language, on_language_change, tr
 from leadkit.store.journal import Journal, learner_id_problem
@@ -45,6 +46,7 @@ _T = {
 }
 
 
+@shared_params
 def hand_in_files(journal: Journal, learner: str, folder: str | os.PathLike[str]
                   ) -> tuple[Path, Path]:
     """Write ``portfolio-<learner>.html`` and ``bundle-<learner>.json`` into ``folder``.
@@ -54,8 +56,7 @@ def hand_in_files(journal: Journal, learner: str, folder: str | os.PathLike[str]
 
     Parameters
     ----------
-    journal : Journal
-        The learner's journal.
+    %(journal)s
     learner : str
         The learner id (see :func:`leadkit.store.journal.learner_id_problem`).
     folder : str or path-like
