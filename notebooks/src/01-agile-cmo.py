@@ -86,7 +86,7 @@ lk.widgets.framework_explorer("agile-cmo")
 # %% [markdown] lang="en"
 # ## Your self-assessment
 # Answer each statement about your own leadership (or, if you do not lead a team yet, about how
-# you work with others). Press **Score** to see your profile and how it compares with the
+# you work with others). Press **Calculate score** to see your profile and how it compares with the
 # sample class, then **Save to my journal**. The questionnaire is a teaching instrument, not a
 # validated test: use it to reflect, not to judge.
 

@@ -91,7 +91,7 @@ lk.widgets.framework_explorer("silo-collaboration")
 
 # %% [markdown] lang="en"
 # ## Your self-assessment
-# Answer each statement about how you lead (or work in) a mixed team. Press **Score** for your
+# Answer each statement about how you lead (or work in) a mixed team. Press **Calculate score** for your
 # profile and the comparison with the sample class, then **Save to my journal**. It is a
 # teaching instrument, not a validated test.
 

@@ -82,7 +82,7 @@ lk.widgets.framework_explorer("customer-leadership")
 
 # %% [markdown] lang="en"
 # ## Your self-assessment
-# Answer each statement, press **Score** for your profile and the class comparison, then
+# Answer each statement, press **Calculate score** for your profile and the class comparison, then
 # **Save to my journal**. It is a teaching instrument, not a validated test.
 
 # %% [markdown] lang="nl"

@@ -103,7 +103,7 @@ lk.widgets.spot_compliance("leading-professionals-crm-report")
 
 # %% [markdown] lang="en"
 # ## Your self-assessment
-# Answer each statement, press **Score** for your profile and the class comparison, then
+# Answer each statement, press **Calculate score** for your profile and the class comparison, then
 # **Save to my journal**. It is a teaching instrument, not a validated test — and, fittingly,
 # its scores only mean something if you answer honestly rather than as you think you should.
 

@@ -9,7 +9,7 @@
 # %% [markdown] lang="en"
 # # Self-assessment: leading an agile marketing organisation
 #
-# A workshop app. Choose for each statement how well it describes you, press **Score**, and
+# A workshop app. Choose for each statement how well it describes you, press **Calculate score**, and
 # compare your profile with a sample class. **Save to my journal** keeps your scores on this
 # computer (or in your JupyterHub home folder); nobody else sees them.
 #
