@@ -25,15 +25,12 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
     )
     from leadkit.errors import FrameworkFileError, InputError, LeadkitError, UnknownIdError
     from leadkit.i18n import get_language, set_language, tr
-    from leadkit.learning.cases import (
+    from leadkit.learning.cases import Judgement, judge_choice, list_cases, load_case
+    from leadkit.learning.exercises import (
         ComplianceResult,
-        Judgement,
         TShape,
         classify_t_shape,
         context_implications,
-        judge_choice,
-        list_cases,
-        load_case,
         score_compliance,
     )
     from leadkit.learning.framework_choice import (
@@ -123,15 +120,15 @@ _WHERE = {
     "get_language": "leadkit.i18n",
     "set_language": "leadkit.i18n",
     "tr": "leadkit.i18n",
-    "ComplianceResult": "leadkit.learning.cases",
+    "ComplianceResult": "leadkit.learning.exercises",
     "Judgement": "leadkit.learning.cases",
-    "TShape": "leadkit.learning.cases",
-    "classify_t_shape": "leadkit.learning.cases",
-    "context_implications": "leadkit.learning.cases",
+    "TShape": "leadkit.learning.exercises",
+    "classify_t_shape": "leadkit.learning.exercises",
+    "context_implications": "leadkit.learning.exercises",
     "judge_choice": "leadkit.learning.cases",
     "list_cases": "leadkit.learning.cases",
     "load_case": "leadkit.learning.cases",
-    "score_compliance": "leadkit.learning.cases",
+    "score_compliance": "leadkit.learning.exercises",
     "framework_fit": "leadkit.learning.framework_choice",
     "judge_framework_choice": "leadkit.learning.framework_choice",
     "learner_theme_scores": "leadkit.learning.framework_choice",

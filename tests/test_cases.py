@@ -14,7 +14,7 @@ import yaml
 from leadkit.content.frameworks import list_frameworks, load_framework
 from leadkit.errors import FrameworkFileError, InputError
 from leadkit.i18n import set_language
-from leadkit.learning import cases, framework_choice
+from leadkit.learning import cases, exercises, framework_choice
 from leadkit.store.journal import Journal
 from leadkit.survey.example_team import agreement_band, next_steps, team_example
 
@@ -144,12 +144,12 @@ def _lines(signal: bool) -> list[str]:
 def test_youden_index_from_its_definition():
     # Youden (1950): J = sensitivity + specificity - 1 = hits/signals - false alarms/others.
     signals, others = _lines(True), _lines(False)
-    assert cases.score_compliance("leading-professionals-crm-report", signals).youden == 1.0
-    assert cases.score_compliance("leading-professionals-crm-report", []).youden == 0.0
-    everything = cases.score_compliance("leading-professionals-crm-report", signals + others)
+    assert exercises.score_compliance("leading-professionals-crm-report", signals).youden == 1.0
+    assert exercises.score_compliance("leading-professionals-crm-report", []).youden == 0.0
+    everything = exercises.score_compliance("leading-professionals-crm-report", signals + others)
     assert (everything.hits, everything.false_alarms, everything.youden) == (
         len(signals), len(others), 0.0)
-    some = cases.score_compliance("leading-professionals-crm-report", signals[:3] + others[:1])
+    some = exercises.score_compliance("leading-professionals-crm-report", signals[:3] + others[:1])
     expected = 3 / len(signals) - 1 / len(others)
     assert some.youden == pytest.approx(expected, abs=1e-3)
     assert (some.hits, some.misses, some.false_alarms, some.correct_rejections) == (
@@ -159,7 +159,7 @@ def test_youden_index_from_its_definition():
 
 def test_unknown_report_line_is_refused():
     with pytest.raises(KeyError, match="nonsense"):
-        cases.score_compliance("leading-professionals-crm-report", ["nonsense"])
+        exercises.score_compliance("leading-professionals-crm-report", ["nonsense"])
 
 
 # -- context profile ---------------------------------------------------------------------------
@@ -167,15 +167,15 @@ def test_context_implications_come_from_the_framework_and_the_case():
     fw = load_framework("silo-collaboration")
     player = next(q for q in fw.context_profile if q["id"] == "player-type")
     brand = next(o for o in player["options"] if o["id"] == "brand-player")
-    one = cases.context_implications({"player-type": "brand-player", "market-focus": None})
+    one = exercises.context_implications({"player-type": "brand-player", "market-focus": None})
     assert one["implication"].tolist() == [brand["implication"]["en"]]
-    both = cases.context_implications({"player-type": "brand-player",
+    both = exercises.context_implications({"player-type": "brand-player",
                                        "digital-business-shift": "strongly-tied"})
     assert len(both) == 3  # two answers and the note for their combination
     assert both.iloc[2]["elements"] == "Appreciation instead of suspicion; " \
                                        "Attitude and unconscious prejudice"
     with pytest.raises(KeyError, match="no option 'startup'"):
-        cases.context_implications({"player-type": "startup"})
+        exercises.context_implications({"player-type": "startup"})
 
 
 # -- T-shape -----------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ AREAS = [a["id"] for a in cases.load_case("silo-t-shape")["areas"]]
     (dict.fromkeys(AREAS[:5], 2) | {AREAS[0]: 4}, "t-shaped"),
 ])
 def test_t_shape_rule(ratings, shape):
-    result = cases.classify_t_shape(ratings)
+    result = exercises.classify_t_shape(ratings)
     assert result.shape == shape
     assert result.breadth == pytest.approx(len(result.broad) / (len(AREAS) - len(result.deep)),
                                            abs=1e-3)
@@ -201,9 +201,9 @@ def test_t_shape_rule(ratings, shape):
 
 def test_t_shape_refuses_bad_levels():
     with pytest.raises(ValueError, match="from 1 to 4"):
-        cases.classify_t_shape({AREAS[0]: 5})
+        exercises.classify_t_shape({AREAS[0]: 5})
     with pytest.raises(KeyError, match="unknown area"):
-        cases.classify_t_shape({"juggling": 2})
+        exercises.classify_t_shape({"juggling": 2})
 
 
 # -- framework fit -----------------------------------------------------------------------------

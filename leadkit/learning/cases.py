@@ -9,10 +9,10 @@ A case is data (``datasets/cases/<id>.yaml``, schema ``case.schema.json``) of on
 - ``t-shape`` — knowledge areas and the shapes of a T-shape self-map;
 - ``framework-fit`` — an organisation, the themes it needs, and which framework fits best.
 
-Every function here is pure: it reads data and returns results in the current language. The
-functions for ``framework-fit`` cases live in :mod:`leadkit.learning.framework_choice` and are
-importable
-from here as well.
+Every function here is pure: it reads data and returns results in the current language. This
+module loads and checks the cases and judges dilemma choices; the exercises on ``compliance``,
+``context`` and ``t-shape`` cases are in :mod:`leadkit.learning.exercises`, the
+``framework-fit`` cases in :mod:`leadkit.learning.framework_choice`.
 
 Examples
 --------
@@ -25,30 +25,22 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
 
 from leadkit.content.datafile import load_validated
 from leadkit.content.frameworks import crosswalk, list_frameworks, load_framework
 from leadkit.content.paths import data_dir
 from leadkit.errors import FrameworkFileError, UnknownIdError
-from leadkit.i18n import N_, format_number, tr
+from leadkit.i18n import N_, tr
 
 __all__ = [
     "Judgement",
-    "ComplianceResult",
-    "TShape",
     "list_cases",
     "load_case",
     "element_names",
     "judge_choice",
-    "score_compliance",
-    "context_implications",
-    "classify_t_shape",
-    "format_number",
 ]
 
 _QUALITY = {
@@ -177,8 +169,11 @@ def _check(doc: dict, file: str) -> None:
             raise FrameworkFileError(file, "feedback", "the best framework needs feedback too")
 
 
-def load_case(id_or_path: str | Path) -> dict:
+def load_case(id_or_path: str | Path | dict) -> dict:
     """Load and validate a case by id (``"agile-cmo-dilemma"``) or from a YAML file.
+
+    A case already loaded (a dict) is returned as it is, so every function that takes a case
+    accepts an id, a path or the loaded case through this one call.
 
     Parameters
     ----------
@@ -204,6 +199,8 @@ def load_case(id_or_path: str | Path) -> dict:
     >>> case["kind"], [step["id"] for step in case["steps"]][:2]
     ('dilemma', ['vision', 'calibrate'])
     """
+    if isinstance(id_or_path, dict):
+        return id_or_path
     path = Path(id_or_path)
     if not path.suffix:
         path = _case_dir() / f"{id_or_path}.yaml"
@@ -213,10 +210,6 @@ def load_case(id_or_path: str | Path) -> dict:
     doc = load_validated(path, "case")
     _check(doc, str(path))
     return doc
-
-
-def _as_case(case: dict | str) -> dict:
-    return load_case(case) if isinstance(case, str) else case
 
 
 def element_names(framework_id: str, element_ids: Collection[str]) -> str:
@@ -280,7 +273,7 @@ def judge_choice(case: dict | str, step_id: str, option_id: str | None) -> Judge
     >>> judge_choice("agile-cmo-dilemma", "vision", None).quality
     ''
     """
-    case = _as_case(case)
+    case = load_case(case)
     step = next((s for s in case["steps"] if s["id"] == step_id), None)
     if step is None:
         raise UnknownIdError(f"case {case['id']!r} has no step {step_id!r}")
@@ -294,205 +287,3 @@ def judge_choice(case: dict | str, step_id: str, option_id: str | None) -> Judge
     message = (f"{tr(_QUALITY[option['quality']])} {tr(option['feedback'])} "
                f"({tr(_RELATED)}: {names})")
     return Judgement(option["quality"], message, tuple(option["elements"]))
-
-
-@dataclass(frozen=True)
-class ComplianceResult:
-    """How well a learner spotted the signals of pretend compliance in a report.
-
-    ``youden`` is hits/signals − false alarms/non-signals (Youden's J): 1 is perfect, 0 is what
-    marking lines at random achieves on average. ``lines`` has one row per report line.
-    """
-
-    hits: int
-    misses: int
-    false_alarms: int
-    correct_rejections: int
-    youden: float
-    message: str
-    lines: pd.DataFrame
-
-
-def score_compliance(case: dict | str, marked: Collection[str]) -> ComplianceResult:
-    """Compare the report lines a learner marked with the lines that are signals.
-
-    Parameters
-    ----------
-    case : dict or str
-        A compliance case (such as ``"leading-professionals-crm-report"``) or its id.
-    marked : collection of str
-        The ids of the report lines the learner marked as signals.
-
-    Returns
-    -------
-    ComplianceResult
-        Hits, misses, false alarms, correct rejections, Youden's J (three decimals), a message
-        in the current language and a table with one row per line.
-
-    Raises
-    ------
-    UnknownIdError
-        A marked id is not a line of the report.
-
-    Examples
-    --------
-    >>> case = load_case("leading-professionals-crm-report")
-    >>> signals = [ln["id"] for ln in case["report"]["lines"] if ln["signal"]]
-    >>> r = score_compliance(case, signals)
-    >>> (r.misses, r.false_alarms, r.youden)
-    (0, 0, 1.0)
-    """
-    case = _as_case(case)
-    lines = case["report"]["lines"]
-    unknown = set(marked) - {ln["id"] for ln in lines}
-    if unknown:
-        raise UnknownIdError(f"unknown report line(s): {', '.join(sorted(unknown))}")
-    rows = []
-    for ln in lines:
-        picked = ln["id"] in marked
-        outcome = ("hit" if picked else "miss") if ln["signal"] else (
-            "false-alarm" if picked else "correct-rejection")
-        rows.append({"line": ln["id"], "marked": picked, "signal": ln["signal"],
-                     "outcome": outcome, "explanation": tr(ln["explanation"]),
-                     "elements": element_names(case["framework"], ln["elements"])})
-    table = pd.DataFrame(rows)
-    count = table["outcome"].value_counts()
-    hits, misses = int(count.get("hit", 0)), int(count.get("miss", 0))
-    fa, cr = int(count.get("false-alarm", 0)), int(count.get("correct-rejection", 0))
-    youden = round(hits / (hits + misses) - fa / (fa + cr), 3)
-    message = tr("You spotted {hits} of the {value} signals and marked {fa} of the {value2} "
-                 "ordinary lines. Score {value3} (1 is perfect, 0 is no better than marking "
-                 "lines at random).").format(
-                  hits=hits, value=hits + misses, fa=fa, value2=fa + cr,
-                  value3=format_number(youden))
-    return ComplianceResult(hits, misses, fa, cr, youden, message, table)
-
-
-def context_implications(choices: Mapping[str, str], case: dict | str = "silo-context",
-                         ) -> pd.DataFrame:
-    """What a context profile implies: one row per answered question, then combination notes.
-
-    Parameters
-    ----------
-    choices : mapping
-        Question id → option id of the framework's ``context_profile``; unanswered questions
-        are left out.
-    case : dict or str
-        A ``context`` case with notes for combinations of answers.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``aspect``, ``choice``, ``implication`` and ``elements`` (names).
-
-    Examples
-    --------
-    >>> t = context_implications({"market-focus": "b2b", "player-type": None})
-    >>> t.columns.tolist(), len(t)
-    (['aspect', 'choice', 'implication', 'elements'], 1)
-    """
-    case = _as_case(case)
-    fw = load_framework(case["framework"])
-    questions = {q["id"]: q for q in fw.context_profile}
-    rows = []
-    for qid, oid in choices.items():
-        if oid is None:
-            continue
-        if qid not in questions:
-            raise UnknownIdError(f"{fw.id} has no context question {qid!r}; "
-                           f"questions: {', '.join(questions)}")
-        option = next((o for o in questions[qid]["options"] if o["id"] == oid), None)
-        if option is None:
-            raise UnknownIdError(f"question {qid!r} has no option {oid!r}")
-        rows.append({"aspect": tr(questions[qid]["question"]), "choice": tr(option["label"]),
-                     "implication": tr(option["implication"]), "elements": ""})
-    for combo in case["combinations"]:
-        if all(choices.get(q) == o for q, o in combo["when"].items()):
-            rows.append({"aspect": tr("Taken together"),
-                         "choice": " + ".join(
-                             tr(next(o["label"] for o in questions[q]["options"] if o["id"] == v))
-                             for q, v in combo["when"].items()),
-                         "implication": tr(combo["note"]),
-                         "elements": element_names(fw.id, combo["elements"])})
-    return pd.DataFrame(rows, columns=["aspect", "choice", "implication", "elements"])
-
-
-@dataclass(frozen=True)
-class TShape:
-    """The shape of a T-shape self-map and what it means."""
-
-    shape: str
-    label: str
-    meaning: str
-    deep: tuple[str, ...]
-    broad: tuple[str, ...]
-    breadth: float
-    elements: tuple[str, ...]
-
-
-def classify_t_shape(ratings: Mapping[str, int | None], case: dict | str = "silo-t-shape", *,
-                     breadth_needed: float = 0.5) -> TShape:
-    """Classify a self-map of knowledge areas as starter, generalist, specialist, T or comb.
-
-    The rule (the kit's own teaching rule): an area at the case's top level is *deep*; an area
-    at level 2 or higher counts towards *breadth*, the share of the other areas so covered.
-    No deep area: generalist when breadth reaches ``breadth_needed``, else starter. One deep
-    area: T-shaped with enough breadth, else specialist. Two or more deep areas with enough
-    breadth: comb-shaped (several deep areas), else specialist.
-
-    Parameters
-    ----------
-    ratings : mapping
-        Area id → level (a whole number from 1 to the case's top level), or ``None`` for an
-        area not rated; areas left out count as not rated.
-    case : dict or str, default "silo-t-shape"
-        The T-shape case with the areas, levels and shapes.
-    breadth_needed : float, default 0.5
-        The share of the other areas at level 2 or higher that makes a profile broad.
-
-    Returns
-    -------
-    TShape
-        The shape id, its label and meaning in the current language, the deep and the broad
-        areas, the breadth (three decimals) and the related elements.
-
-    Raises
-    ------
-    UnknownIdError
-        A rating names an area the case does not have.
-    ValueError
-        A level is not a whole number within the case's levels.
-
-    Examples
-    --------
-    >>> areas = [a["id"] for a in load_case("silo-t-shape")["areas"]]
-    >>> ratings = dict.fromkeys(areas, 2) | {areas[0]: 4}
-    >>> classify_t_shape(ratings).shape
-    't-shaped'
-    """
-    case = _as_case(case)
-    top = len(case["levels"])
-    areas = [a["id"] for a in case["areas"]]
-    unknown = set(ratings) - set(areas)
-    if unknown:
-        raise UnknownIdError(f"unknown area(s): {', '.join(sorted(unknown))}; "
-                             f"areas: {', '.join(areas)}")
-    for area, level in ratings.items():
-        if level is not None and not (isinstance(level, int) and 1 <= level <= top):
-            raise ValueError(f"level of {area!r} must be a whole number from 1 to {top}, "
-                             f"not {level!r}")
-    rated = {a: v for a, v in ratings.items() if v is not None}
-    deep = tuple(a for a in areas if rated.get(a) == top)
-    rest = [a for a in areas if a not in deep]
-    broad = tuple(a for a in rest if rated.get(a, 0) >= 2)
-    breadth = len(broad) / len(rest) if rest else 1.0
-    wide = breadth >= breadth_needed
-    if not deep:
-        shape = "generalist" if wide else "starter"
-    elif not wide:
-        shape = "specialist"
-    else:
-        shape = "t-shaped" if len(deep) == 1 else "comb-shaped"
-    info = case["shapes"][shape]
-    return TShape(shape, tr(info["label"]), tr(info["meaning"]), deep, broad, round(breadth, 3),
-                  tuple(info["elements"]))

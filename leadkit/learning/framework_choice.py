@@ -31,9 +31,6 @@ from leadkit.learning.cases import Judgement, load_case
 __all__ = ["framework_fit", "judge_framework_choice", "learner_theme_scores"]
 
 
-def _as_case(case: dict | str) -> dict:
-    return load_case(case) if isinstance(case, str) else case
-
 
 def framework_fit(case: dict | str) -> pd.DataFrame:
     """How well each framework fits an organisation's needs, best first.
@@ -61,7 +58,7 @@ def framework_fit(case: dict | str) -> pd.DataFrame:
     >>> fit["framework"].tolist()[:2], bool(fit["fit"].is_monotonic_decreasing)
     (['customer-leadership', 'wij-model'], True)
     """
-    case = _as_case(case)
+    case = load_case(case)
     weights = {n["theme"]: n["weight"] / 3 for n in case["needs"]}
     cw = crosswalk()
     cw["unit"] = 1 / cw.groupby(["framework", "element"])["theme"].transform("size")
@@ -108,7 +105,7 @@ def judge_framework_choice(case: dict | str, framework_id: str | None) -> Judgem
     'strong'
     """
 
-    case = _as_case(case)
+    case = load_case(case)
     if framework_id is None:
         return Judgement("", tr("Choose a framework first."), ())
     fit = framework_fit(case)

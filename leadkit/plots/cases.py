@@ -25,7 +25,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from leadkit.i18n import tr
-from leadkit.learning import cases
+from leadkit.learning import cases, exercises
 from leadkit.plots.base import OKABE_ITO
 from leadkit.plots.figure import KitFigure
 
@@ -43,7 +43,7 @@ def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t
     ----------
     ratings : mapping
         Area id → level, or ``None`` for an area not rated (see
-        :func:`leadkit.learning.cases.classify_t_shape`).
+        :func:`leadkit.learning.exercises.classify_t_shape`).
     case : dict or str, default "silo-t-shape"
         The T-shape case, or its id.
 
@@ -66,7 +66,7 @@ def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t
     1
     """
     case = cases.load_case(case) if isinstance(case, str) else case
-    shape = cases.classify_t_shape(ratings, case)
+    shape = exercises.classify_t_shape(ratings, case)
     top = len(case["levels"])
     areas = case["areas"]
     depth = np.array([ratings.get(a["id"]) or 0 for a in areas], dtype=float)

@@ -18,8 +18,8 @@ import ipywidgets as w
 import pandas as pd
 
 from leadkit.content.frameworks import list_frameworks, load_framework
-from leadkit.i18n import N_, on_language_change, tr
-from leadkit.learning import cases, framework_choice
+from leadkit.i18n import N_, format_number, on_language_change, tr
+from leadkit.learning import cases, exercises, framework_choice
 from leadkit.widgets._common import wrap_options
 
 __all__ = ["dilemma", "context_profile", "t_shape_map", "spot_compliance", "choose_framework"]
@@ -138,7 +138,8 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
     """Dropdowns for the framework's context questions; the implications follow each change.
 
     Returns a VBox with ``dropdowns`` (question id → Dropdown), ``result`` (HTML) and, after
-    each change, ``table`` (the DataFrame from :func:`leadkit.learning.cases.context_implications`).
+    each change, ``table`` (the DataFrame of
+    :func:`leadkit.learning.exercises.context_implications`).
 
     Parameters
     ----------
@@ -171,7 +172,7 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
     wrap_options(box)
 
     def update(_change=None) -> None:
-        table = cases.context_implications({q: d.value for q, d in dropdowns.items()}, case)
+        table = exercises.context_implications({q: d.value for q, d in dropdowns.items()}, case)
         box.table = table
         if table.empty:
             result.value = _p(tr(_T["none_yet"]))
@@ -244,7 +245,7 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
         if all(v is None for v in ratings.values()):
             result.value = _p(tr("Rate at least one area first."))
             return
-        shape = cases.classify_t_shape(ratings, case)
+        shape = exercises.classify_t_shape(ratings, case)
         box.shape = shape
         names = cases.element_names(case["framework"], shape.elements)
         result.value = (f"<p><b>{html.escape(shape.label)}</b></p>{_p(shape.meaning)}"
@@ -276,7 +277,7 @@ def spot_compliance(case_id: str) -> w.VBox:
     """A report whose lines the learner marks as possible pretend compliance, then checks.
 
     Returns a VBox with ``checks`` (line id → Checkbox), ``button``, ``feedback`` (HTML) and,
-    after a click, ``result`` (a :class:`~leadkit.learning.cases.ComplianceResult`).
+    after a click, ``result`` (a :class:`~leadkit.learning.exercises.ComplianceResult`).
 
     Parameters
     ----------
@@ -306,7 +307,7 @@ def spot_compliance(case_id: str) -> w.VBox:
     wrap_options(box)
 
     def on_click(_b: w.Button) -> None:
-        result = cases.score_compliance(case, [i for i, c in checks.items() if c.value])
+        result = exercises.score_compliance(case, [i for i, c in checks.items() if c.value])
         box.result = result
         words = {"hit": ("✔", _T["found"]), "miss": ("✘", _T["missed"]),
                  "false-alarm": ("✘", _T["false"]), "correct-rejection": ("✔", _T["fine"])}
@@ -387,7 +388,7 @@ def choose_framework(case_ids: list[str] | str | None = None) -> w.VBox:
         fit = framework_choice.framework_fit(case)
         box.fit = fit
         table = pd.DataFrame({tr("framework"): fit["title"],
-                              tr(_T["fit"]): [cases.format_number(v) for v in fit["fit"]]})
+                              tr(_T["fit"]): [format_number(v) for v in fit["fit"]]})
         feedback.value = (f"<p><b>{_MARK[judgement.quality]}</b> "
                           f"{html.escape(judgement.message)}</p>"
                           + table.to_html(index=False, border=0))
