@@ -65,13 +65,16 @@ def test_installed_wheel_works_outside_the_repository(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     env = {**os.environ, "PYTHONPATH": str(site)}
-    code = "import leadkit; print(leadkit.list_frameworks()); print(leadkit.__file__)"
+    # Dutch too: the compiled catalogue ships inside the package.
+    code = ("import leadkit; print(leadkit.list_frameworks()); print(leadkit.__file__); "
+            "leadkit.set_language('nl'); print(leadkit.tr('Reflections'))")
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
         check=True,
     )
     assert "'agile-cmo', 'silo-collaboration', 'customer-leadership'" in result.stdout
     assert str(site) in result.stdout  # the wheel's copy, not the checkout
+    assert result.stdout.splitlines()[-1] == "Reflecties"
 
 
 def test_ci_calls_the_readme_test_command():
