@@ -181,3 +181,19 @@ def test_the_r_fixtures_are_the_kits_current_sample_teams():
     reports = pd.read_csv(RESEARCH / "kit_reports.csv")
     pd.testing.assert_frame_equal(lk.kit_people(), people, check_dtype=False)
     pd.testing.assert_frame_equal(lk.kit_reports(), reports, check_dtype=False)
+
+
+def test_per_team_indices_follow_the_disclosure_floor():
+    # A team of two: its awg, AD and rwg(j) test would describe two people; none is shown,
+    # not even the team's size, and the floor cannot be lowered to get them.
+    from leadkit.errors import FloorError
+
+    items = pd.DataFrame({"q1": [4, 4, 5, 2, 5], "q2": [3, 4, 4, 1, 5]})
+    teams = ["big", "big", "big", "pair", "pair"]
+    assert np.isnan(awg(items, teams)["pair"]) and not np.isnan(awg(items, teams)["big"])
+    assert np.isnan(ad_m(items, teams)["pair"]) and not np.isnan(ad_m(items, teams)["big"])
+    table = rwg_j_significance(items, teams, replications=200, seed=1)
+    assert table.loc["pair"].isna().all() and table.loc["big", "n"] == 3
+    with pytest.raises(FloorError):
+        awg(items, teams, floor=2)
+    assert np.isnan(ad_m(items, teams, floor=4)["big"])  # raising the floor is allowed

@@ -36,6 +36,7 @@ import pandas as pd
 
 from leadkit.docparams import shared_params
 from leadkit.i18n import N_, tr
+from leadkit.privacy import FLOOR, check_floor
 from leadkit.survey.agreement import (
     ArrayLike,
     agreement_error,
@@ -93,7 +94,7 @@ def _awg_item(x: np.ndarray, low: float, high: float) -> float:
 
 @shared_params
 def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike,
-        scale: tuple[float, float] = (1, 5)) -> pd.Series:
+        scale: tuple[float, float] = (1, 5), *, floor: int = FLOOR) -> pd.Series:
     """Brown & Hauenstein's a(wg) per team, as ``multilevel::awg(x, grpid, range)``.
 
     Parameters
@@ -104,24 +105,30 @@ def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike,
     %(groups)s
     scale : (float, float), default (1, 5)
         Lowest and highest possible answer.
+    %(floor)s
 
     Returns
     -------
     pandas.Series
         a(wg) per team (sorted), named ``"awg"``: the mean of the item values where several
-        items are given; NaN for a team with one member or a mean too near an end of the scale.
+        items are given; NaN for a team with fewer than ``floor`` members (the disclosure rule
+        of :mod:`leadkit.privacy`: an agreement index of two people is their distance) or a
+        mean too near an end of the scale.
 
     Examples
     --------
-    >>> awg([2, 3, 4, 5, 5], ["x", "x", "x", "y", "y"]).round(4).tolist()
-    [0.6667, 1.0]
+    >>> awg([2, 3, 4, 3, 4, 4], ["x", "x", "x", "y", "y", "y"]).round(4).tolist()
+    [0.6667, 0.875]
+    >>> awg([2, 3, 4, 5, 5], ["x", "x", "x", "y", "y"]).round(4).tolist()  # y has two
+    [0.6667, nan]
     """
     low, high = _check_scale(scale)
+    floor = check_floor(floor)
     frame, teams = _items(items, groups, (low, high))
     out = {}
     for team, rows in frame.groupby(teams.to_numpy(), sort=True):
         values = rows.to_numpy()
-        if len(values) < 2:
+        if len(values) < floor:
             out[team] = float("nan")
             continue
         per_item = [_awg_item(values[:, j], low, high) for j in range(values.shape[1])]
@@ -130,8 +137,8 @@ def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike,
 
 
 @shared_params
-def ad_m(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike, centre: str = "mean"
-         ) -> pd.Series:
+def ad_m(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike, centre: str = "mean",
+         *, floor: int = FLOOR) -> pd.Series:
     """Average deviation index AD(M) per team, as ``multilevel::ad.m(x, grpid, type)``.
 
     Parameters
@@ -141,27 +148,30 @@ def ad_m(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike, centre
     %(groups)s
     centre : {"mean", "median"}
         Deviations from the team's mean (AD(M)) or median (AD(Md)) of each item.
+    %(floor)s
 
     Returns
     -------
     pandas.Series
         Mean absolute deviation per team, averaged over the items, named ``"ad_m"``; NaN for
-        a team with one member. Lower is more agreement; Burke & Dunlap (2002) read values
-        below A / 6 (0.83 on a five-point scale) as agreement.
+        a team with fewer than ``floor`` members (see :mod:`leadkit.privacy`). Lower is more
+        agreement; Burke & Dunlap (2002) read values below A / 6 (0.83 on a five-point scale)
+        as agreement.
 
     Examples
     --------
-    >>> ad_m([1, 2, 3, 4, 4], ["x", "x", "x", "y", "y"]).round(4).tolist()
+    >>> ad_m([1, 2, 3, 4, 4, 4], ["x", "x", "x", "y", "y", "y"]).round(4).tolist()
     [0.6667, 0.0]
     """
     if centre not in ("mean", "median"):
         raise agreement_error(tr("centre must be 'mean' or 'median', got {centre!r}").format(
                                   centre=centre))
+    floor = check_floor(floor)
     frame, teams = _items(items, groups)
     grouped = frame.groupby(teams.to_numpy(), sort=True)
     mid = grouped.transform(centre)
     dev = (frame - mid).abs().groupby(teams.to_numpy(), sort=True).mean().mean(axis=1)
-    dev[grouped.size() < 2] = np.nan
+    dev[grouped.size() < floor] = np.nan
     return dev.rename("ad_m").rename_axis(teams.name)
 
 
@@ -225,7 +235,7 @@ def rwg_j_sim(group_size: int, n_items: int, n_options: int = 5, replications: i
 
 def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 5,
                        replications: int = 10_000, seed: int | None = None,
-                       alpha: float = 0.05) -> pd.DataFrame:
+                       alpha: float = 0.05, *, floor: int = FLOOR) -> pd.DataFrame:
     """Each team's rwg(j) against the rwg(j) of random answers from a team of its size.
 
     Parameters
@@ -238,6 +248,7 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_op
         Root seed; every team size draws its own stream from it.
     alpha : float
         Level of the test: ``critical`` is the (1 - alpha) quantile of the null.
+    %(floor)s
 
     Returns
     -------
@@ -254,6 +265,7 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_op
     """
     from leadkit.survey.agreement import rwg_j
 
+    floor = check_floor(floor)
     frame, teams = _items(items, groups, (1, n_options))
     observed = rwg_j(frame, teams, n_options)
     sizes = teams.groupby(teams.to_numpy(), sort=True).size()
@@ -261,14 +273,15 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_op
     rows = []
     for team, value in observed.items():
         n = int(sizes[team])
-        if n < 2:
-            rows.append((team, n, value, np.nan, np.nan))
+        if n < floor:  # below the disclosure floor nothing is shown, not even the size
+            rows.append((team, pd.NA, np.nan, np.nan, np.nan))
             continue
         null = rwg_j_sim(n, frame.shape[1], n_options, replications, streams[n])  # type: ignore[arg-type]
         rows.append((team, n, value, float(np.quantile(null, 1 - alpha)),
                      float(np.mean(null >= value - 1e-12))))
     out = pd.DataFrame(rows, columns=[teams.name, "n", "rwg_j", "critical", "p_value"])
-    out["significant"] = out["p_value"] < alpha
+    out["n"] = out["n"].astype("Int64")
+    out["significant"] = (out["p_value"] < alpha).where(out["p_value"].notna())
     return out.set_index(teams.name)
 
 
