@@ -99,9 +99,18 @@ def test_edge_cases_match_multilevel(edge):
 def test_agreement_table_keeps_teams_without_complete_rows(edge):
     table = agreement_table(edge[["q1", "q2", "q3"]], edge["team"])
     assert table.index.tolist() == ["a", "b", "c", "d", "e"]
-    assert table["n"].tolist() == [3, 4, 3, 0, 1]
-    assert np.isnan(table.loc["d", "rwg_j"]) and np.isnan(table.loc["d", "mean"])
+    # d has no complete row and e one: below the disclosure floor nothing is shown, not even n
+    assert table["n"].iloc[:3].tolist() == [3, 4, 3] and table["n"].iloc[3:].isna().all()
+    assert table.loc[["d", "e"], ["rwg_j", "mean"]].isna().all().all()
     assert table.loc["c", "mean"] == 3.0
+
+
+def test_agreement_table_withholds_an_extreme_mean():
+    # Three people answering 5 on both items: the mean 5.0 would give every answer away.
+    items = pd.DataFrame({"q1": [5, 5, 5, 3, 4, 2], "q2": [5, 5, 5, 3, 2, 4]})
+    table = agreement_table(items, ["top"] * 3 + ["mid"] * 3)
+    assert np.isnan(table.loc["top", "mean"]) and table.loc["top", "n"] == 3
+    assert table.loc["mid", "mean"] == 3.0
 
 
 def test_rows_without_a_team_are_left_out():

@@ -38,6 +38,7 @@ import pandas as pd
 from leadkit.docparams import shared_params
 from leadkit.errors import InputError
 from leadkit.i18n import N_, tr
+from leadkit.privacy import FLOOR, check_floor, mean_is_safe, score_step
 
 __all__ = ["rwg", "rwg_j", "icc1", "icc2", "agreement_table"]
 
@@ -198,11 +199,15 @@ def rwg_j(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 
 
 
 def agreement_table(
-    items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 5
+    items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 5, *,
+    floor: int = FLOOR,
 ) -> pd.DataFrame:
     """One row per team: members with complete answers (``n``), ``rwg_j`` and scale ``mean``.
 
-    Every team in ``groups`` is listed, also one whose rows all have a gap (n = 0, NaN).
+    Every team in ``groups`` is listed. The table follows the disclosure rules of
+    :mod:`leadkit.privacy`: a team with fewer than ``floor`` complete rows shows nothing, not
+    even ``n``, and a mean so near an end of the scale that it gives the answers away is
+    withheld. (:func:`rwg` and :func:`rwg_j` are the building blocks and return every team.)
 
     Parameters
     ----------
@@ -213,11 +218,13 @@ def agreement_table(
         The team of each row.
     n_options : int, default 5
         The number of answer options, for the uniform null distribution of rwg(j).
+    %(floor)s
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by team (sorted): ``n`` (int), ``rwg_j`` and ``mean`` of the complete rows.
+        Indexed by team (sorted): ``n`` (nullable int), ``rwg_j`` and ``mean`` of the complete
+        rows; missing where the disclosure rules withhold them.
 
     Raises
     ------
@@ -227,11 +234,12 @@ def agreement_table(
 
     Examples
     --------
-    >>> items = pd.DataFrame({"q1": [4, 4, 5, 2, None], "q2": [4, 5, 5, 2, 2]})
+    >>> items = pd.DataFrame({"q1": [4, 4, 3, 2, None], "q2": [4, 3, 4, 2, 2]})
     >>> table = agreement_table(items, ["a", "a", "a", "b", "b"])
-    >>> table["n"].tolist(), table["rwg_j"].round(3).tolist(), table["mean"].tolist()
-    ([3, 1], [0.909, nan], [4.5, 2.0])
+    >>> table["n"].tolist(), table["rwg_j"].round(3).tolist(), table["mean"].round(2).tolist()
+    ([3, <NA>], [0.909, nan], [3.67, nan])
     """
+    floor = check_floor(floor)
     frame, teams, all_teams, null = _prepare(items, groups, n_options, "item")
     table = pd.DataFrame(
         {
@@ -241,7 +249,14 @@ def agreement_table(
         }
     )
     table = table.reindex(pd.Index(sorted(all_teams.dropna().unique()), name=teams.name))
-    return table.assign(n=table["n"].fillna(0).astype(np.int64))
+    n = table["n"].fillna(0).astype(np.int64)
+    small = n < floor
+    step = score_step(frame.shape[1], min_share=1.0)  # complete rows: a mean of all items
+    extreme = [not small_ and pd.notna(m) and not mean_is_safe(m, int(k), (1, n_options), step)
+               for small_, m, k in zip(small, table["mean"], n, strict=True)]
+    table.loc[small, ["rwg_j", "mean"]] = np.nan
+    table.loc[extreme, "mean"] = np.nan
+    return table.assign(n=n.astype("Int64").mask(small))
 
 
 def anova_parts(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int, int]:
