@@ -31,7 +31,7 @@ from pathlib import Path
 
 import requests
 
-from leadkit.store.class_pool import ClassPool
+from leadkit.classpool.pool import ClassPool
 
 ROOT = Path(__file__).resolve().parents[1]
 FW, ELEMENTS = "agile-cmo", ("build-trust", "soft-skills", "calibrate-continuously")

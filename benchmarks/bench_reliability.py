@@ -2,11 +2,11 @@
 
 Run:  .venv/bin/python benchmarks/bench_reliability.py [--n 1000000] [--k 30] [--repeat 7]
 
-The data are Likert answers (1..5, integers as ``pandas.read_csv`` returns them) from a
-one-factor model with a fixed seed. ``leadkit.survey.item_analysis`` computes alpha, standardised
-alpha, the Feldt interval and the whole per-item table; ``pingouin.cronbach_alpha`` computes
-alpha and its interval only. Both run in turn on the same DataFrame, after one warm-up call
-each; the script prints the best and the median of ``--repeat`` timed calls and their
+The data are Likert answers (1..5, integers as ``pandas.read_csv`` returns them) from a one-
+factor model with a fixed seed. ``leadkit.psychometrics.item_analysis`` computes alpha,
+standardised alpha, the Feldt interval and the whole per-item table; ``pingouin.cronbach_alpha``
+computes alpha and its interval only. Both run in turn on the same DataFrame, after one warm-up
+call each; the script prints the best and the median of ``--repeat`` timed calls and their
 ratios (the best time is the one least disturbed by other work on the machine, as with
 ``timeit``). Then the same data with 5% of the answers missing (pairwise deletion in both).
 
@@ -27,7 +27,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from leadkit.survey.item_analysis import reliability
+from leadkit.psychometrics.item_analysis import reliability
 
 TARGET = 3.0
 
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     t = timings(
         {
-            "leadkit.survey.item_analysis (full analysis)": lambda: reliability(data),
+            "leadkit.psychometrics.item_analysis (full analysis)": lambda: reliability(data),
             "pingouin.cronbach_alpha (alpha only)": lambda: pingouin.cronbach_alpha(data),
         },
         args.repeat,
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n5% missing: {int(gaps.isna().sum().sum()):,} blank answers, pairwise deletion")
     t = timings(
         {
-            "leadkit.survey.item_analysis (full analysis)": lambda: reliability(gaps),
+            "leadkit.psychometrics.item_analysis (full analysis)": lambda: reliability(gaps),
             "pingouin.cronbach_alpha (alpha only)": lambda: pingouin.cronbach_alpha(gaps),
         },
         max(1, args.repeat // 2),

@@ -42,8 +42,8 @@ PARAMETERS: dict[str, str] = {
     ),
     'responses': (
         "responses : pandas.DataFrame, str or path-like\n"
-        "    A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame in that\n"
-        "    layout, or the path of a CSV or Excel file."
+        "    A table from :func:`~leadkit.survey.io.responses.read_responses`, any DataFrame in\n"
+        "    that layout, or the path of a CSV or Excel file."
     ),
     'framework': (
         "framework : Framework, str or path-like\n"

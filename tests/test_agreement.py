@@ -19,7 +19,7 @@ import pytest
 
 from leadkit.errors import InputError
 from leadkit.i18n import set_language
-from leadkit.survey.agreement import agreement_table, icc1, icc2, rwg, rwg_j
+from leadkit.psychometrics.agreement import agreement_table, icc1, icc2, rwg, rwg_j
 
 DATA = Path(__file__).parent / "data"
 TOL = 1e-9

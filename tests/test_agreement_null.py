@@ -15,7 +15,7 @@ from scipy import stats
 
 import leadkit as lk
 from leadkit.errors import InputError
-from leadkit.survey.agreement_null import ad_m, awg, icc_ci, rwg_j_significance, rwg_j_sim
+from leadkit.psychometrics.agreement_null import ad_m, awg, icc_ci, rwg_j_significance, rwg_j_sim
 
 DATA = Path(__file__).parent / "data"
 RESEARCH = DATA / "research"

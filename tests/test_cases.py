@@ -15,8 +15,8 @@ from leadkit.content.frameworks import list_frameworks, load_framework
 from leadkit.errors import FrameworkFileError, InputError
 from leadkit.i18n import set_language
 from leadkit.learning import cases, exercises, framework_choice
+from leadkit.learning.example_team import agreement_band, next_steps, team_example
 from leadkit.store.journal import Journal
-from leadkit.survey.example_team import agreement_band, next_steps, team_example
 
 ALL_CASES = cases.list_cases()
 

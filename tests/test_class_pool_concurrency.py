@@ -6,7 +6,7 @@ import multiprocessing as mp
 
 import pytest
 
-from leadkit.store.class_pool import ClassPool
+from leadkit.classpool.pool import ClassPool
 
 FW = "agile-cmo"
 LEARNERS = [f"s{i:03d}" for i in range(150)]

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from ci_skip import skip_or_fail
 
-from leadkit.store.class_pool import ClassPool
+from leadkit.classpool.pool import ClassPool
 
 pytestmark = pytest.mark.postgres
 
@@ -101,8 +101,8 @@ def postgres() -> Iterator[str]:
 
 def _share(args: tuple[str, list[str], object]) -> int:
     url, learners, start = args
+    from leadkit.classpool.store import PoolStore
     from leadkit.content.frameworks import load_framework
-    from leadkit.store.class_pool_store import PoolStore
 
     store, fw = PoolStore(url), load_framework(FW)
     start.wait(timeout=60)
@@ -114,8 +114,8 @@ def _share(args: tuple[str, list[str], object]) -> int:
 
 
 def test_three_processes_share_150_learners_at_once_on_postgres(postgres):
+    from leadkit.classpool.store import PoolStore
     from leadkit.content.frameworks import load_framework
-    from leadkit.store.class_pool_store import PoolStore
 
     learners = [f"p{i:03d}" for i in range(150)]
     PoolStore(postgres).create(learners, 3)

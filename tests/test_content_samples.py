@@ -2,7 +2,7 @@
 
 ``datasets/make_samples.py`` keeps a framework's draw only when every element's Cronbach's
 alpha (complete wave-1 rows, reverse-keyed items recoded) lies within .65-.85. Checked here with
-the kit's own :func:`leadkit.survey.item_analysis` (which matches R ``psych::alpha``; see
+the kit's own :func:`leadkit.psychometrics.item_analysis` (which matches R ``psych::alpha``; see
 ``tests/test_reliability.py``), on the files as shipped.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 import leadkit as lk
-from leadkit.survey.item_analysis import reliability
+from leadkit.psychometrics.item_analysis import reliability
 
 
 @pytest.mark.parametrize("fid", lk.list_frameworks())

@@ -59,7 +59,7 @@ def test_every_public_function_has_its_sections():
 
 def test_the_walk_finds_the_public_functions():
     names = {f"{module}.{name}" for module, name, _ in public_functions()}
-    assert "leadkit.survey.item_analysis.reliability" in names
+    assert "leadkit.psychometrics.item_analysis.reliability" in names
     assert "leadkit.i18n.set_language" in names
 
 

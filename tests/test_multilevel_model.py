@@ -15,7 +15,7 @@ import pytest
 
 import leadkit as lk
 from leadkit.errors import InputError
-from leadkit.survey.multilevel import group_mean_center, multilevel_model
+from leadkit.psychometrics.multilevel import group_mean_center, multilevel_model
 
 RESEARCH = Path(__file__).parent / "data" / "research"
 TOL = 1e-4

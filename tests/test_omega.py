@@ -16,7 +16,7 @@ import pytest
 
 import leadkit as lk
 from leadkit.errors import InputError
-from leadkit.survey.omega import omega
+from leadkit.psychometrics.omega import omega
 
 RESEARCH = Path(__file__).parent / "data" / "research"
 KIT_ITEMS = [f"acmo{i:02d}" for i in range(1, 13)]

@@ -291,7 +291,7 @@ def test_the_class_overview_gives_no_count_of_a_small_group(tmp_path):
 
 
 def test_the_team_example_shows_no_agreement_or_mean_for_two_raters():
-    from leadkit.survey.example_team import team_example
+    from leadkit.learning.example_team import team_example
 
     table = lk.load_dataset("agile-cmo-class")
     leader = "T1-L"

@@ -15,10 +15,10 @@ import pytest
 
 from leadkit.errors import InputError
 from leadkit.i18n import set_language
-from leadkit.survey.item_analysis import Reliability, reliability
+from leadkit.psychometrics.item_analysis import Reliability, reliability
 
 # The module itself (the package re-exports the function under the same name).
-rel_mod = importlib.import_module("leadkit.survey.item_analysis")
+rel_mod = importlib.import_module("leadkit.psychometrics.item_analysis")
 DATA = Path(__file__).parent / "data"
 TOL = 1e-9
 
@@ -247,9 +247,14 @@ def test_ci_level_must_be_a_fraction(complete):
 def test_repr_and_html_in_both_languages(complete):
     r = reliability(complete)
     assert repr(r).startswith("Reliability(alpha=0.704, std_alpha=0.714")
-    assert "Cronbach's alpha = 0.704" in r._repr_html_()
+    assert "Cronbach's alpha = 0.704 (95% CI 0.686 to 0.721)" in r._repr_html_()
     set_language("nl")
     html = r._repr_html_()
-    assert "Cronbachs alfa = 0.704" in html and "item-restcorrelatie" in html
+    # Every number in the language's own way; the item table keeps its column names, and a
+    # reader's table (lk.show_table) puts them into words.
+    assert "Cronbachs alfa = 0,704 (95%-BI 0,686 tot 0,721)" in html and "r_drop" in html
+    from leadkit.render.tables import show_table
+
+    assert "item-restcorrelatie" in show_table(r.items).text()
     with pytest.raises(InputError, match="geen spreiding"):
         reliability(pd.DataFrame({"a": [1, 2, 3], "b": [4, 4, 4]}))

@@ -15,7 +15,7 @@ import pytest
 import leadkit as lk
 from leadkit.errors import InputError
 from leadkit.plots.response_surface import response_surface_figure
-from leadkit.survey.response_surface import response_surface
+from leadkit.psychometrics.response_surface import response_surface
 
 RESEARCH = Path(__file__).parent / "data" / "research"
 TOL = 1e-8

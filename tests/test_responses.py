@@ -12,7 +12,7 @@ import pytest
 
 import leadkit as lk
 from leadkit.errors import InputError
-from leadkit.survey.responses import read_responses, validate_responses
+from leadkit.survey.io.responses import read_responses, validate_responses
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
@@ -50,7 +50,7 @@ def test_numbers_labels_in_both_languages_and_decimal_zero_are_read(fw):
     assert t.index.name == "row" and t.index.tolist() == [2, 3]
     assert {k: t.attrs[k] for k in ("source", "framework")} == {"source": "<DataFrame>",
                                                                "framework": "score-test"}
-    from leadkit.survey.responses import fingerprint
+    from leadkit.survey.io.responses import fingerprint
 
     assert t.attrs["checked"] == fingerprint(t)  # scoring it again need not re-check it
     t.loc[2, ITEMS[0]] = 9.0

@@ -19,7 +19,7 @@ import pytest
 import leadkit as lk
 from leadkit.content.datafile import load_validated
 from leadkit.content.paths import data_dir
-from leadkit.survey.responses import validate_responses
+from leadkit.survey.io.responses import validate_responses
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "samples-mini-framework.yaml"

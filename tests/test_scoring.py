@@ -11,7 +11,7 @@ import pytest
 
 import leadkit as lk
 from leadkit.errors import InputError
-from leadkit.survey.responses import read_responses
+from leadkit.survey.io.responses import read_responses
 from leadkit.survey.scoring import framework_score, reverse_keyed, score, theme_scores
 
 DATA = Path(__file__).parent / "data"

@@ -220,7 +220,7 @@ def test_a_pipe_named_json_does_not_hang_the_class_command(tmp_path, capsys):
 
 
 def test_an_oversized_bundle_and_survey_file_are_refused(tmp_path, monkeypatch, capsys):
-    from leadkit.survey import tablefile
+    from leadkit.survey.io import tablefile
     monkeypatch.setattr(h, "MAX_BUNDLE_BYTES", 10)
     (tmp_path / "b.json").write_text(json.dumps({"format": "x" * 20}), encoding="utf-8")
     with pytest.raises(InputError, match="more than a bundle can be"):
@@ -247,7 +247,7 @@ def test_class_command_with_an_own_framework_and_themes_out(tmp_path, capsys):
 @pytest.mark.parametrize("variant", ["plain", "semicolon-bom-cp1252", "hint-line", "crlf",
                                      "blank-rows", "quoted", "short-row"])
 def test_fast_and_careful_reading_give_the_same_table(tmp_path, monkeypatch, variant):
-    from leadkit.survey import fastread, tablefile
+    from leadkit.survey.io import fastread, tablefile
     data = lk.load_dataset("agile-cmo-class").astype(object)
     data.loc[data.index[3], "acmo01"] = "Mee eens"  # a label, kept as text by both
     data.loc[data.index[4], "acmo02"] = float("nan")
@@ -294,7 +294,7 @@ def test_a_table_edited_after_reading_is_checked_again_before_scoring():
 
 
 def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatch):
-    from leadkit.survey import fastread, responses, tablefile
+    from leadkit.survey.io import fastread, responses, tablefile
     data = pd.concat([lk.load_dataset("agile-cmo-class")] * 3, ignore_index=True).astype(object)
     data["respondent"] = [f"{r}-{i // 216}" for i, r in enumerate(data["respondent"])]
     data["target"] = [f"{t}-{i // 216}" for i, t in enumerate(data["target"])]
@@ -317,7 +317,7 @@ def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatc
 
 
 def test_validate_in_python_returns_an_encoding_mix_as_a_problem(tmp_path, monkeypatch):
-    from leadkit.survey import tablefile
+    from leadkit.survey.io import tablefile
     monkeypatch.setattr(tablefile, "_FAST_FROM", 0)  # the chunked path, as for a large file
     lines = _lines(tmp_path)
     data = ("\n".join(lines[:4]) + "\nJürgen" + lines[4][5:] + "\n").encode("utf-8")

@@ -9,7 +9,7 @@ matplotlib.use("Agg")  # tests only
 import pytest  # noqa: E402
 
 import leadkit as lk  # noqa: E402
-from leadkit.store.class_pool import ClassPool  # noqa: E402
+from leadkit.classpool.pool import ClassPool  # noqa: E402
 from leadkit.widgets.assessment import self_assessment  # noqa: E402
 from leadkit.widgets.live_class import class_dashboard  # noqa: E402
 

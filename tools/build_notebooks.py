@@ -37,10 +37,13 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from leadkit.i18n import LANGUAGES, tr
+from leadkit.widgets._common import STORED_HINT
+
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
 OUT = ROOT / "notebooks"
-LANGS = ("en", "nl")
+LANGS = LANGUAGES  # every language the kit speaks gets its notebooks
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -67,6 +70,14 @@ def relink(markdown: str, folder: str) -> str:
 def _both(en: str, nl: str) -> str:
     # Blank lines around the markdown keep it markdown inside the HTML blocks.
     return f'<div lang="en">\n\n{en}\n\n</div>\n<div lang="nl" hidden>\n\n{nl}\n\n</div>'
+
+
+def _shown(source: Path) -> str:
+    """The source's path as stored in the notebook: relative to the repository when inside it."""
+    try:
+        return source.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return source.name
 
 
 def build(source: Path, lang: str) -> nbformat.NotebookNode:
@@ -97,7 +108,7 @@ def build(source: Path, lang: str) -> nbformat.NotebookNode:
     out.metadata = {
         "kernelspec": KERNELSPEC,
         "language_info": {"name": "python"},
-        "leadkit": {"source": source.relative_to(ROOT).as_posix(), "language": lang},
+        "leadkit": {"source": _shown(source), "language": lang},
     }
     return out
 
@@ -110,11 +121,6 @@ def targets(source: Path) -> list[tuple[Path, str]]:
     return pairs
 
 
-WIDGET_HINT = {
-    "en": "[Run this cell (Shift-Enter) to show the interactive widget.]",
-    "nl": "[Voer deze cel uit (Shift-Enter) om de interactieve widget te tonen.]",
-}
-
 
 def _strip_volatile(nb: nbformat.NotebookNode, lang: str) -> None:
     """Remove what changes from run to run: widget model ids, timings.
@@ -122,7 +128,8 @@ def _strip_volatile(nb: nbformat.NotebookNode, lang: str) -> None:
     A stored widget cannot be shown without its live kernel, so its output becomes a short
     hint in the notebook's language instead of a wall of ``VBox(children=...)`` text.
     """
-    hint = " ".join(WIDGET_HINT.values()) if lang == "both" else WIDGET_HINT[lang]
+    hint = (" ".join(tr(STORED_HINT, code) for code in LANGS) if lang == "both"
+            else tr(STORED_HINT, lang))
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)

@@ -111,7 +111,7 @@ def _framework(spec: str) -> Framework:
 def _read(args: argparse.Namespace, fw: Framework,
           keep_answers: bool = True) -> tuple[pd.DataFrame | None, list, list]:
     """Read once, with every problem collected and warnings kept for printing."""
-    from leadkit.survey.responses import load_checked, warn_empty
+    from leadkit.survey.io.responses import load_checked, warn_empty
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)

@@ -22,10 +22,7 @@ Examples
 from __future__ import annotations
 
 import argparse
-import shutil
-import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 from leadkit.i18n import LANGUAGES, tr
@@ -105,22 +102,6 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv)[1:])
 
 
-def _archive(folder: Path) -> Path:
-    """Move the closed pool's file into ``folder/archive`` (kept, never deleted)."""
-    from leadkit.store.class_pool import POOL_FILE
-
-    source = folder / POOL_FILE
-    # Fold the write-ahead log back into the file first, so one file holds every share.
-    with sqlite3.connect(source, timeout=60) as conn:
-        conn.execute("PRAGMA journal_mode=DELETE")
-    conn.close()
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / "archive" / f"classpool-{stamp}.sqlite"
-    target.parent.mkdir(exist_ok=True)
-    shutil.move(str(source), target)
-    return target
-
-
 def run(args: argparse.Namespace) -> int:
     """Carry out ``open``, ``view`` or ``close``; return the exit code (errors raise).
 
@@ -133,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     int
         The exit code: 0 when the action was carried out.
     """
-    from leadkit.store.class_pool import ClassPool, is_service_location
+    from leadkit.classpool.pool import ClassPool
     from leadkit.store.safe_output import write_csv
 
     if args.action == "open":
@@ -149,15 +130,15 @@ def run(args: argparse.Namespace) -> int:
         print(view.attrs["note"])
         return 0
     views = pool.close()
-    service = is_service_location(args.path)
-    out = Path(args.out or ("." if service else args.path)).expanduser()
+    folder = pool.kind == "folder"
+    out = Path(args.out or (args.path if folder else ".")).expanduser()
     out.mkdir(parents=True, exist_ok=True)
     for framework, view in views.items():
         path = out / f"class-view-{framework}.csv"
         write_csv(view, path)
         print(tr("wrote {path}").format(path=path))
-    if not service:
-        kept = _archive(Path(args.path).expanduser())
+    kept = pool.archive()
+    if kept:
         print(tr("the pool is closed; its shares are kept in {kept}").format(kept=kept))
     else:
         print(tr("the pool is closed; opening it again starts a new lesson"))

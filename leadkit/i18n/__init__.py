@@ -40,8 +40,8 @@ from pathlib import Path
 from leadkit.docparams import shared_params
 
 __all__ = ["LANGUAGES", "LOCALE_DIR", "get_language", "set_language", "tr", "N_", "ngettext",
-           "on_language_change", "format_number", "format_date", "counted", "languages",
-           "language_name"]
+           "on_language_change", "format_number", "decimal_sign", "format_date", "counted",
+           "languages", "language_name"]
 
 #: Where the catalogues are: ``<code>/LC_MESSAGES/leadkit.mo``. ``LEADKIT_LOCALE_DIR`` points
 #: the kit at another folder (a translator trying out a new language before it ships).
@@ -286,18 +286,24 @@ def counted(n: int, singular: str, plural: str, language: str | None = None) -> 
 
 
 @shared_params
-def format_number(value: float, digits: int = 2, language: str | None = None) -> str:
-    """A number in the current (or given) language: fixed decimals, a decimal comma in Dutch.
+def _locale(language: str | None) -> str:
+    code = language or _current
+    return _LOCALES.get(code, code)
+
+
+def format_number(value: float, digits: int | None = 2, language: str | None = None) -> str:
+    """A number in the current (or given) language: its decimal sign, fixed or shortest decimals.
 
     Written by Babel for the language's locale, without grouping separators (a score table
     reads 1234,50 rather than 1.234,50). Missing and infinite values are written as Python does.
+    Every number the kit shows to a reader goes through here (tables, charts, reports).
 
     Parameters
     ----------
     value
         The number.
     digits
-        Decimals shown.
+        Decimals shown; ``None`` shows as few as the value needs, up to six (like ``{:g}``).
     %(language)s
 
     Returns
@@ -309,23 +315,50 @@ def format_number(value: float, digits: int = 2, language: str | None = None) ->
     --------
     >>> format_number(0.5), format_number(3.456, 1, language="nl")
     ('0.50', '3,5')
-    >>> format_number(-0.001, 2, language="nl")
-    '-0,00'
+    >>> format_number(-0.001, 2, language="nl"), format_number(0.25, None, language="nl")
+    ('-0,00', '0,25')
     """
     number = float(value)
     if not math.isfinite(number):
-        return f"{number:.{digits}f}"
+        return f"{number:.{digits}f}" if digits is not None else f"{number:g}"
     from babel.numbers import format_decimal
 
+    if digits is None:
+        return format_decimal(float(f"{number:.6g}"), format="0.######", locale=_locale(language),
+                              group_separator=False)
     pattern = "0." + "0" * digits if digits > 0 else "0"
-    code = language or _current
-    text = format_decimal(round(number, digits), format=pattern, locale=_LOCALES.get(code, code),
+    text = format_decimal(round(number, digits), format=pattern, locale=_locale(language),
                           decimal_quantization=True, group_separator=False)
     # Babel drops the sign of a value that rounds to zero; Python's format keeps it, and the
     # kit's tables were written that way: keep "-0.00" so nothing reads as exactly zero.
     if number < 0 and not text.startswith("-") and f"{number:.{digits}f}".startswith("-"):
         text = "-" + text
     return text
+
+
+def decimal_sign(language: str | None = None) -> str:
+    """The decimal sign of the current (or given) language: ``"."`` in English, ``","`` in Dutch.
+
+    For text that another library has already written with a decimal point (a chart's tick
+    labels): the chart swaps the point for this sign.
+
+    Parameters
+    ----------
+    %(language)s
+
+    Returns
+    -------
+    str
+        The language's decimal sign.
+
+    Examples
+    --------
+    >>> decimal_sign("en"), decimal_sign("nl")
+    ('.', ',')
+    """
+    from babel.numbers import get_decimal_symbol
+
+    return str(get_decimal_symbol(_locale(language)))
 
 
 def language_name(code: str) -> str:

@@ -9,28 +9,7 @@ for: the names below are looked up in their modules on first use.
 
 from __future__ import annotations
 
-from leadkit.lazy import lazy_names
+import lazy_loader
 
-# public name -> the module that defines it
-_WHERE = {
-    "OKABE_ITO": "base",
-    "profile": "survey",
-    "radar": "survey",
-    "gap_chart": "survey",
-    "against_distribution": "survey",
-    "theme_heatmap": "survey",
-    "t_shape_figure": "cases",
-    "theme_profile": "cases",
-    "class_distribution": "classroom",
-    "class_theme_chart": "classroom",
-    "outcome_spread": "simulate",
-    "replication_figure": "simulate",
-    "model_path": "simulate",
-    "KitFigure": "figure",
-    "response_surface_figure": "response_surface",
-}
-
-__all__ = sorted(_WHERE)
-
-
-__getattr__, __dir__ = lazy_names("leadkit.plots", _WHERE)
+# The names and the modules they load from are listed once, in __init__.pyi.
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

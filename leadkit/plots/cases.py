@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from leadkit.i18n import tr
+from leadkit.i18n import format_number, tr
 from leadkit.learning import cases, exercises
 from leadkit.plots.base import OKABE_ITO
 from leadkit.plots.figure import KitFigure
@@ -125,7 +125,7 @@ def theme_profile(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     ax.barh(y, data["pomp"], color=OKABE_ITO["green"], height=0.6)
     short = tr("fw.")  # TRANSLATORS: short for "framework(s)" beside each bar
     for yi, (p, n) in enumerate(zip(data["pomp"], data["n_frameworks"], strict=True)):
-        ax.text(p + 1, yi, f"{p:.0f}  ({n} {short})", va="center",
+        ax.text(p + 1, yi, f"{format_number(p, 0)}  ({n} {short})", va="center",
                 fontsize=9)
     ax.set_yticks(y, [textwrap.fill(t, 30) for t in data["label"]])
     ax.set_xlim(0, 118)

@@ -24,7 +24,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from leadkit.i18n import N_, tr
+from leadkit.i18n import N_, format_number, tr
 from leadkit.plots.base import OKABE_ITO
 from leadkit.plots.figure import KitFigure
 from leadkit.privacy import check_floor
@@ -67,7 +67,8 @@ def _mean_dots(ax: Axes, shown: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     ax.scatter(means, y, marker="D", s=46, color=OKABE_ITO["vermillion"], zorder=4,
                label=tr(_T["mean"]))
     for yi, m, n in zip(y, means, shown["n"], strict=True):
-        ax.annotate(f"{m:.2f} (n = {n})", (m, yi - 0.25), ha="center", va="bottom", fontsize=8)
+        ax.annotate(f"{format_number(m)} (n = {n})", (m, yi - 0.25), ha="center", va="bottom",
+                    fontsize=8)
     return y, means
 
 

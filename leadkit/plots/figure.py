@@ -21,23 +21,23 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter, Formatter, NullFormatter
 
-from leadkit.i18n import get_language
+from leadkit.i18n import decimal_sign
 
-__all__ = ["KitFigure", "DecimalComma"]
+__all__ = ["KitFigure", "LocalDecimals"]
 
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
-class DecimalComma(Formatter):
-    """Tick labels of another formatter with a decimal comma (Dutch: 0,5 and 12,5%).
+class LocalDecimals(Formatter):
+    """Tick labels of another formatter with the language's decimal sign (Dutch: 0,5 and 12,5%).
 
     >>> from matplotlib.ticker import FormatStrFormatter
-    >>> DecimalComma(FormatStrFormatter("%.1f"))(0.5)
+    >>> LocalDecimals(FormatStrFormatter("%.1f"), ",")(0.5)
     '0,5'
     """
 
-    def __init__(self, inner: Formatter) -> None:
-        self.inner = inner
+    def __init__(self, inner: Formatter, sign: str) -> None:
+        self.inner, self.sign = inner, sign
 
     def set_axis(self, axis) -> None:
         super().set_axis(axis)
@@ -47,13 +47,13 @@ class DecimalComma(Formatter):
         self.inner.set_locs(locs)
 
     def __call__(self, x, pos=None) -> str:
-        return self.inner(x, pos).replace(".", ",")
+        return self.inner(x, pos).replace(".", self.sign)
 
     def format_ticks(self, values) -> list[str]:
-        return [label.replace(".", ",") for label in self.inner.format_ticks(values)]
+        return [label.replace(".", self.sign) for label in self.inner.format_ticks(values)]
 
     def get_offset(self) -> str:
-        return self.inner.get_offset().replace(".", ",")
+        return self.inner.get_offset().replace(".", self.sign)
 
 
 class KitFigure(Figure):
@@ -74,18 +74,22 @@ class KitFigure(Figure):
 
     def localise(self) -> None:
         """Write the numbers on the axes the way the current language does."""
-        if get_language() != "nl":
-            return
+        sign = decimal_sign()
         for ax in self.axes:
             for axis in (ax.xaxis, ax.yaxis):
                 for get, put in ((axis.get_major_formatter, axis.set_major_formatter),
                                  (axis.get_minor_formatter, axis.set_minor_formatter)):
                     current = get()
-                    if not isinstance(current, DecimalComma | FixedFormatter | NullFormatter):
-                        put(DecimalComma(current))
+                    if isinstance(current, LocalDecimals):  # the language may have changed
+                        current = current.inner
+                        put(current)
+                    if sign != "." and not isinstance(current, FixedFormatter | NullFormatter):
+                        put(LocalDecimals(current, sign))
+            if sign == ".":
+                continue
             # Numbers written on the chart (a gap, a mean): 1.11 becomes 1,11.
             for text in ax.texts:
-                text.set_text(_DECIMAL_POINT.sub(",", text.get_text()))
+                text.set_text(_DECIMAL_POINT.sub(sign, text.get_text()))
 
     def savefig(self, *args, **kwargs):
         self.localise()

@@ -7,7 +7,7 @@ two are told apart without colour; each is labelled with its slope and curvature
 Examples
 --------
 >>> import numpy as np, pandas as pd
->>> from leadkit.survey.response_surface import response_surface
+>>> from leadkit.psychometrics.response_surface import response_surface
 >>> rng = np.random.default_rng(3)
 >>> d = pd.DataFrame({"s": rng.normal(3, 1, 40), "o": rng.normal(3, 1, 40)})
 >>> d["z"] = d["s"] + rng.normal(0, 1, 40)
@@ -22,19 +22,19 @@ from typing import Any
 
 import numpy as np
 
-from leadkit.i18n import tr
+from leadkit.i18n import format_number, tr
 
 __all__ = ["response_surface_figure"]
 
 
 def response_surface_figure(fit: Any, *, title: str | None = None, points: bool = True,
                           grid: int = 30) -> Any:
-    """Draw a :class:`~leadkit.survey.response_surface.ResponseSurface` in three dimensions.
+    """Draw a :class:`~leadkit.psychometrics.response_surface.ResponseSurface` in three dimensions.
 
     Parameters
     ----------
     fit : ResponseSurface
-        The result of :func:`leadkit.survey.response_surface.response_surface`.
+        The result of :func:`leadkit.psychometrics.response_surface.response_surface`.
     title : str, optional
         Chart title; by default the outcome's name.
     points : bool
@@ -57,11 +57,9 @@ def response_surface_figure(fit: Any, *, title: str | None = None, points: bool 
     fig = KitFigure(figsize=(7.5, 6.5))
     ax = fig.add_subplot(projection="3d")
     ax.plot_surface(gx, gy, fit.predict(gx, gy), cmap="cividis", alpha=0.55, linewidth=0)
-    from leadkit.i18n import get_language
-
-    comma = get_language() == "nl"  # the legend is not localised by KitFigure: do it here
-    a = {name: f"{fit._term(fit.surface, name).estimate:.2f}" for name in ("a1", "a2", "a3", "a4")}
-    a = {name: v.replace(".", ",") if comma else v for name, v in a.items()}
+    # The legend is not localised by KitFigure: its numbers are written here.
+    a = {name: format_number(fit._term(fit.surface, name).estimate, 2)
+         for name in ("a1", "a2", "a3", "a4")}
     congruent = tr("congruence X = Y")
     incongruent = tr("incongruence X = -Y")
     ax.plot(axis, axis, fit.predict(axis, axis), color=OKABE_ITO["black"], linewidth=2.5,
@@ -71,8 +69,8 @@ def response_surface_figure(fit: Any, *, title: str | None = None, points: bool 
     if points:
         ax.scatter(data["x"], data["y"], data["z"], s=8, color=OKABE_ITO["blue"], depthshade=False)
     centred = tr("centred at")
-    ax.set_xlabel(f"X: {x_name} ({centred} {fit.center:g})")
-    ax.set_ylabel(f"Y: {y_name} ({centred} {fit.center:g})")
+    ax.set_xlabel(f"X: {x_name} ({centred} {format_number(fit.center, None)})")
+    ax.set_ylabel(f"Y: {y_name} ({centred} {format_number(fit.center, None)})")
     ax.set_zlabel(f"Z: {z_name}")
     ax.set_title(title if title is not None else z_name)
     ax.view_init(elev=25, azim=-60)

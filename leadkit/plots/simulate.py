@@ -24,7 +24,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from leadkit.i18n import N_, get_language, tr
+from leadkit.i18n import N_, format_number, tr
 from leadkit.plots.figure import KitFigure
 from leadkit.simulate._stats import mean_ci
 
@@ -54,8 +54,7 @@ def _name(value) -> str:
     """A category or number as a label in the current language (Dutch decimal comma)."""
     if isinstance(value, str):
         return tr(_GROUPS.get(value, value))
-    text = f"{value:g}"
-    return text.replace(".", ",") if get_language() == "nl" else text
+    return format_number(value, None)
 
 
 def format_value(value: float, unit: str) -> str:
@@ -79,9 +78,11 @@ def format_value(value: float, unit: str) -> str:
     >>> format_value(0.9312, "share"), format_value(4.24, "days")
     ('93.1%', '4.2 days')
     """
-    text = {"share": f"{100 * value:.1f}%", "rate": f"{value:.2f}",
-            "days": f"{value:.1f} " + tr("days")}.get(unit, f"{value:.1f}")
-    return text.replace(".", ",") if get_language() == "nl" else text
+    if unit == "share":
+        return format_number(100 * value, 1) + "%"
+    if unit == "days":
+        return format_number(value, 1) + " " + tr("days")
+    return format_number(value, 2 if unit == "rate" else 1)
 
 
 def outcome_spread(scenario: Mapping, runs: pd.DataFrame) -> Figure:

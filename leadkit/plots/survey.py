@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 
 from leadkit.content.frameworks import Framework, list_frameworks
 from leadkit.errors import InputError
-from leadkit.i18n import tr
+from leadkit.i18n import format_number, tr
 from leadkit.plots.base import (
     OKABE_ITO,
     TEXTS,
@@ -91,7 +91,7 @@ def profile(scores: pd.DataFrame, *, title: str | None = None, kind: str = "bar"
     ax.barh(y[means.notna().to_numpy()], means.dropna().to_numpy() - low, left=low,
             color=OKABE_ITO["blue"], height=0.6)
     for yi, value in zip(y, means.to_numpy(), strict=True):
-        text = tr(TEXTS["no_score"]) if np.isnan(value) else f"{value:.2f}"
+        text = tr(TEXTS["no_score"]) if np.isnan(value) else format_number(value)
         ax.text((low if np.isnan(value) else value) + 0.05, yi, text, va="center", fontsize=9)
     ax.set_yticks(y, element_labels(fw, means.index))
     ax.set_xlim(low, high + 0.45)  # room for the value written after a full bar
@@ -306,7 +306,7 @@ def against_distribution(scores: pd.DataFrame, who: str, *, sample: pd.DataFrame
             markeredgecolor=OKABE_ITO["black"], label=str(who), zorder=3, linestyle="none")
     for yi, v in zip(y, values, strict=True):
         if not np.isnan(v):
-            ax.text(high + 0.2, yi, f"{v:.2f}", va="center", fontsize=9)
+            ax.text(high + 0.2, yi, format_number(v), va="center", fontsize=9)
     ax.set_yticks(y, element_labels(fw, order))
     ax.set_xlim(low - 0.2, high + 0.6)
     ax.set_ylim(-0.7, len(order) - 0.3)

@@ -32,10 +32,8 @@ import pandas as pd
 from leadkit import privacy
 from leadkit.content.frameworks import Framework
 from leadkit.docparams import shared_params
-from leadkit.i18n import N_, format_number, tr
 
-__all__ = ["SMALL_GROUPS", "withheld_rows", "eligible_rows", "group_table", "cell_text",
-           "wide_table", "rater_label", "score_grid"]
+__all__ = ["SMALL_GROUPS", "withheld_rows", "eligible_rows", "group_table", "score_grid"]
 
 #: The 360 rater groups protected by the floor per rated person.
 SMALL_GROUPS: tuple[str, ...] = ("peer", "report", "other")
@@ -229,101 +227,3 @@ def score_grid(fw: Framework, min_share: float = 0.5) -> tuple[tuple[float, floa
     sizes = [sum(it.element == e.id for it in fw.items) for e in fw.elements]
     step = max(privacy.score_step(k, min_share) for k in sizes) if sizes else 1.0
     return (float(fw.scale[0]), float(fw.scale[1])), step
-
-
-def cell_text(n: object, mean: float) -> str:
-    """A table cell: ``"3.45 (n 12)"`` in the current language, or a dash when withheld.
-
-    Parameters
-    ----------
-    n : int or missing
-        The number of people; missing shows the mean alone.
-    mean : float
-        The group mean; NaN (withheld) shows a dash.
-
-    Returns
-    -------
-    str
-        The mean with two decimals in the current language's number format, and the count.
-
-    Examples
-    --------
-    >>> cell_text(12, 3.4567), cell_text(pd.NA, float("nan"))
-    ('3.46 (n 12)', '–')
-    """
-    if pd.isna(mean):
-        return "–"
-    return f"{format_number(mean)} (n {int(n)})" if not pd.isna(n) else format_number(mean)  # type: ignore[call-overload]
-
-
-def wide_table(described: pd.DataFrame, rows: str, columns: str,
-               row_order: Sequence[str] | None = None,
-               row_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Cells of :func:`cell_text` with ``rows`` down and ``columns`` across.
-
-    Parameters
-    ----------
-    described : pandas.DataFrame
-        A table of :func:`leadkit.privacy.describe` (or :func:`group_table`), with ``n`` and
-        ``mean``.
-    rows : str
-        The column whose values go down the side.
-    columns : str
-        The column whose values go across the top.
-    row_order : sequence of str, optional
-        The rows in this order (missing ones as dashes). Default ``None`` keeps the sorted
-        order of the pivot.
-    row_labels : dict, optional
-        Labels to show for row values. Default ``None`` shows the values themselves.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text cells of :func:`cell_text`; an empty combination shows a dash.
-
-    Examples
-    --------
-    >>> d = pd.DataFrame({"element": ["e1", "e1"], "rater": ["self", "peer"],
-    ...                   "n": [1, pd.NA], "mean": [4.0, float("nan")]})
-    >>> wide_table(d, "element", "rater").to_dict("index")
-    {'e1': {'peer': '–', 'self': '4.00 (n 1)'}}
-    """
-    text = described.assign(_cell=[cell_text(n, m) for n, m in
-                                   zip(described["n"], described["mean"], strict=True)])
-    wide = text.pivot(index=rows, columns=columns, values="_cell")
-    if row_order is not None:
-        wide = wide.reindex(list(row_order))
-    wide = wide.fillna("–")
-    if row_labels:
-        wide.index = [row_labels.get(i, i) for i in wide.index]
-    wide.columns.name = None
-    wide.index.name = None
-    return wide
-
-
-def rater_label(rater: str) -> str:
-    """A rater group code as a word in the current language.
-
-    Parameters
-    ----------
-    rater : str
-        A rater group code such as ``"self"`` or ``"peer"``.
-
-    Returns
-    -------
-    str
-        The group's word in the current language; an unknown code comes back as it is.
-
-    Examples
-    --------
-    >>> rater_label("peer"), rater_label("coach")
-    ('peers', 'coach')
-    """
-    return tr(_RATERS[rater]) if rater in _RATERS else rater
-
-
-_RATERS = {
-    "self": N_("self"), "manager": N_("manager"),
-    "peer": N_("peers"), "report": N_("reports"),
-    "other": N_("other"),
-}

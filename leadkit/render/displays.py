@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from leadkit.i18n import tr
 from leadkit.learning import framework_choice
+from leadkit.learning.example_team import team_example
 from leadkit.plots.cases import theme_profile
 from leadkit.plots.survey import gap_chart
 from leadkit.render.tables import show_table
 from leadkit.store.journal import Journal
-from leadkit.survey.example_team import team_example
 from leadkit.survey.feedback360 import anonymity_note
 
 __all__ = ["show_team_example", "show_learner_themes"]

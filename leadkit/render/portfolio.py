@@ -34,7 +34,7 @@ import pandas as pd
 
 from leadkit.docparams import shared_params
 from leadkit.errors import LeadkitError
-from leadkit.i18n import N_, get_language, tr
+from leadkit.i18n import N_, format_number, get_language, tr
 from leadkit.store.journal import Journal
 from leadkit.store.safe_output import escape_markdown, write_text_atomically
 
@@ -114,7 +114,7 @@ def _chart_png(table: pd.DataFrame, scale: tuple[int, int] | None) -> str:
     ax.barh(range(len(names)), values, color="#0072B2")  # Okabe-Ito blue
     for y, v in enumerate(values):  # the number, not only the bar length, tells the score
         if v == v:
-            ax.annotate(f"{v:.2f}", (v, y), xytext=(4, 0), textcoords="offset points",
+            ax.annotate(format_number(v), (v, y), xytext=(4, 0), textcoords="offset points",
                         va="center", fontsize=8)
     ax.set_yticks(range(len(names)), names)
     ax.invert_yaxis()
@@ -161,7 +161,7 @@ def portfolio_markdown(journal: Journal) -> str:
     for heading, saved, table, _ in profiles:
         lines += [f"### {heading}", "", f"*{tr(_T['saved'])}: {saved} UTC*", "",
                   "| " + " | ".join(table.columns) + " |", "|---|---:|---:|"]
-        lines += [f"| {escape_markdown(str(a))} | {b:.2f} | {'' if pd.isna(c) else c} |"
+        lines += [f"| {escape_markdown(str(a))} | {format_number(b)} | {'' if pd.isna(c) else c} |"
                   for a, b, c in table.itertuples(index=False)]
         lines.append("")
     lines += [f"## {tr(_T['reflections'])}", ""]
@@ -249,7 +249,8 @@ def portfolio_html(journal: Journal) -> str:
         parts.append(f"<p>{esc(tr(_T['no_profiles']))}</p>")
     for heading, saved, table, scale in profiles:
         alt = esc(f"{tr(_T['score'])}: " + ", ".join(
-            f"{a} {b:.2f}" for a, b in zip(table.iloc[:, 0], table.iloc[:, 1], strict=True)))
+            f"{a} {format_number(b)}"
+            for a, b in zip(table.iloc[:, 0], table.iloc[:, 1], strict=True)))
         parts += [f"<h3>{esc(heading)}</h3><p class='meta'>{tr(_T['saved'])}: {saved} UTC</p>",
                   f"<img alt='{alt}' src='data:image/png;base64,{_chart_png(table, scale)}'>",
                   table.to_html(index=False, na_rep="", float_format="%.2f", escape=True)]

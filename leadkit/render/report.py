@@ -30,7 +30,9 @@ import pandas as pd
 from leadkit import privacy
 from leadkit.content.frameworks import Framework, load_framework
 from leadkit.i18n import N_, format_number, get_language, tr
-from leadkit.privacy.tables import eligible_rows, group_table, rater_label, score_grid, wide_table
+from leadkit.privacy.tables import eligible_rows, group_table, score_grid
+from leadkit.render.columns import rater_label, with_headings
+from leadkit.render.group_tables import wide_table
 from leadkit.survey.element_stats import (
     element_reliability,
     first_wave,
@@ -64,28 +66,6 @@ _T = {
                    "before and after one person joined gives that person's answers away; share "
                    "one report per round."),
 }
-# Column headings of the 360 table; rater codes as words.
-_HEAD = {
-    "target": N_("person"), "wave": N_("wave"),
-    "element": N_("element"), "self": N_("self"),
-    "manager": N_("manager"),
-    "peer": N_("peers"),
-    "report": N_("reports"), "other": N_("other"),
-    "others": N_("all others"), "gap": N_("gap"),
-    "category_label": N_("category"),
-    "count": N_("n"), "mean": N_("mean"),
-    "std": N_("sd"), "min": N_("min"),
-    "max": N_("max"), "alpha": N_("alpha"),
-    "ci_low": N_("95% CI from"), "ci_high": N_("to"),
-    "std_alpha": N_("std. alpha"),
-    "average_r": N_("mean r"), "note": N_("note"),
-}
-
-
-def _heads(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.rename(columns={c: tr(t) for c, t in _HEAD.items()})
-
-
 def _table(frame: pd.DataFrame, index: bool = False, header: bool = True) -> str:
     return frame.to_html(index=index, header=header, escape=True, na_rep="–", border=0,
                          classes="lk", float_format=lambda v: format_number(v))
@@ -118,13 +98,13 @@ def _pooled_table(rows: pd.DataFrame, unit: str, fw: Framework, floor: int,
 
 
 def build_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
-                 min_share: float = 0.5, floor: int = 3, figures: bool = True) -> str:
+                 min_share: float = 0.5, floor: int = privacy.FLOOR, figures: bool = True) -> str:
     """The HTML report of a response table (see the module text for its sections).
 
     Parameters
     ----------
     responses : DataFrame or path
-        A validated table from :func:`~leadkit.survey.responses.read_responses` or anything it
+        A validated table from :func:`~leadkit.survey.io.responses.read_responses` or anything it
         reads.
     framework : Framework, id or path
         The instrument.
@@ -196,7 +176,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     rel = element_reliability(table, fw)
     shown = rel.assign(element=rel["element"].map(labels))
     parts += [f"<h2>{esc(tr(_T['reliability']))}</h2>", f"<p>{esc(rel.attrs['note'])}</p>",
-              _table(_heads(shown))]
+              _table(with_headings(shown))]
     agreement = team_agreement(table, fw, floor=floor)
     if len(agreement):
         parts += [f"<h2>{esc(tr(_T['agreement']))}</h2>", f"<p>{esc(agreement.attrs['note'])}</p>",
@@ -213,7 +193,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
         rule = tr("Category: over-estimator when self − others > {limit}, under-estimator when "
                   "< −{limit}, otherwise in agreement.").format(limit=limit)
         parts += [f"<h2>{esc(tr(_T['360']))}</h2>",
-                  f"<p>{esc(anonymity_note(gaps))} {esc(rule)}</p>", _table(_heads(shown))]
+                  f"<p>{esc(anonymity_note(gaps))} {esc(rule)}</p>", _table(with_headings(shown))]
     if figures:
         parts += [f"<h2>{esc(tr(_T['figures']))}</h2>", *_figures(scores, gaps, fw)]
     parts += [f"<h2>{esc(tr(_T['privacy']))}</h2>",

@@ -26,87 +26,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from leadkit.i18n import N_, get_language, tr
+from leadkit.i18n import N_, format_number, tr
+from leadkit.render.columns import COLUMN_NAMES
 
-__all__ = ["show_table", "show_learner_texts", "Table", "COLUMN_NAMES", "cell_text"]
+__all__ = ["show_table", "show_learner_texts", "Table", "cell_text"]
 
-#: Words for the column names of the kit's tables (a name not listed is shown as it is).
-COLUMN_NAMES: dict[str, str] = {
-    "element": N_("element"),
-    "label": N_("element"),
-    "element_label": N_("element"),
-    "framework": N_("framework"),
-    "title": N_("framework"),
-    "theme": N_("theme"),
-    "respondent": N_("respondent"),
-    "learner": N_("learner"),
-    "pseudonym": N_("pseudonym"),
-    "team": N_("team"),
-    "rater": N_("rater"),
-    "target": N_("person rated"),
-    "wave": N_("wave"),
-    "score": N_("score"),
-    "pomp": N_("score (0–100)"),
-    "mean": N_("mean"),
-    "sd": N_("SD"),
-    "n": N_("n"),
-    "n_answered": N_("statements answered"),
-    "n_items": N_("statements"),
-    "n_learners": N_("learners"),
-    "n_pairs": N_("pairs"),
-    "n_raters": N_("raters"),
-    "n_others": N_("others"),
-    "self": N_("self"),
-    "others": N_("others"),
-    "gap": N_("gap (self − others)"),
-    "category": N_("reading"),
-    "category_label": N_("reading"),
-    "diff": N_("difference"),
-    "ci_low": N_("95% CI from"),
-    "ci_high": N_("95% CI to"),
-    "effect": N_("effect size"),
-    "d": N_("effect size d"),
-    "d_z": N_("effect size d_z"),
-    "p": N_("p"),
-    "alpha": N_("alpha"),
-    "alpha_low": N_("alpha, 95% CI from"),
-    "alpha_high": N_("alpha, 95% CI to"),
-    "omega": N_("omega"),
-    "k": N_("statements"),
-    "items": N_("statements"),
-    "rwg": N_("rwg"),
-    "rwg_j": N_("rwg(j)"),
-    "icc1": N_("ICC(1)"),
-    "icc2": N_("ICC(2)"),
-    "band": N_("agreement"),
-    "suppressed": N_("hidden (group too small)"),
-    "shared": N_("shared"),
-    "private": N_("private"),
-    "entries": N_("reflections"),
-    "notebook": N_("notebook"),
-    "prompt_id": N_("question"),
-    "saved": N_("saved"),
-    "remark": N_("remark"),
-    "note": N_("note"),
-    "std_alpha": N_("standardised alpha"),
-    "average_r": N_("mean correlation"),
-    "n_elements": N_("elements"),
-    "n_elements_scored": N_("elements scored"),
-    "n_frameworks": N_("frameworks"),
-    "row": N_("row"),
-    "description": N_("what it means"),
-    "figure": N_("figure"),
-    "claim": N_("claim"),
-    "difference": N_("difference"),
-    "se": N_("standard error"),
-    "verdict": N_("verdict"),
-    "what": N_("what"),
-    "count": N_("number"),
-    "name": N_("element"),
-    "q1": N_("first quartile"),
-    "median": N_("median"),
-    "q3": N_("third quartile"),
-}
 _YES_NO = {True: N_("yes"), False: N_("no")}
 
 
@@ -139,8 +63,7 @@ def cell_text(value, decimals: int = 2) -> str:
                                   .startswith("int")):
         return str(value)
     if isinstance(value, float) or type(value).__name__.startswith("float"):
-        text = f"{float(value):.{decimals}f}"
-        return text.replace(".", ",") if get_language() == "nl" else text
+        return format_number(float(value), decimals)
     return str(value)
 
 

@@ -21,41 +21,7 @@ Examples
 
 from __future__ import annotations
 
-from leadkit.lazy import lazy_names
+import lazy_loader
 
-# public name -> the private module that defines it; a model loads when it is first used, so
-# reading a scenario file (or importing the kit) does not pay for every model.
-_WHERE = {
-    "claims_table": "replications",
-    "reproduce": "replications",
-    "march": "_march",
-    "MarchModel": "_march",
-    "fang": "_fang",
-    "FangModel": "_fang",
-    "emperor": "_emperor",
-    "EmperorModel": "_emperor",
-    "approval": "_approval",
-    "approval_expected": "_approval",
-    "ApprovalModel": "_approval",
-    "mean_ci": "_stats",
-    "summarise": "_stats",
-}
-
-__all__ = [
-    "claims_table",
-    "reproduce",
-    "march",
-    "MarchModel",
-    "fang",
-    "FangModel",
-    "emperor",
-    "EmperorModel",
-    "approval",
-    "approval_expected",
-    "ApprovalModel",
-    "mean_ci",
-    "summarise",
-]
-
-
-__getattr__, __dir__ = lazy_names("leadkit.simulate", _WHERE)
+# The names and the modules they load from are listed once, in __init__.pyi.
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

@@ -16,8 +16,8 @@ from leadkit.content.frameworks import Framework, load_framework
 from leadkit.docparams import shared_params
 from leadkit.errors import LeadkitError
 from leadkit.i18n import tr
-from leadkit.survey.agreement import rwg_j
-from leadkit.survey.item_analysis import reliability
+from leadkit.psychometrics.agreement import rwg_j
+from leadkit.psychometrics.item_analysis import reliability
 from leadkit.survey.scoring import checked_table, reverse_keyed
 
 __all__ = ["element_reliability", "team_agreement", "first_wave", "first_wave_mask"]
@@ -145,7 +145,8 @@ def _alpha_remark(alpha: float, n: float) -> str:
 
 @shared_params
 def team_agreement(responses: pd.DataFrame | str | Path,
-                   framework: Framework | str | Path, *, floor: int = 3) -> pd.DataFrame:
+                   framework: Framework | str | Path, *,
+                   floor: int = privacy.FLOOR) -> pd.DataFrame:
     """rwg(j) per team (rows) and element (columns), on the reverse-keyed items.
 
     The ratings used are those of direct reports about their leader when the table has them

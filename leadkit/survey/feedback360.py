@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.i18n import N_, tr
-from leadkit.privacy import check_floor, mean_is_safe, require_distinct
+from leadkit.privacy import FLOOR, check_floor, mean_is_safe, require_distinct
 
 __all__ = ["CATEGORIES", "self_other", "anonymity_note"]
 
@@ -81,7 +81,7 @@ def _grid(data: pd.DataFrame, unit: str) -> tuple[tuple[float, float], float]:
     return (float(np.floor(values.min())), float(np.ceil(values.max()))), 1.0
 
 
-def self_other(scores: pd.DataFrame, *, floor: int = 3, threshold: float | str = 0.5,
+def self_other(scores: pd.DataFrame, *, floor: int = FLOOR, threshold: float | str = 0.5,
                scale: tuple[float, float] | None = None,
                step: float | None = None) -> pd.DataFrame:
     """Self versus others per rated person and element, with the anonymity floor applied.

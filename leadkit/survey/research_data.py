@@ -1,8 +1,9 @@
 """The kit's sample teams laid out for multilevel research: one row per rater or per person.
 
-The analyses of :mod:`leadkit.survey.agreement_null`, :mod:`leadkit.survey.multilevel` and
-:mod:`leadkit.survey.response_surface` take plain tables. These helpers cut the synthetic
-``agile-cmo-class`` sample (``datasets/README.md``) into the two layouts researchers use:
+The analyses of :mod:`leadkit.psychometrics.agreement_null`,
+:mod:`leadkit.psychometrics.multilevel` and :mod:`leadkit.psychometrics.response_surface` take
+plain tables. These helpers cut the synthetic ``agile-cmo-class`` sample
+(``datasets/README.md``) into the two layouts researchers use:
 
 - :func:`kit_reports`: the team members' wave-1 ratings of their own leader, one row per
   rater, with the raw answers (for agreement within teams);

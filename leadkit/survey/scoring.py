@@ -37,7 +37,7 @@ import pandas as pd
 
 from leadkit.content.frameworks import Framework, crosswalk, load_framework
 from leadkit.docparams import shared_params
-from leadkit.survey.responses import METADATA, fingerprint, read_responses
+from leadkit.survey.io.responses import METADATA, fingerprint, read_responses
 
 __all__ = ["checked_table", "reverse_keyed", "score", "iter_scores", "wide_scores",
            "framework_score",
@@ -64,14 +64,14 @@ def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.Dat
     Parameters
     ----------
     responses
-        A table from :func:`~leadkit.survey.responses.read_responses`, any DataFrame, or a path.
+        A table from :func:`~leadkit.survey.io.responses.read_responses`, any DataFrame, or a path.
     fw
         The framework the answers belong to.
 
     Returns
     -------
     DataFrame
-        The validated table, as :func:`~leadkit.survey.responses.read_responses` returns it.
+        The validated table, as :func:`~leadkit.survey.io.responses.read_responses` returns it.
 
     Examples
     --------
@@ -112,7 +112,7 @@ def reverse_keyed(responses: pd.DataFrame | str | Path,
     ------
     InputError
         The table does not pass the checks of
-        :func:`~leadkit.survey.responses.read_responses`.
+        :func:`~leadkit.survey.io.responses.read_responses`.
 
     Examples
     --------
@@ -144,7 +144,7 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     Parameters
     ----------
     responses : DataFrame or path
-        A table from :func:`~leadkit.survey.responses.read_responses`, or anything it accepts.
+        A table from :func:`~leadkit.survey.io.responses.read_responses`, or anything it accepts.
     framework : Framework, id or path
         The instrument.
     min_share : float

@@ -6,9 +6,12 @@ import html
 
 import ipywidgets as w
 
-from leadkit.i18n import tr
+from leadkit.i18n import N_, tr
 
-__all__ = ["heading", "paragraph", "LABEL_LAYOUT", "wrap_options", "OPTIONS_CSS"]
+__all__ = ["heading", "paragraph", "LABEL_LAYOUT", "wrap_options", "OPTIONS_CSS", "STORED_HINT"]
+
+#: What a saved notebook shows where a widget was: a widget lives only with its kernel.
+STORED_HINT = N_("[Run this cell (Shift-Enter) to show the interactive widget.]")
 
 LABEL_LAYOUT = w.Layout(width="auto")
 

@@ -1,6 +1,6 @@
 """The live class: a learner's "Share with my class" switch and the teacher's class dashboard.
 
-Thin faces over :class:`leadkit.store.class_pool.ClassPool`. :func:`class_share` sits under the
+Thin faces over :class:`leadkit.classpool.pool.ClassPool`. :func:`class_share` sits under the
 self-assessment: off by default, it says exactly what is shared (element scores, never answers
 or texts); once on, each Score shares the latest scores and the learner's profile is shown
 against the live class as soon as the floor is reached ("waiting for 3 classmates" before).
@@ -10,7 +10,7 @@ lesson runs. Both refresh on a timer of the kernel's own event loop: no thread, 
 Examples
 --------
 >>> import tempfile, leadkit as lk
->>> from leadkit.store.class_pool import ClassPool
+>>> from leadkit.classpool.pool import ClassPool
 >>> where = tempfile.mkdtemp()
 >>> _ = ClassPool.create(where)
 >>> box = class_share(where, "agile-cmo", learner="s1")
@@ -158,7 +158,7 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
         With ``switch``, ``learner``, ``status``, ``comparison``, ``ticker``, ``update(scores)``
         (give it the score table after each Score) and ``refresh()``.
     """
-    from leadkit.store.class_pool import ClassPool, is_service_location
+    from leadkit.classpool.pool import ClassPool
 
     fw = load_framework(framework_id)
     pool = ClassPool(location)
@@ -167,7 +167,7 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
     who = w.Text(value=learner if learner is not None else _default_learner(),
                  description=tr(_T["learner"]), style={"description_width": "initial"})
     # On the hub service the learner is the hub user: the service accepts no other id.
-    who.disabled = learner is None and bool(_default_learner()) and is_service_location(location)
+    who.disabled = learner is None and bool(_default_learner()) and pool.kind == "service"
     status, comparison = w.HTML(), w.HTML()
     box = w.VBox([switch, what, who, status, comparison])
     box.switch, box.learner, box.status, box.comparison = switch, who, status, comparison
@@ -240,7 +240,7 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
         With ``table`` (the picture as HTML), ``button`` (refresh now), ``ticker`` and
         ``refresh()``.
     """
-    from leadkit.store.class_pool import ClassPool
+    from leadkit.classpool.pool import ClassPool
 
     fw = load_framework(framework_id)
     table = w.HTML()

@@ -14,7 +14,7 @@ import time
 import ipywidgets as w
 
 from leadkit.content.frameworks import load_framework
-from leadkit.i18n import N_, get_language, on_language_change, tr
+from leadkit.i18n import N_, format_number, on_language_change, tr
 from leadkit.plots.simulate import format_value, outcome_spread
 from leadkit.simulate._approval import Overloaded
 from leadkit.simulate.scenarios import load_scenario, run_scenario, summarise_outcomes
@@ -124,8 +124,7 @@ def readout(value: float, decimals: int) -> str:
     >>> set_language("nl"); readout(0.15, 2); set_language("en")
     '0,15'
     """
-    text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if get_language() == "nl" else text
+    return format_number(value, decimals)
 
 
 def _decimals(spec: dict) -> int:

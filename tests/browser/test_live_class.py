@@ -15,8 +15,8 @@ import pytest
 from jupyter_page import shot, wait_until
 
 import leadkit as lk
+from leadkit.classpool.pool import ClassPool
 from leadkit.render.tables import cell_text
-from leadkit.store.class_pool import ClassPool
 from leadkit.survey.scoring import score
 from leadkit.widgets.assessment import answers_to_responses
 

@@ -224,7 +224,7 @@ def _pool_config(ports: dict[str, int], db_url: str) -> str:
         c.JupyterHub.services = [{{
             "name": "classpool",
             "url": "http://127.0.0.1:{ports['pool']}",
-            "command": [{sys.executable!r}, "-m", "leadkit.cli.class_pool_service",
+            "command": [{sys.executable!r}, "-m", "leadkit.classpool.service",
                         "--db", {db_url!r}, "--teachers", "teachers"],
             "oauth_no_confirm": True,
         }}]

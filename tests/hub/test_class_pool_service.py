@@ -12,8 +12,8 @@ import json
 
 import pytest
 
+from leadkit.classpool.pool import ClassPool
 from leadkit.errors import LeadkitError
-from leadkit.store.class_pool import ClassPool
 
 requests = pytest.importorskip("requests")
 pytest.importorskip("websocket")
@@ -87,7 +87,7 @@ def test_a_students_server_shares_with_its_own_token(pool_hub, opened, people):
     cas = people["cas"]
     cas.wait_for_server()
     printed = cas.run(
-        "import json\nfrom leadkit.store.class_pool import ClassPool\n"
+        "import json\nfrom leadkit.classpool.pool import ClassPool\n"
         "pool = ClassPool('hub-service://classpool')\n"
         f"pool.share(learner='cas', framework={FW!r}, scores={{{E!r}: 3.5}})\n"
         f"print(json.dumps(pool.view({FW!r}).set_index('element').loc[{E!r}, 'n'].item()))\n")

@@ -3,7 +3,7 @@
 :func:`check_table` is the one place that decides what an answer, an id, a rater group or a
 wave may be: it reads answer labels in Dutch or English, decimal commas and blank markers,
 collects every problem as an :class:`~leadkit.errors.InputError` (file, row, column, what
-was expected), and returns the clean table. :mod:`leadkit.survey.responses` reads files and
+was expected), and returns the clean table. :mod:`leadkit.survey.io.responses` reads files and
 calls it, whole or a chunk at a time.
 """
 
@@ -19,8 +19,8 @@ import pandas as pd
 from leadkit.content.frameworks import Framework, list_frameworks, load_framework
 from leadkit.errors import InputError
 from leadkit.i18n import tr
-from leadkit.survey import response_checks as checks
-from leadkit.survey.tablefile import is_blank
+from leadkit.survey.io import response_checks as checks
+from leadkit.survey.io.tablefile import is_blank
 
 __all__ = ["METADATA", "RATER_GROUPS", "check_table"]
 

@@ -9,10 +9,10 @@ the kit's disclosure rules (:mod:`leadkit.privacy`, ``docs/privacy.md``).
 Where the pool lives is chosen by ``location``:
 
 * a folder every kernel can reach (the default: a Voilà workshop on one laptop, a hub with a
-  shared group folder) — an SQLite file in WAL mode (:mod:`leadkit.store.class_pool_sqlite`);
+  shared group folder) — an SQLite file in WAL mode (:mod:`leadkit.classpool.folder`);
 * ``hub-service://NAME`` or ``http(s)://…/services/NAME/`` — the JupyterHub service
-  (:mod:`leadkit.cli.class_pool_service`), reached with the hub's tokens
-  (:mod:`leadkit.store.class_pool_http`).
+  (:mod:`leadkit.classpool.service`), reached with the hub's tokens
+  (:mod:`leadkit.classpool.hub`).
 
 Why the picture cannot be taken apart. A share replaces the learner's earlier one, so a learner
 is counted once. Below the floor nothing is shown, not even the count. And the picture of an
@@ -46,38 +46,14 @@ from typing import Any
 
 import pandas as pd
 
+from leadkit.classpool.backend import PoolBackend, open_backend
+from leadkit.classpool.rules import POOL_FILE, check_floor, clean_scores, view_frame
 from leadkit.content.frameworks import Framework, load_framework
 from leadkit.errors import InputError
 from leadkit.i18n import tr
-from leadkit.store.class_pool_rules import (
-    POOL_FILE,
-    check_floor,
-    clean_scores,
-    view_frame,
-)
+from leadkit.privacy import FLOOR
 
-__all__ = ["ClassPool", "is_service_location", "POOL_FILE"]
-
-def is_service_location(location: object) -> bool:
-    """Whether ``location`` names the hub service rather than a folder.
-
-    Parameters
-    ----------
-    location
-        A folder path or a service address.
-    Returns
-    -------
-    bool
-        True for ``hub-service://NAME`` and ``http(s)://`` addresses.
-
-    Examples
-    --------
-    >>> is_service_location("hub-service://classpool"), is_service_location("/tmp/pool")
-    (True, False)
-    """
-    text = str(location)
-    return text.startswith(("hub-service://", "http://", "https://"))
-
+__all__ = ["ClassPool", "POOL_FILE"]
 
 def _framework(framework: str | Framework) -> Framework:
     if isinstance(framework, Framework):
@@ -86,16 +62,6 @@ def _framework(framework: str | Framework) -> Framework:
         return load_framework(str(framework))
     except KeyError as err:
         raise InputError("framework", str(err.args[0])) from None
-
-
-def _backend(location: str | Path, token: str | None):
-    if is_service_location(location):
-        from leadkit.store.class_pool_http import ServiceBackend
-
-        return ServiceBackend(str(location), token=token)
-    from leadkit.store.class_pool_sqlite import FolderBackend
-
-    return FolderBackend(Path(location).expanduser())
 
 
 class ClassPool:
@@ -116,12 +82,12 @@ class ClassPool:
 
     def __init__(self, location: str | Path, *, token: str | None = None) -> None:
         self.location = str(location)
-        self._backend = _backend(location, token)
+        self._backend: PoolBackend = open_backend(location, token)
         self._info = self._backend.info()
 
     @classmethod
     def create(cls, location: str | Path, roster: list[str] | str | Path | None = None, *,
-               floor: int = 3, token: str | None = None) -> ClassPool:
+               floor: int = FLOOR, token: str | None = None) -> ClassPool:
         """Make a new pool at ``location`` (the teacher); return it opened.
 
         Parameters
@@ -142,8 +108,13 @@ class ClassPool:
 
         floor = check_floor(floor)
         ids = sorted(read_roster(roster)) if roster is not None else None
-        _backend(location, token).create(ids, floor)
+        open_backend(location, token).create(ids, floor)
         return cls(location, token=token)
+
+    @property
+    def kind(self) -> str:
+        """``"folder"`` or ``"service"``: where the pool keeps its shares."""
+        return self._backend.kind
 
     @property
     def floor(self) -> int:
@@ -187,6 +158,17 @@ class ClassPool:
         views = self._backend.close()
         self._info = self._backend.info()
         return {fid: view_frame(rows, self.floor) for fid, rows in views.items()}
+
+    def archive(self) -> str | None:
+        """Put a closed pool's shares aside for the next lesson (the teacher).
+
+        Returns
+        -------
+        str or None
+            Where a folder pool's file was moved (``FOLDER/archive/classpool-….sqlite``); None
+            for the hub service, which archives them itself when the next pool opens.
+        """
+        return self._backend.archive()
 
     @property
     def closed(self) -> bool:

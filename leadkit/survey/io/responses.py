@@ -4,7 +4,7 @@ A response table is *wide*: ``respondent`` (an id), optional ``team``, ``rater``
 ``manager``, ``peer``, ``report``, ``other``), ``target`` (the person rated; a self rating has
 ``target == respondent``) and ``wave``, then one column per item id of the framework. Answers
 are whole numbers on the instrument's scale (a decimal comma as in ``3,0`` is fine) or its Dutch
-or English answer labels. Files are read by :func:`leadkit.survey.tablefile.read_table`: CSV with
+or English answer labels. Files are read by :func:`leadkit.survey.io.tablefile.read_table`: CSV with
 commas
 or semicolons in the usual encodings, and ``.xlsx`` workbooks.
 
@@ -39,10 +39,10 @@ import pandas as pd
 from leadkit.content.frameworks import Framework, load_framework
 from leadkit.errors import InputError
 from leadkit.i18n import tr
-from leadkit.survey import response_checks as checks
-from leadkit.survey.response_checks import fingerprint
-from leadkit.survey.table_check import METADATA, RATER_GROUPS, check_table
-from leadkit.survey.tablefile import read_table, read_table_chunks
+from leadkit.survey.io import response_checks as checks
+from leadkit.survey.io.response_checks import fingerprint
+from leadkit.survey.io.table_check import METADATA, RATER_GROUPS, check_table
+from leadkit.survey.io.tablefile import read_table, read_table_chunks
 
 __all__ = ["METADATA", "RATER_GROUPS", "read_responses", "validate_responses", "fingerprint",
            "load_checked", "warn_empty"]

@@ -30,8 +30,8 @@ import pandas as pd
 
 from leadkit.errors import InputError
 from leadkit.i18n import tr
-from leadkit.survey.coded_columns import Coded, assemble, code_rows, combine, is_blank
-from leadkit.survey.fastread import CHUNK, fast_chunks, fast_table
+from leadkit.survey.io.coded_columns import Coded, assemble, code_rows, combine, is_blank
+from leadkit.survey.io.fastread import CHUNK, fast_chunks, fast_table
 
 __all__ = ["EXCEL_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "is_blank", "read_table",
            "read_table_chunks"]

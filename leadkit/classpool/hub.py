@@ -73,13 +73,29 @@ def service_url(location: str, environ: Mapping[str, str] | None = None) -> str:
 
 
 class ServiceBackend:
-    """Talks to :mod:`leadkit.cli.class_pool_service`; see "
-      ":class:`leadkit.store.class_pool.ClassPool`."""
+    """Talks to :mod:`leadkit.classpool.service`; see :class:`leadkit.classpool.pool.ClassPool`.
+
+    Parameters
+    ----------
+    location : str
+        ``hub-service://NAME`` or the service's ``http(s)`` address.
+    token : str, optional
+        The hub API token (default ``JUPYTERHUB_API_TOKEN``).
+    """
+
+    kind = "service"
 
     def __init__(self, location: str, token: str | None = None) -> None:
-        self.location = location
-        self.url = service_url(location)
+        self.location = str(location)
+        self._url: str | None = None
         self.token = token or os.environ.get("JUPYTERHUB_API_TOKEN", "")
+
+    @property
+    def url(self) -> str:
+        """The service's base URL, found from the location when first needed."""
+        if self._url is None:
+            self._url = service_url(self.location)
+        return self._url
 
     def _call(self, method: str, path: str, body: Any = None) -> dict[str, Any]:
         data = None if body is None else json.dumps(body).encode()
@@ -117,3 +133,7 @@ class ServiceBackend:
 
     def close(self) -> dict[str, list[dict[str, Any]]]:
         return self._call("POST", "api/close", {})["views"]
+
+    def archive(self) -> None:
+        """Nothing to do here: the service archives a closed pool's shares itself."""
+        return None

@@ -2,8 +2,8 @@
 
 A file qualifies when it has no quoted fields and the same number of fields on every line
 (checked in one pass over its bytes). Such a file has nothing the careful reader of
-:mod:`leadkit.survey.tablefile` would need to name row by row, so pandas' C parser reads it, a few
-thousand rows at a time, into the same raw table. Anything else goes the careful way.
+:mod:`leadkit.survey.io.tablefile` would need to name row by row, so pandas' C parser reads it, a
+few thousand rows at a time, into the same raw table. Anything else goes the careful way.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.docparams import shared_params
-from leadkit.survey.coded_columns import assemble, code_cells, combine
+from leadkit.survey.io.coded_columns import assemble, code_cells, combine
 
 __all__ = ["uniform_fields", "fast_chunks", "fast_table", "CHUNK"]
 
@@ -86,7 +86,7 @@ def fast_chunks(path: Path, delimiter: str, info: dict
                 ) -> Iterator[tuple[list[str], list, np.ndarray]] | None:
     """Coded chunks of a file pandas' C parser can read, or None to take the careful path.
 
-    The careful path of :mod:`leadkit.survey.tablefile` reads row by row and names every row that
+    The careful path of :mod:`leadkit.survey.io.tablefile` reads row by row and names every row that
     does not fit. This one is taken only when the file has nothing for it to name: no quoted
     fields and the same number of fields on every line (:func:`uniform_fields`), so line
     numbers are spreadsheet rows. Each chunk is ``(header, coded columns, spreadsheet rows)``.
@@ -103,7 +103,7 @@ def fast_chunks(path: Path, delimiter: str, info: dict
     -------
     iterator of (header, coded columns, rows) or None
         The chunks, read lazily: the header names, one ``(codes, uniques)`` per column (see
-        :func:`~leadkit.survey.coded_columns.code_cells`) and the spreadsheet row numbers.
+        :func:`~leadkit.survey.io.coded_columns.code_cells`) and the spreadsheet row numbers.
         None for UTF-16, a file whose header is not on its first read line, or one with
         quotes or lines of different lengths.
 
@@ -154,7 +154,7 @@ def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     Returns
     -------
     pandas.DataFrame or None
-        The raw table as :func:`~leadkit.survey.coded_columns.assemble` builds it, or None
+        The raw table as :func:`~leadkit.survey.io.coded_columns.assemble` builds it, or None
         when the fast reader does not apply or the file has no data rows.
 
     Examples

@@ -2,8 +2,8 @@
 
 A survey file repeats a handful of answers and one id per person across many rows. Holding
 each column as small integer codes and the distinct cells once keeps a large file small in
-memory, and lets every check run once per distinct cell. :mod:`leadkit.survey.tablefile` builds its
-tables with these helpers, chunk by chunk.
+memory, and lets every check run once per distinct cell. :mod:`leadkit.survey.io.tablefile`
+builds its tables with these helpers, chunk by chunk.
 
 Examples
 --------

@@ -1,6 +1,6 @@
 """The row checks of a response table, each once per distinct cell or by array operations.
 
-:func:`leadkit.survey.responses.read_responses` calls these on the columns it keeps: ids as text,
+:func:`leadkit.survey.io.responses.read_responses` calls these on the columns it keeps: ids as text,
 every answer parsed once per distinct value, every repeated respondent named with the row it
 repeats, and every self rating checked against its target. Each problem becomes an
 :class:`~leadkit.errors.InputError` naming the row and the column.
@@ -22,7 +22,7 @@ import pandas as pd
 from leadkit.docparams import shared_params
 from leadkit.errors import InputError
 from leadkit.i18n import tr
-from leadkit.survey.coded_columns import is_blank
+from leadkit.survey.io.coded_columns import is_blank
 
 __all__ = ["cells", "ids", "find_duplicates", "row_keys", "repeated_keys", "answers",
            "check_targets", "fingerprint"]

@@ -1,15 +1,15 @@
 """Where a class pool keeps its shares: four small tables through SQLAlchemy.
 
 One store serves both backends: the folder pool (an SQLite file,
-                                                 :mod:`leadkit.store.class_pool_sqlite`)
+                                                 :mod:`leadkit.classpool.folder`)
 and the hub service (SQLite by default, PostgreSQL in production,
-:mod:`leadkit.cli.class_pool_service`). Every change runs in one transaction that first takes the
+:mod:`leadkit.classpool.service`). Every change runs in one transaction that first takes the
 pool's lock row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` does the
 same), so concurrent shares and releases are applied one after the other and none is lost.
 
 Tables: ``meta`` (floor, closed), ``roster`` (the learners allowed to share), ``shares`` (one
 row per learner and element: the learner's latest share) and ``released`` (the scores the
-published picture was last computed from, see :func:`leadkit.store.class_pool.release_view`).
+published picture was last computed from, see :func:`leadkit.classpool.pool.release_view`).
 
 Examples
 --------
@@ -185,7 +185,7 @@ class PoolStore:
 
     def view(self, framework: Framework) -> list[dict[str, Any]]:
         """The published rows of ``framework`` (moving releases on where the rules allow)."""
-        from leadkit.store.class_pool_rules import release_view
+        from leadkit.classpool.rules import release_view
 
         released = tables["released"]
         with self.engine.begin() as conn:

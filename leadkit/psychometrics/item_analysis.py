@@ -10,7 +10,7 @@ pairwise covariances with full-column SDs instead, which differs only when answe
 Examples
 --------
 >>> import pandas as pd
->>> from leadkit.survey.item_analysis import reliability
+>>> from leadkit.psychometrics.item_analysis import reliability
 >>> answers = pd.DataFrame({"q1": [4, 5, 3, 4, 2, 5], "q2": [4, 4, 3, 5, 2, 4],
 ...                         "q3": [5, 5, 2, 4, 3, 4]})
 >>> rel = reliability(answers)
@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.errors import InputError
-from leadkit.i18n import N_, tr
+from leadkit.i18n import N_, format_number, tr
 
 __all__ = ["Reliability", "reliability"]
 
@@ -38,14 +38,8 @@ _SOURCE = "<DataFrame>"
 # Respondents per block: big enough for BLAS to run at full speed, small enough that the
 # converted or centred copy of a block stays in cache instead of doubling the memory use.
 _BLOCK = 32_768
-_LABELS = {  # the columns of the item table, with their headers as shown in a notebook
-    "alpha_if_deleted": N_("alpha without item"),
-    "std_alpha_if_deleted": N_("std. alpha w/o item"),
-    "r_drop": N_("item-rest r"),
-    "mean": N_("mean"),
-    "sd": N_("sd"),
-    "n": N_("answers"),
-}
+# The columns of the item table, in order; their words for readers are in leadkit.render.columns.
+_ITEM_COLUMNS = ("alpha_if_deleted", "std_alpha_if_deleted", "r_drop", "mean", "sd", "n")
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,14 +81,14 @@ class Reliability:
 
     def _repr_html_(self) -> str:
         lo, hi = self.ci
-        level = f"{100 * self.ci_level:g}%"
-        head = tr("Cronbach's alpha = {alpha:.3f} ({level} CI {lo:.3f} to {hi:.3f}); "
-                  "standardised {std_alpha:.3f}; mean inter-item r {average_r:.3f}; {n} "
-                  "respondents, {k} items").format(
-                   alpha=self.alpha, level=level, lo=lo, hi=hi, std_alpha=self.std_alpha,
-                   average_r=self.average_r, n=self.n, k=self.k)
-        table = self.items.rename(columns={c: tr(t) for c, t in _LABELS.items()})
-        body = table.to_html(float_format=lambda v: f"{v:.3f}")
+        level = format_number(100 * self.ci_level, None) + "%"
+        head = tr("Cronbach's alpha = {alpha} ({level} CI {lo} to {hi}); standardised "
+                  "{std_alpha}; mean inter-item r {average_r}; {n} respondents, {k} "
+                  "items").format(
+                   alpha=format_number(self.alpha, 3), level=level, lo=format_number(lo, 3),
+                   hi=format_number(hi, 3), std_alpha=format_number(self.std_alpha, 3),
+                   average_r=format_number(self.average_r, 3), n=self.n, k=self.k)
+        body = self.items.to_html(float_format=lambda v: format_number(v, 3))
         return f"<p>{escape(head, quote=False)}</p>{body}"
 
 
@@ -334,7 +328,7 @@ def reliability(items: pd.DataFrame | np.ndarray, *, ci_level: float = 0.95) -> 
     lo, hi = 1 - (1 - alpha) * stats.f.ppf([1 - p / 2, p / 2], n - 1, (n - 1) * (k - 1))
     columns = (drop, std_drop, r_drop, means, np.sqrt(var), counts.astype(np.int64))
     table = pd.DataFrame(
-        dict(zip(_LABELS, columns, strict=True)), index=pd.Index(names, name="item")
+        dict(zip(_ITEM_COLUMNS, columns, strict=True)), index=pd.Index(names, name="item")
     )
     return Reliability(
         float(alpha), float(std_alpha), (float(lo), float(hi)), float(ci_level), int(n), int(k),

@@ -21,15 +21,17 @@ False
 
 from __future__ import annotations
 
+import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
+from leadkit.classpool.store import PoolStore
 from leadkit.content.frameworks import Framework
 from leadkit.errors import LeadkitError
 from leadkit.i18n import tr
-from leadkit.store.class_pool_store import PoolStore
 
 __all__ = ["FolderBackend", "sqlite_engine", "BUSY_MS"]
 
@@ -76,12 +78,23 @@ def sqlite_engine(path: Path | str) -> sa.engine.Engine:
 
 
 class FolderBackend:
-    """The pool in ``folder/classpool.sqlite``; see :class:`leadkit.store.class_pool.ClassPool`."""
+    """The pool in ``folder/classpool.sqlite``; see :class:`leadkit.classpool.pool.ClassPool`.
 
-    def __init__(self, folder: Path) -> None:
-        from leadkit.store.class_pool_rules import POOL_FILE
+    Parameters
+    ----------
+    location : str or Path
+        The folder (``~`` is expanded; a ``file://`` prefix is allowed).
+    token : str, optional
+        Not used: a folder pool has no tokens. Accepted so every backend opens alike.
+    """
 
-        self.folder = Path(folder)
+    kind = "folder"
+
+    def __init__(self, location: str | Path, token: str | None = None) -> None:
+        from leadkit.classpool.rules import POOL_FILE
+
+        self.location = str(location)
+        self.folder = Path(self.location.removeprefix("file://")).expanduser()
         self.path = self.folder / POOL_FILE
         self._store: PoolStore | None = None
 
@@ -111,3 +124,22 @@ class FolderBackend:
 
     def close(self) -> dict[str, list[dict[str, Any]]]:
         return self.store.close()
+
+    def archive(self) -> str:
+        """Move the closed pool's file to ``folder/archive/`` (kept, never deleted).
+
+        The write-ahead log is folded back into the file first, so the one archived file holds
+        every share. Returns the archived file's path.
+        """
+        self._store = None
+        engine = sa.create_engine(f"sqlite:///{self.path}", poolclass=sa.pool.NullPool,
+                                  isolation_level="AUTOCOMMIT",
+                                  connect_args={"timeout": BUSY_MS / 1000})
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
+        engine.dispose()
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.folder / "archive" / f"classpool-{stamp}.sqlite"
+        target.parent.mkdir(exist_ok=True)
+        shutil.move(str(self.path), target)
+        return str(target)

@@ -2,7 +2,7 @@
 
 Run by the hub as a managed service (``docs/teaching-with-jupyterhub.md`` has the config)::
 
-    python -m leadkit.cli.class_pool_service --db sqlite:///classpool.sqlite --teachers teachers
+    python -m leadkit.classpool.service --db sqlite:///classpool.sqlite --teachers teachers
 
 Every request is authenticated with the hub's tokens (:class:`jupyterhub.services.auth.HubOAuth`:
 an ``Authorization: token …`` header, as a student's server sends with
@@ -14,7 +14,7 @@ an ``Authorization: token …`` header, as a student's server sends with
   view; no request returns anyone's raw scores;
 * anyone else is refused (403).
 
-Storage is :class:`leadkit.store.class_pool_store.PoolStore` through SQLAlchemy: SQLite by default,
+Storage is :class:`leadkit.classpool.store.PoolStore` through SQLAlchemy: SQLite by default,
 PostgreSQL in production (``--db postgresql+psycopg://…``).
 
 Examples
@@ -36,9 +36,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlparse
 
+from leadkit.classpool.rules import clean_scores
+from leadkit.classpool.store import PoolStore
 from leadkit.errors import InputError, LeadkitError
-from leadkit.store.class_pool_rules import clean_scores
-from leadkit.store.class_pool_store import PoolStore
 
 __all__ = ["make_app", "make_store", "main"]
 
@@ -58,7 +58,7 @@ def make_store(url: str) -> PoolStore:
         The store, with its tables created when missing.
     """
     if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
-        from leadkit.store.class_pool_sqlite import sqlite_engine
+        from leadkit.classpool.folder import sqlite_engine
 
         return PoolStore(sqlite_engine(url[len("sqlite:///"):]), where="class pool service")
     import sqlalchemy as sa
@@ -174,7 +174,7 @@ def make_app(store: PoolStore, *, prefix: str = "/", teachers: str = "teachers")
             if not user or user["name"] not in await teacher_names():
                 self.fail(403, "only a teacher opens a class pool")
             data = self.body()
-            from leadkit.store.class_pool_rules import check_floor
+            from leadkit.classpool.rules import check_floor
 
             roster = data.get("roster")
             roster = sorted({" ".join(str(r).split()).casefold() for r in roster}) if roster \
@@ -230,7 +230,7 @@ def make_app(store: PoolStore, *, prefix: str = "/", teachers: str = "teachers")
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m leadkit.cli.class_pool_service")
+    parser = argparse.ArgumentParser(prog="python -m leadkit.classpool.service")
     parser.add_argument("--db", default=os.environ.get("LEADKIT_CLASS_POOL_DB",
                                                        "sqlite:///classpool.sqlite"),
                         help="SQLAlchemy URL of the store (default: an SQLite file here)")

@@ -5,8 +5,8 @@ three things side by side:
 
 - the leader's **self–other gaps** per element (:func:`leadkit.survey.feedback360.self_other`);
 - how much the team's members **agree** about their leader, per element: ``rwg(j)`` over the
-  element's items (:func:`leadkit.survey.agreement.rwg_j`), labelled with the bands of LeBreton &
-  Senter (2008, *Organizational Research Methods* 11(4), Table 3);
+  element's items (:func:`leadkit.psychometrics.agreement.rwg_j`), labelled with the bands of
+  LeBreton & Senter (2008, *Organizational Research Methods* 11(4), Table 3);
 - a short list of **next steps** a leader could take, from simple, stated rules (see
   :func:`next_steps`).
 
@@ -32,7 +32,7 @@ import pandas as pd
 from leadkit import privacy
 from leadkit.content.frameworks import Framework, load_framework
 from leadkit.errors import InputError
-from leadkit.i18n import N_, get_language, tr
+from leadkit.i18n import N_, format_number, tr
 
 __all__ = ["TeamExample", "team_example", "agreement_band", "next_steps"]
 
@@ -78,9 +78,8 @@ class TeamExample:
 
 
 def _n(value: float) -> str:
-    """A score with two decimals, with a decimal comma in Dutch."""
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if get_language() == "nl" else text
+    """A score with two decimals, written the current language's way."""
+    return format_number(value, 2)
 
 
 def agreement_band(rwg: float) -> str:
@@ -131,7 +130,7 @@ def _leader_rows(data: pd.DataFrame, team: str, file: str) -> tuple[str, pd.Data
 
 
 def _agreement(rows: pd.DataFrame, fw: Framework) -> pd.DataFrame:
-    from leadkit.survey.agreement import rwg_j
+    from leadkit.psychometrics.agreement import rwg_j
 
     low, high = fw.scale
     reports = rows[rows["rater"] == "report"]
@@ -161,7 +160,8 @@ def _agreement(rows: pd.DataFrame, fw: Framework) -> pd.DataFrame:
 
 
 def team_example(framework_id: str | Framework, team: str, *,
-                 data: pd.DataFrame | str | Path | None = None, floor: int = 3) -> TeamExample:
+                 data: pd.DataFrame | str | Path | None = None,
+                 floor: int = privacy.FLOOR) -> TeamExample:
     """The 360 result of one team's leader, with team agreement and next steps.
 
     Parameters
@@ -197,7 +197,7 @@ def team_example(framework_id: str | Framework, team: str, *,
     """
     from leadkit.content.catalog import load_dataset
     from leadkit.survey.feedback360 import self_other
-    from leadkit.survey.responses import read_responses
+    from leadkit.survey.io.responses import read_responses
     from leadkit.survey.scoring import score
 
     fw = framework_id if isinstance(framework_id, Framework) else load_framework(framework_id)

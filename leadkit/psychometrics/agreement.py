@@ -17,7 +17,7 @@ ICC(2) > .70 as reliable team means.
 Examples
 --------
 >>> import pandas as pd
->>> from leadkit.survey.agreement import rwg, icc1, icc2
+>>> from leadkit.psychometrics.agreement import rwg, icc1, icc2
 >>> team = ["a", "a", "a", "b", "b", "b"]
 >>> score = pd.Series([4, 4, 5, 1, 3, 5], name="trust")
 >>> rwg(score, team).round(3).to_dict()

@@ -1,6 +1,7 @@
 """Agreement beyond rwg: awg, average deviation, rwg(j) against its null, ICC intervals.
 
-Companions to :mod:`leadkit.survey.agreement`, written to give the numbers of R ``multilevel``:
+Companions to :mod:`leadkit.psychometrics.agreement`, written to give the numbers of R
+``multilevel``:
 
 - :func:`awg` as ``multilevel::awg`` (Brown & Hauenstein, 2005, *Organizational Research
   Methods*): agreement relative to the largest variance possible at the team's mean, so it
@@ -13,8 +14,8 @@ Companions to :mod:`leadkit.survey.agreement`, written to give the numbers of R 
 - :func:`icc_ci`: ICC(1) and ICC(2) with F-based confidence intervals (McGraw & Wong, 1996,
   *Psychological Methods*), the intervals ``psych::ICC`` gives for balanced designs.
 
-Small teams follow :mod:`leadkit.survey.agreement`: rows with a gap are left out, a team with one
-member left gets NaN (as R does), and every team that has members is listed. These are
+Small teams follow :mod:`leadkit.psychometrics.agreement`: rows with a gap are left out, a team
+with one member left gets NaN (as R does), and every team that has members is listed. These are
 researcher functions: a table or chart for an audience goes through :mod:`leadkit.privacy`,
 which withholds teams of fewer than three people.
 
@@ -37,7 +38,7 @@ import pandas as pd
 from leadkit.docparams import shared_params
 from leadkit.i18n import N_, tr
 from leadkit.privacy import FLOOR, check_floor
-from leadkit.survey.agreement import (
+from leadkit.psychometrics.agreement import (
     ArrayLike,
     agreement_error,
     anova_parts,
@@ -241,7 +242,7 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_op
     Parameters
     ----------
     items, groups, n_options
-        As :func:`leadkit.survey.agreement.rwg_j`.
+        As :func:`leadkit.psychometrics.agreement.rwg_j`.
     replications : int
         Simulated random teams per team size.
     seed : int, optional
@@ -263,7 +264,7 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_op
     >>> table["significant"].tolist()
     [True, False]
     """
-    from leadkit.survey.agreement import rwg_j
+    from leadkit.psychometrics.agreement import rwg_j
 
     floor = check_floor(floor)
     frame, teams = _items(items, groups, (1, n_options))
@@ -288,7 +289,7 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_op
 def icc_ci(values: ArrayLike, groups: ArrayLike, level: float = 0.95) -> pd.DataFrame:
     """ICC(1) and ICC(2) with F-based confidence intervals (McGraw & Wong, 1996, case 1).
 
-    F = MSB / MSW from the one-way ANOVA of :func:`leadkit.survey.agreement.icc1`; its bounds
+    F = MSB / MSW from the one-way ANOVA of :func:`leadkit.psychometrics.agreement.icc1`; its bounds
     F / F_crit(k - 1, N - k) and F * F_crit(N - k, k - 1) give ICC(1) = (F - 1) / (F + g - 1),
     with g the mean team size as in ``multilevel::ICC1``, and ICC(2) = 1 - 1 / F. For equal
     team sizes these are the intervals of ``psych::ICC`` (``ICC1`` and ``ICC1k``).

@@ -4,7 +4,7 @@
 :func:`release_view` decides what the picture shows under the disclosure rules of
 :mod:`leadkit.privacy` (the floor, extreme means withheld, release in steps of at least
 ``floor`` changes); :func:`view_frame` turns it into the tidy table. The storage backends
-(:mod:`leadkit.store.class_pool_store`) and the API (:mod:`leadkit.store.class_pool`) both use
+(:mod:`leadkit.classpool.store`) and the API (:mod:`leadkit.classpool.pool`) both use
 them, so neither needs the other.
 """
 
