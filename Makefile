@@ -1,12 +1,17 @@
 # Two commands do everything on a machine with Python 3.11+:
 #   make lab    create the environment (.venv) and open JupyterLab on the start notebook
-#   make test   create the environment and run every test (lint, unit, doctest, nbval, browser)
+#   make test   create the environment and run every test (lint, unit, doctest, nbval, browser,
+#               hub, PostgreSQL, types, the API reference site)
+# While changing the kit:
+#   make check  the fast loop: ruff, unit tests and doctests (under a minute; no notebooks,
+#               browser, servers or slow tests); `make check ARGS=--lf` reruns what failed
+#   make docs   build the API reference site into docs/_build/html (warnings are errors)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.leadkit-installed
 
-.PHONY: lab test install notebooks app bench clean
+.PHONY: lab test check docs install notebooks app bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +34,11 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+ARGS ?=
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -n 2 -m "not notebooks and not browser and not services and not slow" $(ARGS)
+
 # Rebuild the Dutch and English notebooks from notebooks/src/ (after editing a source).
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
@@ -46,4 +56,4 @@ bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache node_modules test-artifacts
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache node_modules tests/hub/node_modules test-artifacts docs/_build

@@ -21,8 +21,21 @@ collect_ignore_glob = ["notebooks/src/*", "tools/*", "benchmarks/*", "datasets/*
 
 @pytest.fixture(autouse=True)
 def english():
-    from leadkit.i18n import set_language
+    from leadkit import i18n
 
-    set_language("en")
+    i18n.set_language("en")
+    listeners = list(i18n._listeners)
     yield
-    set_language("en")
+    # Widgets made by a test re-word themselves on every later language switch of the process:
+    # forget them, so no test pays for the widgets of all the tests before it.
+    i18n._listeners[:] = listeners
+    i18n.set_language("en")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark what `make check` leaves out: notebooks (nbval items) and tests that start servers."""
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.notebooks)
+        if item.get_closest_marker("hub") or item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.services)

@@ -1,7 +1,7 @@
 """Helpers for the own-words test: normalise text, cut it into seven-word runs, hash them.
 
-Used by ``tests/test_content_own_words.py`` and ``tools/make_seed_shingles.py``. The kit must
-paraphrase its five source articles; the repository keeps only hashes of the articles'
+Used by ``tests/content/test_content_own_words.py`` and ``tools/make_seed_shingles.py``. The kit
+must paraphrase its five source articles; the repository keeps only hashes of the articles'
 seven-word runs, never their text.
 
 >>> normalise("Eén 'gratis' kanaal, dat strijdt; niet-mee!")

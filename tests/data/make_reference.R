@@ -1,4 +1,4 @@
-# Reference data and expected values for tests/test_reliability.py and tests/test_agreement.py.
+# Reference data and expected values for tests/psychometrics/test_item_analysis.py and tests/psychometrics/test_agreement.py.
 #
 # Run from the repository root:   Rscript tests/data/make_reference.R
 # Needs R with the packages psych and multilevel (Debian: r-cran-psych r-cran-multilevel).

@@ -1,7 +1,7 @@
 """A real JupyterHub on 127.0.0.1 for the course test: proxy, hub, and a server per student.
 
 The hub uses the pieces a course hub uses, in their simplest form: ``configurable-http-proxy``
-(Node, installed into the repository's ``node_modules`` from ``package-lock.json`` by
+(Node, installed into ``tests/hub/node_modules`` from ``tests/hub/package-lock.json`` by
 ``npm ci`` when it is not there yet), a local-process spawner that gives each student a home
 folder of their own under a temporary folder, and a dummy authenticator (one shared password).
 Everything listens on 127.0.0.1 only.
@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Not a module to doctest: under --doctest-modules pytest would import this file a second time
 # as "conftest" and clash with the other test folders' conftest.py.
 collect_ignore = ["conftest.py"]
-PROXY_BIN = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
+NODE_TOOLS = Path(__file__).resolve().parent  # package.json and its lock file: tests only
+PROXY_BIN = NODE_TOOLS / "node_modules" / ".bin" / "configurable-http-proxy"
 HOW_TO_ENABLE = (
     "the JupyterHub test needs Node.js and npm for its proxy (configurable-http-proxy). "
     "Install them (Debian/Ubuntu: 'sudo apt-get install nodejs npm'; macOS: 'brew install "
@@ -61,14 +62,15 @@ def proxy_command() -> str:
     npm, node = shutil.which("npm"), shutil.which("node")
     if node is None:  # the proxy is a Node program: without node nothing can run it
         skip_or_fail(HOW_TO_ENABLE)
-    lock, stamp = ROOT / "package-lock.json", ROOT / "node_modules" / ".package-lock.json"
+    lock = NODE_TOOLS / "package-lock.json"
+    stamp = NODE_TOOLS / "node_modules" / ".package-lock.json"
     fresh = PROXY_BIN.exists() and stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime
     if fresh:
         return str(PROXY_BIN)
     if npm:
-        # Exactly the versions in package-lock.json, into ./node_modules (ignored by git).
+        # Exactly the versions in the lock file, into tests/hub/node_modules (ignored by git).
         done = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+                              cwd=NODE_TOOLS, capture_output=True, text=True, timeout=300)
         if done.returncode == 0 and PROXY_BIN.exists():
             return str(PROXY_BIN)
         skip_or_fail(f"'npm ci' could not install the JupyterHub proxy:\n{done.stderr[-2000:]}")

@@ -1,4 +1,4 @@
-# Reference values for the research analyses (tests/test_omega.py, test_agreement_null.py,
+# Reference values for the research analyses (tests/psychometrics/test_omega.py, test_agreement_null.py,
 # test_multilevel_model.py, test_response_surface.py). The test suite itself never runs R.
 #
 # Run from the repository root:  Rscript tests/data/research/make_reference.R > /tmp/ref.txt
