@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["PARAMETERS", "shared_params"]
+__all__ = ["PARAMETERS", "shared_params", "shared_methods"]
 
 _F = TypeVar("_F", bound=Callable)
+_C = TypeVar("_C", bound=type)
 
 #: Each shared parameter entry, in numpydoc form (name : type, then the indented text).
 PARAMETERS: dict[str, str] = {
@@ -70,8 +71,110 @@ PARAMETERS: dict[str, str] = {
         "    The anonymity floor: at least :data:`leadkit.privacy.FLOOR` (3); it can be raised,\n"
         "    never lowered."
     ),
+    'chart_title': (
+        "title : str, optional\n"
+        "    The chart's title; by default one in the current language."
+    ),
+    'chart_ax': (
+        "ax : matplotlib.axes.Axes, optional\n"
+        "    Draw into this axes instead of a new figure."
+    ),
+    'chart_framework': (
+        "framework : Framework or str, optional\n"
+        "    The framework, when the table has no ``framework`` column."
+    ),
+    'prompt_id': (
+        "prompt_id : str\n"
+        "    The id of the question answered (``datasets/prompts.yaml``)."
+    ),
+    'answer_text': (
+        "text : str\n"
+        "    The learner's answer, as typed."
+    ),
+    'entry_id': (
+        "entry_id : int\n"
+        "    The id of the journal entry."
+    ),
+    'march_model': (
+        "p1, p2, p3, p4 : float\n"
+        "    Socialisation, code learning, turnover and turbulence probabilities (0 … 1).\n"
+        "m, n : int\n"
+        "    Dimensions of reality and number of individuals (paper: 30 and 50).\n"
+        "variant : {\"actions\", \"beliefs\"}\n"
+        "    Which published reading of the superior group (see :mod:`leadkit.simulate`).\n"
+        "fast_learners : int\n"
+        "    How many of the ``n`` individuals socialise at ``p1_fast`` instead of ``p1``\n"
+        "    (March's Figures 2 and 3 mix slow and fast learners).\n"
+        "p1_fast : float\n"
+        "    Socialisation rate of the fast learners."
+    ),
+    'fang_model': (
+        "linking : float\n"
+        "    Probability that a person listens to a given person in another subgroup.\n"
+        "groups, group_size : int\n"
+        "    Number of subgroups and people per subgroup.\n"
+        "m : int\n"
+        "    Dimensions of reality.\n"
+        "p_learn : float\n"
+        "    Chance per period and dimension of adopting the better performers' majority view."
+    ),
+    'emperor_model': (
+        "agents : int\n"
+        "    Population size.\n"
+        "believers : float\n"
+        "    Share of true believers (at least one when above 0).\n"
+        "max_strength : float\n"
+        "    Disbelievers' conviction is uniform on 0 … ``max_strength``.\n"
+        "cost : float\n"
+        "    Enforcement cost ``K``.\n"
+        "network : {\"local\", \"global\"}\n"
+        "    Local ring neighbourhoods of ``k`` agents (ties rewired with ``rewiring``), or\n"
+        "    everyone sees everyone.\n"
+        "k : int\n"
+        "    Neighbours per agent in the local network.\n"
+        "rewiring : float\n"
+        "    Chance that a local tie is rewired to a random agent.\n"
+        "clustered : bool\n"
+        "    True believers start side by side (True) or scattered at random (False)."
+    ),
+    'approval_model': (
+        "layers : int\n"
+        "    Approval layers above the team (0 = the team decides everything itself).\n"
+        "mandate : float\n"
+        "    Share of requests the team may decide itself (the \"wij-model\" lever).\n"
+        "**params\n"
+        "    ``arrival_rate`` (1.0 a day), ``approver_rate`` (5.0 a day), ``other_work`` (0.6),\n"
+        "    ``send_back`` (0.15), ``team_days`` (0.5), ``rework_days`` (2.0),\n"
+        "    ``deadline_days`` (5.0, the customer's patience)."
+    ),
+    'model_seed': (
+        "seed : int, optional\n"
+        "    Seed of the random stream: the same organisation as replication 0 of the batch\n"
+        "    function with this seed."
+    ),
+    'roster': (
+        "roster : list of str, optional\n"
+        "    The learner ids allowed to share; ``None`` lets any learner share."
+    ),
+    'learner': (
+        "learner : str\n"
+        "    The learner's id (spaces folded, case ignored)."
+    ),
+    'pool_framework': (
+        "framework : Framework\n"
+        "    The framework the scores belong to."
+    ),
+    'pool_scores': (
+        "scores : dict of str to float\n"
+        "    Element id to score, already checked by :func:`leadkit.classpool.rules.clean_scores`."
+    ),
+    'pool_rows': (
+        "list of dict\n"
+        "    One row per element: ``element``, ``n`` and ``mean`` (missing where withheld)\n"
+        "    and the ``reason`` a figure is withheld."
+    ),
     'language': (
-        "language\n"
+        "language : str, optional\n"
         "    A language code; the current language when ``None``."
     ),
 }
@@ -84,7 +187,7 @@ def shared_params(func: _F) -> _F:
 
     Parameters
     ----------
-    func
+    func : callable
         A function whose docstring holds ``%(name)s`` lines.
 
     Returns
@@ -110,3 +213,34 @@ def shared_params(func: _F) -> _F:
             lambda m: "\n".join(m.group(1) + line if line else line
                                  for line in PARAMETERS[m.group(2)].split("\n")), func.__doc__)
     return func
+
+
+def shared_methods(klass: _C) -> _C:
+    """Fill the ``%(name)s`` lines of a class's docstring and of its own methods' docstrings.
+
+    Parameters
+    ----------
+    klass : type
+        A class whose docstrings hold placeholder lines.
+
+    Returns
+    -------
+    type
+        The same class, its docstrings completed.
+
+    Examples
+    --------
+    >>> class Pool:
+    ...     def share(self, learner):
+    ...         pass
+    >>> Pool.share.__doc__ = chr(10).join(["Share.", "", "Parameters", "----------",
+    ...                                    "%(learner)s"])
+    >>> shared_methods(Pool).share.__doc__.splitlines()[-1]
+    "    The learner's id (spaces folded, case ignored)."
+    """
+    shared_params(klass)
+    for value in vars(klass).values():
+        function = getattr(value, "fget", value)
+        if callable(function) and getattr(function, "__doc__", None):
+            shared_params(function)
+    return klass

@@ -72,6 +72,15 @@ class FrameworkFileError(LeadkitError, ValueError):
 
     The message names the file, the place in the document (a path such as
     ``elements[2].name.nl``) and what was expected.
+
+    Parameters
+    ----------
+    file : str
+        The file.
+    place : str
+        The place in the document; empty for the top level.
+    problem : str
+        What is wrong and what was expected.
     """
 
     def __init__(self, file: str, place: str, problem: str) -> None:

@@ -119,6 +119,7 @@ def install() -> None:
     Returns
     -------
     None
+        The finder answers for the old paths from now on.
 
     Examples
     --------

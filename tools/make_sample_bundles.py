@@ -38,7 +38,7 @@ from leadkit.content.frameworks import load_framework
 from leadkit.store.bundle import make_bundle
 from leadkit.store.journal import Journal
 
-HERE = Path(__file__).resolve().parent
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"  # the kit's data folder
 SEED = 20250303
 N_LEARNERS = 24
 # framework id -> how many of the learners saved a self-assessment for it
@@ -146,7 +146,7 @@ def make_class(seed: int = SEED) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=HERE / "samples" / "bundles")
+    parser.add_argument("--out", type=Path, default=DATASETS / "samples" / "bundles")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*.json"):

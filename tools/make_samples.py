@@ -8,9 +8,9 @@ reverse keying and the answer scale are read from the framework files, never wri
 
 Run from the repository root (the output is the same on every run)::
 
-    python datasets/make_samples.py                    # all frameworks of the kit
-    python datasets/make_samples.py --out /tmp/x       # somewhere else, catalog left alone
-    python datasets/make_samples.py --framework my.yaml --out /tmp/x   # a framework of your own
+    python tools/make_samples.py                    # all frameworks of the kit
+    python tools/make_samples.py --out /tmp/x       # somewhere else, catalog left alone
+    python tools/make_samples.py --framework my.yaml --out /tmp/x   # a framework of your own
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from leadkit.content.frameworks import Framework, list_frameworks, load_framewor
 __all__ = ["SEED", "ALPHA_RANGE", "Organisation", "organisation", "element_alphas", "simulate",
            "write_samples", "main"]
 
-HERE = Path(__file__).resolve().parent
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"  # the kit's data folder
 
 SEED = 20240917
 N_TEAMS = 8
@@ -266,9 +266,9 @@ def _catalog_entry(fw: Framework) -> dict:
             f"elk van de {N_TEAMS} teamleiders (meting 1).",
         },
         "source": {
-            "en": "Invented: simulated by datasets/make_samples.py from a documented model "
+            "en": "Invented: simulated by tools/make_samples.py from a documented model "
             f"(seed {SEED}); no real person answered. See datasets/README.md.",
-            "nl": "Verzonnen: gesimuleerd door datasets/make_samples.py met een beschreven "
+            "nl": "Verzonnen: gesimuleerd door tools/make_samples.py met een beschreven "
             f"model (seed {SEED}); geen echt persoon heeft geantwoord. Zie datasets/README.md.",
         },
     }
@@ -303,15 +303,15 @@ def write_samples(out_dir: Path, frameworks: list[Framework], seed: int = SEED) 
 def main(argv: list[str] | None = None) -> int:
     """Command line: regenerate the sample files (and the catalog when writing in place)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=HERE / "samples",
+    parser.add_argument("--out", type=Path, default=DATASETS / "samples",
                         help="folder for the CSV files (default: datasets/samples)")
     parser.add_argument("--framework", action="append", default=None,
                         help="id or .yaml path of a framework (repeatable; default: all)")
     args = parser.parse_args(argv)
     frameworks = [load_framework(f) for f in (args.framework or list_frameworks())]
     paths = write_samples(args.out, frameworks)
-    if args.out.resolve() == (HERE / "samples").resolve() and not args.framework:
-        _write_catalog(HERE / "catalog.yaml", [_catalog_entry(fw) for fw in frameworks])
+    if args.out.resolve() == (DATASETS / "samples").resolve() and not args.framework:
+        _write_catalog(DATASETS / "catalog.yaml", [_catalog_entry(fw) for fw in frameworks])
     for p in paths:
         print(p)
     return 0

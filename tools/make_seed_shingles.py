@@ -1,6 +1,6 @@
 """Write the fingerprints of the five source articles for the own-words test.
 
-The kit paraphrases five Dutch articles; ``tests/test_content_own_words.py`` checks that no
+The kit paraphrases five Dutch articles; ``tests/content/test_content_own_words.py`` checks that no
 learner-facing text repeats seven or more consecutive words of an article. The repository must
 not hold the articles' text, so this script stores only truncated SHA-256 hashes of every
 normalised seven-word run ("shingle") of each article in ``tests/data/seed_shingles.txt``.

@@ -25,11 +25,13 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from leadkit.content.frameworks import Framework
+from leadkit.docparams import shared_methods
 
 __all__ = ["PoolBackend", "register_backend", "open_backend", "scheme_of", "BACKENDS"]
 
 
 @runtime_checkable
+@shared_methods
 class PoolBackend(Protocol):
     """What a class pool's store does; :class:`leadkit.classpool.pool.ClassPool` calls only this.
 
@@ -46,22 +48,62 @@ class PoolBackend(Protocol):
     kind: str
 
     def create(self, roster: list[str] | None, floor: int) -> None:
-        """Make a new pool with the learner ids allowed to share (None: anyone) and a floor."""
+        """Make a new pool.
+
+        Parameters
+        ----------
+        %(roster)s
+        %(floor)s
+        """
 
     def info(self) -> dict[str, Any]:
-        """``floor``, ``closed`` and ``roster_size`` of the pool."""
+        """Tell the pool's settings.
+
+        Returns
+        -------
+        dict
+            ``floor``, ``closed`` and ``roster_size`` (None when anyone may share).
+        """
 
     def share(self, learner: str, framework: Framework, scores: dict[str, float]) -> None:
-        """Replace a learner's share for a framework by ``scores`` (already checked)."""
+        """Replace a learner's share for a framework.
+
+        Parameters
+        ----------
+        %(learner)s
+        %(pool_framework)s
+        %(pool_scores)s
+        """
 
     def view(self, framework: Framework) -> list[dict[str, Any]]:
-        """The published rows of a framework under the disclosure rules."""
+        """Publish a framework's picture under the disclosure rules.
+
+        Parameters
+        ----------
+        %(pool_framework)s
+
+        Returns
+        -------
+        %(pool_rows)s
+        """
 
     def close(self) -> dict[str, list[dict[str, Any]]]:
-        """Close the pool; return the last published rows per framework."""
+        """Close the pool to new shares.
+
+        Returns
+        -------
+        dict of str to list of dict
+            The last published rows per framework id.
+        """
 
     def archive(self) -> str | None:
-        """Keep a closed pool's shares out of the way of the next lesson; say where, if anywhere."""
+        """Keep a closed pool's shares out of the way of the next lesson.
+
+        Returns
+        -------
+        str or None
+            Where the shares were put, or None when the backend keeps them itself.
+        """
 
 
 #: Scheme -> ``"module:Class"`` of the backend; the empty scheme is a folder.
@@ -114,6 +156,7 @@ def register_backend(scheme: str, factory: str | Callable[..., PoolBackend]) -> 
     Returns
     -------
     None
+        The registry :data:`BACKENDS` holds the factory from now on.
 
     Examples
     --------

@@ -33,7 +33,8 @@ from leadkit.content.frameworks import Framework
 from leadkit.errors import LeadkitError
 from leadkit.i18n import tr
 
-__all__ = ["FolderBackend", "sqlite_engine", "BUSY_MS"]
+# FolderBackend is reached through leadkit.classpool.backend.open_backend, not by name.
+__all__ = ["sqlite_engine", "BUSY_MS"]
 
 #: How long a write waits for the lock before it gives up (60 s: a whole class at once).
 BUSY_MS = 60_000
@@ -44,8 +45,9 @@ def sqlite_engine(path: Path | str) -> sa.engine.Engine:
 
     Parameters
     ----------
-    path
+    path : Path or str
         The SQLite file (made when missing).
+
     Returns
     -------
     sqlalchemy.engine.Engine

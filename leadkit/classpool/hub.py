@@ -29,7 +29,8 @@ from leadkit.content.frameworks import Framework
 from leadkit.errors import InputError, LeadkitError
 from leadkit.i18n import tr
 
-__all__ = ["ServiceBackend", "service_url", "TIMEOUT_S"]
+# ServiceBackend is reached through leadkit.classpool.backend.open_backend, not by name.
+__all__ = ["service_url", "TIMEOUT_S"]
 
 #: How long one request may take before the learner is told the service does not answer.
 TIMEOUT_S = 20
@@ -40,10 +41,11 @@ def service_url(location: str, environ: Mapping[str, str] | None = None) -> str:
 
     Parameters
     ----------
-    location
+    location : str
         ``hub-service://NAME`` or an ``http(s)://`` address of the service.
-    environ
+    environ : Mapping[str, str], optional
         The environment to read the hub's address from (default: ``os.environ``).
+
     Returns
     -------
     str

@@ -127,6 +127,15 @@ class ClassPool:
 
         Only element scores are shared, never answers or texts.
 
+        Parameters
+        ----------
+        learner : str
+            The learner's id (spaces folded, case ignored).
+        framework : Framework or str
+            The framework, or its id.
+        scores : mapping of str to float
+            Element id to score; elements without a score (None, NaN) are left out.
+
         Raises
         ------
         LeadkitError
@@ -141,7 +150,12 @@ class ClassPool:
         self._backend.share(learner, fw, clean_scores(fw, scores))
 
     def view(self, framework: str | Framework) -> pd.DataFrame:
-        """The anonymised class picture of one framework, one row per element.
+        """Show the anonymised class picture of one framework, one row per element.
+
+        Parameters
+        ----------
+        framework : Framework or str
+            The framework, or its id.
 
         Returns
         -------
@@ -154,7 +168,13 @@ class ClassPool:
         return view_frame(self._backend.view(fw), self.floor)
 
     def close(self) -> dict[str, pd.DataFrame]:
-        """Close the pool (the teacher): no more shares; return the last view per framework."""
+        """Close the pool (the teacher): no more shares.
+
+        Returns
+        -------
+        dict of str to pandas.DataFrame
+            The last class picture per framework id, as :meth:`view` shows it.
+        """
         views = self._backend.close()
         self._info = self._backend.info()
         return {fid: view_frame(rows, self.floor) for fid, rows in views.items()}

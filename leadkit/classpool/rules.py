@@ -41,10 +41,11 @@ def clean_scores(framework: Framework, scores: Mapping[str, Any]) -> dict[str, f
 
     Parameters
     ----------
-    framework
+    framework : Framework
         The framework the scores belong to.
-    scores
+    scores : Mapping[str, Any]
         Element id to score (None or NaN for an element the learner has no score on).
+
     Returns
     -------
     dict of str to float
@@ -102,14 +103,15 @@ def release_view(framework: Framework, current: Mapping[str, Mapping[str, float]
 
     Parameters
     ----------
-    framework
+    framework : Framework
         The framework of the pool.
-    current
+    current : Mapping[str, Mapping[str, float]]
         Element id to {learner: score}: what is shared now.
-    released
+    released : Mapping[str, Mapping[str, float]]
         The same for the last published picture.
-    floor
+    floor : int
         The disclosure floor (3 or more).
+
     Returns
     -------
     tuple
@@ -151,10 +153,11 @@ def view_frame(rows: list[dict[str, Any]], floor: int) -> pd.DataFrame:
 
     Parameters
     ----------
-    rows
+    rows : list[dict[str, Any]]
         The rows of :func:`release_view`.
-    floor
+    floor : int
         The disclosure floor, named in the notes.
+
     Returns
     -------
     pandas.DataFrame

@@ -50,12 +50,20 @@ def make_store(url: str) -> PoolStore:
 
     Parameters
     ----------
-    url
+    url : str
         An SQLAlchemy URL: ``sqlite:///path`` or ``postgresql+psycopg://…``.
+
     Returns
     -------
     PoolStore
         The store, with its tables created when missing.
+
+    Examples
+    --------
+    >>> store = make_store("sqlite://")  # in memory
+    >>> store.create(["s1", "s2", "s3"], 3)
+    >>> store.info()["roster_size"]
+    3
     """
     if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
         from leadkit.classpool.folder import sqlite_engine
@@ -72,12 +80,13 @@ def make_app(store: PoolStore, *, prefix: str = "/", teachers: str = "teachers")
 
     Parameters
     ----------
-    store
+    store : PoolStore
         Where the shares are kept (:func:`make_store`).
-    prefix
+    prefix : str, default '/'
         The URL prefix the hub routes to the service, e.g. ``/services/classpool/``.
-    teachers
+    teachers : str, default 'teachers'
         The hub group whose members may open, view and close pools.
+
     Returns
     -------
     tornado.web.Application
@@ -246,8 +255,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     Parameters
     ----------
-    argv
+    argv : Sequence[str], optional
         Command-line options (default: ``sys.argv[1:]``), e.g. ``--db URL``.
+
     Returns
     -------
     None

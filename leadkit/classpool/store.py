@@ -34,6 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from leadkit.content.frameworks import Framework
+from leadkit.docparams import shared_methods
 from leadkit.errors import LeadkitError
 from leadkit.i18n import tr
 
@@ -66,6 +67,7 @@ tables = {
 }
 
 
+@shared_methods
 class PoolStore:
     """A class pool's storage at an SQLAlchemy URL (or on a ready engine).
 
@@ -100,9 +102,19 @@ class PoolStore:
                                 where=self.where))
 
     def create(self, roster: list[str] | None, floor: int) -> None:
-        """Make the tables and the pool; raise when an open pool is already there.
+        """Make the tables and the pool.
 
         A closed pool's shares move to the archive table first (never deleted).
+
+        Parameters
+        ----------
+        %(roster)s
+        %(floor)s
+
+        Raises
+        ------
+        LeadkitError
+            An open pool is already there.
         """
         _meta.create_all(self.engine)
         with self.engine.begin() as conn:
@@ -136,7 +148,13 @@ class PoolStore:
             conn.execute(tables[name].delete())
 
     def info(self) -> dict[str, Any]:
-        """``floor``, ``closed`` and ``roster_size`` (None when anyone may share)."""
+        """Tell the pool's settings.
+
+        Returns
+        -------
+        dict
+            ``floor``, ``closed`` and ``roster_size`` (None when anyone may share).
+        """
         with self.engine.begin() as conn:
             meta = self._locked(conn)
             size = conn.execute(sa.select(sa.func.count()).select_from(tables["roster"])).scalar()
@@ -144,7 +162,17 @@ class PoolStore:
                 "roster_size": int(size or 0) if meta.get("roster") == "1" else None}
 
     def on_roster(self, learner: str) -> bool:
-        """Whether ``learner`` may share (always True when the pool has no roster)."""
+        """Tell whether a learner may share.
+
+        Parameters
+        ----------
+        %(learner)s
+
+        Returns
+        -------
+        bool
+            True when the learner is on the roster, or the pool has none.
+        """
         with self.engine.begin() as conn:
             return self._allowed(conn, self._locked(conn), learner)
 
@@ -157,7 +185,19 @@ class PoolStore:
                             .where(roster.c.learner == learner)).first() is not None
 
     def share(self, learner: str, framework: Framework, scores: dict[str, float]) -> None:
-        """Replace ``learner``'s share for ``framework`` with ``scores`` (already checked)."""
+        """Replace a learner's share for a framework.
+
+        Parameters
+        ----------
+        %(learner)s
+        %(pool_framework)s
+        %(pool_scores)s
+
+        Raises
+        ------
+        LeadkitError
+            The pool is closed, or the learner is not on the roster.
+        """
         shares = tables["shares"]
         with self.engine.begin() as conn:
             meta = self._locked(conn)
@@ -184,7 +224,16 @@ class PoolStore:
         return out
 
     def view(self, framework: Framework) -> list[dict[str, Any]]:
-        """The published rows of ``framework`` (moving releases on where the rules allow)."""
+        """Publish a framework's picture, moving releases on where the rules allow.
+
+        Parameters
+        ----------
+        %(pool_framework)s
+
+        Returns
+        -------
+        %(pool_rows)s
+        """
         from leadkit.classpool.rules import release_view
 
         released = tables["released"]
@@ -204,14 +253,26 @@ class PoolStore:
         return rows
 
     def frameworks(self) -> list[str]:
-        """The frameworks learners have shared scores for."""
+        """List the frameworks learners have shared scores for.
+
+        Returns
+        -------
+        list of str
+            Framework ids, sorted.
+        """
         shares = tables["shares"]
         with self.engine.begin() as conn:
             self._locked(conn)
             return sorted(conn.execute(sa.select(shares.c.framework).distinct()).scalars())
 
     def close(self) -> dict[str, list[dict[str, Any]]]:
-        """Mark the pool closed and return the last published rows per framework."""
+        """Mark the pool closed.
+
+        Returns
+        -------
+        dict of str to list of dict
+            The last published rows per framework id.
+        """
         from leadkit.content.frameworks import load_framework
 
         views = {fid: self.view(load_framework(fid)) for fid in self.frameworks()}

@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
 
     Parameters
     ----------
-    argv
+    argv : list[str], optional
         The arguments after the program name.
 
     Returns

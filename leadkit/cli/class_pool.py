@@ -50,8 +50,9 @@ def wants(argv: Sequence[str]) -> bool:
 
     Parameters
     ----------
-    argv
+    argv : Sequence[str]
         The command line after the program name.
+
     Returns
     -------
     bool
@@ -68,8 +69,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
     Parameters
     ----------
-    argv
+    argv : Sequence[str]
         The command line after the program name, starting with ``class``.
+
     Returns
     -------
     argparse.Namespace
@@ -107,8 +109,9 @@ def run(args: argparse.Namespace) -> int:
 
     Parameters
     ----------
-    args
+    args : argparse.Namespace
         What :func:`parse` returned.
+
     Returns
     -------
     int

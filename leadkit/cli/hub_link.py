@@ -82,7 +82,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     Parameters
     ----------
-    subparsers
+    subparsers : argparse._SubParsersAction
         What ``ArgumentParser.add_subparsers()`` returned. The new parser sets
         ``func=run_hub_link``, so the caller runs ``args.func(args)``.
 

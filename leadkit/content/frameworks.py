@@ -65,6 +65,13 @@ class Source(dict):
     language's wording; :meth:`texts` gives the ``{en, nl}`` pair. A plain string in a file is
     kept as the same text in both languages.
 
+    Parameters
+    ----------
+    raw : dict
+        The ``source`` mapping of a framework file.
+
+    Examples
+    --------
     >>> s = Source({"title": "T", "author": {"en": "Editors", "nl": "Redactie"}})
     >>> s["author"], s.texts("author")["nl"], s["title"]
     ('Editors', 'Redactie', 'T')
@@ -81,16 +88,60 @@ class Source(dict):
         return tr(value) if key in _BILINGUAL_SOURCE else value
 
     def get(self, key: str, default: Any = None) -> Any:
+        """Read one field in the current language, or ``default`` when it is missing.
+
+        Parameters
+        ----------
+        key : str
+            The field (``"author"``, ``"title"`` …).
+        default : object, optional
+            What a missing field gives.
+
+        Returns
+        -------
+        object
+            The field's value.
+        """
         return self[key] if key in self else default
 
     def texts(self, key: str) -> Text:
-        """The ``{en, nl}`` wording of one field."""
+        """Give every language's wording of one field.
+
+        Parameters
+        ----------
+        key : str
+            The field.
+
+        Returns
+        -------
+        dict of str to str
+            Language code to text.
+        """
         return dict(super().__getitem__(key))
 
 
 @dataclass(frozen=True)
 class Element:
-    """One practice, trait or principle of a framework; texts are ``{en, nl}`` mappings."""
+    """One practice, trait or principle of a framework.
+
+    Texts are mappings of language code to text (``{"en": …, "nl": …}``); read them in the
+    current language with :func:`leadkit.i18n.tr` or :attr:`label`.
+
+    Attributes
+    ----------
+    id : str
+        The element's id, unique within its framework (``"build-trust"``).
+    name : dict of str to str
+        Its name.
+    explanation : dict of str to str
+        What the article says, in the kit's own words.
+    in_practice : dict of str to str
+        What it looks like at work.
+    reflection : tuple of dict
+        Questions for the learner.
+    themes : tuple of str
+        The cross-framework themes (``datasets/themes.yaml``) it belongs to.
+    """
 
     id: str
     name: Text
@@ -107,7 +158,20 @@ class Element:
 
 @dataclass(frozen=True)
 class Item:
-    """One Likert item of a framework's instrument."""
+    """One Likert item of a framework's instrument.
+
+    Attributes
+    ----------
+    id : str
+        The item id, a column of a response table (``"acmo01"``).
+    element : str
+        The id of the element the item measures.
+    reverse : bool
+        Whether the item is reverse-keyed (scored ``low + high - answer``).
+    self_text, observer_text : dict of str to str
+        The statement as the leader rates themself ("I …") and as others rate the leader
+        ("My manager …").
+    """
 
     id: str
     element: str
@@ -116,7 +180,23 @@ class Item:
     observer_text: Text
 
     def text(self, form: str = "self") -> str:
-        """The wording in the current language, ``form`` ``"self"`` or ``"observer"``."""
+        """Give the item's wording in the current language.
+
+        Parameters
+        ----------
+        form : {"self", "observer"}, default "self"
+            The self form ("I …") or the observer form ("My manager …").
+
+        Returns
+        -------
+        str
+            The statement.
+
+        Raises
+        ------
+        ValueError
+            For another ``form``.
+        """
         if form not in ("self", "observer"):
             raise ValueError(f"form must be 'self' or 'observer', not {form!r}")
         return tr(self.self_text if form == "self" else self.observer_text)
@@ -124,7 +204,34 @@ class Item:
 
 @dataclass(frozen=True)
 class Framework:
-    """A framework with its elements and instrument; all attributes are plain data."""
+    """A framework with its elements and instrument; all attributes are plain data.
+
+    Made by :func:`load_framework` from a YAML file in ``datasets/frameworks/`` (or one of your
+    own). Texts are mappings of language code to text.
+
+    Attributes
+    ----------
+    id : str
+        The framework's id (``"agile-cmo"``).
+    title, summary : dict of str to str
+        Its title and a summary of the article.
+    source : Source
+        The article: ``title``, ``author``, ``outlet``, ``year`` and what it is based on.
+    elements : tuple of Element
+        The practices, traits or principles, in the article's order.
+    items : tuple of Item
+        The questionnaire, in instrument order.
+    scale : tuple of int
+        The lowest and highest answer (``(1, 5)``).
+    scale_labels : tuple of dict
+        The label of each answer, lowest first.
+    instrument_note : dict of str to str
+        What the questionnaire is and is not (a teaching instrument, not a validated scale).
+    context_profile : tuple of dict
+        The framework's context questions, where it has them.
+    path : str
+        The file it was read from.
+    """
 
     id: str
     title: Text
@@ -139,7 +246,23 @@ class Framework:
     path: str = field(default="", compare=False)
 
     def element(self, element_id: str) -> Element:
-        """Return the element with this id (``KeyError`` naming the known ids otherwise)."""
+        """Look up one element by its id.
+
+        Parameters
+        ----------
+        element_id : str
+            The element's id.
+
+        Returns
+        -------
+        Element
+            The element.
+
+        Raises
+        ------
+        UnknownIdError
+            Naming the framework's element ids (a ``KeyError`` too).
+        """
         for el in self.elements:
             if el.id == element_id:
                 return el
@@ -147,7 +270,18 @@ class Framework:
         raise UnknownIdError(f"{self.id} has no element {element_id!r}; its elements are: {known}")
 
     def items_for(self, element_id: str) -> tuple[Item, ...]:
-        """The items that measure one element."""
+        """List the items that measure one element.
+
+        Parameters
+        ----------
+        element_id : str
+            The element's id.
+
+        Returns
+        -------
+        tuple of Item
+            Its items, in instrument order.
+        """
         self.element(element_id)
         return tuple(it for it in self.items if it.element == element_id)
 
@@ -157,13 +291,27 @@ class Framework:
         return [it.id for it in self.items]
 
     def citation(self) -> str:
-        """The source as a one-line reference (author and outlet in the current language)."""
+        """Write the source as a one-line reference.
+
+        Returns
+        -------
+        str
+            Author, year, title and outlet, in the current language.
+        """
         s = self.source
         year = f" ({s['year']})" if "year" in s else ""
         return f"{tr(s['author'])}{year}. \u201c{tr(s['title'])}\u201d. {tr(s['outlet'])}."
 
     def citation_html(self) -> str:
-        """The reference as HTML, the article's title marked as the title of a work (``cite``).
+        """Write the reference as HTML, the article's title marked as the title of a work.
+
+        Returns
+        -------
+        str
+            The reference, escaped, with the title in ``<cite>``.
+
+        Examples
+        --------
 
         >>> "<cite>" in load_framework("wij-model").citation_html()
         True
@@ -176,7 +324,14 @@ class Framework:
                 f"</cite>. {html.escape(tr(s['outlet']))}.")
 
     def describe(self) -> pd.DataFrame:
-        """A table of the elements in the current language: name, themes, explanation."""
+        """Show the elements as a table in the current language.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per element (index: its id): ``element`` (the name), ``themes`` and
+            ``explanation``.
+        """
         return pd.DataFrame(
             {
                 "element": [e.label for e in self.elements],

@@ -114,7 +114,7 @@ def set_language(language: str) -> None:
 
     Parameters
     ----------
-    language
+    language : str
         A code in :data:`LANGUAGES`.
 
     Returns
@@ -154,7 +154,7 @@ def on_language_change(callback: Callable[[str], None]) -> None:
 
     Parameters
     ----------
-    callback
+    callback : Callable[[str], None]
         Called with the new language code.
 
     Returns
@@ -182,7 +182,7 @@ def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
 
     Parameters
     ----------
-    message
+    message : str
         The English message id.
 
     Returns
@@ -204,7 +204,7 @@ def tr(text: Mapping[str, str] | str, language: str | None = None) -> str:
 
     Parameters
     ----------
-    text
+    text : Mapping[str, str] or str
         An English message id (looked up in the catalogue; a string without a translation,
         such as a name, comes back as it is) or a content mapping with one field per language.
     %(language)s
@@ -241,9 +241,9 @@ def ngettext(singular: str, plural: str, n: int, language: str | None = None) ->
 
     Parameters
     ----------
-    singular, plural
+    singular, plural : str
         The English message ids.
-    n
+    n : int
         The count that chooses the form.
     %(language)s
 
@@ -266,9 +266,9 @@ def counted(n: int, singular: str, plural: str, language: str | None = None) -> 
 
     Parameters
     ----------
-    n
+    n : int
         The count.
-    singular, plural
+    singular, plural : str
         The English nouns (message ids of one plural entry in the catalogues).
     %(language)s
 
@@ -285,12 +285,12 @@ def counted(n: int, singular: str, plural: str, language: str | None = None) -> 
     return f"{n} {ngettext(singular, plural, n, language)}"
 
 
-@shared_params
 def _locale(language: str | None) -> str:
     code = language or _current
     return _LOCALES.get(code, code)
 
 
+@shared_params
 def format_number(value: float, digits: int | None = 2, language: str | None = None) -> str:
     """A number in the current (or given) language: its decimal sign, fixed or shortest decimals.
 
@@ -300,9 +300,9 @@ def format_number(value: float, digits: int | None = 2, language: str | None = N
 
     Parameters
     ----------
-    value
+    value : float
         The number.
-    digits
+    digits : int, optional, default 2
         Decimals shown; ``None`` shows as few as the value needs, up to six (like ``{:g}``).
     %(language)s
 
@@ -336,6 +336,7 @@ def format_number(value: float, digits: int | None = 2, language: str | None = N
     return text
 
 
+@shared_params
 def decimal_sign(language: str | None = None) -> str:
     """The decimal sign of the current (or given) language: ``"."`` in English, ``","`` in Dutch.
 
@@ -366,7 +367,7 @@ def language_name(code: str) -> str:
 
     Parameters
     ----------
-    code
+    code : str
         A language code.
 
     Returns
@@ -391,7 +392,7 @@ def format_date(value: date | datetime, language: str | None = None) -> str:
 
     Parameters
     ----------
-    value
+    value : date or datetime
         A date or datetime.
     %(language)s
 

@@ -53,7 +53,17 @@ _RELATED = N_("Related elements")
 
 @dataclass(frozen=True)
 class Judgement:
-    """The verdict on one choice: ``quality`` (strong, mixed, weak), why, and which elements."""
+    """The verdict on one choice of a dilemma or case.
+
+    Attributes
+    ----------
+    quality : str
+        ``"strong"``, ``"mixed"`` or ``"weak"``.
+    message : str
+        Why, in the current language.
+    elements : tuple of str
+        The ids of the framework elements the choice draws on.
+    """
 
     quality: str
     message: str

@@ -51,8 +51,20 @@ LOW_AGREEMENT = 0.70
 
 @dataclass(frozen=True)
 class TeamExample:
-    """One team's 360 result: ``gaps`` (self_other rows of the leader), ``agreement`` (per
-    element: ``element``, ``label``, ``n``, ``rwg_j``, ``band``, ``mean``) and ``steps``."""
+    """One team's 360 result, with the disclosure rules applied.
+
+    Attributes
+    ----------
+    framework, team, leader : str
+        The framework id, the team and the id of its leader.
+    gaps : pandas.DataFrame
+        The leader's rows of :func:`leadkit.survey.feedback360.self_other`.
+    agreement : pandas.DataFrame
+        Per element: ``element``, ``label``, ``n``, ``rwg_j``, ``band`` and ``mean`` of the
+        team's reports (missing below the floor).
+    steps : tuple of str
+        Next steps for the leader, in the current language.
+    """
 
     framework: str
     team: str
@@ -62,17 +74,25 @@ class TeamExample:
     steps: tuple[str, ...]
 
     def table(self) -> pd.DataFrame:
-        """Gaps and agreement per element, with headers in the current language."""
+        """Put gaps and agreement side by side, one row per element.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``element`` (its name in the current language), ``self``, ``others``, ``gap``
+            (two decimals), ``category_label``, ``rwg_j`` and ``band``. A reader's table
+            (:func:`leadkit.render.tables.show_table`) puts the column names into words.
+        """
         g = self.gaps.set_index("element")
         a = self.agreement.set_index("element")
         rows = {
-            tr("element"): a["label"],
-            tr("self"): g["self"].round(2),
-            tr("others"): g["others"].round(2),
-            tr("gap"): g["gap"].round(2),
-            tr("self–other"): g["category_label"],
-            tr("team rwg(j)"): a["rwg_j"],
-            tr("team agreement"): a["band"],
+            "element": a["label"],
+            "self": g["self"].round(2),
+            "others": g["others"].round(2),
+            "gap": g["gap"].round(2),
+            "category_label": g["category_label"],
+            "rwg_j": a["rwg_j"],
+            "band": a["band"],
         }
         return pd.DataFrame(rows).reset_index(drop=True)
 

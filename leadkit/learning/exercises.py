@@ -36,8 +36,19 @@ __all__ = ["ComplianceResult", "TShape", "score_compliance", "context_implicatio
 class ComplianceResult:
     """How well a learner spotted the signals of pretend compliance in a report.
 
-    ``youden`` is hits/signals − false alarms/non-signals (Youden's J): 1 is perfect, 0 is what
-    marking lines at random achieves on average. ``lines`` has one row per report line.
+    Attributes
+    ----------
+    hits, misses : int
+        Signals marked and signals missed.
+    false_alarms, correct_rejections : int
+        Other lines marked and other lines left alone.
+    youden : float
+        Hits/signals − false alarms/non-signals (Youden's J): 1 is perfect, 0 is what marking
+        lines at random achieves on average.
+    message : str
+        The verdict in the current language.
+    lines : pandas.DataFrame
+        One row per report line: whether it is a signal, whether it was marked, and why.
     """
 
     hits: int
@@ -155,7 +166,21 @@ def context_implications(choices: Mapping[str, str], case: dict | str = "silo-co
 
 @dataclass(frozen=True)
 class TShape:
-    """The shape of a T-shape self-map and what it means."""
+    """The shape of a T-shape self-map and what it means.
+
+    Attributes
+    ----------
+    shape : str
+        ``"starter"``, ``"generalist"``, ``"specialist"``, ``"t-shaped"`` or ``"comb-shaped"``.
+    label, meaning : str
+        Its name and what it means for working across disciplines, in the current language.
+    deep, broad : tuple of str
+        The areas at the top level, and the other areas at level 2 or higher.
+    breadth : float
+        The share of the other areas at level 2 or higher.
+    elements : tuple of str
+        The framework elements the shape speaks to.
+    """
 
     shape: str
     label: str

@@ -134,11 +134,11 @@ def learner_theme_scores(journal: Any = None, *, example: str = "T1-01") -> pd.D
 
     Parameters
     ----------
-    journal
+    journal : Any, optional
         The learner's :class:`~leadkit.store.journal.Journal` (anything with its ``scores()``),
         or a table of saved scores (``framework``, ``element``, ``score``, ``instrument_form``);
         ``None`` shows the example learner. This module never opens a journal itself.
-    example
+    example : str, default 'T1-01'
         The sample respondent who stands in when nothing is saved.
 
     Returns

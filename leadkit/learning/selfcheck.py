@@ -28,7 +28,15 @@ __all__ = ["Feedback", "list_selfchecks", "load_selfcheck", "check_answer"]
 
 @dataclass(frozen=True)
 class Feedback:
-    """The outcome of one answer: right or wrong, and why (in the current language)."""
+    """The outcome of one answer to a self-check question.
+
+    Attributes
+    ----------
+    correct : bool
+        Whether the answer is right.
+    message : str
+        Right or wrong, and why, in the current language.
+    """
 
     correct: bool
     message: str

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from leadkit.docparams import shared_params
 from leadkit.i18n import format_number, tr
 from leadkit.learning import cases, exercises
 from leadkit.plots.base import OKABE_ITO
@@ -34,7 +35,7 @@ __all__ = ["t_shape_figure", "theme_profile"]
 
 def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t-shape",
                    ) -> Figure:
-    """Bars of the learner's level per knowledge area, with the breadth line and deep areas.
+    """Draw the learner's level per knowledge area, with the breadth line and deep areas.
 
     The bars hang down from the top, so a deep area makes the stem of the T and the areas at
     level 2 or more make its bar.
@@ -98,14 +99,16 @@ def t_shape_figure(ratings: Mapping[str, int | None], case: dict | str = "silo-t
     return fig
 
 
+@shared_params
 def theme_profile(table: pd.DataFrame, *, title: str | None = None) -> Figure:
-    """Bars of theme scores on a 0–100 scale (POMP), with the number of frameworks per theme.
+    """Draw theme scores on a 0–100 scale (POMP), with the number of frameworks per theme.
 
     Parameters
     ----------
     table : DataFrame
         From :func:`leadkit.learning.framework_choice.learner_theme_scores`: ``label``,
         ``pomp``, ``n_frameworks``.
+    %(chart_title)s
 
     Returns
     -------

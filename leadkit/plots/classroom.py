@@ -133,8 +133,9 @@ def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int =
 
 
 def class_theme_chart(theme_summary: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
-    """Class mean per cross-framework theme (table of :func:`leadkit.store.classroom.class_themes`),
-    with the mean and ``n`` written beside each dot.
+    """Draw the class mean per cross-framework theme, with the mean and ``n`` beside each dot.
+
+    The table is that of :func:`leadkit.store.classroom.class_themes`.
 
     Parameters
     ----------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -31,6 +32,15 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 class LocalDecimals(Formatter):
     """Tick labels of another formatter with the language's decimal sign (Dutch: 0,5 and 12,5%).
 
+    Parameters
+    ----------
+    inner : matplotlib.ticker.Formatter
+        The formatter whose labels are rewritten.
+    sign : str
+        The decimal sign to write (:func:`leadkit.i18n.decimal_sign`).
+
+    Examples
+    --------
     >>> from matplotlib.ticker import FormatStrFormatter
     >>> LocalDecimals(FormatStrFormatter("%.1f"), ",")(0.5)
     '0,5'
@@ -40,28 +50,69 @@ class LocalDecimals(Formatter):
         self.inner, self.sign = inner, sign
 
     def set_axis(self, axis) -> None:
+        """Give both this formatter and the inner one the axis.
+
+        Parameters
+        ----------
+        axis : matplotlib.axis.Axis
+            The axis the labels are for.
+        """
         super().set_axis(axis)
         self.inner.set_axis(axis)
 
     def set_locs(self, locs) -> None:
+        """Tell the inner formatter where the ticks are.
+
+        Parameters
+        ----------
+        locs : sequence of float
+            The tick positions.
+        """
         self.inner.set_locs(locs)
 
     def __call__(self, x, pos=None) -> str:
         return self.inner(x, pos).replace(".", self.sign)
 
     def format_ticks(self, values) -> list[str]:
+        """Write the labels of several ticks at once.
+
+        Parameters
+        ----------
+        values : sequence of float
+            The tick values.
+
+        Returns
+        -------
+        list of str
+            The labels, with the language's decimal sign.
+        """
         return [label.replace(".", self.sign) for label in self.inner.format_ticks(values)]
 
     def get_offset(self) -> str:
+        """Write the axis offset text (such as ``1e3``) with the language's decimal sign.
+
+        Returns
+        -------
+        str
+            The offset text.
+        """
         return self.inner.get_offset().replace(".", self.sign)
 
 
 class KitFigure(Figure):
     """A :class:`~matplotlib.figure.Figure` that notebooks display as a PNG.
 
-    In Dutch, every number on its axes is written with a decimal comma when it is drawn (tick
-    labels and numbers written on the chart), whichever chart function made it.
+    Every number on its axes is written with the language's decimal sign when it is drawn
+    (tick labels and numbers written on the chart), whichever chart function made it: a
+    decimal comma in Dutch.
 
+    Parameters
+    ----------
+    *args, **kwargs
+        As :class:`matplotlib.figure.Figure` (``figsize``, ``dpi`` …).
+
+    Examples
+    --------
     >>> from leadkit.i18n import set_language
     >>> set_language("nl")
     >>> fig = KitFigure(figsize=(2, 1))
@@ -71,6 +122,9 @@ class KitFigure(Figure):
     ['−0,2', '0,0', '0,2']
     >>> set_language("en")
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
 
     def localise(self) -> None:
         """Write the numbers on the axes the way the current language does."""
@@ -92,6 +146,18 @@ class KitFigure(Figure):
                 text.set_text(_DECIMAL_POINT.sub(sign, text.get_text()))
 
     def savefig(self, *args, **kwargs):
+        """Write the figure to a file, its numbers first in the current language.
+
+        Parameters
+        ----------
+        *args, **kwargs
+            As :meth:`matplotlib.figure.Figure.savefig`.
+
+        Returns
+        -------
+        None
+            As matplotlib's.
+        """
         self.localise()
         return super().savefig(*args, **kwargs)
 

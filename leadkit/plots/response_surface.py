@@ -45,6 +45,7 @@ def response_surface_figure(fit: Any, *, title: str | None = None, points: bool 
     Returns
     -------
     matplotlib.figure.Figure
+        The surface in 3D with the lines of congruence and incongruence and their a1 … a4.
     """
     from leadkit.plots.base import OKABE_ITO
     from leadkit.plots.figure import KitFigure

@@ -25,6 +25,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from leadkit.content.frameworks import Framework, list_frameworks
+from leadkit.docparams import shared_params
 from leadkit.errors import InputError
 from leadkit.i18n import format_number, tr
 from leadkit.plots.base import (
@@ -67,6 +68,7 @@ def profile(scores: pd.DataFrame, *, title: str | None = None, kind: str = "bar"
     Returns
     -------
     Figure
+        The chart.
 
     Examples
     --------
@@ -163,6 +165,7 @@ def radar(scores: pd.DataFrame, *, title: str | None = None, ax: Axes | None = N
     return profile(scores, title=title, kind="radar", ax=ax, framework=framework)
 
 
+@shared_params
 def gap_chart(self_other_frame: pd.DataFrame, target: Any, *, wave: Any = None,
               title: str | None = None, ax: Axes | None = None,
               framework: Framework | str | None = None) -> Figure:
@@ -176,9 +179,12 @@ def gap_chart(self_other_frame: pd.DataFrame, target: Any, *, wave: Any = None,
         present).
     target : str
         The person whose 360-degree result is drawn.
-    wave : optional
+    wave : object, optional
         Which wave, when the table has several for this person; by default the one wave in
         which others rated them.
+    %(chart_title)s
+    %(chart_ax)s
+    %(chart_framework)s
 
     Returns
     -------
@@ -248,6 +254,7 @@ def gap_chart(self_other_frame: pd.DataFrame, target: Any, *, wave: Any = None,
     return fig
 
 
+@shared_params
 def against_distribution(scores: pd.DataFrame, who: str, *, sample: pd.DataFrame,
                          title: str | None = None, ax: Axes | None = None,
                          framework: Framework | str | None = None) -> Figure:
@@ -262,6 +269,9 @@ def against_distribution(scores: pd.DataFrame, who: str, *, sample: pd.DataFrame
         The person or team, as named in the legend (and selected, see above).
     sample : DataFrame
         Tidy scores of the comparison group, one row per respondent and element.
+    %(chart_title)s
+    %(chart_ax)s
+    %(chart_framework)s
 
     Returns
     -------
@@ -318,6 +328,7 @@ def against_distribution(scores: pd.DataFrame, who: str, *, sample: pd.DataFrame
     return fig
 
 
+@shared_params
 def theme_heatmap(crosswalk_frame: pd.DataFrame, *, title: str | None = None,
                   ax: Axes | None = None) -> Figure:
     """Draw how many elements of each framework touch each theme (a frameworks × themes grid).
@@ -327,6 +338,8 @@ def theme_heatmap(crosswalk_frame: pd.DataFrame, *, title: str | None = None,
     crosswalk_frame : DataFrame
         The tidy crosswalk (``framework``, ``element``, ``theme``), as from
         :func:`leadkit.crosswalk`.
+    %(chart_title)s
+    %(chart_ax)s
 
     Returns
     -------

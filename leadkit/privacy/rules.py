@@ -181,7 +181,7 @@ def mean_is_safe(mean: float, n: int, scale: tuple[float, float], step: float) -
     With scores on a grid of ``step`` inside ``scale``, the sum ``n·mean`` is made by exactly
     one set of scores when it lies less than two steps from ``n·low`` or ``n·high`` (everyone
     at the end, or all but one); from two steps on there are at least two sets. The test in
-    ``tests/test_privacy.py`` checks this by brute force on the kit's real grids.
+    ``tests/privacy/test_privacy.py`` checks this by brute force on the kit's real grids.
 
     Parameters
     ----------

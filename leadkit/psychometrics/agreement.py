@@ -144,7 +144,7 @@ def rwg(values: ArrayLike, groups: ArrayLike, n_options: int = 5) -> pd.Series:
     Returns
     -------
     pandas.Series
-        rwg per team (sorted), named ``"rwg"``; NaN for a team with one member left.
+        The rwg per team (sorted), named ``"rwg"``; NaN for a team with one member left.
 
     Examples
     --------
@@ -186,7 +186,7 @@ def rwg_j(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 
     Returns
     -------
     pandas.Series
-        rwg(j) per team (sorted), named ``"rwg_j"``.
+        The rwg(j) per team (sorted), named ``"rwg_j"``.
 
     Examples
     --------
@@ -198,6 +198,7 @@ def rwg_j(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 
     return _rwg_j_of(frame, teams, null)
 
 
+@shared_params
 def agreement_table(
     items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 5, *,
     floor: int = FLOOR,

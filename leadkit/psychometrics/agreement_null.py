@@ -111,7 +111,7 @@ def awg(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike,
     Returns
     -------
     pandas.Series
-        a(wg) per team (sorted), named ``"awg"``: the mean of the item values where several
+        The a(wg) per team (sorted), named ``"awg"``: the mean of the item values where several
         items are given; NaN for a team with fewer than ``floor`` members (the disclosure rule
         of :mod:`leadkit.privacy`: an agreement index of two people is their distance) or a
         mean too near an end of the scale.
@@ -179,7 +179,7 @@ def ad_m(items: pd.DataFrame | pd.Series | np.ndarray, groups: ArrayLike, centre
 def rwg_j_sim(group_size: int, n_items: int, n_options: int = 5, replications: int = 10_000,
               seed: int | None = None, item_correlations: np.ndarray | None = None
               ) -> np.ndarray:
-    """rwg(j) of teams whose members answer at random, as ``multilevel::rwg.j.sim``.
+    """Simulate rwg(j) of teams whose members answer at random, as ``multilevel::rwg.j.sim``.
 
     Each replication draws ``group_size`` x ``n_items`` answers uniformly from 1..A and
     computes rwg(j) with the uniform null variance (A**2 - 1) / 12. With
@@ -188,17 +188,17 @@ def rwg_j_sim(group_size: int, n_items: int, n_options: int = 5, replications: i
 
     Parameters
     ----------
-    group_size
+    group_size : int
         Members per simulated team.
-    n_items
+    n_items : int
         Items of the scale (J).
-    n_options
+    n_options : int, default 5
         Answer options (A).
-    replications
+    replications : int, default 10000
         Simulated teams.
-    seed
+    seed : int, optional
         Root seed; the same seed gives the same values.
-    item_correlations
+    item_correlations : numpy.ndarray, optional
         A J x J correlation matrix of the items (R's ``itemcors``), or None for independent items.
 
     Returns
@@ -234,6 +234,7 @@ def rwg_j_sim(group_size: int, n_items: int, n_options: int = 5, replications: i
     return j * (1 - ratio) / (j * (1 - ratio) + ratio)
 
 
+@shared_params
 def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 5,
                        replications: int = 10_000, seed: int | None = None,
                        alpha: float = 0.05, *, floor: int = FLOOR) -> pd.DataFrame:
@@ -241,8 +242,13 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_op
 
     Parameters
     ----------
-    items, groups, n_options
-        As :func:`leadkit.psychometrics.agreement.rwg_j`.
+    items : pandas.DataFrame or numpy.ndarray
+        As :func:`leadkit.psychometrics.agreement.rwg_j`: one row per rater, one column per
+        item.
+    groups : array-like
+        The team of each row.
+    n_options : int, default 5
+        The number of answer options.
     replications : int
         Simulated random teams per team size.
     seed : int, optional
@@ -296,11 +302,11 @@ def icc_ci(values: ArrayLike, groups: ArrayLike, level: float = 0.95) -> pd.Data
 
     Parameters
     ----------
-    values
+    values : ArrayLike
         One value per person (an element score, say).
-    groups
+    groups : ArrayLike
         The team of each person, aligned with ``values``.
-    level
+    level : float, default 0.95
         The confidence level of the intervals.
 
     Returns

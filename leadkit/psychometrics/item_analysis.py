@@ -236,7 +236,9 @@ def _pairwise(xt: np.ndarray, names: list[str]) -> tuple[np.ndarray, ...]:
 
 
 def reliability(items: pd.DataFrame | np.ndarray, *, ci_level: float = 0.95) -> Reliability:
-    """Cronbach's alpha and item analysis of one scale, as R ``psych::alpha(x, use = "pairwise")``.
+    """Analyse one scale: Cronbach's alpha and its items, as R ``psych::alpha(x)``.
+
+    The same as ``psych::alpha(x, use = "pairwise")``.
 
     Parameters
     ----------

@@ -65,6 +65,7 @@ def group_mean_center(data: pd.DataFrame, column: str, group: str) -> pd.DataFra
     Parameters
     ----------
     data : DataFrame
+        One row per person.
     column, group : str
         The predictor and the team column.
 
@@ -94,10 +95,22 @@ def group_mean_center(data: pd.DataFrame, column: str, group: str) -> pd.DataFra
 class MultilevelModel:
     """A fitted multilevel model.
 
-    ``fixed`` is the tidy table of fixed effects; ``random`` the covariance matrix of the
-    random effects (intercept first); ``tau00`` the intercept variance, ``sigma2`` the
-    residual variance and ``icc`` = tau00 / (tau00 + sigma2) (for a random-slope model: at
-    predictor values of zero).
+    ``tau00`` is the intercept variance and ``icc`` = tau00 / (tau00 + sigma2) (for a
+    random-slope model: at predictor values of zero).
+
+    Attributes
+    ----------
+    fixed : pandas.DataFrame
+        The fixed effects: ``term``, ``estimate``, ``se``, ``df``, ``t``, ``p``, ``ci_low``,
+        ``ci_high``.
+    random : pandas.DataFrame
+        The covariance matrix of the random effects, intercept first.
+    sigma2 : float
+        The residual variance.
+    n, n_groups : int
+        The rows and the teams used.
+    formula, group : str
+        The model's formula and the team column.
     """
 
     fixed: pd.DataFrame

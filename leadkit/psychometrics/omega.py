@@ -43,9 +43,25 @@ _SRC = "<DataFrame>"
 
 @dataclass(frozen=True)
 class OmegaResult:
-    """``total`` (omega_t), ``hierarchical`` (omega_h, None for one factor), ``loadings``
-    (the Schmid-Leiman table: ``g``, ``F1*``.., ``h2``, ``u2``, ``p2``), ``general_share``
-    (explained common variance of g, ECV), ``oblique`` loadings and ``phi``."""
+    """The result of :func:`omega`.
+
+    Attributes
+    ----------
+    total : float
+        omega_t, the reliability of the total score.
+    hierarchical : float or None
+        omega_h, the share due to the general factor (None for one factor).
+    general_share : float
+        The explained common variance of the general factor (ECV).
+    loadings : pandas.DataFrame
+        The Schmid-Leiman table: ``g``, ``F1*`` …, ``h2``, ``u2``, ``p2``.
+    oblique : pandas.DataFrame
+        The oblique (oblimin) loadings before the transformation.
+    phi : pandas.DataFrame
+        The correlations of the oblique factors.
+    n_factors : int
+        The number of group factors.
+    """
 
     total: float
     hierarchical: float | None

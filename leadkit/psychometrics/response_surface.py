@@ -55,7 +55,13 @@ def _surface_term(name: str, doc: str) -> property:
 
 @dataclass(frozen=True)
 class SurfaceTerm:
-    """One estimate with its standard error, t statistic and two-sided p value."""
+    """One estimate with its standard error, t statistic and two-sided p value.
+
+    Attributes
+    ----------
+    estimate, se, t, p : float
+        The estimate, its standard error, t and the two-sided p value.
+    """
 
     estimate: float
     se: float
@@ -65,10 +71,26 @@ class SurfaceTerm:
 
 @dataclass(frozen=True)
 class ResponseSurface:
-    """A fitted quadratic response surface.
+    """A fitted quadratic response surface (the result of :func:`response_surface`).
 
-    ``coefficients`` has a row per b0..b5 (``term``, ``meaning``, ``estimate``, ``se``, ``t``,
-    ``p``); ``surface`` the same for a1..a4. ``a1``..``a4`` and ``b`` give single terms.
+    ``a1`` … ``a4`` and ``b`` give single terms.
+
+    Attributes
+    ----------
+    coefficients : pandas.DataFrame
+        One row per b0 … b5: ``term``, ``meaning``, ``estimate``, ``se``, ``t``, ``p``.
+    surface : pandas.DataFrame
+        The same for a1 … a4, the slopes and curvatures along the lines of (in)congruence.
+    r2 : float
+        R² of the polynomial regression.
+    n, df_resid : int
+        The rows used and the residual degrees of freedom.
+    center : float
+        The value self and other ratings were centred on.
+    names : tuple of str
+        The names of X (self), Y (other) and Z (outcome).
+    data : pandas.DataFrame
+        The centred rows the model was fitted to.
     """
 
     coefficients: pd.DataFrame
@@ -96,7 +118,18 @@ class ResponseSurface:
     a4 = _surface_term("a4", "Curvature along the line of incongruence.")
 
     def predict(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """The fitted outcome at centred self ``x`` and other ``y`` values."""
+        """Predict the outcome at centred self and other ratings.
+
+        Parameters
+        ----------
+        x, y : numpy.ndarray
+            Centred self (X) and other (Y) ratings, of the same shape.
+
+        Returns
+        -------
+        numpy.ndarray
+            The fitted outcome.
+        """
         b = self.coefficients["estimate"].to_numpy(float)
         return b[0] + b[1] * x + b[2] * y + b[3] * x**2 + b[4] * x * y + b[5] * y**2
 

@@ -45,7 +45,7 @@ def show_team_example(framework_id: str, team: str, *, data=None) -> None:
     ex = team_example(framework_id, team, data=data)
     title = tr("Leader of team {team}: self and others").format(team=ex.team)
     display(gap_chart(ex.gaps, ex.leader, framework=framework_id, title=title))
-    display(show_table(ex.table()))  # headers already in the language; no index, decimal comma
+    display(show_table(ex.table()))  # headers in the language; no index, decimal comma
     note = anonymity_note(ex.gaps)
     steps = "\n".join(f"{i}. {s}" for i, s in enumerate(ex.steps, 1))
     heading = tr("What this leader could do next")

@@ -51,7 +51,7 @@ def group_cell(n: object, mean: float) -> str:
 def wide_table(described: pd.DataFrame, rows: str, columns: str,
                row_order: Sequence[str] | None = None,
                row_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Cells of :func:`group_cell` with ``rows`` down and ``columns`` across.
+    """Lay out group cells (:func:`group_cell`) with ``rows`` down and ``columns`` across.
 
     Parameters
     ----------

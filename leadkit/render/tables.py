@@ -68,13 +68,35 @@ def cell_text(value, decimals: int = 2) -> str:
 
 
 class Table:
-    """A DataFrame shown for reading (see :func:`show_table`); ``frame`` is the data itself."""
+    """A DataFrame shown for reading (see :func:`show_table`); ``frame`` is the data itself.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The data.
+    names : mapping
+        Words for columns over :data:`leadkit.render.columns.COLUMN_NAMES`.
+    decimals : int or mapping
+        Decimals of the numbers, per column with a mapping.
+    """
 
     def __init__(self, frame: pd.DataFrame, names: Mapping[str, Mapping[str, str] | str],
                  decimals: int | Mapping[str, int]) -> None:
         self.frame, self._names, self._decimals = frame, dict(names), decimals
 
     def header(self, column) -> str:
+        """Give the heading of one column in the current language.
+
+        Parameters
+        ----------
+        column : object
+            The column's name.
+
+        Returns
+        -------
+        str
+            Its heading.
+        """
         name = self._names.get(column, COLUMN_NAMES.get(str(column), str(column)))
         return tr(name)
 
@@ -83,11 +105,25 @@ class Table:
         return d.get(column, 2) if isinstance(d, Mapping) else d
 
     def rows(self) -> list[list[str]]:
+        """Write every cell as a reader reads it.
+
+        Returns
+        -------
+        list of list of str
+            One list of cell texts per row.
+        """
         return [[cell_text(v, self._places(c)) for c, v in zip(self.frame.columns, row,
                                                                 strict=True)]
                 for row in self.frame.itertuples(index=False, name=None)]
 
     def text(self) -> str:
+        """Write the table as plain text, one line per row.
+
+        Returns
+        -------
+        str
+            The headings, then the rows, cells separated by `` | ``.
+        """
         lines = [" | ".join(self.header(c) for c in self.frame.columns)]
         lines += [" | ".join(r) for r in self.rows()]
         return "\n".join(lines)
@@ -118,8 +154,10 @@ def show_table(frame: pd.DataFrame, names: Mapping[str, Mapping[str, str] | str]
     Parameters
     ----------
     frame : DataFrame
+        The table to show.
     names : mapping, optional
-        Words for columns, ``{"col": {"en": ..., "nl": ...}}``, over :data:`COLUMN_NAMES`.
+        Words for columns, ``{"col": {"en": ..., "nl": ...}}``, over
+        :data:`leadkit.render.columns.COLUMN_NAMES`.
     decimals : int or mapping
         Decimals of the numbers (per column with a mapping; default 2).
     index : bool

@@ -36,6 +36,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from leadkit.docparams import shared_methods, shared_params
 from leadkit.simulate._streams import Seed, generators
 
 __all__ = ["approval", "approval_expected", "ApprovalModel", "Overloaded"]
@@ -44,7 +45,14 @@ __all__ = ["approval", "approval_expected", "ApprovalModel", "Overloaded"]
 class Overloaded(ValueError):
     """The first approval layer gets more requests than it can decide: no steady state.
 
-    ``load`` and ``capacity`` are requests per day, so a face can explain it in any language.
+    ``load`` and ``capacity`` are kept as numbers, so a face can explain it in any language.
+
+    Parameters
+    ----------
+    load : float
+        Requests a day that reach the first layer.
+    capacity : float
+        Requests a day the first layer can decide.
     """
 
     def __init__(self, load: float, capacity: float) -> None:
@@ -143,6 +151,7 @@ def _requests(rng: np.random.Generator, count: int, p: dict, rates: np.ndarray) 
                          "in_time": lead <= p["deadline_days"]})
 
 
+@shared_params
 def approval(
     layers: int = 3,
     mandate: float = 0.0,
@@ -156,18 +165,11 @@ def approval(
 
     Parameters
     ----------
-    layers : int
-        Approval layers above the team (0 = the team decides everything itself).
-    mandate : float
-        Share of requests the team may decide itself (the "wij-model" lever).
+    %(approval_model)s
     requests, replications : int
         Requests per simulated team, and how many teams.
     seed : int, optional
         Root seed; team ``i`` draws from ``SeedSequence(seed).spawn(replications)[i]``.
-    **params
-        ``arrival_rate`` (1.0 a day), ``approver_rate`` (5.0 a day), ``other_work`` (0.6),
-        ``send_back`` (0.15), ``team_days`` (0.5), ``rework_days`` (2.0),
-        ``deadline_days`` (5.0, the customer's patience).
 
     Returns
     -------
@@ -200,8 +202,14 @@ def approval(
     return pd.DataFrame(rows)
 
 
+@shared_methods
 class ApprovalModel:
     """One team answering requests one at a time (for teaching).
+
+    Parameters
+    ----------
+    %(approval_model)s
+    %(model_seed)s
 
     Examples
     --------
@@ -226,7 +234,18 @@ class ApprovalModel:
         self.log.append({"request": len(self.log) + 1, **row})
 
     def run(self, requests: int = 20) -> pd.DataFrame:
-        """Answer ``requests`` more requests and return the whole log."""
+        """Answer more requests.
+
+        Parameters
+        ----------
+        requests : int, default 20
+            How many.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The whole log so far, one row per request.
+        """
         for _ in range(int(requests)):
             self.step()
         return pd.DataFrame(self.log)

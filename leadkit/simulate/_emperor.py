@@ -36,6 +36,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from leadkit.docparams import shared_methods, shared_params
 from leadkit.simulate._streams import Seed, generators
 
 __all__ = ["emperor", "EmperorModel", "NETWORKS"]
@@ -142,6 +143,7 @@ def _world(seed, replications, agents, believers, max_strength, cost, network, k
                   bool(clustered))
 
 
+@shared_params
 def emperor(
     agents: int = 500,
     believers: float = 0.015,
@@ -160,19 +162,7 @@ def emperor(
 
     Parameters
     ----------
-    agents : int
-        Population size.
-    believers : float
-        Share of true believers (at least one when above 0).
-    max_strength : float
-        Disbelievers' conviction is uniform on 0 … ``max_strength``.
-    cost : float
-        Enforcement cost ``K``.
-    network : {"local", "global"}
-        Local ring neighbourhoods of ``k`` agents (ties rewired with ``rewiring``), or
-        everyone sees everyone.
-    clustered : bool
-        True believers start side by side (True) or scattered at random (False).
+    %(emperor_model)s
     periods : int
         Maximum periods. All replications stop together once a whole period changes nothing
         in any of them; a replication that is already quiet stays exactly as it is (every
@@ -206,8 +196,14 @@ def emperor(
                          **world.measures()})
 
 
+@shared_methods
 class EmperorModel:
-    """One population, period by period (for teaching); same parameters as :func:`emperor`.
+    """One population, period by period (for teaching).
+
+    Parameters
+    ----------
+    %(emperor_model)s
+    %(model_seed)s
 
     Examples
     --------
@@ -237,7 +233,18 @@ class EmperorModel:
         self.history.append(self._row())
 
     def run(self, periods: int = 30) -> pd.DataFrame:
-        """Step ``periods`` times and return the per-period path."""
+        """Step ``periods`` times.
+
+        Parameters
+        ----------
+        periods : int, default 30
+            How many periods.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per period from 0, with the measures of :func:`emperor`.
+        """
         for _ in range(int(periods)):
             self.step()
         return pd.DataFrame(self.history)

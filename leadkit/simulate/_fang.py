@@ -13,7 +13,7 @@ differs from the person's own, the person adopts it with probability ``p_learn``
 updates at once from the previous period's beliefs. A run ends when nobody can learn anything
 any more; ``knowledge`` is then the mean share of dimensions people get right.
 
-The paper's headline, reproduced in ``tests/test_simulate_fang.py``: moderate cross-group
+The paper's headline, reproduced in ``tests/simulate/test_fang.py``: moderate cross-group
 linking gives higher equilibrium knowledge than both sealed silos and a fully mixed team.
 
 Examples
@@ -32,6 +32,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from leadkit.docparams import shared_methods, shared_params
 from leadkit.simulate._streams import Seed, generators
 
 __all__ = ["fang", "FangModel", "GROUP_NAMES"]
@@ -96,6 +97,7 @@ def _check(linking, p_learn, groups, group_size, m) -> None:
         raise ValueError("need at least 1 subgroup of at least 2 people and m ≥ 1")
 
 
+@shared_params
 def fang(
     linking: float,
     groups: int = 3,
@@ -111,14 +113,7 @@ def fang(
 
     Parameters
     ----------
-    linking : float
-        Probability that a person listens to a given person in another subgroup.
-    groups, group_size : int
-        Number of subgroups and people per subgroup.
-    m : int
-        Dimensions of reality.
-    p_learn : float
-        Chance per period and dimension of adopting the better performers' majority view.
+    %(fang_model)s
     replications : int
         Independent organisations, each with its own random stream.
     seed : int, optional
@@ -165,8 +160,14 @@ def fang(
     return pd.DataFrame({"replication": np.arange(reps), **out})
 
 
+@shared_methods
 class FangModel:
     """One organisation of subgroups, period by period (for teaching).
+
+    Parameters
+    ----------
+    %(fang_model)s
+    %(model_seed)s
 
     Examples
     --------
@@ -200,7 +201,18 @@ class FangModel:
             self.history.append(self._row())
 
     def run(self, periods: int = 2000) -> pd.DataFrame:
-        """Step until settled or ``periods`` steps; return the per-period path."""
+        """Step until settled, or ``periods`` times.
+
+        Parameters
+        ----------
+        periods : int, default 2000
+            The most periods to step.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per period from 0: ``period``, ``knowledge``, ``agreement``, ``settled``.
+        """
         for _ in range(int(periods)):
             if not self._org.open()[0]:
                 break

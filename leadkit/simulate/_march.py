@@ -50,6 +50,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from leadkit.docparams import shared_methods, shared_params
 from leadkit.simulate._march_engine import (
     ABSORPTION_CAP,
     BLOCK,
@@ -105,6 +106,7 @@ def _run(prm, streams, horizon: int, closed: bool, fast: int, trajectory: bool,
     return final, periods, absorbed, paths
 
 
+@shared_params
 def march(
     p1: float,
     p2: float,
@@ -127,24 +129,14 @@ def march(
 
     Parameters
     ----------
-    p1, p2, p3, p4 : float
-        Socialisation, code learning, turnover and turbulence probabilities (0 … 1).
-    m, n : int
-        Dimensions of reality and number of individuals (paper: 30 and 50).
+    %(march_model)s
     replications : int
         Independent organisations, each with its own random stream.
     seed : int, optional
         Root seed; replication ``i`` always draws from ``SeedSequence(seed).spawn(R)[i]``.
-    variant : {"actions", "beliefs"}
-        Which published reading of the superior group (see the module text).
     max_periods : int, optional
         Last period. Default: run to absorption (capped at 5,000 periods and flagged in
         ``absorbed``) when ``p3 = p4 = 0``; otherwise 100 periods.
-    fast_learners : int
-        How many of the ``n`` individuals socialise at ``p1_fast`` instead of ``p1``
-        (March's Figures 2 and 3 mix slow and fast learners).
-    p1_fast : float
-        Socialisation rate of the fast learners.
     trajectory : bool
         False: one row per replication (its final state). True: one row per replication and
         period 0 … last, an absorbed replication's state carried forward unchanged.
@@ -230,11 +222,14 @@ def march(
     )
 
 
+@shared_methods
 class MarchModel:
     """One organisation in March's model, stepped period by period (for teaching).
 
-    Parameters are those of :func:`march`; ``seed`` gives the same organisation as replication
-    0 of ``march(..., seed=seed)``.
+    Parameters
+    ----------
+    %(march_model)s
+    %(model_seed)s
 
     Examples
     --------
@@ -301,7 +296,18 @@ class MarchModel:
         self.history.append(self._row())
 
     def run(self, periods: int | None = None) -> pd.DataFrame:
-        """Step ``periods`` times (default: until absorbed, at most 5,000) and return the path."""
+        """Step until absorbed (at most 5,000 periods) or ``periods`` times.
+
+        Parameters
+        ----------
+        periods : int, optional
+            How many periods; default until absorbed.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per period from 0, with the measures of :func:`march`.
+        """
         limit = ABSORPTION_CAP if periods is None else int(periods)
         for _ in range(limit):
             if self.absorbed:

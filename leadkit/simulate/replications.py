@@ -4,7 +4,7 @@ Every figure id names one published result: the experiment (which parameters, wh
 the claim its source makes, and a check of that claim on the simulated replications. A claim
 "A is higher than B" counts as shown when A − B > 3 · SE(A − B) (one-sided p < 0.0015);
 with few replications a true effect may not yet show, and the check says so rather than
-pretending. Notebook 08 and ``tests/test_simulate_replications.py`` use this module.
+pretending. Notebook 08 and ``tests/simulate/test_replications.py`` use this module.
 
 Examples
 --------
@@ -198,7 +198,7 @@ def reproduce(figure_id: str, replications: int = DEFAULT_REPLICATIONS,
 
 
 def check_claim(figure_id: str, summary: pd.DataFrame) -> dict:
-    """Does the simulated summary show the source's claim? Returns a small report.
+    """Check whether the simulated summary shows the source's claim; return a small report.
 
     Parameters
     ----------

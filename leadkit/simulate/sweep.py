@@ -41,7 +41,21 @@ __all__ = ["sweep", "per_replication", "replication_seeds", "SerialExecutor"]
 class SerialExecutor(Executor):
     """Runs each task at once in the calling process: the default, and the reference."""
 
-    def submit(self, fn, /, *args, **kwargs) -> Future:  # noqa: D102 - Executor's interface
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        """Run ``fn(*args, **kwargs)`` now and hand back its result as a finished future.
+
+        Parameters
+        ----------
+        fn : callable
+            The task.
+        *args, **kwargs
+            Its arguments.
+
+        Returns
+        -------
+        concurrent.futures.Future
+            Done, with the result or the exception.
+        """
         future: Future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
@@ -56,6 +70,12 @@ class per_replication:  # noqa: N801 - used like a function: per_replication(fan
     The wrapped model is called with ``replications=1`` and the sweep's per-replication seed,
     and its one result row is returned as a dict. It pickles (for process pools and dask)
     when the model is a module-level function.
+
+    Parameters
+    ----------
+    model : callable
+        A batch model of :mod:`leadkit.simulate` (or any function with ``replications=`` and
+        ``seed=`` that returns one row per replication).
     """
 
     def __init__(self, model: Callable[..., pd.DataFrame]) -> None:
@@ -75,12 +95,13 @@ def replication_seeds(seed: int, n_cells: int, replications: int) -> list[list[l
 
     Parameters
     ----------
-    seed
+    seed : int
         The root seed.
-    n_cells
+    n_cells : int
         The number of parameter cells.
-    replications
+    replications : int
         Replications per cell.
+
     Returns
     -------
     list

@@ -244,8 +244,10 @@ def class_summary(scores: pd.DataFrame, *, min_group: int = MIN_GROUP) -> pd.Dat
 def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
                  element_themes: dict[tuple[str, str], tuple[str, ...]] | None = None,
                  ) -> pd.DataFrame:
-    """Per cross-framework theme: each learner's mean over the elements tagged with it, then
-    the class figures as in :func:`class_summary` (``n`` counts learners).
+    """Summarise the class per cross-framework theme.
+
+    Per theme: each learner's mean over the elements tagged with it, then the class figures as
+    in :func:`class_summary` (``n`` counts learners).
 
     ``element_themes`` maps ``(framework, element)`` to theme ids; by default it comes from the
     kit's framework files.
@@ -307,8 +309,10 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
 @shared_params
 def shared_texts(bundles: list[dict], salt: str, *, prompt_id: str | None = None,
                  with_pseudonyms: bool = False) -> pd.DataFrame:
-    """The reflections learners chose to share: ``prompt_id``, ``prompt``, ``notebook``,
-    ``text`` (and ``pseudonym`` on request), in pseudonym order, not in file order.
+    """Collect the reflections learners chose to share.
+
+    Columns ``prompt_id``, ``prompt``, ``notebook``, ``text`` (and ``pseudonym`` on request), in
+    pseudonym order, not in file order.
 
     Parameters
     ----------
@@ -353,8 +357,9 @@ def _prompt_text(prompt: Any) -> str | None:
 
 
 def format_shared_texts(texts: pd.DataFrame, width: int = 88) -> str:
-    """The table of :func:`shared_texts` as plain text to read in class: each question once,
-    then its answers numbered and wrapped.
+    """Write the table of :func:`shared_texts` as plain text to read in class.
+
+    Each question once, then its answers numbered and wrapped.
 
     Parameters
     ----------

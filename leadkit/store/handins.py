@@ -291,9 +291,9 @@ def check_salt(salt: str, where: str = "salt") -> None:
 
     Parameters
     ----------
-    salt
+    salt : str
         The teacher's private salt.
-    where
+    where : str, default 'salt'
         What to call it in the message.
 
     Returns

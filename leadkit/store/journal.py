@@ -34,6 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from leadkit.docparams import shared_methods
 from leadkit.errors import InputError, LeadkitError
 from leadkit.i18n import N_, get_language, tr
 from leadkit.store.journal_schema import (
@@ -114,7 +115,19 @@ def default_journal_path() -> Path:
 
 @dataclass(frozen=True)
 class SaveResult:
-    """What :meth:`Journal.save_answer` did: which entry and version, when, how long."""
+    """What :meth:`Journal.save_answer` did.
+
+    Attributes
+    ----------
+    entry_id, version : int
+        The entry and the version now on disk.
+    saved : datetime.datetime
+        When that version was saved (UTC).
+    n_chars : int
+        The length of the saved text.
+    changed : bool
+        False when the text was the same as the latest version, so nothing new was written.
+    """
 
     entry_id: int
     version: int
@@ -123,6 +136,7 @@ class SaveResult:
     changed: bool
 
 
+@shared_methods
 class Journal:
     """A durable store of one learner's reflections and self-assessment scores.
 
@@ -203,10 +217,24 @@ class Journal:
     def add(self, prompt_id: str, text: str, notebook: str | None = None, *,
             prompt: Mapping[str, str] | str | None = None,
             share_with_teacher: bool = False) -> int:
-        """Store a new answer and return its entry id; the answer is on disk when this returns.
+        """Store a new answer; it is on disk when this returns.
 
-        ``prompt`` is the question as shown (a ``{en, nl}`` mapping or a string), kept so the
-        portfolio can print it next to the answer.
+        Parameters
+        ----------
+        %(prompt_id)s
+        %(answer_text)s
+        notebook : str, optional
+            The notebook the answer was written in.
+        prompt : mapping or str, optional
+            The question as shown (a ``{en, nl}`` mapping or a string), kept so the portfolio
+            can print it next to the answer.
+        share_with_teacher : bool, default False
+            Whether the answer goes into hand-in bundles.
+
+        Returns
+        -------
+        int
+            The new entry's id.
 
         Examples
         --------
@@ -229,7 +257,18 @@ class Journal:
         return entry_id
 
     def revise(self, entry_id: int, text: str) -> int:
-        """Store a new version of an answer (the old versions stay); return the version number."""
+        """Store a new version of an answer; the old versions stay.
+
+        Parameters
+        ----------
+        %(entry_id)s
+        %(answer_text)s
+
+        Returns
+        -------
+        int
+            The new version's number.
+        """
         _, text = self._check_text("revision", text)
         with self._db(write=True) as con:
             self._require_entry(con, entry_id)
@@ -240,7 +279,14 @@ class Journal:
         return int(last) + 1
 
     def set_shared(self, entry_id: int, share: bool = True) -> None:
-        """Tick or untick "share with my teacher" for one entry (its text goes into bundles)."""
+        """Tick or untick "share with my teacher" for one entry (its text goes into bundles).
+
+        Parameters
+        ----------
+        %(entry_id)s
+        share : bool, default True
+            Share or not.
+        """
         with self._db(write=True) as con:
             self._require_entry(con, entry_id)
             con.execute("UPDATE entries SET share_with_teacher = ? WHERE id = ?",
@@ -252,6 +298,29 @@ class Journal:
         """Save what a learner typed: a new entry, a new version, or nothing if unchanged.
 
         This is the logic behind the reflection widget's Save button.
+
+        Parameters
+        ----------
+        %(prompt_id)s
+        %(answer_text)s
+        entry_id : int, optional
+            The entry being edited; None starts a new one.
+        notebook : str, optional
+            The notebook the answer was written in.
+        prompt : mapping or str, optional
+            The question as shown.
+        share_with_teacher : bool, default False
+            Whether the answer goes into hand-in bundles.
+
+        Returns
+        -------
+        SaveResult
+            Which entry and version are on disk, when, and whether anything changed.
+
+        Raises
+        ------
+        LeadkitError
+            ``entry_id`` names no entry of this journal.
 
         Examples
         --------
@@ -282,12 +351,22 @@ class Journal:
                           len(row["text"]), bool(changed))
 
     def entries(self, latest_only: bool = True, prompt_id: str | None = None) -> pd.DataFrame:
-        """All answers as a table, oldest first.
+        """List the answers as a table, oldest first.
 
-        Columns: ``id``, ``prompt_id``, ``text``, ``notebook``, ``created`` (when the entry was
-        first saved), ``updated`` (when this version was saved), ``version``,
-        ``share_with_teacher`` and ``prompt`` (the question in the current language, or None).
-        With ``latest_only=False`` there is one row per version.
+        Parameters
+        ----------
+        latest_only : bool, default True
+            One row per entry (its latest version); False gives one row per version.
+        prompt_id : str, optional
+            Only the answers to this question.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``id``, ``prompt_id``, ``text``, ``notebook``, ``created`` (when the entry was first
+            saved), ``updated`` (when this version was saved), ``version``,
+            ``share_with_teacher`` and ``prompt`` (the question in the current language, or
+            None).
         """
         sql = (
             "SELECT e.id, e.prompt_id, v.text, e.notebook, e.created, v.created AS updated, "
@@ -318,20 +397,54 @@ class Journal:
         return df.astype({"id": "int64", "version": "int64"})
 
     def prompts(self) -> dict[int, Mapping[str, str] | str]:
-        """The question stored with each entry, in all its languages (entry id -> text)."""
+        """Give the question stored with each entry, in all its languages.
+
+        Returns
+        -------
+        dict of int to mapping or str
+            Entry id to the question as it was stored.
+        """
         with self._db() as con:
             rows = con.execute("SELECT id, prompt FROM entries WHERE prompt IS NOT NULL")
             return {int(i): json.loads(p) for i, p in rows.fetchall()}
 
     def history(self, prompt_id: str) -> pd.DataFrame:
-        """Every version of every answer to one prompt, oldest first."""
+        """List every version of every answer to one question, oldest first.
+
+        Parameters
+        ----------
+        %(prompt_id)s
+
+        Returns
+        -------
+        pandas.DataFrame
+            As :meth:`entries` with ``latest_only=False``.
+        """
         return self.entries(latest_only=False, prompt_id=prompt_id)
 
     # -- self-assessment scores ---------------------------------------------------------------
     def save_scores(self, framework_id: str, scores: pd.DataFrame,
                     instrument_form: str = "self") -> int:
-        """Save one set of element scores (columns ``element``, ``score``, optionally
-        ``n_answered``) and return its set id. Earlier sets are kept.
+        """Save one set of element scores; earlier sets are kept.
+
+        Parameters
+        ----------
+        framework_id : str
+            The framework scored.
+        scores : pandas.DataFrame
+            Columns ``element``, ``score`` and optionally ``n_answered``.
+        instrument_form : {"self", "observer"}, default "self"
+            The form answered.
+
+        Returns
+        -------
+        int
+            The id of the saved set.
+
+        Raises
+        ------
+        InputError
+            A score that is not a number on the framework's scale, or an unknown element.
 
         Examples
         --------
@@ -355,9 +468,19 @@ class Journal:
         return set_id
 
     def scores(self, latest_only: bool = False) -> pd.DataFrame:
-        """All saved score sets as a tidy table (``set_id``, ``framework``, ``instrument_form``,
-        ``element``, ``score``, ``n_answered``, ``saved``); ``latest_only`` keeps the newest set
-        per framework and form."""
+        """List the saved score sets as a tidy table.
+
+        Parameters
+        ----------
+        latest_only : bool, default False
+            Keep only the newest set per framework and form.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``set_id``, ``framework``, ``instrument_form``, ``element``, ``score``,
+            ``n_answered`` and ``saved``.
+        """
         sql = ("SELECT s.id, s.framework, s.instrument_form, c.element, c.score, c.n_answered, "
                "s.saved FROM score_sets s JOIN scores c ON c.set_id = s.id")
         if latest_only:

@@ -144,7 +144,18 @@ class JournalFile:
 
     # -- connections --------------------------------------------------------------------------
     def connect(self, create: bool = False) -> sqlite3.Connection:
-        """A new connection that waits for other writers and syncs every commit to disk."""
+        """Open a new connection that waits for other writers and syncs every commit to disk.
+
+        Parameters
+        ----------
+        create : bool, default False
+            Whether the file may be created (only when a journal is opened).
+
+        Returns
+        -------
+        sqlite3.Connection
+            The connection, in autocommit mode.
+        """
         # A fresh short-lived connection per operation: nothing stays open between cells, so a
         # killed kernel holds no lock, and widget callbacks may run on any thread. Only opening
         # a journal may create the file; later a vanished file is an error, not a new journal.
@@ -190,7 +201,18 @@ class JournalFile:
             con.close()
 
     def damaged(self, exc: Exception) -> LeadkitError:
-        """The error for a journal that could not be read or written."""
+        """Make the error for a journal that could not be read or written.
+
+        Parameters
+        ----------
+        exc : Exception
+            What SQLite raised.
+
+        Returns
+        -------
+        LeadkitError
+            The error to raise, saying the file was left as it is.
+        """
         return LeadkitError(tr("{path}: the journal could not be read or written ({exc}). The "
                                "file was left as it is; keep a copy before trying anything "
                                "else.").format(

@@ -237,9 +237,9 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
 
     Parameters
     ----------
-    path
+    path : str or os.PathLike[str]
         The file to write; missing parent folders are made.
-    text
+    text : str
         The whole content.
 
     Returns

@@ -84,7 +84,7 @@ def compare(scores: pd.DataFrame, by: str, a: object, b: object, *,
         ``rater == "self"``.
     by : str
         The column that holds the two groups: ``"team"``, ``"wave"``, ``"target"``,
-        ``"framework"`` (for theme scores) …
+        ``"framework"`` (for theme scores) and so on.
     a, b : object
         The two values of ``by`` (compared as text, so ``1`` and ``"1"`` are the same wave).
     paired : bool, optional

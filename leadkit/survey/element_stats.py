@@ -28,7 +28,7 @@ def first_wave(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
 
     Parameters
     ----------
-    frame
+    frame : pandas.DataFrame
         A response or score table, optionally with a ``wave`` column.
 
     Returns
@@ -54,7 +54,7 @@ def first_wave_mask(frame: pd.DataFrame) -> pd.Series:
 
     Parameters
     ----------
-    frame
+    frame : pandas.DataFrame
         A response or score table.
 
     Returns
@@ -77,7 +77,7 @@ def first_wave_mask(frame: pd.DataFrame) -> pd.Series:
 @shared_params
 def element_reliability(responses: pd.DataFrame | str | Path,
                         framework: Framework | str | Path) -> pd.DataFrame:
-    """Cronbach's alpha of every element, on its reverse-keyed items.
+    """Compute Cronbach's alpha of every element, on its reverse-keyed items.
 
     The rows used are the self ratings (all rows when there is no ``rater`` column) of the
     first wave only, because the same people answering twice are not independent rows.
@@ -147,7 +147,7 @@ def _alpha_remark(alpha: float, n: float) -> str:
 def team_agreement(responses: pd.DataFrame | str | Path,
                    framework: Framework | str | Path, *,
                    floor: int = privacy.FLOOR) -> pd.DataFrame:
-    """rwg(j) per team (rows) and element (columns), on the reverse-keyed items.
+    """Compute rwg(j) per team (rows) and element (columns), on the reverse-keyed items.
 
     The ratings used are those of direct reports about their leader when the table has them
     (the classic use of rwg), otherwise the self ratings, of the first wave. The scale is

@@ -63,9 +63,9 @@ def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.Dat
 
     Parameters
     ----------
-    responses
+    responses : pandas.DataFrame or str or Path
         A table from :func:`~leadkit.survey.io.responses.read_responses`, any DataFrame, or a path.
-    fw
+    fw : Framework
         The framework the answers belong to.
 
     Returns

@@ -77,6 +77,8 @@ def answers_to_responses(answers: Mapping[str, int | float | None],
         The id written in the ``respondent`` column.
     form : {"self", "observer"}
         ``"self"`` rates oneself (``target`` = respondent); ``"observer"`` rates ``target``.
+    target : str, default "them"
+        The person rated, for the observer form.
 
     Returns
     -------
@@ -184,7 +186,10 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
         Called with the tidy score table after every successful Score click.
     class_pool : str or Path, optional
         A class pool (:class:`leadkit.ClassPool`): adds the "Share with my class" switch
-        (:func:`leadkit.widgets.live_class`), off by default; ``learner`` is the learner id.
+        (:func:`leadkit.widgets.class_share`), off by default.
+    learner : str, optional
+        The learner id for the class pool (default: the hub user name, else the learner
+        fills it in).
 
     Returns
     -------

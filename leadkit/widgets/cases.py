@@ -135,7 +135,7 @@ def dilemma(case_id: str) -> w.VBox:
 
 
 def context_profile(case_id: str = "silo-context") -> w.VBox:
-    """Dropdowns for the framework's context questions; the implications follow each change.
+    """Ask the framework's context questions in dropdowns; the implications follow each change.
 
     Returns a VBox with ``dropdowns`` (question id → Dropdown), ``result`` (HTML) and, after
     each change, ``table`` (the DataFrame of

@@ -181,7 +181,7 @@ class LanguageSwitch(w.HBox):
 
 
 def language_switch() -> LanguageSwitch:
-    """Buttons that set the kit's language; widgets that listen re-word themselves.
+    """Show buttons that set the kit's language; widgets that listen re-word themselves.
 
     Returns
     -------

@@ -227,11 +227,11 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
 
     Parameters
     ----------
-    location
+    location : str or Path
         The pool: a folder or a service address.
-    framework_id
+    framework_id : str
         The framework whose picture is shown.
-    refresh
+    refresh : float, default 5.0
         Seconds between refreshes (0 for none).
 
     Returns

@@ -45,8 +45,10 @@ def _question_box(number: int, question: dict) -> w.VBox:
 
 
 def self_check(questions: str | list[dict]) -> w.VBox:
-    """Self-check questions with feedback: a set id (``datasets/selfchecks/<id>.yaml``) or a
-    list of questions in the same format (as a scenario's ``check`` section).
+    """Ask self-check questions and give feedback on each answer.
+
+    The questions are a set id (``datasets/selfchecks/<id>.yaml``) or a list of questions in
+    the same format (as a scenario's ``check`` section).
 
     Parameters
     ----------

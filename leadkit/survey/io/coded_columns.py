@@ -26,7 +26,7 @@ Coded = tuple[np.ndarray, np.ndarray]  # (codes with -1 for missing, distinct ce
 
 
 def share_strings(columns: list[Coded]) -> list[Coded]:
-    """Columns whose equal cells are one object: ``target`` holds the ids of ``respondent``.
+    """Make equal cells one object across columns: ``target`` holds the ids of ``respondent``.
 
     Each id is then stored once however many columns it appears in (about half the memory of
     a large file's ids). The lookup table is temporary: nothing is cached on the columns.

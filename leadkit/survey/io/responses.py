@@ -56,15 +56,15 @@ def load_checked(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | 
 
     Parameters
     ----------
-    source
+    source : str or Path or pandas.DataFrame
         A file path (CSV, TSV, Excel) or a DataFrame.
-    fw
+    fw : Framework
         The framework whose items the table answers.
-    sheet
+    sheet : str or int, optional
         The Excel sheet, or ``None`` for the first.
-    ignore
+    ignore : Sequence[str]
         Extra columns to leave out of the check.
-    keep_answers
+    keep_answers : bool, default True
         ``False`` checks a large file a chunk at a time and keeps no table.
 
     Returns
