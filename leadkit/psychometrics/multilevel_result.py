@@ -163,8 +163,9 @@ class MultilevelModel:
     def _rows(self) -> tuple[str, list[list[str]], list[list[str]]]:
         """The heading and the two tables (fixed, random) as text cells."""
         fit = tr("Linear mixed model fit by {method}").format(method=self.method)
+        groups = tr("groups")
         head = (f"{fit}: {self.lme4_formula}\n"
-                f"n={self.n}, {tr('groups')} ({self.group})={self.n_groups}; "
+                f"n={self.n}, {groups} ({self.group})={self.n_groups}; "
                 f"logLik {format_number(self.loglik, 2)}, AIC {format_number(self.aic, 2)}, "
                 f"BIC {format_number(self.bic, 2)}")
         fixed = [[tr("Fixed effects"), tr("estimate"), tr("SE"), "df", "t", "p"]]
