@@ -122,26 +122,39 @@ def _lower(theta: np.ndarray, q: int) -> np.ndarray:
     return t
 
 
+def _inv_logdet(m: np.ndarray) -> tuple[np.ndarray, float]:
+    """Inverses and summed log-determinants of a stack of positive definite matrices."""
+    if m.shape[1] == 1:
+        return 1 / m, float(np.log(m).sum())
+    if m.shape[1] == 2:  # closed form: the common case of one random slope
+        a, b, d = m[:, 0, 0], m[:, 0, 1], m[:, 1, 1]
+        det = a * d - b * b
+        inv = np.empty_like(m)
+        inv[:, 0, 0], inv[:, 1, 1] = d / det, a / det
+        inv[:, 0, 1] = inv[:, 1, 0] = -b / det
+        return inv, float(np.log(det).sum())
+    return np.linalg.inv(m), float(np.linalg.slogdet(m)[1].sum())
+
+
 def _solve(pr: Problem, theta: np.ndarray, reml: bool, gradient: bool):
     """The criterion at θ, with its gradient and the pieces the estimates are made of."""
     q, p, n = pr.q, pr.p, pr.n
     t = _lower(theta, q)
     m = t.T @ pr.ztz @ t + np.eye(q)  # L_j L_j'
-    sign, logdet = np.linalg.slogdet(m)
-    minv = np.linalg.inv(m)
+    minv, logdet = _inv_logdet(m)
     tz = t.T @ pr.ztw  # T'Z'[X y], (J, q, p + 1)
     flat = tz.reshape(-1, p + 1)
     s = flat.T @ (minv @ tz).reshape(-1, p + 1)  # Σ C'C, Σ C'c, Σ c'c in one product
-    rxtrx = pr.xtx - s[:p, :p]
-    rx = np.linalg.cholesky(rxtrx)
-    cbeta = np.linalg.solve(rx, pr.xty - s[:p, p])
-    beta = np.linalg.solve(rx.T, cbeta)
-    r2 = max(pr.yty - s[p, p] - float(cbeta @ cbeta), 1e-300)
+    rxtrx = pr.xtx - s[:p, :p]  # R_X'R_X
+    rhs = pr.xty - s[:p, p]
+    rx_inv = np.linalg.inv(rxtrx)
+    beta = rx_inv @ rhs
+    r2 = max(pr.yty - s[p, p] - float(rhs @ beta), 1e-300)  # |c_β|² = rhs' β
     dof = n - p if reml else n
-    dev = float(logdet.sum()) + dof * (1 + np.log(2 * np.pi * r2 / dof))
+    dev = logdet + dof * (1 + np.log(2 * np.pi * r2 / dof))
     if reml:
-        dev += 2 * float(np.log(np.diag(rx)).sum())
-    parts = dict(t=t, minv=minv, beta=beta, r2=r2, rxtrx=rxtrx, dof=dof)
+        dev += float(np.linalg.slogdet(rxtrx)[1])
+    parts = dict(t=t, minv=minv, beta=beta, r2=r2, rx_inv=rx_inv, dof=dof)
     if not gradient:
         return dev, None, parts
     # Woodbury: V_j⁻¹ = I − Z_j P_j Z_j' with P_j = T M_j⁻¹ T', so Z'V⁻¹ = (I − Z'Z P) Z'
@@ -151,8 +164,7 @@ def _solve(pr: Problem, theta: np.ndarray, reml: bool, gradient: bool):
     d_g = pr.ztz_sum - (zzp @ pr.ztz).sum(axis=0) - (dof / r2) * (w.T @ w)
     if reml:
         b = ztw[:, :, :p]
-        bk = (b @ np.linalg.inv(rxtrx)).reshape(-1, p)
-        d_g -= np.einsum("jkp,jlp->kl", bk.reshape(-1, q, p), b)
+        d_g -= np.einsum("jkp,jlp->kl", b @ rx_inv, b)
     grad_t = 2 * d_g @ t
     return dev, grad_t.T[_upper(q)], parts
 
@@ -174,11 +186,13 @@ def _flip(theta: np.ndarray, q: int) -> np.ndarray:
 
 
 def _hessian(objective, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
-    """The Hessian by forward differences of the exact gradient."""
+    """The Hessian by forward differences of the exact gradient, eigenvalues made positive."""
     h = 1e-6 * np.maximum(np.abs(theta), 1e-2)
     cols = [(objective(theta + e)[1] - grad) / e[i] for i, e in enumerate(np.diag(h))]
     hess = np.array(cols)
-    return (hess + hess.T) / 2
+    values, vectors = np.linalg.eigh((hess + hess.T) / 2)  # made positive definite:
+    values = np.maximum(np.abs(values), 1e-8 * max(float(np.abs(values).max()), 1e-12))
+    return (vectors * values) @ vectors.T  # every step then goes downhill
 
 
 def _minimise(objective, theta: np.ndarray, q: int, max_iter: int = 500
@@ -242,7 +256,7 @@ def fit_problem(pr: Problem, reml: bool = True) -> Estimates:
     ztr = pr.zty - pr.ztx @ beta
     u = (parts["minv"] @ (t.T @ ztr[:, :, None]))[:, :, 0]  # M⁻¹ T'Z'(y − Xβ)
     return Estimates(
-        theta=theta, beta=beta, cov_beta=sigma2 * np.linalg.inv(parts["rxtrx"]),
+        theta=theta, beta=beta, cov_beta=sigma2 * parts["rx_inv"],
         sigma2=float(sigma2), cov_random=sigma2 * t @ t.T, ranef=u @ t.T,
         deviance=float(dev), reml=reml,
         singular=bool((theta[diag] < SINGULAR_TOL).any()), converged=converged)
