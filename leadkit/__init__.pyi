@@ -188,14 +188,17 @@ from .psychometrics.item_analysis import Reliability as Reliability
 from .psychometrics.item_analysis import reliability as reliability
 
 # == researcher: Multilevel models and response surfaces
-from .psychometrics.multilevel import (
-    MultilevelModel as MultilevelModel,
+from .psychometrics.model_compare import (
+    compare_models as compare_models,
 )
 from .psychometrics.multilevel import (
     group_mean_center as group_mean_center,
 )
 from .psychometrics.multilevel import (
     multilevel_model as multilevel_model,
+)
+from .psychometrics.multilevel_result import (
+    MultilevelModel as MultilevelModel,
 )
 from .psychometrics.omega import OmegaResult as OmegaResult
 from .psychometrics.omega import omega as omega

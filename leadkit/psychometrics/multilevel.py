@@ -1,19 +1,22 @@
-"""Random-intercept and random-slope models for people in teams, as R ``nlme::lme`` (REML).
+"""Linear mixed models for people in teams, with lme4's estimates, fit statistics and speed.
 
 Bliese's workflow (Bliese, 2016, *Multilevel Modeling in R*; Hofmann & Gavin, 1998, *Journal
 of Management*, on centring): first the null model (how much of the outcome lies between
 teams: tau00 against sigma2), then predictors split into a team part and a within-team part
-with :func:`group_mean_center`, then random slopes where the effect may differ by team.
+with :func:`group_mean_center`, then random slopes where the effect may differ by team, and
+nested models compared with :func:`~leadkit.psychometrics.model_compare.compare_models`.
 
-The model is ``statsmodels``' MixedLM, fitted by REML. Two things make it give nlme's numbers:
+The model is ``lme4::lmer(y ~ x + (1 + slopes | group))`` fitted the way lme4 fits it (Bates,
+Mächler, Bolker & Walker, 2015): the (RE)ML criterion profiled over the relative covariance
+factor θ only, β and σ² in closed form at each step. The engine
+(:mod:`~leadkit.psychometrics._lmm_engine`) works on per-group sufficient statistics, so an
+evaluation costs the same for 20 or 20,000 people per team; the formula and its checks are in
+:mod:`~leadkit.psychometrics._lmm_design`, the result in
+:mod:`~leadkit.psychometrics.multilevel_result`.
 
-- it is fitted on centred and scaled predictors and transformed back exactly: unscaled team
-  means (hours worked ~ 11, varying little) leave the optimiser stuck far from the optimum;
-- the optimum is polished with BFGS on MixedLM's own REML likelihood and gradient to a tight
-  tolerance, where MixedLM's default stops early (1e-3 off for a random slope on bh1996).
-
-Tests use nlme's degrees of freedom (``summary(lme)``): a term that varies within teams has
-N - J - p_within, a team-level term J - 1 - p_team (J teams), and the intervals are t-based.
+Degrees of freedom, p-values and intervals are nlme's (``summary(lme)``): a term that varies
+within teams has N - J - p_within, a team-level term J - 1 - p_team (J teams); lme4 gives no
+p-values.
 
 Examples
 --------
@@ -31,10 +34,8 @@ Examples
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -42,21 +43,11 @@ import pandas as pd
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 
+from ._lmm_design import SOURCE, build_design, need_columns
+from ._lmm_engine import fit_problem, sufficient_statistics
+from .multilevel_result import METHODS, MultilevelModel
+
 __all__ = ["multilevel_model", "MultilevelModel", "group_mean_center"]
-
-_SRC = "<DataFrame>"
-_WORDS = {"C", "I", "Q", "np", "log", "exp", "center", "standardize", "scale", "bs", "poly",
-          "Treatment", "Sum", "Diff", "Poly", "Intercept"}
-
-
-def _need_columns(data: object, names: Sequence[str]) -> pd.DataFrame:
-    if not isinstance(data, pd.DataFrame):
-        raise InputError(_SRC, tr("data must be a table (DataFrame)"))
-    for name in names:
-        if name not in data.columns:
-            raise InputError(_SRC, tr("there is no such column"),
-                             column=str(name), expected=", ".join(map(str, data.columns)))
-    return data
 
 
 def group_mean_center(data: pd.DataFrame, column: str, group: str) -> pd.DataFrame:
@@ -75,160 +66,99 @@ def group_mean_center(data: pd.DataFrame, column: str, group: str) -> pd.DataFra
         A copy with ``<column>_mean`` (the team's mean, as ``multilevel``'s ``G.`` columns)
         and ``<column>_within`` (the person's deviation from it, ``W.``) added.
 
+    Raises
+    ------
+    InputError
+        When a column is missing or ``column`` holds text.
+
     Examples
     --------
     >>> d = pd.DataFrame({"team": ["a", "a", "b"], "hrs": [10.0, 12.0, 8.0]})
     >>> group_mean_center(d, "hrs", "team")[["hrs_mean", "hrs_within"]].values.tolist()
     [[11.0, -1.0], [11.0, 1.0], [8.0, 0.0]]
     """
-    _need_columns(data, [column, group])
+    need_columns(data, [column, group])
     values = pd.to_numeric(data[column], errors="coerce")
     if (values.isna() & data[column].notna()).any():
-        raise InputError(_SRC, tr("the column holds text, not numbers"), column=column)
+        raise InputError(SOURCE, tr("the column holds text, not numbers"), column=column)
     out = data.copy()
     out[f"{column}_mean"] = values.groupby(data[group]).transform("mean")
     out[f"{column}_within"] = values - out[f"{column}_mean"]
     return out
 
 
-@dataclass(frozen=True)
-class MultilevelModel:
-    """A fitted multilevel model.
-
-    ``tau00`` is the intercept variance and ``icc`` = tau00 / (tau00 + sigma2) (for a
-    random-slope model: at predictor values of zero).
-
-    Attributes
-    ----------
-    fixed : pandas.DataFrame
-        The fixed effects: ``term``, ``estimate``, ``se``, ``df``, ``t``, ``p``, ``ci_low``,
-        ``ci_high``.
-    random : pandas.DataFrame
-        The covariance matrix of the random effects, intercept first.
-    sigma2 : float
-        The residual variance.
-    n, n_groups : int
-        The rows and the teams used.
-    formula, group : str
-        The model's formula and the team column.
-    """
-
-    fixed: pd.DataFrame
-    random: pd.DataFrame
-    sigma2: float
-    n: int
-    n_groups: int
-    formula: str
-    group: str
-
-    @property
-    def tau00(self) -> float:
-        """Variance of the team intercepts."""
-        return float(self.random.iloc[0, 0])
-
-    @property
-    def icc(self) -> float:
-        """Share of the outcome's variance between teams: tau00 / (tau00 + sigma2)."""
-        return self.tau00 / (self.tau00 + self.sigma2)
-
-    def __repr__(self) -> str:
-        table = self.fixed.round(4).to_string(index=False)
-        return (f"MultilevelModel({self.formula}, group={self.group}; n={self.n}, "
-                f"teams={self.n_groups})\n{table}\n"
-                f"tau00={self.tau00:.4f} sigma2={self.sigma2:.4f} icc={self.icc:.4f}")
-
-
-def _scaler(x: np.ndarray) -> np.ndarray:
-    """T with x @ T centred and scaled (intercept column kept): beta = T @ beta_scaled."""
-    p = x.shape[1]
-    t = np.eye(p)
-    icpt = [j for j in range(p) if np.all(x[:, j] == 1)]
-    for j in range(p):
-        if j in icpt:
-            continue
-        sd = float(x[:, j].std()) or 1.0
-        t[j, j] = 1 / sd
-        if icpt:
-            t[icpt[0], j] = -float(x[:, j].mean()) / sd
-    return t
-
-
-def _fe_cov(x: np.ndarray, z: np.ndarray, groups: np.ndarray, psi: np.ndarray,
-            scale: float) -> np.ndarray:
-    """(X' V^-1 X)^-1 with V_j = scale (I + Z_j psi Z_j'), by the Woodbury identity per team."""
-    psi_inv = np.linalg.pinv(psi)
-    info = np.zeros((x.shape[1], x.shape[1]))
-    for g in np.unique(groups):
-        rows = groups == g
-        xj, zj = x[rows], z[rows]
-        inner = np.linalg.solve(psi_inv + zj.T @ zj, zj.T @ xj)
-        info += xj.T @ xj - (xj.T @ zj) @ inner
-    return scale * np.linalg.inv(info)
-
-
-def _fit(model_in):
-    from scipy import optimize
-    from statsmodels.regression.mixed_linear_model import MixedLM, MixedLMParams
-
-    x, z = np.asarray(model_in.exog, float), np.asarray(model_in.exog_re, float)
-    tx, tz = _scaler(x), _scaler(z)
-    model = MixedLM(model_in.endog, x @ tx, model_in.groups, exog_re=z @ tz)
-    k, q = x.shape[1], z.shape[1]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # start values only: the polish below decides
-        start = model.fit(reml=True, method=["bfgs"])
-        x0 = start.params_object.get_packed(use_sqrt=True, has_fe=False)
-
-        def unpack(v):
-            return MixedLMParams.from_packed(v, k, q, use_sqrt=True, has_fe=False)
-
-        best = optimize.minimize(lambda v: -model.loglike(unpack(v), profile_fe=True), x0,
-                                 jac=lambda v: -model.score(unpack(v), profile_fe=True),
-                                 method="BFGS", options={"gtol": 1e-8, "maxiter": 2000})
-    params = unpack(best.x)
-    fe_scaled = model.get_fe_params(params.cov_re, params.vcomp)
-    fe_scaled = fe_scaled[0] if isinstance(fe_scaled, tuple) else fe_scaled
-    scale = float(model.get_scale(fe_scaled, params.cov_re, params.vcomp))
-    psi = tz @ params.cov_re @ tz.T  # relative covariance in the original units
-    beta = tx @ fe_scaled
-    cov = _fe_cov(x, z, np.asarray(model_in.groups), psi, scale)
-    return beta, cov, psi * scale, scale
-
-
-def _dfs(x: np.ndarray, names: list[str], groups: np.ndarray) -> np.ndarray:
+def _dfs(x: np.ndarray, names: list[str], codes: np.ndarray) -> np.ndarray:
     """nlme's denominator df: within-team terms N - J - p_within, team-level J - 1 - p_team."""
-    frame = pd.DataFrame(x).groupby(groups)
-    varies = (frame.nunique() > 1).any(axis=0).to_numpy()
+    order = np.argsort(codes, kind="stable")
+    xs, cs = x[order], codes[order]
+    same = cs[1:] == cs[:-1]
+    varies = (np.abs(np.diff(xs, axis=0))[same] > 1e-12 * (1 + np.abs(xs[1:][same]))).any(axis=0)
     icpt = np.array([name == "Intercept" for name in names])
     inner = varies & ~icpt
     outer = ~varies & ~icpt
-    n, j = len(groups), len(np.unique(groups))
+    n, j = len(codes), int(codes.max()) + 1
     df_inner = n - j - int(inner.sum())
     df_outer = j - int(icpt.any()) - int(outer.sum())
     return np.where(outer, df_outer, df_inner).astype(float)
 
 
+def _singular_message(fit: MultilevelModel) -> str:
+    """Which variance sits on its boundary, in lme4's words."""
+    cov, names = fit.random.to_numpy(), list(fit.random.index)
+    sd = np.sqrt(np.clip(np.diag(cov), 0, None))
+    for i, name in enumerate(names):
+        if sd[i] < 1e-4 * max(np.sqrt(fit.sigma2), 1e-300):
+            return tr("boundary (singular) fit: the variance of {term} between {group} groups "
+                      "is estimated at 0").format(term=name, group=fit.group)
+        for k in range(i):
+            if sd[i] * sd[k] > 0 and abs(abs(cov[i, k] / (sd[i] * sd[k])) - 1) < 1e-4:
+                return tr("boundary (singular) fit: {a} and {b} are estimated to correlate "
+                          "perfectly (±1) across {group} groups").format(
+                              a=names[k], b=name, group=fit.group)
+    return tr("boundary (singular) fit: the random-effects covariance matrix is singular")
+
+
 def multilevel_model(data: pd.DataFrame, formula: str, group: str,
-                     random_slopes: Sequence[str] | None = None) -> MultilevelModel:
-    """Fit ``formula`` with a random intercept per ``group`` (and random slopes), by REML.
+                     random_slopes: Sequence[str] | None = None, *,
+                     method: str = "REML") -> MultilevelModel:
+    """Fit ``formula`` with a random intercept per ``group`` (and random slopes), as lme4.
 
     Parameters
     ----------
     data : DataFrame
-        One row per person; rows with a gap in a column the model uses are left out.
+        One row per person; rows with a gap in a column the model uses are left out (with a
+        warning that counts them, as R's ``na.omit``).
     formula : str
-        Fixed part, e.g. ``"WBEING ~ HRS_within + HRS_mean"`` (column names as identifiers).
+        Fixed part in R's notation, e.g. ``"distance ~ age * Sex"``: text and categorical
+        columns are coded against their first level (a Categorical's first category, else the
+        alphabetically first value), ``a:b`` is an interaction, ``a * b`` is ``a + b + a:b``,
+        ``C(x)`` treats a number as a category.
     group : str
         The team column.
     random_slopes : list of str, optional
-        Predictors whose slope varies by team (``random = ~ x | group`` in nlme).
+        Predictors whose slope varies by team: ``(1 + x | group)`` in lme4,
+        ``random = ~ x | group`` in nlme.
+    method : {"REML", "ML"}
+        REML (lme4's and nlme's default) or maximum likelihood, needed to compare models
+        with different fixed effects (:func:`compare_models` refits REML fits by ML itself).
 
     Returns
     -------
     MultilevelModel
         ``fixed`` (``term``, ``estimate``, ``se``, ``df``, ``t``, ``p``, ``ci_low``,
-        ``ci_high``; 95% t intervals as ``intervals(lme)``), ``random``, ``tau00``,
-        ``sigma2``, ``icc``.
+        ``ci_high``), ``random``, ``tau00``, ``sigma2``, ``icc``, ``loglik``, ``aic``,
+        ``bic``, ``ranef``, ``method``, ``singular``.
+
+    Raises
+    ------
+    InputError
+        A missing column, text where a number is needed, a constant outcome, predictors that
+        carry the same information, fewer than 2 teams or no more rows than random effects.
+
+    Warns
+    -----
+    UserWarning
+        Rows left out for gaps; teams too small for their random slopes; a singular fit.
 
     Examples
     --------
@@ -237,45 +167,21 @@ def multilevel_model(data: pd.DataFrame, formula: str, group: str,
     >>> round(multilevel_model(d, "y ~ 1", group="t").icc, 3)  # (MSB - MSW) / 3 = tau00
     0.776
     """
-    import statsmodels.formula.api as smf
-    from scipy import stats
-
-    if not isinstance(formula, str) or "~" not in formula:
-        raise InputError(_SRC, tr("formula must look like 'y ~ x', got {formula!r}").format(
-                                   formula=formula))
-    slopes = list(random_slopes or [])
-    words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_.]*", formula)) - _WORDS
-    used = [w for w in words if w in data.columns] if isinstance(data, pd.DataFrame) else []
-    _need_columns(data, [*sorted(words - set(used)), group, *slopes])
-    used = sorted(set(used) | set(slopes))
-    frame = data[[*used, group]].dropna().reset_index(drop=True)
-    outcome = formula.split("~")[0].strip()
-    if outcome in frame and pd.to_numeric(frame[outcome], errors="coerce").nunique() < 2:
-        raise InputError(_SRC, tr("the outcome does not vary"), column=outcome)
-    n_groups = int(frame[group].nunique())
-    if n_groups < 2:
-        raise InputError(_SRC,
-                         tr("a multilevel model needs at least 2 teams ({n_groups} found)").format(
-                                   n_groups=n_groups), column=group)
-    for col in used:
-        if frame[col].dtype.kind not in "biuf":
-            raise InputError(_SRC, tr("the column holds text, not numbers"), column=col)
-    re_formula = "~" + " + ".join(slopes) if slopes else None
-    model_in = smf.mixedlm(formula, frame, groups=frame[group].to_numpy(), re_formula=re_formula)
-    names = list(model_in.exog_names)
-    x = np.asarray(model_in.exog, float)
-    if np.linalg.matrix_rank(x) < x.shape[1]:
-        raise InputError(_SRC,
-                         tr("two predictors carry the same information (or one is constant)"),
-                         column=", ".join(names))
-    beta, cov, g, sigma2 = _fit(model_in)
-    se = np.sqrt(np.diag(cov))
-    df = _dfs(x, names, frame[group].to_numpy())
-    tval = beta / se
-    crit = stats.t.ppf(0.975, df)
-    fixed = pd.DataFrame({"term": names, "estimate": beta, "se": se, "df": df.astype(np.int64),
-                          "t": tval, "p": 2 * stats.t.sf(np.abs(tval), df),
-                          "ci_low": beta - crit * se, "ci_high": beta + crit * se})
-    re_names = ["Intercept", *slopes]  # the order of re_formula: intercept, then the slopes
-    random = pd.DataFrame(g, index=re_names, columns=re_names)
-    return MultilevelModel(fixed, random, sigma2, len(frame), n_groups, formula, group)
+    if method not in METHODS:
+        raise InputError(SOURCE, tr("method must be 'REML' or 'ML'"), expected="REML, ML")
+    if isinstance(random_slopes, str):
+        random_slopes = [random_slopes]
+    slopes = [str(s) for s in (random_slopes or [])]
+    design = build_design(data, formula, group, slopes)
+    problem = sufficient_statistics(design.y, design.x, design.z, design.codes,
+                                    len(design.levels))
+    est = fit_problem(problem, reml=method == "REML")
+    fit = MultilevelModel.from_estimates(
+        est, problem, _dfs(design.x, design.x_names, design.codes), design.x_names,
+        design.z_names, design.levels, formula.strip(), group)
+    if fit.singular:
+        warnings.warn(_singular_message(fit), UserWarning, stacklevel=2)
+    if not fit.converged:
+        warnings.warn(tr("the optimiser did not converge: check the estimates against lme4"),
+                      UserWarning, stacklevel=2)
+    return fit
