@@ -34,6 +34,10 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs/api docs/_build/html
+	@echo "API reference: docs/_build/html/index.html"
+
 ARGS ?=
 check: $(STAMP)
 	$(BIN)/ruff check .

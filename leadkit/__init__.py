@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from typing import Any
 
 import lazy_loader
@@ -20,10 +21,15 @@ from leadkit import moved
 __version__ = "0.1.0"
 
 moved.install()
+if "ipykernel" in sys.modules:  # a notebook: the kit's warnings become readable notes there
+    from leadkit.render import notes as _notes
+
+    _notes.install()
 
 _lazy_getattr, __dir__, _names = lazy_loader.attach_stub(__name__, __file__)
 _HERE = os.path.dirname(__file__)
-_PACKAGES = frozenset(name for name in _names if os.path.isdir(os.path.join(_HERE, name)))
+_PACKAGES = frozenset(name for name in _names if os.path.isdir(os.path.join(_HERE, name))
+                      or os.path.isfile(os.path.join(_HERE, name + ".py")))
 __all__ = [name for name in _names if name not in _PACKAGES]
 
 

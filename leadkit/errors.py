@@ -11,11 +11,30 @@ survey.csv, row 4, column 'acmo03': value 7 is outside the scale (expected a who
 
 from __future__ import annotations
 
-__all__ = ["LeadkitError", "InputError", "FrameworkFileError", "FloorError", "UnknownIdError"]
+__all__ = ["LeadkitError", "InputError", "FrameworkFileError", "FloorError", "UnknownIdError",
+           "LeadkitWarning"]
 
 
 class LeadkitError(Exception):
     """Base class of every error the kit raises on purpose."""
+
+
+class LeadkitWarning(UserWarning):
+    """A note the reader should see: the analysis ran, but something about it must be said.
+
+    A singular mixed-model fit, rows left out for gaps, empty rows in a survey. It is a
+    ``UserWarning``, so scripts see and filter it as usual; in a notebook the kit shows it as a
+    note in the reader's language instead of a traceback-like line (:mod:`leadkit.render.notes`).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warnings.warn("2 rows were left out", LeadkitWarning)
+    >>> issubclass(caught[0].category, UserWarning)
+    True
+    """
 
 
 class InputError(LeadkitError, ValueError):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from leadkit.errors import InputError
+from leadkit.errors import InputError, LeadkitWarning
 from leadkit.i18n import tr
 
 SOURCE = "<DataFrame>"
@@ -144,7 +144,8 @@ def build_design(data: object, formula: object, group: str,
     if n_dropped:
         frame = frame.loc[complete].reset_index(drop=True)
         warnings.warn(tr("{count} rows with a gap in a column the model uses were left out "
-                         "(as R's na.omit)").format(count=n_dropped), UserWarning, stacklevel=3)
+                         "(as R's na.omit)").format(count=n_dropped), LeadkitWarning,
+                      stacklevel=3)
     outcome = str(formula).split("~")[0].strip()
     text = [c for c in used if c != group and _is_text(frame[c])]
     for col in text:
@@ -189,4 +190,4 @@ def _check_sizes(y: np.ndarray, x: np.ndarray, z: np.ndarray, codes: np.ndarray,
                 "{few} of {n_groups} teams have fewer than {q} people: their {terms} cannot be "
                 "estimated from their own data and rest on the other teams").format(
                     few=few, n_groups=n_groups, q=q, terms=", ".join(z_names[1:])),
-                UserWarning, stacklevel=4)
+                LeadkitWarning, stacklevel=4)

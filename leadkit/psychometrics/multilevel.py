@@ -40,7 +40,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from leadkit.errors import InputError
+from leadkit.errors import InputError, LeadkitWarning
 from leadkit.i18n import tr
 
 from ._lmm_design import SOURCE, build_design, need_columns
@@ -108,12 +108,12 @@ def _singular_message(fit: MultilevelModel) -> str:
     sd = np.sqrt(np.clip(np.diag(cov), 0, None))
     for i, name in enumerate(names):
         if sd[i] < 1e-4 * max(np.sqrt(fit.sigma2), 1e-300):
-            return tr("boundary (singular) fit: the variance of {term} between {group} groups "
-                      "is estimated at 0").format(term=name, group=fit.group)
+            return tr("boundary (singular) fit: the variance of {term} between the groups in "
+                      "column '{group}' is estimated at 0").format(term=name, group=fit.group)
         for k in range(i):
             if sd[i] * sd[k] > 0 and abs(abs(cov[i, k] / (sd[i] * sd[k])) - 1) < 1e-4:
                 return tr("boundary (singular) fit: {a} and {b} are estimated to correlate "
-                          "perfectly (±1) across {group} groups").format(
+                          "perfectly (±1) across the groups in column '{group}'").format(
                               a=names[k], b=name, group=fit.group)
     return tr("boundary (singular) fit: the random-effects covariance matrix is singular")
 
@@ -157,7 +157,7 @@ def multilevel_model(data: pd.DataFrame, formula: str, group: str,
 
     Warns
     -----
-    UserWarning
+    LeadkitWarning
         Rows left out for gaps; teams too small for their random slopes; a singular fit.
 
     Examples
@@ -180,8 +180,8 @@ def multilevel_model(data: pd.DataFrame, formula: str, group: str,
         est, problem, _dfs(design.x, design.x_names, design.codes), design.x_names,
         design.z_names, design.levels, formula.strip(), group)
     if fit.singular:
-        warnings.warn(_singular_message(fit), UserWarning, stacklevel=2)
+        warnings.warn(_singular_message(fit), LeadkitWarning, stacklevel=2)
     if not fit.converged:
         warnings.warn(tr("the optimiser did not converge: check the estimates against lme4"),
-                      UserWarning, stacklevel=2)
+                      LeadkitWarning, stacklevel=2)
     return fit

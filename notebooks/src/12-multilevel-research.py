@@ -259,21 +259,21 @@ lk.plots.response_surface_figure(surface)
 
 # %% [markdown] lang="en"
 # ### Try it yourself
-# Let the effect of a member's own trust differ by team: add `random_slopes=["trust_within"]`
-# to the model (R: `random = ~ trust_within | team`) and compare the fixed effects. Then centre
-# the response surface at the pooled mean (`center="grand"`): which numbers change, and why
-# does R² stay the same?
+# The cell below fits `m0` again by maximum likelihood (R: `refitML(m0)`). Compare its
+# variances with the REML fit above (`m0.random`, `m0.sigma2`): which are smaller, and why does
+# ML estimate them too small with eight teams? Then centre the response surface at the pooled
+# mean (`center="grand"`): which numbers change, and why does R² stay the same?
 
 # %% [markdown] lang="nl"
 # ### Probeer het zelf
-# Laat het effect van het eigen vertrouwen per team verschillen: voeg
-# `random_slopes=["trust_within"]` aan het model toe (R: `random = ~ trust_within | team`) en
-# vergelijk de vaste effecten. Centreer daarna het responsoppervlak op het gezamenlijke
-# gemiddelde (`center="grand"`): welke getallen veranderen, en waarom blijft R² gelijk?
+# De cel hieronder schat `m0` opnieuw met maximum likelihood (R: `refitML(m0)`). Vergelijk de
+# varianties met de REML-schatting hierboven (`m0.random`, `m0.sigma2`): welke zijn kleiner, en
+# waarom schat ML ze met acht teams te klein? Centreer daarna het responsoppervlak op het
+# gezamenlijke gemiddelde (`center="grand"`): welke getallen veranderen, en waarom blijft R²
+# gelijk?
 
 # %%
-slopes = lk.multilevel_model(centred, "trust_wave2 ~ trust_within + trust_mean", group="team", random_slopes=["trust_within"])
-lk.show_table(slopes.fixed, decimals=3)
+m0.refit("ML")
 
 # %% [markdown] lang="en"
 # ## Self-check

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.content.frameworks import Framework, load_framework
-from leadkit.errors import InputError
+from leadkit.errors import InputError, LeadkitWarning
 from leadkit.i18n import tr
 from leadkit.survey.io import response_checks as checks
 from leadkit.survey.io.response_checks import fingerprint
@@ -200,7 +200,8 @@ def read_responses(source: str | Path | pd.DataFrame, framework: Framework | str
         ``target``, ``wave``; ids as text), then every item of the framework as float with NaN
         for no answer. The index holds the spreadsheet row numbers (``row``); ``attrs`` holds
         ``source`` (the file name) and ``framework`` (its id). Rows in which nothing is answered
-        are kept (they get missing scores, never a zero) and named in a ``UserWarning``.
+        are kept (they get missing scores, never a zero) and named in a
+        :class:`~leadkit.errors.LeadkitWarning`.
 
     Raises
     ------
@@ -250,8 +251,8 @@ def warn_empty(table: pd.DataFrame, fw: Framework, name: str, stacklevel: int = 
     Returns
     -------
     None
-        Issues one ``UserWarning`` naming up to ten empty rows, or nothing when every row has
-        an answer.
+        Issues one :class:`~leadkit.errors.LeadkitWarning` naming up to ten empty rows, or
+        nothing when every row has an answer.
 
     Examples
     --------
@@ -272,4 +273,4 @@ def warn_empty(table: pd.DataFrame, fw: Framework, name: str, stacklevel: int = 
         shown = ", ".join(map(str, empty[:10])) + (" …" if len(empty) > 10 else "")
         warnings.warn(tr("{name}: nothing is answered in row(s) {shown}; they get missing "
                          "scores").format(
-                          name=name, shown=shown), UserWarning, stacklevel=stacklevel)
+                          name=name, shown=shown), LeadkitWarning, stacklevel=stacklevel)
