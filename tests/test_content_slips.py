@@ -151,8 +151,8 @@ def test_t_shape_note_does_not_credit_the_article_with_content():
     assert "kit's own addition" in note["en"] and "eigen toevoeging" in note["nl"]
 
 
-REWRITTEN = ["cust16", "cust19", "prof17", "wij14", "acmo08", "prof09", "acmo13", "silo05",
-             "wij05", "wij09", "cust07", "wij03", "wij13", "silo15", "acmo24", "prof03", "prof14"]
+REWRITTEN = ["cust16", "cust19", "prof17", "wij14", "acmo08", "prof09", "acmo13", "silo21",
+             "wij05", "wij09", "cust07", "wij19", "wij13", "silo15", "acmo25", "prof03", "prof14"]
 
 
 def _items():
