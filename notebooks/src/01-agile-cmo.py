@@ -75,10 +75,10 @@ lk.widgets.dilemma("agile-cmo-warm-up")
 # ## De zeven praktijken
 # Het artikel, gepubliceerd door CustomerTalk, bespreekt een rapport dat Gartner voor chief
 # marketing officers schreef. De kern: de gewoonten van traditioneel leiderschap brengen de
-# verandering die agile werken nodig heeft niet teweeg; een CMO moet vertrouwen en betrokkenheid winnen en
-# harde en zachte vaardigheden combineren. Gartner noemt zeven praktijken. Lees ze hieronder,
-# elk met een voorbeeld uit de marketingpraktijk. *Docenten:* vraag over welke praktijk de
-# opwarmer ging (meerdere antwoorden zijn goed).
+# verandering die agile werken nodig heeft niet teweeg; een CMO moet vertrouwen en betrokkenheid
+# winnen en harde en zachte vaardigheden combineren. Gartner noemt zeven praktijken. Lees ze
+# hieronder, elk met een voorbeeld uit de marketingpraktijk. *Docenten:* vraag over welke
+# praktijk de opwarmer ging (meerdere antwoorden zijn goed).
 
 # %%
 lk.widgets.framework_explorer("agile-cmo")

@@ -75,7 +75,7 @@ lk.widgets.dilemma("customer-leadership-warm-up")
 # klantbelevingsexpert Jeanne Bliss ziet bij leiders die een klantmissie dragen, in aanloop
 # naar haar boek *Chief Customer Officer 2.0*. Succesvolle klantleiders brengen groepen samen,
 # knippen het werk op in behapbare stukken en stimuleren eigenaarschap. Lees de kenmerken
-# hieronder; let erop hoeveel ervan gaan over collega's voor je winnen, en niet over klanten.
+# hieronder; let erop hoeveel ervan gaan over collega's meekrijgen in plaats van over klanten.
 
 # %%
 lk.widgets.framework_explorer("customer-leadership")
@@ -101,8 +101,9 @@ lk.widgets.self_assessment("customer-leadership")
 
 # %% [markdown] lang="nl"
 # ## Een teamvoorbeeld: de 360-gradenuitslag van één leidinggevende
-# De leidinggevende van team T5 in de (synthetische) voorbeeldklas. Deze leidinggevende overschat én
-# onderschat zichzelf: welk verschil zou jij als eerste bespreken in een feedbackgesprek?
+# De leidinggevende van team T5 in de (synthetische) voorbeeldklas. Deze leidinggevende
+# overschat én onderschat zichzelf: welk verschil zou jij als eerste bespreken in een
+# feedbackgesprek?
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -125,10 +125,10 @@ lk.widgets.self_assessment("leading-professionals")
 
 # %% [markdown] lang="nl"
 # ## Een teamvoorbeeld: de 360-gradenuitslag van één leidinggevende
-# De leidinggevende van team T7 in de (synthetische) voorbeeldklas. Vergelijk met de rapportopdracht:
-# ook een 360-gradenuitslag kan 'meegestribbeld' zijn als beoordelaars de gevolgen vrezen. Dat
-# is een van de redenen waarom de kit een groep van minder dan drie beoordelaars nooit apart
-# laat zien.
+# De leidinggevende van team T7 in de (synthetische) voorbeeldklas. Vergelijk met de
+# rapportopdracht: ook een 360-gradenuitslag kan 'meegestribbeld' zijn als beoordelaars de
+# gevolgen vrezen. Dat is een van de redenen waarom de kit een groep van minder dan drie
+# beoordelaars nooit apart laat zien.
 
 # %%
 # NBVAL_CHECK_OUTPUT

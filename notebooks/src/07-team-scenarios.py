@@ -22,10 +22,11 @@
 #
 # Each scenario is a marketing-team story that runs on a published model the kit first
 # reproduces (notebook 08). The stories borrow their situations from the articles; what a run
-# shows is the conclusion of its model, not a claim of the articles. Where a model and an article
-# point different ways, the debrief says so. Move the levers, press **Run**: the kit simulates dozens of teams,
-# because one run is luck; the outcome shows their mean, a 95% confidence interval and every
-# team as a dot. Then read the debrief and write down what you take from it.
+# shows is the conclusion of its model, not a claim of the articles. Where a model and an
+# article point different ways, the debrief says so. Move the levers, press **Run**: the kit
+# simulates dozens of teams, because one run is luck; the outcome shows their mean, a 95%
+# confidence interval and every team as a dot. Then read the debrief and write down what you
+# take from it.
 
 # %% [markdown] lang="nl"
 # # Teamscenario's: situaties uit de artikelen, nagespeeld met modellen
