@@ -585,7 +585,7 @@ def framework_overview() -> pd.DataFrame:
     Examples
     --------
     >>> framework_overview()["items"].to_dict()
-    {'agile-cmo': 24, 'silo-collaboration': 20, 'customer-leadership': 27, \
+    {'agile-cmo': 24, 'silo-collaboration': 20, 'customer-leadership': 30, \
 'leading-professionals': 17, 'wij-model': 18}
     """
     rows = []

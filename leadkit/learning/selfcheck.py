@@ -1,7 +1,9 @@
 """Self-check questions with feedback that explains why — the core behind the quiz widget.
 
 Questions are data (``datasets/selfchecks/<id>.yaml``): each option says whether it is correct
-and carries its own feedback, so a wrong answer teaches as much as a right one.
+and carries its own feedback, so a wrong answer teaches as much as a right one. The order in the
+file says nothing: a learner sees the options in an order shuffled for them and for that
+question (:func:`option_order`), the same after every restart.
 
 Examples
 --------
@@ -15,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +26,7 @@ from leadkit.content.paths import data_dir
 from leadkit.errors import FrameworkFileError, UnknownIdError
 from leadkit.i18n import tr
 
-__all__ = ["Feedback", "list_selfchecks", "load_selfcheck", "check_answer"]
+__all__ = ["Feedback", "list_selfchecks", "load_selfcheck", "check_answer", "option_order"]
 
 
 @dataclass(frozen=True)
@@ -137,3 +140,45 @@ def check_answer(question: dict, option_id: str | None) -> Feedback:
     known = ", ".join(o["id"] for o in question["options"])
     raise UnknownIdError(f"question {question['id']!r} has no option {option_id!r}; "
                          f"options: {known}")
+
+
+def option_order(question: dict, learner: str | None = None, set_id: str = "") -> list[str]:
+    """The option ids of a question in the order one learner sees them.
+
+    Each option gets the SHA-256 of the learner, the set, the question and its own id; sorting
+    on it shuffles the options evenly, differently per learner and per question, and the same
+    way on every run. Without a learner id (``None`` or empty) every learner gets the same
+    default order, which is still shuffled and still the same on every run.
+
+    Parameters
+    ----------
+    question : dict
+        One question of :func:`load_selfcheck` (or of a scenario's ``check``).
+    learner : str, optional
+        The learner id: the one saved in the learner's journal, or the hub user name.
+    set_id : str
+        The self-check set (or scenario) the question belongs to, so that two sets with a
+        question of the same id are shuffled apart.
+
+    Returns
+    -------
+    list of str
+        Every option id once.
+
+    Examples
+    --------
+    >>> q = load_selfcheck("00-start-here")[0]
+    >>> order = option_order(q, "s2501030", "00-start-here")
+    >>> sorted(order) == sorted(o["id"] for o in q["options"])
+    True
+    >>> order == option_order(q, "s2501030", "00-start-here")
+    True
+    >>> option_order(q, None, "00-start-here") == option_order(q, "", "00-start-here")
+    True
+    """
+    key = "\x1f".join([learner or "", set_id, str(question["id"])])
+
+    def rank(option_id: str) -> str:
+        return hashlib.sha256(f"{key}\x1f{option_id}".encode()).hexdigest()
+
+    return sorted((o["id"] for o in question["options"]), key=rank)

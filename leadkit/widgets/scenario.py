@@ -291,4 +291,4 @@ def scenario_check(scenario_id: str) -> w.VBox:
     >>> len(scenario_check("key-account-price").questions)
     1
     """
-    return self_check(load_scenario(scenario_id)["check"])
+    return self_check(load_scenario(scenario_id)["check"], set_id=f"scenario:{scenario_id}")

@@ -107,7 +107,7 @@ lk.widgets.framework_table()
 # | [06 Raamwerken vergelijken](nl/06-comparing-frameworks.ipynb) | thema's over de vijf heen | studenten, docenten |
 # | [07 Teamscenario's](nl/07-team-scenarios.ipynb) | speel met gesimuleerde teams | studenten |
 # | [08 De modellen nagebouwd](nl/08-replicating-the-models.ipynb) | de gepubliceerde modellen achter de scenario's | onderzoekers |
-# | [10 Analyseer je eigen enquête](nl/10-analyse-your-own-survey.ipynb) | scores, betrouwbaarheid, overeenstemming, 360 | onderzoekers |
+# | [10 Analyseer je eigen vragenlijst](nl/10-analyse-your-own-survey.ipynb) | scores, betrouwbaarheid, overeenstemming, 360 | onderzoekers |
 # | [11 Voor docenten](nl/11-for-teachers.ipynb) | klasresultaten zonder privétekst | docenten |
 # | [12 Multilevelonderzoek](nl/12-multilevel-research.ipynb) | omega, awg en AD, ICC met intervallen, random-interceptmodel, responsoppervlak | onderzoekers |
 #

@@ -74,11 +74,11 @@ lk.widgets.dilemma("agile-cmo-warm-up")
 # %% [markdown] lang="nl"
 # ## De zeven praktijken
 # Het artikel, gepubliceerd door CustomerTalk, bespreekt een rapport dat Gartner voor chief
-# marketing officers schreef. De kern: de gewoonten van traditioneel leiderschap brengen niet de
-# verandering die agile werken nodig heeft; een CMO moet vertrouwen en betrokkenheid winnen en
-# harde en zachte vaardigheden combineren. Gartner noemt zeven praktijken. Lees ze hieronder,
-# elk met een voorbeeld uit de marketingpraktijk. *Docenten:* vraag over welke praktijk de
-# opwarmer ging (meerdere antwoorden zijn goed).
+# marketing officers schreef. De kern: de gewoonten van traditioneel leiderschap brengen de
+# verandering die agile werken nodig heeft niet teweeg; een CMO moet vertrouwen en betrokkenheid
+# winnen en harde en zachte vaardigheden combineren. Gartner noemt zeven praktijken. Lees ze
+# hieronder, elk met een voorbeeld uit de marketingpraktijk. *Docenten:* vraag over welke
+# praktijk de opwarmer ging (meerdere antwoorden zijn goed).
 
 # %%
 lk.widgets.framework_explorer("agile-cmo")
@@ -111,7 +111,7 @@ lk.widgets.self_assessment("agile-cmo")
 # %% [markdown] lang="nl"
 # ## Een teamvoorbeeld: de 360-gradenuitslag van één leidinggevende
 # In de voorbeeldklas (synthetische data, zie `datasets/README.md`) beoordeelden de teamleden,
-# een manager en collega-leidinggevenden de leider van team T2. De grafiek zet de
+# een manager en collega-leidinggevenden de leidinggevende van team T2. De grafiek zet de
 # zelfbeoordeling naast het gemiddelde van de anderen; de tabel laat zien hoe eensgezind de
 # teamleden zijn (rwg(j): 1 is volledige overeenstemming, onder 0,70 verbergt het
 # teamgemiddelde echte verschillen). Daaronder: wat deze leidinggevende nu kan doen.

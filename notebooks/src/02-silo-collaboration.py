@@ -39,7 +39,7 @@
 #
 # *For teachers — a 90-minute plan:* context profile, each student for their own organisation
 # (10 min) · the six elements (15) · self-assessment (15) · team example (15) · T-shape
-# self-map, then form mixed trios of different shapes to discuss a case from the own context
+# self-map, then form mixed trios of different shapes to discuss a case from their own work
 # (20) · self-check and reflection (15).
 
 # %% [markdown] lang="nl"
@@ -48,8 +48,8 @@
 #
 # *Voor docenten — een plan voor 90 minuten:* contextprofiel, iedere student voor de eigen
 # organisatie (10 min) · de zes onderdelen (15) · zelfbeoordeling (15) · teamvoorbeeld (15) ·
-# T-profiel, daarna gemengde drietallen met verschillende vormen die een casus uit de eigen
-# context bespreken (20) · test jezelf en reflectie (15).
+# T-profiel, daarna gemengde drietallen met verschillende vormen die een casus uit hun eigen
+# praktijk bespreken (20) · test jezelf en reflectie (15).
 
 # %%
 import leadkit as lk
@@ -112,10 +112,9 @@ lk.widgets.self_assessment("silo-collaboration")
 
 # %% [markdown] lang="nl"
 # ## Een teamvoorbeeld: de 360-gradenuitslag van één leidinggevende
-# De leider van team T6 in de (synthetische) voorbeeldklas, beoordeeld door teamleden, een
+# De leidinggevende van team T6 in de (synthetische) voorbeeldklas, beoordeeld door teamleden, een
 # manager en collega-leidinggevenden. Let op het onderdeel waarover het team het minst eens is:
-# wat zou daarachter kunnen zitten in een team waarin brand-, digitale en CRM-mensen
-# samenwerken?
+# wat zou daarachter kunnen zitten in een team met mensen uit brand, digital en CRM?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -182,7 +181,7 @@ lk.widgets.reflect("silo-collaboration:own-incompetence-and-bias",
 #   samenwerking tussen je digitale, brand en CRM marketeers?', onlineartikel (website en
 #   datum staan niet in de kopie die de kit gebruikt). De T-shaped marketeer komt uit de
 #   lezersreactie van Rommert Crépin (Penfield Digital) onder dat artikel. Onderdelen,
-#   contextgevolgen, vragenlijst en casussen zijn in eigen woorden van de kit geschreven.
+#   contextgevolgen, vragenlijst en casussen zijn in de eigen woorden van de kit geschreven.
 # - Het beeld van de 'T-shaped' professional, diep in één vak en breed in andere, is ouder dan
 #   de reactie; het raakte bekend via literatuur over ontwerp en management uit de jaren
 #   negentig en het eerste decennium van deze eeuw.

@@ -75,7 +75,7 @@ lk.widgets.dilemma("customer-leadership-warm-up")
 # klantbelevingsexpert Jeanne Bliss ziet bij leiders die een klantmissie dragen, in aanloop
 # naar haar boek *Chief Customer Officer 2.0*. Succesvolle klantleiders brengen groepen samen,
 # knippen het werk op in behapbare stukken en stimuleren eigenaarschap. Lees de kenmerken
-# hieronder; let erop hoeveel ervan gaan over het winnen van collega's in plaats van klanten.
+# hieronder; let erop hoeveel ervan gaan over collega's meekrijgen in plaats van over klanten.
 
 # %%
 lk.widgets.framework_explorer("customer-leadership")
@@ -101,8 +101,9 @@ lk.widgets.self_assessment("customer-leadership")
 
 # %% [markdown] lang="nl"
 # ## Een teamvoorbeeld: de 360-gradenuitslag van één leidinggevende
-# De leider van team T5 in de (synthetische) voorbeeldklas. Deze leidinggevende overschat én
-# onderschat zichzelf: welk verschil zou jij als eerste bespreken in een feedbackgesprek?
+# De leidinggevende van team T5 in de (synthetische) voorbeeldklas. Deze leidinggevende
+# overschat én onderschat zichzelf: welk verschil zou jij als eerste bespreken in een
+# feedbackgesprek?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -163,9 +164,8 @@ lk.widgets.reflect("customer-leadership:give-power-away", notebook="03-customer-
 #   redactioneel artikel van 3 juni 2015 (het medium staat niet in de kopie die de kit
 #   gebruikt). Het vat kenmerken samen die Jeanne Bliss beschrijft; haar boek *Chief Customer
 #   Officer 2.0: How to Build Your Customer-Driven Growth Engine* werd aangekondigd voor half
-#   juni 2015. Toelichtingen, vragenlijst en casussen zijn in eigen woorden van de kit
+#   juni 2015. Toelichtingen, vragenlijst en casussen zijn in de eigen woorden van de kit
 #   geschreven.
-
 # - Fleenor, J. W., McCauley, C. D., & Brutus, S. (1996). Self-other rating agreement and
 #   leader effectiveness. *The Leadership Quarterly*, 7(4), 487–506.
 # - LeBreton, J. M., & Senter, J. L. (2008). Answers to 20 questions about interrater

@@ -125,10 +125,10 @@ lk.widgets.self_assessment("leading-professionals")
 
 # %% [markdown] lang="nl"
 # ## Een teamvoorbeeld: de 360-gradenuitslag van één leidinggevende
-# De leider van team T7 in de (synthetische) voorbeeldklas. Vergelijk met de rapportopdracht:
-# ook een 360-gradenuitslag kan 'meegestribbeld' zijn als beoordelaars de gevolgen vrezen. Dat
-# is een van de redenen waarom de kit een groep van minder dan drie beoordelaars nooit apart
-# laat zien.
+# De leidinggevende van team T7 in de (synthetische) voorbeeldklas. Vergelijk met de
+# rapportopdracht: ook een 360-gradenuitslag kan 'meegestribbeld' zijn als beoordelaars de
+# gevolgen vrezen. Dat is een van de redenen waarom de kit een groep van minder dan drie
+# beoordelaars nooit apart laat zien.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -180,8 +180,8 @@ lk.widgets.reflect("leading-professionals:genuine-engagement",
 #   Marketingmanager bij een compleet klantbeeld?', blogbericht (de kopie die de kit gebruikt,
 #   noemt website noch datum; de auteur is directeur van CRM excellence). Zij past de ideeën
 #   van Mathieu Weggeman toe op professionals in marketing, sales en service, naar aanleiding
-#   van een video van een van zijn lezingen. Onderdelen, vragenlijst en casussen zijn in eigen
-#   woorden van de kit geschreven.
+#   van een video van een van zijn lezingen. Onderdelen, vragenlijst en casussen zijn in de
+#   eigen woorden van de kit geschreven.
 # - Weggeman, M. (2007). *Leidinggeven aan professionals? Niet doen!* Schiedam: Scriptum.
 # - Notebook 07 van deze kit speelt hetzelfde thema na als simulatie: het 'CRM-dashboard dat er
 #   perfect uitziet', gebouwd op Centola, Willer & Macy (2005), The Emperor's Dilemma,

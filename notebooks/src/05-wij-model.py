@@ -66,21 +66,24 @@ lk.widgets.dilemma("wij-model-warm-up")
 
 # %% [markdown] lang="en"
 # ## The six elements
-# Frank Baggermans, managing director Benelux of Orange Business Services when he wrote it,
+# Frank Baggermans, who headed Orange Business Services in the Benelux when he wrote it,
 # argues that hierarchical structures slow down growth and innovation. The people who make
 # things work, and who talk to customers, are the local teams; they should decide as a team,
 # for example about a price, without asking for approval every time. Middle managers become
-# coaches, top management sets the overall vision. Trust is the condition: people only take
-# decisions when a decision that goes wrong is not punished.
+# coaches, top management sets the overall vision. Trust is the condition: being given room to
+# decide does not mean that everyone wants the responsibility, so the leader has to create an
+# open climate in which nobody fears punishment for a decision.
 
 # %% [markdown] lang="nl"
 # ## De zes onderdelen
-# Frank Baggermans, toen managing director Benelux bij Orange Business Services, betoogt dat
+# Frank Baggermans, die toen Orange Business Services in de Benelux leidde, betoogt dat
 # hiërarchische structuren groei en innovatie afremmen. De mensen die zorgen dat
 # het werkt, en die met klanten praten, zijn de lokale teams; zij moeten als team kunnen
 # beslissen, bijvoorbeeld over een prijs, zonder telkens goedkeuring te vragen. Middenmanagers
-# worden coach, het topmanagement zet de grote lijnen uit. Vertrouwen is de voorwaarde: mensen
-# nemen alleen beslissingen als een beslissing die verkeerd uitpakt, niet wordt afgestraft.
+# worden coach, het topmanagement zet de grote lijnen uit. Vertrouwen is de voorwaarde: wie
+# ruimte krijgt om te beslissen, wil die verantwoordelijkheid nog niet per se dragen, dus moet
+# de leidinggevende een open klimaat scheppen waarin niemand bang is voor straf na een
+# beslissing.
 
 # %%
 lk.widgets.framework_explorer("wij-model")
@@ -137,7 +140,7 @@ lk.widgets.self_assessment("wij-model")
 
 # %% [markdown] lang="nl"
 # ## Een teamvoorbeeld: de 360-gradenuitslag van één leidinggevende
-# De leider van team T5 in de (synthetische) voorbeeldklas. Deze leidinggevende ziet meer
+# De leidinggevende van team T5 in de (synthetische) voorbeeldklas. Deze leidinggevende ziet meer
 # beslisruimte dan het team: wat heeft het team nodig voordat het gelooft dat het mag
 # beslissen?
 
@@ -175,9 +178,8 @@ lk.widgets.reflect("wij-model:safe-to-decide", notebook="05-wij-model")
 # ## Sources and further reading
 # - **Source of the framework:** Frank Baggermans (managing director Benelux, Orange Business
 #   Services), "Doei hiërarchisch leiderschap; van ik naar wij", online article (website and
-#   date are not given in the copy the kit uses). The elements, questionnaire and cases are the
-#   kit's
-#   own wording.
+#   date are not given in the copy the kit uses). The elements, questionnaire and cases are
+#   the kit's own wording.
 # - The approval-chain model: `docs/models/approval.md` in this kit states its assumptions;
 #   notebook 08 shows how it is checked.
 # - Edmondson, A. (1999). Psychological safety and learning behavior in work teams.
@@ -189,7 +191,7 @@ lk.widgets.reflect("wij-model:safe-to-decide", notebook="05-wij-model")
 # - **Bron van het raamwerk:** Frank Baggermans (managing director Benelux, Orange Business
 #   Services), 'Doei hiërarchisch leiderschap; van ik naar wij', onlineartikel (website en datum
 #   staan niet in de kopie die de kit gebruikt). Onderdelen, vragenlijst en casussen zijn in
-#   eigen woorden van de kit.
+#   de eigen woorden van de kit geschreven.
 # - Het model van de goedkeuringsketen: `docs/models/approval.md` in deze kit beschrijft de
 #   aannames; notebook 08 laat zien hoe het gecontroleerd is.
 # - Edmondson, A. (1999). Psychological safety and learning behavior in work teams.

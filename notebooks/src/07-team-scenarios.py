@@ -7,42 +7,50 @@
 # ---
 
 # %% [markdown] lang="en"
-# # Team scenarios: feel what the articles claim
+# # Team scenarios: the articles' situations, played out in models
 #
 # **For** learners and classes; teachers can play a scenario on the projector and let the
 # class choose the levers. **Time:** 45–60 minutes.
 #
 # **After this notebook you can**
-# 1. explain why pushing for fast alignment costs a team what it could have learned;
-# 2. explain why both sealed silos and 'everyone in every meeting' hold a department back;
+# 1. explain why, in March's model, pushing for fast alignment costs a team what it could have
+#    learned;
+# 2. explain why, in the model of Fang and colleagues, both sealed silos and 'everyone in every
+#    meeting' hold a department back, and how that differs from what the silo article argues;
 # 3. recognise a dashboard that shows compliance rather than engagement;
 # 4. show how approval layers, and a mandate, change how fast a customer gets an answer.
 #
 # Each scenario is a marketing-team story that runs on a published model the kit first
-# reproduces (notebook 08). Move the levers, press **Run**: the kit simulates dozens of teams,
-# because one run is luck; the outcome shows their mean, a 95% confidence interval and every
-# team as a dot. Then read the debrief and write down what you take from it.
+# reproduces (notebook 08). The stories borrow their situations from the articles; what a run
+# shows is the conclusion of its model, not a claim of the articles. Where a model and an
+# article point different ways, the debrief says so. Move the levers, press **Run**: the kit
+# simulates dozens of teams, because one run is luck; the outcome shows their mean, a 95%
+# confidence interval and every team as a dot. Then read the debrief and write down what you
+# take from it.
 
 # %% [markdown] lang="nl"
-# # Teamscenario's: ervaar wat de artikelen beweren
+# # Teamscenario's: situaties uit de artikelen, nagespeeld met modellen
 #
 # **Voor** studenten en klassen; docenten kunnen een scenario op het scherm spelen en de klas
 # de knoppen laten kiezen. **Tijd:** 45–60 minuten.
 #
 # **Na dit notebook kun je**
-# 1. uitleggen waarom een team dat snel op één lijn moet komen, minder leert dan het had
-#    gekund;
-# 2. uitleggen waarom zowel gesloten silo's als 'iedereen bij elk overleg' een afdeling
-#    afremmen;
+# 1. uitleggen waarom in het model van March een team dat snel op één lijn moet komen, minder
+#    leert dan het had gekund;
+# 2. uitleggen waarom in het model van Fang en collega's zowel gesloten silo's als 'iedereen
+#    bij elk overleg' een afdeling afremmen, en hoe dat afwijkt van wat het silo-artikel
+#    betoogt;
 # 3. een dashboard herkennen dat naleving laat zien in plaats van betrokkenheid;
 # 4. laten zien hoe goedkeuringslagen, en een mandaat, bepalen hoe snel een klant antwoord
 #    krijgt.
 #
 # Achter elk scenario, een verhaal over een marketingteam, zit een gepubliceerd model dat de
-# kit eerst naspeelt (notebook 08). Verschuif de knoppen en druk op **Simuleer**: de kit
-# simuleert tientallen teams, want één run is toeval; de uitkomst toont hun gemiddelde, een
-# 95%-betrouwbaarheidsinterval en elk team als een stip. Lees daarna de nabespreking en schrijf
-# op wat je ervan meeneemt.
+# kit eerst naspeelt (notebook 08). De verhalen ontlenen hun situatie aan de artikelen; wat
+# een run laat zien, is de uitkomst van het model, geen bewering van de artikelen. Waar een
+# model en een artikel een andere kant op wijzen, zegt de nabespreking dat. Verschuif de
+# knoppen en druk op **Simuleer**: de kit simuleert tientallen teams, want één run is toeval;
+# de uitkomst toont hun gemiddelde, een 95%-betrouwbaarheidsinterval en elk team als een
+# stip. Lees daarna de nabespreking en schrijf op wat je ervan meeneemt.
 
 # %%
 import leadkit as lk

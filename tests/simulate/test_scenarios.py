@@ -89,8 +89,8 @@ def _broken(tmp_path: Path, change) -> Path:
          "happiness"),
         (lambda d: d["debrief"]["links"][0].update(element="no-such"),
          "debrief.links[0].element", "no-such"),
-        (lambda d: d["check"][0]["options"][0].update(correct=False), "check[0].options",
-         "correct"),
+        (lambda d: [o.update(correct=False) for o in d["check"][0]["options"]],
+         "check[0].options", "correct"),
     ],
 )
 def test_a_broken_file_names_the_file_and_the_place(tmp_path, change, place, words):

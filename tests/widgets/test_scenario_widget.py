@@ -69,7 +69,8 @@ def test_the_player_speaks_dutch(journal):
 def test_self_check_explains_the_answer():
     box = scenario_check("new-cmo-alignment")
     one = box.questions[0]
-    one.choices.value = "a"
+    options = load_scenario("new-cmo-alignment")["check"][0]["options"]
+    one.choices.value = next(o["id"] for o in options if "Effort" in o["feedback"]["en"])
     one.button.click()
     assert "✘" in one.feedback.value and "Effort" in one.feedback.value
 
