@@ -203,10 +203,15 @@ class MultilevelModel:
 
     def _repr_html_(self) -> str:
         head, *tables = self._rows()
-        parts = [f"<p>{escape(line)}</p>" for line in head.splitlines()]
+        title, *lines = head.splitlines()
+        fit, _, formula = title.partition(": ")
+        # The formula is code (column names are the same in every language): mark it so.
+        parts = [f"<p>{escape(fit)}: <code>{escape(formula)}</code></p>",
+                 *[f"<p>{escape(line)}</p>" for line in lines]]
         for table in tables:
-            cells = ["<tr>" + "".join(f"<th>{escape(c)}</th>" for c in table[0]) + "</tr>"]
-            cells += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>"
-                      for r in table[1:]]
-            parts.append("<table class='lk-table'>" + "".join(cells) + "</table>")
+            head_row = "".join(f"<th scope='col'>{escape(c)}</th>" for c in table[0])
+            body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>"
+                           for r in table[1:])
+            parts.append(f"<table class='lk-table'><thead><tr>{head_row}</tr></thead>"
+                         f"<tbody>{body}</tbody></table>")
         return "".join(parts)

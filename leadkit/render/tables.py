@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -65,6 +66,15 @@ def cell_text(value, decimals: int = 2) -> str:
     if isinstance(value, float) or type(value).__name__.startswith("float"):
         return format_number(float(value), decimals)
     return str(value)
+
+
+_FORMULA = re.compile(r"^[^~]+ ~ [^~]+$")
+
+
+def _cell_html(text: str) -> str:
+    """A cell for the page; a model formula (``y ~ x + (1 | team)``) is code, as in R."""
+    escaped = html.escape(text)
+    return f"<code>{escaped}</code>" if _FORMULA.match(text) else escaped
 
 
 class Table:
@@ -137,7 +147,7 @@ class Table:
             f"{html.escape(self.header(c))}</th>" for c, a in zip(self.frame.columns, align,
                                                                   strict=True))
         body = "".join(
-            "<tr>" + "".join(f"<td style='text-align:{a}'>{html.escape(v)}</td>"
+            "<tr>" + "".join(f"<td style='text-align:{a}'>{_cell_html(v)}</td>"
                              for v, a in zip(r, align, strict=True)) + "</tr>"
             for r in self.rows())
         return (f"<table class='lk-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
