@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as w
 
-from leadkit.i18n import N_, tr
+from leadkit.i18n import N_, on_language_change, tr
 
 __all__ = ["heading", "paragraph", "LABEL_LAYOUT", "wrap_options", "OPTIONS_CSS", "STORED_HINT"]
 
@@ -90,6 +90,12 @@ OPTIONS_CSS = """
   width: auto; min-width: var(--jp-widgets-inline-width-short); max-width: 100%;
   align-self: flex-start; overflow: visible; text-overflow: clip; }
 .lk-options .widget-readout { overflow: visible; text-overflow: clip; }
+.lk-options .lk-small { font-size: 12px; line-height: 1.45; margin: 2px 0 12px 0; }
+.lk-options .widget-html-content { line-height: 1.45; }
+.lk-options .lk-wrap-table { max-width: 100%; }
+.lk-options .lk-wrap-table td, .lk-options .lk-wrap-table th { white-space: normal;
+  overflow-wrap: anywhere; }
+.lk-options caption { text-align: left; font-weight: bold; padding: 4px 0; }
 """
 
 
@@ -110,9 +116,17 @@ def wrap_options(box: w.Box) -> w.Box:
     --------
     >>> box = wrap_options(w.VBox([w.Checkbox()]))
     >>> box._dom_classes, len(box.children)
-    (('lk-options',), 2)
+    (('lk-options',), 3)
     """
+    from leadkit.i18n import get_language
+    from leadkit.widgets._web import FOCUS_CSS, PageLanguage
+
     box.add_class("lk-options")
-    box.children = (*box.children, w.HTML(f"<style>{OPTIONS_CSS}</style>",
-                                          layout=w.Layout(display="none")))
+    # The page (Voilà) or the notebook (JupyterLab) says which language it is in, and follows
+    # the kit's language switch, so a screen reader pronounces the Dutch as Dutch.
+    language = PageLanguage(language=get_language())
+    on_language_change(lambda code: setattr(language, "language", code))
+    box.children = (*box.children, w.HTML(f"<style>{OPTIONS_CSS}{FOCUS_CSS}</style>",
+                                          layout=w.Layout(display="none")), language)
+    box.page_language = language
     return box

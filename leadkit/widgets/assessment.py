@@ -17,9 +17,7 @@ Examples
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -27,13 +25,15 @@ from typing import Any
 import ipywidgets as w
 import numpy as np
 import pandas as pd
-from IPython.display import display
 
 from leadkit.content.frameworks import Framework, list_frameworks, load_framework
 from leadkit.errors import InputError
 from leadkit.i18n import N_, on_language_change, tr
+from leadkit.plots.base import TEXTS as plots_texts
+from leadkit.plots.live import ClassChart, ProfileChart
 from leadkit.render.tables import cell_text
 from leadkit.widgets._common import wrap_options
+from leadkit.widgets._web import Choice, LiveText
 
 __all__ = ["answers_to_responses", "self_assessment"]
 
@@ -58,6 +58,10 @@ _T = {
     "saved": N_("Saved in your journal. Scores you saved before are kept as well."),
     "save_first": N_("Score your answers first."),
     "save_failed": N_("Not saved: {error}"),
+    "you_col": N_("You"),
+    "middle_col": N_("Middle half of the class"),
+    "median_col": N_("Class median"),
+    "scored": N_("Your profile is ready below: {n} elements scored."),
 }
 
 
@@ -140,27 +144,25 @@ def _score_table(fw: Framework, scores: pd.DataFrame) -> str:
     return f"<table>{head}{body}</table>"
 
 
-def _img(fig) -> str:
-    """A chart as an inline PNG whose alt text is its title (the table holds the numbers)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    alt = html.escape(fig.axes[0].get_title(), quote=True)
-    return f'<p><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%"></p>'
-
-
-def _item_row(number: int, item, fw: Framework, form: str) -> w.ToggleButtons:
+def _item_row(number: int, item, fw: Framework, form: str) -> Choice:
     low, high = fw.scale
     labels = [tr(t) for t in fw.scale_labels]
-    return w.ToggleButtons(
-        options=list(zip(labels, range(low, high + 1), strict=True)),
-        value=None,
-        # The statement is the control's label, so a screen reader reads it with the choice.
-        description=f"{number}. {item.text(form)}",
-        tooltips=[f"{v} = {lab}" for v, lab in zip(range(low, high + 1), labels, strict=True)],
-        style={"description_width": "initial", "button_width": "auto"},
-        layout=w.Layout(flex_flow="row wrap", margin="0 0 10px 0"),
-    )
+    # A radio group named by its statement: a screen reader reads the question with each
+    # answer and says which one is chosen; the page keeps its focus when an answer is picked.
+    return Choice(options=list(zip(labels, range(low, high + 1), strict=True)),
+                  description=f"{number}. {item.text(form)}",
+                  tooltips=[f"{v} = {lab}" for v, lab in zip(range(low, high + 1), labels,
+                                                              strict=True)])
+
+
+def _class_table(chart: ClassChart) -> str:
+    """The class comparison as a table: the same numbers as the chart, for every reader."""
+    head = "".join(f"<th>{html.escape(tr(h))}</th>" for h in
+                   (_T["element"], _T["you_col"], _T["middle_col"], _T["median_col"]))
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                   for row in chart.rows())
+    return (f"<table class='lk-wrap-table'><caption>{html.escape(chart.figure.title)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def _header(fw: Framework, form: str) -> str:
@@ -194,45 +196,59 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
     Returns
     -------
     ipywidgets.VBox
-        With attributes ``toggles`` (item id → control), ``score_button``, ``save_button``,
-        ``status``, ``output``, and after scoring ``scores``, ``figures`` and ``result`` (the
-        HTML shown: the score table and the charts).
+        With attributes ``toggles`` (item id → :class:`~leadkit.widgets._web.Choice`),
+        ``score_button``, ``save_button``, ``status``, ``output``, and after scoring
+        ``scores``, ``charts`` (the live profile and class charts of
+        :mod:`leadkit.plots.live`, changed in place by every Score), ``result`` (the score
+        table) and ``class_table`` (the class comparison as a table).
     """
-    from leadkit import plots
     from leadkit.survey.scoring import score
 
     fw = load_framework(framework_id)
     if form not in ("self", "observer"):
         raise ValueError(f"form must be 'self' or 'observer', not {form!r}")
     toggles = {it.id: _item_row(i, it, fw, form) for i, it in enumerate(fw.items, 1)}
-    progress = w.HTML()
+    progress = LiveText()
     score_button = w.Button(description=tr(_T["score"]), tooltip=tr(_T["score_tip"]),
                             button_style="primary", icon="check")
     save_button = w.Button(description=tr(_T["save"]), tooltip=tr(_T["save_tip"]),
                            icon="save", disabled=True, layout=w.Layout(width="auto"))
-    status = w.HTML()
-    output = w.Output()
+    status = LiveText()
+    # Where the profile appears: made on the first Score, then only changed, never redrawn.
+    # (Not hidden before: a chart drawn in a hidden box would have no size to draw in.)
+    output = w.VBox()
     box = w.VBox([
         w.HTML(_header(fw, form)),
         *toggles.values(), progress, w.HBox([score_button, save_button]), status, output,
     ])
     wrap_options(box)
     box.toggles, box.score_button, box.save_button = toggles, score_button, save_button
-    box.status, box.output, box.scores, box.figures = status, output, None, []
+    box.status, box.output, box.scores, box.charts = status, output, None, []
+    box.result = w.HTML()
+    box.class_table, box.class_note = w.HTML(), w.HTML()
+    # Only the kit's own frameworks have a sample class; a file of your own has none.
+    sample = _class_scores(fw.id) if fw.id in list_frameworks() else None
+
+    def chart_title() -> str:
+        return f"{tr(_T['you'])}: {tr(fw.title)}"
 
     def show_progress(_change: Any = None) -> None:
         n = sum(t.value is not None for t in toggles.values())
         progress.value = f"<p>{html.escape(tr(_T['answered']).format(n=n, total=len(toggles)))}</p>"
 
-    def mark_choice(change: dict) -> None:
-        # A tick on the chosen answer: the choice shows by shape, not by shade alone.
-        t = change["owner"]
-        t.icons = ["check" if value == t.value else "" for _, value in t.options]
-
     for t in toggles.values():
         t.observe(show_progress, names="value")
-        t.observe(mark_choice, names="value")
     show_progress()
+
+    def first_charts() -> None:
+        charts: list = [ProfileChart(fw, chart_title())]
+        parts: list[w.Widget] = [box.result, charts[0].widget]
+        if sample is not None:
+            charts.append(ClassChart(fw, sample, tr(plots_texts["compared"]).format(
+                who=tr(_T["you"])) + f" (n = {sample['respondent'].nunique()})"))
+            parts += [charts[1].widget, box.class_table]
+        box.charts = charts
+        output.children = (*parts, box.class_note)
 
     def on_score(_button: w.Button) -> None:
         answers = {item_id: t.value for item_id, t in toggles.items()}
@@ -242,23 +258,20 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
         scores = score(answers_to_responses(answers, fw, form=form), fw)
         box.scores = scores
         missing = [fw.element(e).label for e in scores.loc[scores["score"].isna(), "element"]]
-        status.value = (f"<p>{html.escape(tr(_T['missing']).format(names=', '.join(missing)))}"
-                        "</p>" if missing else "")
-        you = tr(_T["you"])
-        figures = [plots.profile(scores, framework=fw, title=f"{you}: {tr(fw.title)}")]
-        # Only the kit's own frameworks have a sample class; a file of your own has none.
-        sample = _class_scores(fw.id) if fw.id in list_frameworks() else None
-        if sample is not None and scores["score"].notna().any():
-            figures.append(plots.against_distribution(scores, you, sample=sample, framework=fw))
-        box.figures = figures
+        scored = int(scores["score"].notna().sum())
+        status.value = ("<p>" + html.escape(tr(_T["scored"]).format(n=scored)) + "</p>"
+                        + (f"<p>{html.escape(tr(_T['missing']).format(names=', '.join(missing)))}"
+                           "</p>" if missing else ""))
+        if not box.charts:
+            first_charts()
+        # The numbers move in place: the table's text, the bars and the diamonds.
+        box.result.value = _score_table(fw, scores)
+        for chart in box.charts:
+            chart.update(scores)
+        if len(box.charts) > 1:
+            box.class_table.value = _class_table(box.charts[1])
         note = _T["class_note"] if sample is not None else _T["no_class"]
-        # One HTML block, so the table and every chart appear together, never half updated.
-        result = w.HTML(_score_table(fw, scores) + "".join(_img(f) for f in figures)
-                        + f"<p><i>{html.escape(tr(note))}</i></p>")
-        box.result = result
-        output.clear_output(wait=True)
-        with output:
-            display(result)
+        box.class_note.value = f"<p><i>{html.escape(tr(note))}</i></p>"
         save_button.disabled = False
         if on_scored is not None:
             on_scored(scores)
@@ -284,14 +297,20 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
     def relabel(_language: str) -> None:
         # Switching the language re-words every control; answers given so far stay.
         for i, (item, t) in enumerate(zip(fw.items, toggles.values(), strict=True), 1):
-            fresh, answer = _item_row(i, item, fw, form), t.value
+            fresh = _item_row(i, item, fw, form)
+            # Same values in the same order: the answer stays chosen, only the words change.
             t.options, t.description, t.tooltips = fresh.options, fresh.description, fresh.tooltips
-            t.value = answer
             fresh.close()
         score_button.description, score_button.tooltip = tr(_T["score"]), tr(_T["score_tip"])
         save_button.description, save_button.tooltip = tr(_T["save"]), tr(_T["save_tip"])
         box.children[0].value = _header(fw, form)
         show_progress()
+        if box.scores is not None:  # the charts and tables in the new language
+            box.charts[0].relabel(chart_title())
+            if len(box.charts) > 1:
+                box.charts[1].relabel(tr(plots_texts["compared"]).format(who=tr(_T["you"]))
+                                      + f" (n = {sample['respondent'].nunique()})")
+            on_score(score_button)
 
     score_button.on_click(on_score)
     save_button.on_click(on_save)

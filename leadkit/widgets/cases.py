@@ -21,6 +21,7 @@ from leadkit.content.frameworks import list_frameworks, load_framework
 from leadkit.i18n import N_, format_number, on_language_change, tr
 from leadkit.learning import cases, exercises, framework_choice
 from leadkit.widgets._common import wrap_options
+from leadkit.widgets._web import Choice, LiveText
 
 __all__ = ["dilemma", "context_profile", "t_shape_map", "spot_compliance", "choose_framework"]
 
@@ -204,9 +205,10 @@ def context_profile(case_id: str = "silo-context") -> w.VBox:
 def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
     """Rate each knowledge area; the button shows your shape, its meaning and a chart.
 
-    Returns a VBox with ``sliders`` (area id → ToggleButtons of the levels), ``button``,
-    ``result`` (HTML), ``output`` (the chart) and, after a click, ``shape`` (a TShape) and
-    ``figure``.
+    Returns a VBox with ``sliders`` (area id → a radio group of the levels), ``button``,
+    ``result`` (a live status line), ``output`` (where the chart appears) and, after a click,
+    ``shape`` (a TShape) and ``chart`` (a :class:`leadkit.plots.live.TShapeChart`, changed
+    in place by later clicks).
 
     Parameters
     ----------
@@ -223,21 +225,19 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
     >>> len(t_shape_map().sliders)
     8
     """
-    from leadkit.plots.cases import t_shape_figure
+    from leadkit.plots.live import TShapeChart
 
     case = cases.load_case(case_id)
     levels = [(tr(lbl), i) for i, lbl in enumerate(case["levels"], 1)]
-    # Wide enough for the longest level; the kit's option style wraps the rest, never "…".
-    sliders = {a["id"]: w.ToggleButtons(options=levels, value=None, description=tr(a["label"]),
-                                        style={"description_width": "12em",
-                                               "button_width": "11em"})
+    # One radio group per area, named by the area: the chosen level is announced and kept.
+    sliders = {a["id"]: Choice(options=levels, description=tr(a["label"]))
                for a in case["areas"]}
     button = w.Button(description=tr(_T["show"]), button_style="primary")
-    result, output = w.HTML(), w.Output()
+    result, output = LiveText(), w.VBox()
     header = _header(case)
     box = w.VBox([header, *sliders.values(), button, result, output])
     box.sliders, box.button, box.result, box.output = sliders, button, result, output
-    box.shape = box.figure = None
+    box.shape = box.chart = None
     wrap_options(box)
 
     def on_click(_b: w.Button) -> None:
@@ -251,19 +251,17 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
         result.value = (f"<p><b>{html.escape(shape.label)}</b></p>{_p(shape.meaning)}"
                         f"<p><small>{html.escape(tr(_T['related']))}: "
                         f"{html.escape(names)}</small></p>")
-        box.figure = t_shape_figure(ratings, case)
-        output.outputs = ()
-        # Straight into the output area (not through display): the same picture in a notebook,
-        # and nothing printed when the language changes outside one.
-        output.append_display_data(box.figure)
+        if box.chart is None:  # made once, while shown; later clicks move its bars in place
+            box.chart = TShapeChart(case)
+            output.children = (box.chart.widget,)
+        box.chart.update(ratings, shape.deep, shape.label)
 
     def relabel(_language: str) -> None:
         header.value = _header(case).value
         fresh = [(tr(lbl), i) for i, lbl in enumerate(case["levels"], 1)]
         for a in case["areas"]:
             s = sliders[a["id"]]
-            value, s.options = s.value, fresh
-            s.value, s.description = value, tr(a["label"])
+            s.options, s.description = fresh, tr(a["label"])
         button.description = tr(_T["show"])
         if box.shape is not None:
             on_click(button)

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import html
 import re
-import time
 
 import ipywidgets as w
 
 from leadkit.content.frameworks import load_framework
 from leadkit.i18n import N_, format_number, on_language_change, tr
-from leadkit.plots.simulate import format_value, outcome_spread
+from leadkit.plots.live import OutcomeChart
+from leadkit.plots.simulate import COLOURS, format_value
 from leadkit.simulate._approval import Overloaded
 from leadkit.simulate.scenarios import load_scenario, run_scenario, summarise_outcomes
 from leadkit.widgets._common import wrap_options
+from leadkit.widgets._web import LiveText, Range
 from leadkit.widgets.quiz import self_check
 
 __all__ = ["play", "scenario_check", "debrief_html", "result_html"]
@@ -26,6 +27,7 @@ __all__ = ["play", "scenario_check", "debrief_html", "result_html"]
 _T = {
     "run": N_("Run {n} simulated teams"),
     "running": N_("Running…"),
+    "done": N_("Done: {n} simulated teams. The outcome is below."),
     "outcome": N_("Outcome"),
     "mean": N_("Mean"),
     "ci": N_("95% confidence interval"),
@@ -117,6 +119,17 @@ def cited(text: str) -> str:
     return re.sub(r"\*([^*]+)\*", r"<cite>\1</cite>", html.escape(text))
 
 
+def locale_tag() -> str:
+    """The current language as the browser names it, for its number format (``nl``: 0,15).
+
+    >>> locale_tag()
+    'en'
+    """
+    from leadkit.i18n import get_language
+
+    return get_language().replace("_", "-")
+
+
 def readout(value: float, decimals: int) -> str:
     """A lever's value as the read-out shows it: a decimal comma in Dutch.
 
@@ -139,18 +152,26 @@ def _lever(spec: dict) -> w.Widget:
         return w.Dropdown(options=[(tr(o["label"]), o["value"]) for o in spec["options"]],
                           value=spec["default"], style=style, layout=layout)
     numbers = (spec["min"], spec["max"], spec["step"], spec["default"])
-    # The slider's own read-out knows no decimal comma: the kit writes it next to the slider.
-    if all(float(v).is_integer() for v in numbers) and spec["step"] >= 1:
-        return w.IntSlider(min=int(spec["min"]), max=int(spec["max"]), step=int(spec["step"]),
-                           value=int(spec["default"]), style=style, layout=layout,
-                           readout=False)
-    return w.FloatSlider(min=spec["min"], max=spec["max"], step=spec["step"],
-                         value=spec["default"], style=style, layout=layout, readout=False)
+    whole = all(float(v).is_integer() for v in numbers) and spec["step"] >= 1
+    # A native slider named by its label; its value is written with the language's decimal
+    # sign in the page itself, at once, before the kernel hears of it.
+    return Range(min=float(spec["min"]), max=float(spec["max"]), step=float(spec["step"]),
+                 value=float(spec["default"]), decimals=_decimals(spec), integer=whole,
+                 locale=locale_tag())
+
+
+def _run_key(values: dict) -> tuple:
+    return tuple(sorted((k, float(v) if isinstance(v, int | float) else v)
+                        for k, v in values.items()))
 
 
 def play(scenario_id: str, *, seed: int = 0, run: bool = True,
          notebook: str | None = "07-team-scenarios", journal=None) -> w.VBox:
     """The scenario player: story, levers, a Run button, outcome, chart, debrief, reflection.
+
+    A Run click answers at once: the button says it is running and a progress bar appears;
+    the outcome follows when the simulated teams are done, and the chart's marks move in place
+    (:class:`leadkit.plots.live.OutcomeChart`). Levers already run are answered from memory.
 
     Parameters
     ----------
@@ -170,8 +191,8 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
     -------
     ipywidgets.VBox
         With handles ``levers`` (dict by lever id), ``run_button``, ``progress``, ``status``,
-        ``result``, ``chart``, ``debrief``, ``reflection`` and ``runs`` (the last
-        DataFrame, or None).
+        ``result``, ``charts`` (one live chart per outcome), ``debrief``, ``reflection`` and
+        ``runs`` (the last DataFrame, or None).
     """
     from leadkit.widgets._reflection import reflection
 
@@ -179,24 +200,16 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
     title, story = w.HTML(), w.HTML()
     levers = {spec["id"]: _lever(spec) for spec in sc["levers"]}
     helps = {spec["id"]: w.HTML() for spec in sc["levers"]}
-    readouts = {spec["id"]: w.HTML() for spec in sc["levers"] if "options" not in spec}
-    for rd in readouts.values():
-        rd.add_class("lk-readout")
-
-    def show_readout(lever_id: str) -> None:
-        spec = next(sp for sp in sc["levers"] if sp["id"] == lever_id)
-        readouts[lever_id].value = (f"<span class='lk-readout-value'>"
-                                    f"{readout(levers[lever_id].value, _decimals(spec))}</span>")
-
-    for lever_id in readouts:
-        levers[lever_id].observe(lambda _c, i=lever_id: show_readout(i), names="value")
     reps = sc["replications"]["play"]
     button = w.Button(button_style="primary", icon="play", layout=w.Layout(width="auto"))
     progress = w.FloatProgress(min=0.0, max=1.0, value=0.0,
                                layout=w.Layout(visibility="hidden", width="32em"))
-    status, result, debrief = w.HTML(), w.HTML(), w.HTML()
-    chart = w.Image(format="png", layout=w.Layout(max_width="720px", display="none"))
+    progress.description = ""
+    status, result, debrief = LiveText(), w.HTML(), w.HTML()
+    charts = [OutcomeChart(o, COLOURS[i % len(COLOURS)]) for i, o in enumerate(sc["outcomes"])]
+    figures = w.VBox([c.widget for c in charts], layout=w.Layout(display="none"))
     box = w.VBox()
+    memory: dict[tuple, object] = {}
 
     def relabel(_language: str | None = None) -> None:
         title.value = f"<h3>{html.escape(tr(sc['title']))}</h3>"
@@ -206,68 +219,78 @@ def play(scenario_id: str, *, seed: int = 0, run: bool = True,
             lever.description = tr(spec["label"])
             # Plain words for the learner; the model parameter for researchers in a tooltip.
             note = tr(spec["model_note"]) if "model_note" in spec else ""
-            lever.tooltip = note or None
+            if isinstance(lever, Range):
+                lever.tooltip_text, lever.locale = note, locale_tag()
+            else:
+                lever.tooltip = note or None
             tip = f" title='{html.escape(note, quote=True)}'" if note else ""
             more = (f" <abbr{tip} style='cursor:help; text-decoration: underline dotted'>"
                     f"{html.escape(tr(_T['for_researchers']))}</abbr>") if note else ""
             helps[spec["id"]].value = f"<small>{html.escape(tr(spec['help']))}{more}</small>"
-            if spec["id"] in readouts:
-                show_readout(spec["id"])
             if "options" in spec:
                 value = lever.value
                 lever.options = [(tr(o["label"]), o["value"]) for o in spec["options"]]
                 lever.value = value
         button.description = tr(_T["run"]).format(n=reps)
+        progress.description = ""
         if box.runs is not None:
             show(box.runs)
 
     def show(runs) -> None:
         result.value = result_html(sc, runs)
-        chart.value = outcome_spread(sc, runs)._repr_png_()  # type: ignore[attr-defined]
-        chart.layout.display = None
+        summary = summarise_outcomes(sc, runs)
+        for chart, row in zip(charts, summary.itertuples(), strict=False):
+            chart.update(runs, row)
+        figures.layout.display = None
         debrief.value = debrief_html(sc)
 
     def on_run(_button=None) -> None:
-        values = {lever_id: lever.value for lever_id, lever in levers.items()}
-        button.disabled, status.value = True, html.escape(tr(_T["running"]))
-        start = time.perf_counter()
-        progress.value = 0.0
+        if box.running:  # a second click while running: the first run's answer follows
+            return
+        values = {lever_id: (lever.number if isinstance(lever, Range) else lever.value)
+                  for lever_id, lever in levers.items()}
+        key = _run_key(values)
+        box.running = True
+        # Answer at once: the status and the bar show before the teams are simulated. The
+        # button stays enabled (a disabled button would drop the keyboard focus).
+        status.value = f"<p>{html.escape(tr(_T['running']))}</p>"
+        progress.value, progress.layout.visibility = 0.0, "visible"
 
         def tick(done: float) -> None:
-            # Only a run expected to take more than a second shows its progress bar.
-            elapsed = time.perf_counter() - start
-            if done > 0 and elapsed / done > 1.0:
-                progress.layout.visibility = "visible"
             progress.value = done
 
         try:
-            runs = run_scenario(sc, values, replications=reps, seed=seed, progress=tick)
+            runs = memory.get(key)
+            if runs is None:
+                runs = run_scenario(sc, values, replications=reps, seed=seed, progress=tick)
+                memory[key] = runs
         except Overloaded as exc:
             load, capacity = (format_value(v, "rate") for v in (exc.load, exc.capacity))
-            status.value = "<p role='status'>⚠ " + html.escape(tr(_T["overloaded"]).format(
+            status.value = "<p>⚠ " + html.escape(tr(_T["overloaded"]).format(
                 load=load, capacity=capacity)) + "</p>"
-            # No figure to show: hide the picture rather than leave an empty, broken image.
-            result.value, chart.layout.display = "", "none"
+            # No figure to show: hide the charts rather than leave an old, wrong picture.
+            result.value, figures.layout.display = "", "none"
             return
         finally:
-            button.disabled = False
-        status.value = ""
+            box.running = False
+            # The bar never stays full after a run: it goes away with the answer.
+            progress.layout.visibility, progress.value = "hidden", 0.0
+        status.value = f"<p>{html.escape(tr(_T['done']).format(n=reps))}</p>"
         box.runs = runs
         show(runs)
 
     button.on_click(on_run)
-    rows = [w.VBox([w.HBox([levers[i], readouts[i]]) if i in readouts else levers[i], helps[i]])
-            for i in levers]
-    box.children = [title, story, *rows, button, progress, status, result, chart, debrief,
-                    reflection(sc["reflection"]["id"], sc["reflection"]["prompt"],
-                               journal=journal, notebook=notebook)]
+    rows = [w.VBox([levers[i], helps[i]]) for i in levers]
+    note = reflection(sc["reflection"]["id"], sc["reflection"]["prompt"], journal=journal,
+                      notebook=notebook)
+    box.children = [title, story, *rows, button, progress, status, result, figures, debrief,
+                    note]
     box.levers, box.run_button, box.progress, box.status = levers, button, progress, status
-    box.result, box.chart, box.debrief, box.runs = result, chart, debrief, None
-    box.reflection = box.children[-1]
+    box.result, box.charts, box.debrief, box.runs = result, charts, debrief, None
+    box.running, box.reflection, box.memory = False, note, memory
     relabel()
     on_language_change(relabel)
     wrap_options(box)
-    box.reflection = box.children[-2]
     if run:
         on_run()
     return box

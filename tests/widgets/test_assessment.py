@@ -56,11 +56,14 @@ def test_every_item_is_a_labelled_control_with_the_scale_labels(fw):
     assert list(box.toggles) == fw.item_ids
     toggle = box.toggles[fw.item_ids[0]]
     assert toggle.description == f"1. {fw.items[0].text('self')}"  # Dutch wording
-    assert [label for label, _ in toggle.options] == [t["nl"] for t in fw.scale_labels]
+    assert toggle.labels == [t["nl"] for t in fw.scale_labels]
     assert [v for _, v in toggle.options] == [1, 2, 3, 4, 5]
-    assert toggle.value is None  # nothing is pre-chosen for the learner
+    assert toggle.value is None and toggle.index is None  # nothing is pre-chosen
     toggle.value = 4
-    assert list(toggle.icons) == ["", "", "", "check", ""]  # the choice shows by shape too
+    # The browser checks the fourth radio button of the group the statement names.
+    assert toggle.index == 3 and toggle.label == "Mee eens"
+    toggle.index = 1  # a click in the page
+    assert toggle.value == 2
     assert box.score_button.description and box.save_button.disabled
 
 
@@ -72,16 +75,43 @@ def test_score_click_scores_the_answers_and_draws_them(fw):
     expected = score(answers_to_responses(answers, fw), fw)
     pd.testing.assert_frame_equal(box.scores, expected)
     assert heard and heard[0] is box.scores
-    profile, compared = box.figures
-    bars = [p.get_x() + p.get_width() for p in profile.axes[0].patches]
-    assert np.allclose(bars, expected["score"])
+    profile, compared = box.charts
+    assert np.allclose(list(profile.values.values()), expected["score"])
+    assert np.allclose(profile.bars.x[:, 1], expected["score"])  # the bars end at the scores
     # The comparison uses the sample class: 64 people's wave-1 self-assessments.
-    assert "n = 64" in compared.axes[0].get_title()
-    # Shown as one block: the numbers as a table, each chart as an image with its title as alt.
-    shown = box.result.value
-    assert shown.count("<img") == 2 and shown.count("<tr>") == 1 + len(fw.elements)
-    assert f'alt="You: {fw.title["en"]}"' in shown
+    assert "n = 64" in compared.figure.title
+    assert np.allclose(compared.you.x, expected["score"])
+    # Every chart says in words what it shows; the class comparison is a table as well.
+    assert profile.text.startswith("Bar chart of your score per element")
+    assert "middle half of the sample class" in compared.text
+    assert box.class_table.value.count("<tr>") == 1 + len(fw.elements)
+    assert box.result.value.count("<tr>") == 1 + len(fw.elements)
     assert not box.save_button.disabled
+    assert "7 elements scored" in box.status.value
+
+
+def test_a_second_score_moves_the_same_charts(fw):
+    box = self_assessment(FID)
+    _answer_all(box, fw)
+    box.score_button.click()
+    profile, compared = box.charts
+    before = profile.bars.x.copy()
+    for item in fw.items:
+        if item.element == fw.elements[0].id:
+            box.toggles[item.id].value = 5 if not item.reverse else 1
+    box.score_button.click()
+    assert box.charts[0] is profile and box.charts[1] is compared  # changed, not redrawn
+    assert profile.bars.x[0, 1] != before[0, 1] and profile.bars.x[0, 1] == 5.0
+    assert np.allclose(profile.bars.x[1:], before[1:])
+
+
+def test_the_charts_export_as_static_images(fw):
+    box = self_assessment(FID)
+    _answer_all(box, fw)
+    box.score_button.click()
+    for chart in box.charts:
+        png = chart.static()._repr_png_()
+        assert png[:4] == b"\x89PNG"
 
 
 def test_too_few_answers_leave_an_element_without_score_and_say_so(fw):

@@ -75,7 +75,12 @@ def test_t_shape_map_shows_the_shape_and_a_chart():
         toggle.value = 4 if area == "data" else 2
     box.button.click()
     assert box.shape.shape == "t-shaped" and "T-shaped" in box.result.value
-    assert "T-shaped" in box.figure.axes[0].get_title()
+    chart = box.chart
+    assert "T-shaped" in chart.figure.title and chart.values["data"] == 4
+    assert "Data and analytics: 4 (deep)" in chart.text
+    box.sliders["data"].value = 1
+    box.button.click()
+    assert box.chart is chart and chart.values["data"] == 1  # moved in place
 
 
 def test_spot_compliance_scores_the_marked_lines():
