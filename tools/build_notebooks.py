@@ -72,6 +72,26 @@ def _both(en: str, nl: str) -> str:
     return f'<div lang="en">\n\n{en}\n\n</div>\n<div lang="nl" hidden>\n\n{nl}\n\n</div>'
 
 
+_MARKER = re.compile(r"^# NBVAL_([A-Z_]+)[ \t]*\n?", re.MULTILINE)
+
+
+def _test_markers_to_tags(cell) -> str:
+    r"""Move nbval's ``# NBVAL_CHECK_OUTPUT`` comments into cell tags; return the clean source.
+
+    Learners never see a test marker in a cell; nbval reads the same instruction from the tag
+    (``nbval-check-output``).
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nlk.score(x)")
+    >>> _test_markers_to_tags(cell), cell.metadata["tags"]
+    ('lk.score(x)', ['nbval-check-output'])
+    """
+    tags = [f"nbval-{m.lower().replace('_', '-')}" for m in _MARKER.findall(cell.source)]
+    if tags:
+        cell.metadata["tags"] = sorted({*cell.metadata.get("tags", []), *tags})
+    return _MARKER.sub("", cell.source)
+
+
 def _shown(source: Path) -> str:
     """The source's path as stored in the notebook: relative to the repository when inside it."""
     try:
@@ -101,6 +121,7 @@ def build(source: Path, lang: str) -> nbformat.NotebookNode:
                 new.source = _both(new.source, pair.source)
         if new.cell_type == "code":
             new.source = new.source.replace("{{LANG}}", "en" if lang == "both" else lang)
+            new.source = _test_markers_to_tags(new)
             new.outputs, new.execution_count = [], None
         new["id"] = f"c{len(cells):03d}"  # stable ids keep diffs and nbval quiet
         cells.append(new)

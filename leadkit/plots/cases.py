@@ -25,7 +25,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from leadkit.docparams import shared_params
-from leadkit.i18n import format_number, tr
+from leadkit.i18n import format_number, ngettext, tr
 from leadkit.learning import cases, exercises
 from leadkit.plots.base import OKABE_ITO
 from leadkit.plots.figure import KitFigure
@@ -126,12 +126,12 @@ def theme_profile(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     ax = fig.add_subplot()
     y = np.arange(len(data))
     ax.barh(y, data["pomp"], color=OKABE_ITO["green"], height=0.6)
-    short = tr("fw.")  # TRANSLATORS: short for "framework(s)" beside each bar
     for yi, (p, n) in enumerate(zip(data["pomp"], data["n_frameworks"], strict=True)):
-        ax.text(p + 1, yi, f"{format_number(p, 0)}  ({n} {short})", va="center",
-                fontsize=9)
+        # Written out ("3 frameworks"), never abbreviated: an abbreviation nobody explains.
+        count = ngettext("{n} framework", "{n} frameworks", int(n)).format(n=int(n))
+        ax.text(p + 1, yi, f"{format_number(p, 0)}  ({count})", va="center", fontsize=9)
     ax.set_yticks(y, [textwrap.fill(t, 30) for t in data["label"]])
-    ax.set_xlim(0, 118)
+    ax.set_xlim(0, 140)
     ax.set_xticks(range(0, 101, 25))
     ax.set_xlabel(tr("Score as % of the scale (0 = lowest, 100 = highest)"))
     ax.set_title(title or tr("Your scores per theme, over all frameworks"))

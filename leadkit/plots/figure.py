@@ -14,6 +14,8 @@ b'\\x89PNG'
 
 from __future__ import annotations
 
+import base64
+import html
 import io
 import re
 from typing import Any
@@ -22,11 +24,12 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter, Formatter, NullFormatter
 
-from leadkit.i18n import decimal_sign
+from leadkit.i18n import decimal_sign, tr
 
 __all__ = ["KitFigure", "LocalDecimals"]
 
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_NUMBER = re.compile(r"[−\-]?[\d.,]+%?")
 
 
 class LocalDecimals(Formatter):
@@ -167,10 +170,57 @@ class KitFigure(Figure):
             text.set_parse_math(False)
         super().draw(renderer)
 
+    #: A text alternative set by the function that drew the chart; :meth:`describe` otherwise.
+    alt_text: str | None = None
+
+    def describe(self) -> str:
+        """What the chart shows, in words: its title, its axes and the rows it has.
+
+        Returns
+        -------
+        str
+            :attr:`alt_text` when a chart function set one, otherwise a sentence made from
+            the titles, the axis labels and the labelled rows.
+
+        Examples
+        --------
+        >>> fig = KitFigure()
+        >>> ax = fig.add_subplot()
+        >>> _ = ax.barh([0, 1], [3, 4]); _ = ax.set_title("Profile")
+        >>> _ = ax.set_yticks([0, 1], ["Trust", "Vision"]); _ = ax.set_xlabel("Score")
+        >>> fig.describe()
+        'Chart: Profile. Score for Trust, Vision.'
+        """
+        if self.alt_text:
+            return self.alt_text
+        parts = []
+        suptitle = self.get_suptitle() if hasattr(self, "get_suptitle") else ""
+        for ax in self.axes:
+            title = " ".join(t for t in (suptitle, ax.get_title()) if t)
+            rows = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()
+                    if t.get_text() and not _NUMBER.fullmatch(t.get_text())]
+            what = ax.get_xlabel() or ax.get_ylabel()
+            text = title + ("." if title else "")
+            if what and rows:
+                text += " " + tr("{what} for {rows}.").format(what=what, rows=", ".join(rows))
+            elif what:
+                text += f" {what}."
+            parts.append(text.strip())
+        chart = tr("Chart")
+        return f"{chart}: " + " ".join(p for p in parts if p) if parts else chart
+
     def _repr_png_(self) -> bytes:
         buffer = io.BytesIO()
         self.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
         return buffer.getvalue()
+
+    def _repr_html_(self) -> str:
+        # Shown in a notebook as an image with a text alternative, which a bare PNG output
+        # cannot carry; the chart's own numbers are in the table shown beside it.
+        data = base64.b64encode(self._repr_png_()).decode("ascii")
+        alt = html.escape(self.describe(), quote=True)
+        return (f'<img src="data:image/png;base64,{data}" alt="{alt}" '
+                'style="max-width:100%; height:auto">')
 
     def __repr__(self) -> str:
         # Stable text (no memory address) for nbval and stored outputs.

@@ -105,11 +105,12 @@ def _chart_png(table: pd.DataFrame, scale: tuple[int, int] | None) -> str:
     import matplotlib
 
     matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
+    from leadkit.plots.figure import KitFigure
 
     names = [textwrap.fill(str(n), 28) for n in table.iloc[:, 0]]
     values = table.iloc[:, 1].astype(float).tolist()
-    fig = Figure(figsize=(7.0, 0.5 * len(names) + 1.0), layout="constrained")
+    # A kit figure: its axis ticks carry the language's decimal sign (1,5 in Dutch).
+    fig = KitFigure(figsize=(7.0, 0.5 * len(names) + 1.0), layout="constrained")
     ax = fig.add_subplot()
     ax.barh(range(len(names)), values, color="#0072B2")  # Okabe-Ito blue
     for y, v in enumerate(values):  # the number, not only the bar length, tells the score
@@ -253,7 +254,9 @@ def portfolio_html(journal: Journal) -> str:
             for a, b in zip(table.iloc[:, 0], table.iloc[:, 1], strict=True)))
         parts += [f"<h3>{esc(heading)}</h3><p class='meta'>{tr(_T['saved'])}: {saved} UTC</p>",
                   f"<img alt='{alt}' src='data:image/png;base64,{_chart_png(table, scale)}'>",
-                  table.to_html(index=False, na_rep="", float_format="%.2f", escape=True)]
+                  # Numbers through the language's formatter: 3,33 in a Dutch portfolio.
+                  table.to_html(index=False, na_rep="", escape=True,
+                                float_format=lambda v: format_number(v, 2))]
     parts.append(f"<h2>{esc(tr(_T['reflections']))}</h2>")
     versions = journal.entries(latest_only=False)
     if versions.empty:

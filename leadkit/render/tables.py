@@ -71,6 +71,10 @@ def cell_text(value, decimals: int = 2) -> str:
 _FORMULA = re.compile(r"^[^~]+ ~ [^~]+$")
 
 
+#: Cells wrap their words: a wide table fits a narrow window (640 px) instead of scrolling.
+_WRAP = "white-space:normal;overflow-wrap:break-word"
+
+
 def _cell_html(text: str) -> str:
     """A cell for the page; a model formula (``y ~ x + (1 | team)``) is code, as in R."""
     escaped = html.escape(text)
@@ -143,11 +147,11 @@ class Table:
                    not pd.api.types.is_bool_dtype(self.frame[c]) for c in self.frame.columns]
         align = ["right" if n else "left" for n in numeric]
         head = "".join(
-            f"<th style='text-align:{a}' title='{html.escape(str(c), quote=True)}'>"
+            f"<th style='text-align:{a};{_WRAP}' title='{html.escape(str(c), quote=True)}'>"
             f"{html.escape(self.header(c))}</th>" for c, a in zip(self.frame.columns, align,
                                                                   strict=True))
         body = "".join(
-            "<tr>" + "".join(f"<td style='text-align:{a}'>{_cell_html(v)}</td>"
+            "<tr>" + "".join(f"<td style='text-align:{a};{_WRAP}'>{_cell_html(v)}</td>"
                              for v, a in zip(r, align, strict=True)) + "</tr>"
             for r in self.rows())
         return (f"<table class='lk-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"

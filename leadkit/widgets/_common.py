@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import html
+import json
 
 import ipywidgets as w
 
 from leadkit.i18n import N_, on_language_change, tr
 
-__all__ = ["heading", "paragraph", "LABEL_LAYOUT", "wrap_options", "OPTIONS_CSS", "STORED_HINT"]
+__all__ = ["heading", "paragraph", "LABEL_LAYOUT", "wrap_options", "OPTIONS_CSS", "STORED_HINT",
+           "RESTART_NOTICE", "restart_css"]
 
 #: What a saved notebook shows where a widget was: a widget lives only with its kernel.
-STORED_HINT = N_("[Run this cell (Shift-Enter) to show the interactive widget.]")
+STORED_HINT = N_("[The buttons appear when the notebook runs: menu Run → Run All Cells.]")
+
+#: What a kit widget says once its kernel has restarted (instead of a red broken-link icon).
+RESTART_NOTICE = N_("The kernel has restarted, so these buttons no longer work. To get them "
+                    "back: menu Run → Run All Cells.")
 
 LABEL_LAYOUT = w.Layout(width="auto")
 
@@ -99,6 +105,32 @@ OPTIONS_CSS = """
 """
 
 
+def restart_css() -> str:
+    """The rule that puts :data:`RESTART_NOTICE` on a kit widget whose kernel has gone.
+
+    JupyterLab marks every widget of a restarted kernel ``jupyter-widgets-disconnected`` and
+    shows a bare red icon; the kit's widgets say instead, in the notebook's language, what the
+    one action is that brings them back.
+
+    Returns
+    -------
+    str
+        CSS rules.
+
+    Examples
+    --------
+    >>> "Run All Cells" in restart_css()
+    True
+    """
+    text = json.dumps(tr(RESTART_NOTICE), ensure_ascii=False)
+    return (f".lk-options.jupyter-widgets-disconnected::before {{ content: {text}; "
+            "display: block; font-family: var(--jp-ui-font-family, sans-serif); "
+            "font-size: 14px; line-height: 1.4; color: #1A1A1A; background: #FFF4CE; "
+            "border-left: 6px solid #8A6100; padding: 8px 12px; margin: 0 0 8px 0; "
+            "position: static; width: auto; height: auto; } "
+            ".lk-options .jupyter-widgets-disconnected::before { display: none; }")
+
+
 def wrap_options(box: w.Box) -> w.Box:
     """Give a widget the kit's option styling (see :data:`OPTIONS_CSS`) and return it.
 
@@ -126,7 +158,7 @@ def wrap_options(box: w.Box) -> w.Box:
     # the kit's language switch, so a screen reader pronounces the Dutch as Dutch.
     language = PageLanguage(language=get_language())
     on_language_change(lambda code: setattr(language, "language", code))
-    box.children = (*box.children, w.HTML(f"<style>{OPTIONS_CSS}{FOCUS_CSS}</style>",
+    box.children = (*box.children, w.HTML(f"<style>{OPTIONS_CSS}{FOCUS_CSS}{restart_css()}</style>",
                                           layout=w.Layout(display="none")), language)
     box.page_language = language
     return box

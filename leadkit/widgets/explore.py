@@ -7,6 +7,7 @@ import html
 import ipywidgets as w
 
 from leadkit.content.frameworks import list_frameworks, load_framework
+from leadkit.widgets._common import wrap_options
 from leadkit.i18n import (
     LANGUAGES,
     N_,
@@ -180,20 +181,42 @@ class LanguageSwitch(w.HBox):
         self.toggle.value = code
 
 
-def language_switch() -> LanguageSwitch:
+def language_switch(*, remember: bool = False, journal=None) -> LanguageSwitch:
     """Show buttons that set the kit's language; widgets that listen re-word themselves.
+
+    The buttons are one radio group named "Language", so a screen reader says which language
+    is chosen; the page's ``lang`` follows the choice.
+
+    Parameters
+    ----------
+    remember : bool, default False
+        Start in the language the learner chose last time (kept in their journal, so it
+        holds across notebooks, kernel restarts and new sessions), and keep each new choice.
+        The bilingual start page remembers; a notebook written in one language does not.
+    journal : Journal, optional
+        Where the choice is kept (default: the learner's own journal).
 
     Returns
     -------
     LanguageSwitch
-        A box with the ``toggle`` buttons (one per language) and their ``css``.
+        A box with the ``toggle`` (one option per language) and their ``css``.
 
     Examples
     --------
     >>> language_switch().toggle.value
     'en'
     """
-    toggle = w.ToggleButtons(
+    from leadkit.widgets._web import Choice
+
+    if remember:
+        if journal is None:
+            from leadkit.store.journal import Journal
+
+            journal = Journal()
+        saved = journal.language
+        if saved in LANGUAGES and saved != get_language():
+            set_language(saved)
+    toggle = Choice(
         options=[(language_name(c), c) for c in LANGUAGES],
         value=get_language(),
         description=tr("Language"),
@@ -201,7 +224,15 @@ def language_switch() -> LanguageSwitch:
     )
     toggle.add_class("lk-lang-name")  # language names are the same in every language
     css = w.HTML(_shown_language_css(get_language()), layout=w.Layout(width="0px"))
-    toggle.observe(lambda change: set_language(change["new"]), names="value")
+
+    def choose(change: dict) -> None:
+        if change["new"] is None:
+            return
+        set_language(change["new"])
+        if remember:
+            journal.language = change["new"]
+
+    toggle.observe(choose, names="value")
 
     def relabel(language: str) -> None:
         toggle.description = tr("Language")
@@ -211,4 +242,5 @@ def language_switch() -> LanguageSwitch:
     on_language_change(relabel)
     box = LanguageSwitch([toggle, css])
     box.toggle, box.css = toggle, css
+    wrap_options(box)
     return box

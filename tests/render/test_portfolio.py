@@ -146,3 +146,41 @@ def test_portfolio_subcommand_reports_a_foreign_file_without_traceback(tmp_path,
     assert args.func(args) == 2
     assert "not a leadkit journal" in capsys.readouterr().err
     assert not (tmp_path / "p.html").exists()
+
+
+def test_the_dutch_portfolio_writes_decimal_commas(tmp_path):
+    j = Journal(tmp_path / "nl", learner="s2501234")
+    j.save_scores("agile-cmo", pd.DataFrame({"element": ["build-trust", "soft-skills"],
+                                             "score": [10 / 3, 4.5], "n_answered": [3, 3]}))
+    set_language("nl")
+    try:
+        page = portfolio_html(j)
+    finally:
+        set_language("en")
+    table = page[page.index("<table"):]
+    assert "3,33" in table and "4,50" in table and "3.33" not in table
+    # The chart's own numbers too: its alt text, as the reader of that language writes them.
+    assert "3,33" in re.search(r"alt='([^']*)'", page).group(1)
+
+
+def test_the_portfolio_chart_ticks_use_the_languages_decimal_sign(monkeypatch):
+    from leadkit.plots.figure import KitFigure
+    from leadkit.render.portfolio import _chart_png
+
+    ticks = []
+    save = KitFigure.savefig
+
+    def spy(self, *args, **kwargs):
+        out = save(self, *args, **kwargs)
+        ticks.extend(t.get_text() for t in self.axes[0].get_xticklabels())
+        return out
+
+    monkeypatch.setattr(KitFigure, "savefig", spy)
+    table = pd.DataFrame({"element": ["a", "b"], "score": [1.2, 1.7]})
+    set_language("nl")
+    try:
+        png = base64.b64decode(_chart_png(table, None))
+    finally:
+        set_language("en")
+    assert png[:4] == b"\x89PNG"
+    assert any("," in t for t in ticks) and not any("." in t for t in ticks), ticks
