@@ -53,7 +53,8 @@ notebooks: $(STAMP)
 APP     ?= 90-app-self-assessment
 APPLANG ?= nl
 app: $(STAMP)
-	$(BIN)/voila notebooks/$(APPLANG)/$(APP).ipynb --Voila.ip=127.0.0.1
+	$(BIN)/voila notebooks/$(APPLANG)/$(APP).ipynb --Voila.ip=127.0.0.1 \
+	    --HTMLExporter.language_code=$(APPLANG)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"

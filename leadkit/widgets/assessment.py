@@ -141,7 +141,7 @@ def _score_table(fw: Framework, scores: pd.DataFrame) -> str:
         f"<td>{cell_text(r.score)}</td>"
         f"<td>{r.n_answered} / {r.n_items}</td></tr>"
         for r in scores.itertuples())
-    return f"<table>{head}{body}</table>"
+    return f"<table class='lk-wrap-table'><thead>{head}</thead><tbody>{body}</tbody></table>"
 
 
 def _item_row(number: int, item, fw: Framework, form: str) -> Choice:
@@ -217,6 +217,7 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
     # Where the profile appears: made on the first Score, then only changed, never redrawn.
     # (Not hidden before: a chart drawn in a hidden box would have no size to draw in.)
     output = w.VBox()
+    output.add_class("lk-result")
     box = w.VBox([
         w.HTML(_header(fw, form)),
         *toggles.values(), progress, w.HBox([score_button, save_button]), status, output,

@@ -7,7 +7,6 @@ import html
 import ipywidgets as w
 
 from leadkit.content.frameworks import list_frameworks, load_framework
-from leadkit.widgets._common import wrap_options
 from leadkit.i18n import (
     LANGUAGES,
     N_,
@@ -17,6 +16,7 @@ from leadkit.i18n import (
     set_language,
     tr,
 )
+from leadkit.widgets._common import wrap_options
 
 __all__ = ["framework_explorer", "framework_table", "language_switch", "element_card_html",
            "framework_table_html"]

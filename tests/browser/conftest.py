@@ -222,13 +222,15 @@ def voila_app(chromium: str, scratch: Path) -> Iterator:
     _copy_notebooks(root)
     home.mkdir()
 
-    def start(notebook: str) -> Server:
+    def start(notebook: str, env: dict[str, str] | None = None) -> Server:
         port = free_port()
         url = f"http://127.0.0.1:{port}"
+        # As `make app` starts it: the page declares the app's language from the first byte.
+        language = notebook.split("/")[0] if notebook.split("/")[0] in ("en", "nl") else "en"
         cmd = [sys.executable, "-m", "voila", notebook, "--no-browser", "--Voila.ip=127.0.0.1",
-               f"--port={port}"]
+               f"--port={port}", f"--HTMLExporter.language_code={language}"]
         env = {"JUPYTER_CONFIG_DIR": str(scratch / "voila-conf"),
-               "JUPYTER_RUNTIME_DIR": str(scratch / "voila-runtime")}
+               "JUPYTER_RUNTIME_DIR": str(scratch / "voila-runtime"), **(env or {})}
         # Voilà's index page executes the notebook, so "ready" is a light static file instead.
         server = start_server(cmd, url=url, ready=f"{url}/voila/static/favicon.ico", root=root,
                               home=home, env=env)

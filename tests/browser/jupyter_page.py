@@ -94,26 +94,29 @@ def choose(select_widget: Any, label: str | None = None, *, index: int | None = 
         select.select_option(index=index)
 
 
+#: The kit's levers: a native slider named by its label (``leadkit.widgets._web.Range``).
+SLIDERS = ".lk-range"
+
+
 def slider_value(slider_widget: Any) -> str:
     """The value a slider shows in its read-out, as a number in Python's notation.
 
-    The kit writes a lever's read-out next to the slider (``.lk-readout``, with a decimal
-    comma in Dutch); a plain ipywidgets slider has its own ``.widget-readout``.
+    The kit writes a lever's read-out next to the slider (``output``, with a decimal comma in
+    Dutch); a plain ipywidgets slider has its own ``.widget-readout``.
     """
     own = slider_widget.locator(".widget-readout")
     if own.count():
         return own.inner_text().strip()
-    kit = slider_widget.locator("xpath=following-sibling::*[contains(@class, 'lk-readout')]")
-    return kit.first.inner_text().strip().replace(",", ".")
+    return slider_widget.locator("output").first.inner_text().strip().replace(",", ".")
 
 
 def move_slider(slider_widget: Any, steps: int) -> str:
     """Move a slider by ``steps`` with the keyboard, as a learner without a mouse does.
 
-    Returns the new read-out. The handle takes focus and arrow keys step it (noUiSlider).
+    Returns the new read-out. The slider takes focus and arrow keys step it.
     """
     before = slider_value(slider_widget)
-    handle = slider_widget.locator(".noUi-handle").first
+    handle = slider_widget.locator("input[type=range], .noUi-handle").first
     handle.focus()
     key = "ArrowRight" if steps > 0 else "ArrowLeft"
     for _ in range(abs(steps)):
@@ -161,14 +164,26 @@ def wait_until(condition: Any, timeout: float = 30, what: str = "condition") -> 
     raise AssertionError(f"{what} not met within {timeout} s")
 
 
-def image_digests(area: Any) -> list[str]:
-    """A SHA-256 of the picture in every image of ``area``, in page order.
+_CHART_DIGESTS = """async (charts) => {
+  const out = [];
+  for (const svg of charts) {
+    const bytes = new TextEncoder().encode(new XMLSerializer().serializeToString(svg));
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    out.push(Array.from(hash, b => b.toString(16).padStart(2, '0')).join(''));
+  }
+  return out;
+}"""
 
-    Figures arrive as PNG data URLs (in an Output widget) or as blob URLs (an Image widget,
-    whose URL changes with every update): hashing the bytes says whether the picture itself
-    changed.
+
+def image_digests(area: Any) -> list[str]:
+    """A SHA-256 of every picture in ``area``, in page order: images, then live charts.
+
+    Static figures arrive as PNG data URLs: hashing the bytes says whether the picture itself
+    changed. The kit's live charts (bqplot, ``.lk-chart``) are SVG whose marks move in place:
+    their markup is hashed instead.
     """
-    return area.locator("img").evaluate_all(_DIGESTS)
+    return (area.locator("img").evaluate_all(_DIGESTS)
+            + area.locator(".lk-chart svg.svg-figure").evaluate_all(_CHART_DIGESTS))
 
 
 def figure_changes(area: Any, before: list[str], timeout: float = 60) -> list[str]:
@@ -206,3 +221,13 @@ def expected_scenario_means(scenario_id: str, levers: dict, language: str) -> li
                 for r in summarise_outcomes(sc, runs).itertuples()]
     finally:
         lk.set_language("en")
+
+
+#: The kit's questions: radio groups named by their question (``leadkit.widgets._web.Choice``).
+CHOICES = ".lk-choice"
+
+
+def pick(scope: Any, label: str) -> None:
+    """Choose the answer labelled ``label`` in a kit question (or the language switch)."""
+    scope.locator(f"{CHOICES} label").filter(has_text=re.compile(rf"^\W*{re.escape(label)}$")
+                                               ).first.click()

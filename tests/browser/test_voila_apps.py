@@ -13,10 +13,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from jupyter_page import (
+    CHOICES,
+    SLIDERS,
     expected_scenario_means,
     figure_changes,
     image_digests,
     move_slider,
+    pick,
     shot,
     table_rows,
     text_changes,
@@ -38,12 +41,12 @@ def _open_app(page, voila_app, notebook: str) -> None:
     server = voila_app(notebook)
     page.goto(server.url)
     # Voilà shows the page once every cell has run; widgets render right after.
-    page.locator(".widget-toggle-buttons").first.wait_for(timeout=90_000)
+    page.locator(CHOICES).first.wait_for(timeout=90_000)
     return server
 
 
 def _table(area) -> dict[str, str]:
-    rows = area.locator("table tr").all()[1:]
+    rows = area.locator("table").first.locator("tr").all()[1:]
     return {r.locator("td").nth(0).inner_text(): r.locator("td").nth(1).inner_text()
             for r in rows}
 
@@ -75,16 +78,16 @@ def test_self_assessment_app_scores_changes_and_saves(page, voila_app, artifacts
     assert "self_assessment(" not in body.inner_text()
     assert "import leadkit" not in body.inner_text()
 
-    items = page.locator(".widget-toggle-buttons").filter(has_not_text="Nederlands")
+    items = page.locator(CHOICES).filter(has_not_text="Nederlands")
     assert items.count() == len(fw.items)
     # A varied, reproducible answer pattern over the whole scale.
     low, high = fw.scale
     answers = {it.id: low + (i * 3) % (high - low + 1) for i, it in enumerate(fw.items)}
     for row, it in zip(items.all(), fw.items, strict=True):
-        row.locator("button").nth(answers[it.id] - low).click()
+        row.locator("label").nth(answers[it.id] - low).click()
     page.get_by_role("button", name="Bereken score").click()
-    result = page.locator(".widget-output").last
-    result.locator("table").wait_for()
+    result = page.locator(".lk-result").last
+    result.locator("table").first.wait_for()
     first_figures = figure_changes(result, [])
     scores, shown = _expected(answers, "nl")
     assert _table(result) == shown
@@ -94,7 +97,7 @@ def test_self_assessment_app_scores_changes_and_saves(page, voila_app, artifacts
     first = fw.elements[0].id
     for row, it in zip(items.all(), fw.items, strict=True):
         if it.element == first:
-            row.locator("button").nth(high - low).click()
+            row.locator("label").nth(high - low).click()
             answers[it.id] = high
     before = result.inner_text()
     page.get_by_role("button", name="Bereken score").click()
@@ -105,7 +108,7 @@ def test_self_assessment_app_scores_changes_and_saves(page, voila_app, artifacts
     assert len(image_digests(result)) == len(first_figures)
 
     page.get_by_role("button", name="Bewaar in mijn logboek").click()
-    status = page.locator(".widget-html").filter(has_text="✔")
+    status = page.locator(".lk-live").filter(has_text="✔")
     assert "Bewaard" in text_changes(status, "")
     saved = Journal(server.home).scores(latest_only=True)
     saved = saved[saved["framework"] == FRAMEWORK].set_index("element")["score"]
@@ -134,7 +137,7 @@ def test_team_scenarios_app_runs_switches_language_and_saves(page, voila_app, ar
 
     # Fewer approval layers and a wider mandate for the account team.
     slider_ids = [lv["id"] for lv in sc["levers"] if "options" not in lv]
-    sliders = {lever: player.locator(".widget-slider").nth(i)
+    sliders = {lever: player.locator(SLIDERS).nth(i)
                for i, lever in enumerate(slider_ids)}
     layers = move_slider(sliders["layers"], -1)
     mandate = move_slider(sliders["mandate"], 3)
@@ -148,7 +151,7 @@ def test_team_scenarios_app_runs_switches_language_and_saves(page, voila_app, ar
     shot(player, artifacts, "voila-91-team-scenarios-after-run")
 
     # The language switch re-labels the player and its outcome, keeping the numbers.
-    page.get_by_role("button", name="Nederlands").click()
+    pick(page, "Nederlands")
     title = player.locator("h3").first
     assert text_changes(title, lk.tr(sc["title"], "en")) == lk.tr(sc["title"], "nl")
     dutch = expected_scenario_means(SCENARIO, levers, "nl")
