@@ -168,6 +168,11 @@ PARAMETERS: dict[str, str] = {
         "scores : dict of str to float\n"
         "    Element id to score, already checked by :func:`leadkit.classpool.rules.clean_scores`."
     ),
+    'pool_code': (
+        "code : str, optional\n"
+        "    The learner's code, for a folder pool made with codes (case, spaces and dashes\n"
+        "    do not matter)."
+    ),
     'pool_rows': (
         "list of dict\n"
         "    One row per element: ``element``, ``n`` and ``mean`` (missing where withheld)\n"

@@ -258,7 +258,11 @@ def agreement_table(
 
 
 def anova_parts(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int, int]:
-    """Mean squares between and within teams of a one-way ANOVA, plus N and the team count."""
+    """Mean squares between and within teams of a one-way ANOVA, plus N and the team count.
+
+    The mean squares are those of the values divided by their largest magnitude: the ICCs and
+    F are ratios of them and do not change, and values as large as 1e308 cannot overflow.
+    """
     frame = item_frame(values, "values")
     teams = team_labels(groups, len(frame))
     keep = frame.iloc[:, 0].notna() & teams.notna()
@@ -270,6 +274,9 @@ def anova_parts(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int
             row=int(v.index[row]) + 2,
             column=str(frame.columns[0]),
         )
+    biggest = float(v.abs().max()) if len(v) else 0.0
+    if biggest > 0:
+        v = v / biggest
     team_mean = v.groupby(g).transform("mean")
     n, k = len(v), int(pd.Series(g).nunique())
     if k < 2 or n - k < 1:

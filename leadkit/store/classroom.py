@@ -64,7 +64,8 @@ def class_overview(bundles: list[dict]) -> pd.DataFrame:
     """How many learners handed in, saved scores per framework, and shared or kept entries.
 
     A framework that fewer than :data:`MIN_GROUP` learners filled in shows no count (the size
-    of a group is a figure about it too); its row says so.
+    of a group is a figure about it too); its row says so. A class of fewer than
+    :data:`MIN_GROUP` learners shows no count at all.
 
     Parameters
     ----------
@@ -101,6 +102,11 @@ def class_overview(bundles: list[dict]) -> pd.DataFrame:
              {"what": tr("reflections kept private"),
               "count": private}]
     out = pd.DataFrame(rows)
+    if len(bundles) < MIN_GROUP:
+        # A class of one or two: every count would be about one or two people, each of whom
+        # could work out the other's (how many reflections they kept private, for one).
+        out["what"] = out["what"] + tr(" (fewer than {floor} learners)").format(floor=MIN_GROUP)
+        out["count"] = pd.NA
     out["count"] = out["count"].astype("Int64")
     return out
 
