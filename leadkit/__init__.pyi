@@ -81,8 +81,15 @@ from .content.frameworks import (
     load_framework as load_framework,
 )
 from .content.frameworks import (
+    load_instrument as load_instrument,
+)
+from .content.frameworks import (
     themes as themes,
 )
+
+# == researcher: Reading and scoring survey files
+from .content.instrument import Instrument as Instrument
+from .content.instrument import Scale as Scale
 
 # == everyone: Errors
 from .errors import (
@@ -307,8 +314,6 @@ from .survey.element_stats import (
 )
 from .survey.feedback360 import anonymity_note as anonymity_note
 from .survey.feedback360 import self_other as self_other
-
-# == researcher: Reading and scoring survey files
 from .survey.io.responses import (
     read_responses as read_responses,
 )

@@ -28,7 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from leadkit import privacy
-from leadkit.content.frameworks import Framework, load_framework
+from leadkit.content.frameworks import load_instrument
+from leadkit.content.instrument import Instrument
 from leadkit.i18n import N_, format_number, get_language, tr
 from leadkit.privacy.tables import eligible_rows, group_table, score_grid
 from leadkit.render.columns import rater_label, with_headings
@@ -87,7 +88,7 @@ def _group(frame: pd.DataFrame) -> pd.Series:
     return label
 
 
-def _pooled_table(rows: pd.DataFrame, unit: str, fw: Framework, floor: int,
+def _pooled_table(rows: pd.DataFrame, unit: str, fw: Instrument, floor: int,
                   min_share: float, order: list[str] | None = None,
                   labels: dict[str, str] | None = None) -> pd.DataFrame:
     """Scores per rater group (columns) and ``unit`` (rows): n and mean, privacy rules applied."""
@@ -97,7 +98,7 @@ def _pooled_table(rows: pd.DataFrame, unit: str, fw: Framework, floor: int,
     return wide[[g for g in dict.fromkeys(data["_g"]) if g in wide.columns]]
 
 
-def build_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+def build_report(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
                  min_share: float = 0.5, floor: int = privacy.FLOOR, figures: bool = True) -> str:
     """The HTML report of a response table (see the module text for its sections).
 
@@ -106,7 +107,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     responses : DataFrame or path
         A validated table from :func:`~leadkit.survey.io.responses.read_responses` or anything it
         reads.
-    framework : Framework, id or path
+    framework : Instrument, id or path
         The instrument.
     min_share, floor : float, int
         Passed on to :func:`~leadkit.survey.scoring.score` and
@@ -119,7 +120,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     str
         A complete HTML document.
     """
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     table = checked_table(responses, fw)
     scores = score(table, fw, min_share=min_share)
     esc = html.escape
@@ -208,7 +209,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
             "</head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
 
 
-def _figures(scores: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) -> list[str]:
+def _figures(scores: pd.DataFrame, gaps: pd.DataFrame | None, fw: Instrument) -> list[str]:
     from leadkit import plots  # matplotlib only when figures are asked for
 
     out = []
@@ -229,7 +230,7 @@ def _figures(scores: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) -> 
     return out
 
 
-def write_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path,
+def write_report(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path,
                  path: str | Path, **options: object) -> Path:
     """Write :func:`build_report` to ``path`` (UTF-8) and return the path.
 
@@ -237,7 +238,7 @@ def write_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     ----------
     responses : pandas.DataFrame, str or path-like
         The response table or its file, as for :func:`build_report`.
-    framework : Framework, str or path-like
+    framework : Instrument, str or path-like
         The framework the answers belong to.
     path : str or path-like
         The file to write; its folder must exist.

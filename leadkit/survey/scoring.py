@@ -7,7 +7,7 @@ The rules, in short (``docs/scoring.md`` has the full account):
 - **Element score** = the mean of the answered (keyed) items of that element — person-mean
   prorating — provided at least ``min_share`` of the element's items are answered; otherwise
   the score is missing. ``n_answered`` and ``n_items`` stand beside every score.
-- **Framework score** = the mean of a person's element scores (each element weighs the same),
+- **Instrument score** = the mean of a person's element scores (each element weighs the same),
   provided at least ``min_share`` of the elements have a score.
 - **Theme score** = the mean of the element scores of the elements that touch a cross-framework
   theme, also as POMP (percent of the maximum possible, 0–100) so that frameworks with
@@ -35,7 +35,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from leadkit.content.frameworks import Framework, crosswalk, load_framework
+from leadkit.content.frameworks import crosswalk, load_instrument
+from leadkit.content.instrument import Instrument
 from leadkit.docparams import shared_params
 from leadkit.survey.io.responses import METADATA, fingerprint, read_responses
 
@@ -58,14 +59,14 @@ def _meta(frame: pd.DataFrame) -> list[str]:
     return [c for c in METADATA if c in frame.columns]
 
 
-def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.DataFrame:
+def checked_table(responses: pd.DataFrame | str | Path, fw: Instrument) -> pd.DataFrame:
     """The response table checked against ``fw`` (re-read only when it changed since).
 
     Parameters
     ----------
     responses : pandas.DataFrame or str or Path
         A table from :func:`~leadkit.survey.io.responses.read_responses`, any DataFrame, or a path.
-    fw : Framework
+    fw : Instrument
         The framework the answers belong to.
 
     Returns
@@ -76,7 +77,7 @@ def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.Dat
     Examples
     --------
     >>> import leadkit as lk
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> table = lk.read_responses(lk.dataset_path("agile-cmo-class"), fw)
     >>> checked_table(table, fw) is table
     True
@@ -94,7 +95,7 @@ def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.Dat
 
 @shared_params
 def reverse_keyed(responses: pd.DataFrame | str | Path,
-                  framework: Framework | str | Path) -> pd.DataFrame:
+                  framework: Instrument | str | Path) -> pd.DataFrame:
     """The validated response table with reverse-keyed items turned around.
 
     Parameters
@@ -117,17 +118,17 @@ def reverse_keyed(responses: pd.DataFrame | str | Path,
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> rev = next(it.id for it in fw.items if it.reverse)
     >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [2] for i in fw.item_ids})
     >>> float(reverse_keyed(table, fw).loc[2, rev])
     4.0
     """
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     return _turned(checked_table(responses, fw), fw)
 
 
-def _turned(table: pd.DataFrame, fw: Framework) -> pd.DataFrame:
+def _turned(table: pd.DataFrame, fw: Instrument) -> pd.DataFrame:
     """A copy of a checked table with the reverse-keyed items turned around."""
     table = table.copy()
     low, high = fw.scale
@@ -137,7 +138,7 @@ def _turned(table: pd.DataFrame, fw: Framework) -> pd.DataFrame:
     return table
 
 
-def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+def score(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
           min_share: float = 0.5) -> pd.DataFrame:
     """Element scores for every row of a response table, as a tidy DataFrame.
 
@@ -145,7 +146,7 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     ----------
     responses : DataFrame or path
         A table from :func:`~leadkit.survey.io.responses.read_responses`, or anything it accepts.
-    framework : Framework, id or path
+    framework : Instrument, id or path
         The instrument.
     min_share : float
         The smallest share of an element's items that must be answered for a score
@@ -161,7 +162,7 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> el = fw.elements[0].id
     >>> first = [it for it in fw.items if it.element == el and not it.reverse][0].id
     >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [None] for i in fw.item_ids})
@@ -171,13 +172,13 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     [{'score': 5.0, 'n_answered': 1}]
     """
     _check_share(min_share)
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     keyed = reverse_keyed(responses, fw)
     return _tidy(keyed, fw, min_share)
 
 
 @shared_params
-def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+def iter_scores(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
                 min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
     """The scores of :func:`score`, ``block`` response rows at a time (for very large files).
 
@@ -211,20 +212,20 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> table = pd.DataFrame({"respondent": list("abc")} | {i: [3, 4, 5] for i in fw.item_ids})
     >>> [len(part) for part in iter_scores(table, fw, block=2)]
     [14, 7]
     """
     _check_share(min_share)
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     checked = checked_table(responses, fw)
     for start in range(0, max(len(checked), 1), block):  # turned a block at a time: no copy
         yield _tidy(_turned(checked.iloc[start:start + block], fw), fw, min_share,
                     coded=True)
 
 
-def _matrix(keyed: pd.DataFrame, fw: Framework, min_share: float
+def _matrix(keyed: pd.DataFrame, fw: Instrument, min_share: float
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Scores (rows × elements), the answered counts and the element sizes."""
     n_rows, n_el = len(keyed), len(fw.elements)
@@ -243,7 +244,7 @@ def _matrix(keyed: pd.DataFrame, fw: Framework, min_share: float
 
 
 @shared_params
-def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+def wide_scores(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
                 min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
     """The element scores one row per response row, one column per element, in blocks.
 
@@ -276,14 +277,14 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [3] for i in fw.item_ids})
     >>> part = next(wide_scores(table, fw))
     >>> list(part.columns[:3]), float(part.iloc[0, 1])
     (['respondent', 'build-trust', 'create-and-share-vision'], 3.0)
     """
     _check_share(min_share)
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     checked = checked_table(responses, fw)
     meta = _meta(checked)
     for start in range(0, max(len(checked), 1), block):
@@ -295,7 +296,7 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
         yield out
 
 
-def _tidy(keyed: pd.DataFrame, fw: Framework, min_share: float,
+def _tidy(keyed: pd.DataFrame, fw: Instrument, min_share: float,
           coded: bool = False) -> pd.DataFrame:
     meta = _meta(keyed)
     n_rows, n_el = len(keyed), len(fw.elements)
@@ -364,7 +365,7 @@ def framework_score(scores: pd.DataFrame, *, min_share: float = 0.5) -> pd.DataF
     return out
 
 
-def theme_scores(scores: pd.DataFrame, framework: Framework | str | Path | None = None, *,
+def theme_scores(scores: pd.DataFrame, framework: Instrument | str | Path | None = None, *,
                  min_share: float = 0.5) -> pd.DataFrame:
     """Element scores rolled up to the cross-framework themes (see ``crosswalk()``).
 
@@ -372,7 +373,7 @@ def theme_scores(scores: pd.DataFrame, framework: Framework | str | Path | None 
     ----------
     scores : DataFrame
         Output of :func:`score` (one or more frameworks stacked).
-    framework : Framework, id or path, optional
+    framework : Instrument, id or path, optional
         Needed only for a framework that is not part of the kit (its own file); the kit's
         frameworks are found by the ids in ``scores["framework"]``.
     min_share : float
@@ -388,15 +389,15 @@ def theme_scores(scores: pd.DataFrame, framework: Framework | str | Path | None 
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [3] for i in fw.item_ids})
     >>> t = theme_scores(score(table, fw))
     >>> t["pomp"].unique().tolist()  # the middle of the scale is 50 percent
     [50.0]
     """
     _check_share(min_share)
-    given = {} if framework is None else {(f := load_framework(framework)).id: f}
-    frameworks = {i: given.get(i) or load_framework(i) for i in scores["framework"].unique()}
+    given = {} if framework is None else {(f := load_instrument(framework)).id: f}
+    frameworks = {i: given.get(i) or load_instrument(i) for i in scores["framework"].unique()}
     links = pd.concat(
         [pd.DataFrame([{"framework": f.id, "element": e.id, "theme": t}
                        for e in f.elements for t in e.themes]) for f in frameworks.values()]
