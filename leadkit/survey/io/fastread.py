@@ -133,8 +133,9 @@ def fast_chunks(path: Path, delimiter: str, info: dict
                 cells = chunk.to_numpy(dtype=object)
                 if header is None:
                     header, cells = [str(h).strip() for h in cells[0]], cells[1:]
-                if len(cells):  # 0-based line -> spreadsheet row
-                    yield header, code_cells(cells), chunk.index.to_numpy()[-len(cells):] + 1
+                if len(cells):  # 0-based line -> the line an editor shows (a hint line too)
+                    yield header, code_cells(cells), (chunk.index.to_numpy()[-len(cells):] + 1
+                                                      + info["skiprows"])
 
     return chunks()
 

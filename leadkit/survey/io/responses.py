@@ -41,6 +41,7 @@ from leadkit.content.instrument import Instrument
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 from leadkit.survey.io import response_checks as checks
+from leadkit.survey.io.problems import Problems
 from leadkit.survey.io.response_checks import fingerprint
 from leadkit.survey.io.table_check import METADATA, RATER_GROUPS, check_table
 from leadkit.survey.io.tablefile import read_table, read_table_chunks
@@ -82,7 +83,7 @@ def load_checked(source: str | Path | pd.DataFrame, fw: Instrument, sheet: str |
     >>> table.shape, problems, name
     ((216, 29), [], 'agile-cmo-class.csv')
     """
-    errors: list[InputError] = []
+    errors = Problems()
     if isinstance(source, pd.DataFrame):
         name = str(source.attrs.get("source", "<DataFrame>"))
         raw = source.copy()
@@ -123,13 +124,17 @@ def _check_in_chunks(path: str | Path, fw: Instrument, name: str, ignore: Sequen
     chunks = read_table_chunks(path)
     if chunks is None:
         return None
-    errors: list[InputError] = []
+    errors = Problems()
     keys, rows, nothing = [], [], []
     for number, raw in enumerate(chunks):
-        found: list[InputError] = []
+        found = Problems()
         out = check_table(raw, fw, name, ignore, found, keep_answers=False, duplicates=False)
         # Problems of the header are the same in every chunk: reported once.
-        errors += found if number == 0 else [e for e in found if e.row not in (None, 1)]
+        if number == 0:
+            errors += found
+        else:
+            errors.extend(e for e in found if e.row not in (None, 1))
+            errors.count_more(found.more)
         if "_nothing" not in out.columns:
             return pd.DataFrame(index=raw.index[:0]), errors
         nothing.append(out["_nothing"])
@@ -138,10 +143,12 @@ def _check_in_chunks(path: str | Path, fw: Instrument, name: str, ignore: Sequen
             key = [c for c in ("target", "respondent", "wave") if c in out.columns]
             keys.append(checks.row_keys(out.loc[known, key]))
             rows.append(out.index.to_numpy()[known])
+    if not nothing and not errors:
+        return None  # a header and no rows: the careful reader says so
     if keys:
         checks.repeated_keys(np.concatenate(keys), np.concatenate(rows), name, errors)
     table = pd.concat(nothing).to_frame() if nothing else pd.DataFrame(index=[])
-    return table, sorted(errors, key=lambda e: e.row or 0)
+    return table, errors.in_order()
 
 
 def validate_responses(source: str | Path | pd.DataFrame, framework: Instrument | str | Path, *,
@@ -224,10 +231,10 @@ whole number (expected a whole number from 1 to 5, or an answer label such as 'A
     table, errors, name = load_checked(source, fw, sheet, ignore_columns)
     if errors:
         first = errors[0]
-        if len(errors) > 1:
+        total = getattr(errors, "total", len(errors))
+        if total > 1:
             first.add_note(tr("… and {value} more problem(s); validate_responses() lists them "
-                              "all").format(
-                               value=len(errors) - 1))
+                              "all").format(value=total - 1))
         raise first
     assert table is not None
     warn_empty(table, fw, name, stacklevel=3)

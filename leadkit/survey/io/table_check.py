@@ -21,6 +21,7 @@ from leadkit.content.instrument import Instrument
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 from leadkit.survey.io import response_checks as checks
+from leadkit.survey.io.problems import Problems
 from leadkit.survey.io.tablefile import is_blank
 
 __all__ = ["METADATA", "RATER_GROUPS", "check_table"]
@@ -97,30 +98,46 @@ def _answer_parser(fw: Instrument):
         elif isinstance(value, bool) or not isinstance(value, (int, float, np.number, str)):
             out = (math.nan, tr("'{value}' is not an answer").format(value=value))
         else:
-            text = str(value).strip()
+            try:
+                text = str(value).strip()
+            except ValueError:  # an integer of thousands of digits
+                text = ""
             if isinstance(value, str) and _norm(text) in labels:
                 out = (float(labels[_norm(text)]), None)
             elif isinstance(value, str) and text.lower() in _MISSING:
                 out = (math.nan, None)
             elif not isinstance(value, str) or _NUMBER.match(text):
-                number = float(value) if not isinstance(value, str) else float(
-                    text.replace(",", "."))
-                if not number.is_integer():
-                    out = (math.nan, tr("the answer {text} is not a whole number").format(
-                                         text=text))
-                elif not low <= number <= high:
+                try:
+                    number = float(value) if not isinstance(value, str) else float(
+                        text.replace(",", "."))
+                except (OverflowError, ValueError):
+                    number = math.inf
+                written = short(text, 20) if text else "…"
+                if math.isinf(number) or (number.is_integer() and not low <= number <= high):
                     out = (math.nan, tr("the answer {value} is outside the scale").format(
-                                         value=int(number)))
+                                         value=written if math.isinf(number) else int(number)))
+                elif not number.is_integer():
+                    out = (math.nan, tr("the answer {text} is not a whole number").format(
+                                         text=written))
                 else:
                     out = (number, None)
             else:
-                out = (math.nan, tr("the text '{value}' is not an answer").format(value=text[:40]))
+                out = (math.nan, tr("the text '{value}' is not an answer").format(
+                    value=short(text, 40)))
         cache[key] = out
         return out
 
     parse.expected = expected  # type: ignore[attr-defined]
     parse.shown = shown  # type: ignore[attr-defined]
     return parse
+
+
+def _broken(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _other_framework(fw: Instrument, columns: Iterable[str]) -> tuple[str, int, int] | None:
@@ -262,9 +279,21 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Instrument, nam
                 duplicates: bool = True) -> pd.DataFrame:
     """The checked table; with ``keep_answers=False`` (only checking) the answers are checked but
     not kept, and a column ``_nothing`` marks the rows without any answer."""
-    errors: list[InputError] = []
+    errors = Problems()
     rows = index.to_numpy()
     meta = {col: checks.ids(keep[col]) for col in METADATA if col in keep}
+    people = [col for col in ("respondent", "target") if col in meta]
+    for col, column in zip(people, checks.same_ids([meta[c] for c in people]), strict=True):
+        meta[col] = column
+    for col in ("team", "wave"):
+        if col in meta:
+            meta[col] = checks.same_ids([meta[col]])[0]
+    for col, column in meta.items():
+        broken = [u for u in pd.unique(column) if not u.isprintable() and _broken(u)]
+        for n in rows[np.isin(column, broken)] if broken else []:
+            errors.append(InputError(name, tr("the id holds a character that is not text (a "
+                                              "broken surrogate)"), row=int(n), column=col,
+                                     expected=tr("an id of letters, digits and punctuation")))
     out = pd.DataFrame(meta, index=index)
     if "team" in out:
         out["team"] = out["team"].replace("", np.nan)
@@ -303,5 +332,5 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Instrument, nam
     # One column at a time into a dict, then one frame without copying the answers again.
     out = pd.DataFrame({**{c: out[c] for c in out.columns}, **extra}, index=index, copy=False)
     # Row by row, as a user fixes a spreadsheet; within a row, in column order (stable sort).
-    found.extend(sorted(errors, key=lambda e: e.row or 0))
+    found.extend(errors.in_order())
     return out
