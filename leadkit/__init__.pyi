@@ -320,6 +320,7 @@ from .survey.io.responses import (
 from .survey.io.responses import (
     validate_responses as validate_responses,
 )
+from .survey.io.survey import read_survey as read_survey
 from .survey.research_data import kit_people as kit_people
 from .survey.research_data import kit_reports as kit_reports
 from .survey.scoring import (

@@ -35,7 +35,7 @@ from leadkit.survey.io.fastread import CHUNK, fast_chunks, fast_table
 from leadkit.survey.io.workbook import MAX_COLUMNS, read_workbook
 
 __all__ = ["EXCEL_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "is_blank", "read_table",
-           "read_table_chunks"]
+           "read_table_chunks", "text_head"]
 
 #: File name endings read as Excel workbooks.
 EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".ods")
@@ -136,6 +136,44 @@ def _read_text(path: Path, name: str) -> tuple[Iterator[tuple[int, list]], str, 
     info = {"encoding": encoding, "bom": skip > 0, "skiprows": int(hint),
             "header_first": len(pending) == 1}
     return records(), delimiter, info
+
+
+def text_head(path: Path, rows: int = 3) -> pd.DataFrame | None:
+    """The header and first rows of a text file, to recognise its layout without reading it.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    rows : int, default 3
+        How many records under the header.
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        The header as columns and the first rows as text, indexed by line; None for a file
+        that is missing, too large, empty or not readable as text.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> text_head(lk.dataset_path("agile-cmo-class")).columns[0]
+    'respondent'
+    """
+    if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+        return None
+    try:
+        records, _, _ = _read_text(path, path.name)
+        first = [r for r in itertools.islice(records, rows + 50) if not _blank_record(r[1])]
+        records.close()  # type: ignore[attr-defined]
+    except (InputError, UnicodeDecodeError):
+        return None
+    if not first:
+        return None
+    width = len(first[0][1])
+    body = [list(rec[:width]) + [""] * (width - len(rec)) for _, rec in first[1:rows + 1]]
+    return pd.DataFrame(body, columns=[str(h).strip() for h in first[0][1]],
+                        index=pd.Index([n for n, _ in first[1:rows + 1]], name="row"))
 
 
 def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
