@@ -41,7 +41,7 @@ from leadkit.survey.element_stats import (
     team_agreement,
 )
 from leadkit.survey.feedback360 import anonymity_note, self_other
-from leadkit.survey.scoring import checked_table, framework_score, score
+from leadkit.survey.scoring import checked_table, framework_score, score, share_note
 
 __all__ = ["build_report", "write_report"]
 
@@ -141,6 +141,8 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Instrument | s
                                              "scale").format(
                                               min_share=min_share),
     }
+    if note := share_note(table, fw, min_share=min_share):
+        facts[tr("scores left missing")] = note
     names = {"team": tr("teams"), "rater": tr("rater groups"),
              "wave": tr("waves")}
     for col, label in names.items():

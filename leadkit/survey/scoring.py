@@ -41,8 +41,7 @@ from leadkit.docparams import shared_params
 from leadkit.survey.io.responses import METADATA, fingerprint, read_responses
 
 __all__ = ["checked_table", "reverse_keyed", "score", "iter_scores", "wide_scores",
-           "framework_score",
-           "theme_scores"]
+           "framework_score", "theme_scores", "share_note"]
 
 
 def _check_share(min_share: float) -> None:
@@ -416,3 +415,58 @@ def theme_scores(scores: pd.DataFrame, framework: Instrument | str | Path | None
     out.insert(out.columns.get_loc("score") + 1, "pomp", 100 * (out["score"] - low) / (high - low))
     out.attrs = {k: v for k, v in scores.attrs.items() if k != "scale"}
     return out
+
+
+@shared_params
+def share_note(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
+               min_share: float = 0.5) -> str | None:
+    """Say how many scores ``min_share`` leaves missing that psych would give, and why.
+
+    R's ``psych::scoreItems(keys, items, impute = "none")`` averages whatever items a person
+    answered; the kit leaves a score missing when fewer than ``min_share`` of the element's
+    items are answered. A psych user should hear of every score that differs for that reason.
+
+    Parameters
+    ----------
+    %(responses)s
+    %(framework)s
+    min_share : float, default 0.5
+        The share used for scoring.
+
+    Returns
+    -------
+    str or None
+        One sentence in the current language, or None when no score is left missing so.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from leadkit.content.instrument import Instrument
+    >>> ins = Instrument.from_keys({"agree": ["A1", "A2", "A3"]}, (1, 6))
+    >>> table = pd.DataFrame({"respondent": ["a", "b"], "A1": [3, 4], "A2": [None, 5],
+    ...                       "A3": [None, 6]})
+    >>> print(share_note(table, ins))
+    1 score (1 respondent) is left missing because fewer than 50% of its items were answered \
+(min_share 0.50); psych::scoreItems(impute = "none") scores from any answered item, as \
+min_share=0.01 does.
+    """
+    from leadkit.i18n import format_number, ngettext
+
+    _check_share(min_share)
+    fw = load_instrument(framework)
+    table = checked_table(responses, fw)
+    scores, answered, sizes = _matrix(table, fw, min_share)
+    short = np.isnan(scores) & (answered > 0)
+    n = int(short.sum())
+    if not n:
+        return None
+    people = int(short.any(axis=1).sum())
+    return ngettext("{n} score ({people} respondent) is left missing because fewer than "
+                    "{share} of its items were answered (min_share {min_share}); "
+                    "psych::scoreItems(impute = \"none\") scores from any answered item, as "
+                    "min_share=0.01 does.",
+                    "{n} scores ({people} respondents) are left missing because fewer than "
+                    "{share} of their items were answered (min_share {min_share}); "
+                    "psych::scoreItems(impute = \"none\") scores from any answered item, as "
+                    "min_share=0.01 does.", n).format(
+        n=n, people=people, share=f"{min_share:.0%}", min_share=format_number(min_share, 2))

@@ -215,8 +215,8 @@ def match_items(columns: Iterable[str], texts: Mapping[str, str], ins: Instrumen
     columns = [str(c).strip() for c in columns]
     ids = set(ins.item_ids)
     folded: dict[str, str] = {}
-    for item in ins.item_ids:
-        folded.setdefault(item.casefold(), item)
+    for item_id in ins.item_ids:
+        folded.setdefault(item_id.casefold(), item_id)
     statements: dict[str, str] = {}
     for item in ins.items:
         for text in {*item.self_text.values(), *item.observer_text.values()}:

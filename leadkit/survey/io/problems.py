@@ -74,7 +74,7 @@ class Problems(list):
             self.append(err)
         self.more += getattr(errs, "more", 0)
 
-    def __iadd__(self, errs: Iterable[InputError]) -> Problems:  # type: ignore[override]
+    def __iadd__(self, errs: Iterable[InputError]) -> Problems:  # type: ignore[override, misc]
         self.extend(errs)
         return self
 

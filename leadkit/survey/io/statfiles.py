@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -59,7 +60,7 @@ def read_statfile(path: Path, name: str) -> tuple[pd.DataFrame, int]:
     import pyreadstat
 
     suffix = path.suffix.lower()
-    reader = {".sav": pyreadstat.read_sav, ".zsav": pyreadstat.read_sav,
+    reader: Any = {".sav": pyreadstat.read_sav, ".zsav": pyreadstat.read_sav,
               ".por": pyreadstat.read_por, ".dta": pyreadstat.read_dta}[suffix]
     program = "Stata" if suffix == ".dta" else "SPSS"
     try:

@@ -88,7 +88,7 @@ def load_survey(source: str | Path | pd.DataFrame, instrument: Instrument | str 
     suffix = "" if isinstance(source, pd.DataFrame) else Path(source).suffix.lower()
     try:
         if suffix in STAT_SUFFIXES:
-            raw, missing = read_statfile(Path(source), name)  # type: ignore[arg-type]
+            raw, missing = read_statfile(Path(source), name)
             if missing:
                 notes.append(ngettext(
                     "{name}: {n} answer held a user-defined missing value (such as -99) and "

@@ -282,12 +282,12 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Instrument, nam
     errors = Problems()
     rows = index.to_numpy()
     meta = {col: checks.ids(keep[col]) for col in METADATA if col in keep}
-    people = [col for col in ("respondent", "target") if col in meta]
-    for col, column in zip(people, checks.same_ids([meta[c] for c in people]), strict=True):
-        meta[col] = column
-    for col in ("team", "wave"):
-        if col in meta:
-            meta[col] = checks.same_ids([meta[col]])[0]
+    people: list[str] = [c for c in ("respondent", "target") if c in meta]
+    for who, column in zip(people, checks.same_ids([meta[c] for c in people]), strict=True):
+        meta[who] = column
+    for group in ("team", "wave"):
+        if group in meta:
+            meta[group] = checks.same_ids([meta[group]])[0]
     for col, column in meta.items():
         broken = [u for u in pd.unique(column) if not u.isprintable() and _broken(u)]
         for n in rows[np.isin(column, broken)] if broken else []:
