@@ -399,7 +399,9 @@ def theme_scores(scores: pd.DataFrame, framework: Instrument | str | Path | None
     frameworks = {i: given.get(i) or load_instrument(i) for i in scores["framework"].unique()}
     links = pd.concat(
         [pd.DataFrame([{"framework": f.id, "element": e.id, "theme": t}
-                       for e in f.elements for t in e.themes]) for f in frameworks.values()]
+                       for e in f.elements for t in e.themes],
+                      columns=["framework", "element", "theme"])  # none for an own scale
+         for f in frameworks.values()]
     ) if frameworks else crosswalk()
     merged = scores.merge(links, on=["framework", "element"], how="inner")
     keys = _meta(scores) + ["framework", "theme"]
