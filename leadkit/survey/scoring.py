@@ -172,8 +172,7 @@ def score(responses: pd.DataFrame | str | Path, framework: Instrument | str | Pa
     """
     _check_share(min_share)
     fw = load_instrument(framework)
-    keyed = reverse_keyed(responses, fw)
-    return _tidy(keyed, fw, min_share)
+    return _tidy(checked_table(responses, fw), fw, min_share)
 
 
 @shared_params
@@ -219,26 +218,31 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Instrument | st
     _check_share(min_share)
     fw = load_instrument(framework)
     checked = checked_table(responses, fw)
-    for start in range(0, max(len(checked), 1), block):  # turned a block at a time: no copy
-        yield _tidy(_turned(checked.iloc[start:start + block], fw), fw, min_share,
+    for start in range(0, max(len(checked), 1), block):  # keyed a block at a time: no copy
+        yield _tidy(checked.iloc[start:start + block], fw, min_share,
                     coded=True)
 
 
-def _matrix(keyed: pd.DataFrame, fw: Instrument, min_share: float
+def _matrix(table: pd.DataFrame, fw: Instrument, min_share: float
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Scores (rows × elements), the answered counts and the element sizes."""
-    n_rows, n_el = len(keyed), len(fw.elements)
+    """Scores (rows × elements), the answered counts and the element sizes of a checked
+    table, its reverse-keyed items turned around here (no copy of the table is made)."""
+    n_rows, n_el = len(table), len(fw.elements)
+    low, high = fw.scale
+    values = table[fw.item_ids].to_numpy(dtype=float, copy=True)
+    reverse = [k for k, it in enumerate(fw.items) if it.reverse]
+    values[:, reverse] = low + high - values[:, reverse]
     scores = np.empty((n_rows, n_el))
     answered = np.empty((n_rows, n_el), dtype=np.int64)
     sizes = np.empty(n_el, dtype=np.int64)
+    element_of = [it.element for it in fw.items]
     for e, element in enumerate(fw.elements):
-        ids = [it.id for it in fw.items if it.element == element.id]
-        values = keyed[ids].to_numpy(dtype=float)
-        answered[:, e] = np.isfinite(values).sum(axis=1)
+        part = values[:, [k for k, el in enumerate(element_of) if el == element.id]]
+        answered[:, e] = np.isfinite(part).sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
-            means = np.nansum(values, axis=1) / answered[:, e]
-        scores[:, e] = np.where(_enough(answered[:, e], len(ids), min_share), means, np.nan)
-        sizes[e] = len(ids)
+            means = np.nansum(part, axis=1) / answered[:, e]
+        scores[:, e] = np.where(_enough(answered[:, e], part.shape[1], min_share), means, np.nan)
+        sizes[e] = part.shape[1]
     return scores, answered, sizes
 
 
@@ -287,7 +291,7 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Instrument | st
     checked = checked_table(responses, fw)
     meta = _meta(checked)
     for start in range(0, max(len(checked), 1), block):
-        part = _turned(checked.iloc[start:start + block], fw)
+        part = checked.iloc[start:start + block]
         scores, _, _ = _matrix(part, fw, min_share)
         out = part[meta].reset_index(drop=True)
         for e, element in enumerate(fw.elements):
@@ -295,28 +299,28 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Instrument | st
         yield out
 
 
-def _tidy(keyed: pd.DataFrame, fw: Instrument, min_share: float,
+def _tidy(table: pd.DataFrame, fw: Instrument, min_share: float,
           coded: bool = False) -> pd.DataFrame:
-    meta = _meta(keyed)
-    n_rows, n_el = len(keyed), len(fw.elements)
-    scores, answered, sizes = _matrix(keyed, fw, min_share)
+    meta = _meta(table)
+    n_rows, n_el = len(table), len(fw.elements)
+    scores, answered, sizes = _matrix(table, fw, min_share)
     # Each respondent's elements together, in the framework's order: row-major order.
     rows = np.repeat(np.arange(n_rows), n_el)
     element_ids = np.array([e.id for e in fw.elements], dtype=object)
     if coded:  # categorical columns: each id stored once, cheap to write block by block
-        out = pd.DataFrame({c: pd.Categorical(keyed[c].to_numpy(dtype=object))[rows]
+        out = pd.DataFrame({c: pd.Categorical(table[c].to_numpy(dtype=object))[rows]
                             for c in meta})
         out["framework"] = pd.Categorical.from_codes(np.zeros(len(rows), np.int8), [fw.id])
         out["element"] = pd.Categorical.from_codes(
             np.tile(np.arange(n_el, dtype=np.int16), n_rows), element_ids)
     else:
-        out = keyed[meta].iloc[rows].reset_index(drop=True)
+        out = table[meta].iloc[rows].reset_index(drop=True)
         out["framework"] = fw.id
         out["element"] = np.tile(element_ids, n_rows)
     out["score"] = scores.ravel()
     out["n_answered"] = answered.ravel()
     out["n_items"] = np.tile(sizes, n_rows)
-    out.attrs = {"source": keyed.attrs.get("source", ""), "framework": fw.id, "scale": fw.scale}
+    out.attrs = {"source": table.attrs.get("source", ""), "framework": fw.id, "scale": fw.scale}
     return out
 
 

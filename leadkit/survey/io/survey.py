@@ -30,6 +30,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from leadkit.content.frameworks import load_instrument
@@ -152,20 +153,22 @@ def _reshape(raw: pd.DataFrame, layout: Layout, ins: Instrument, name: str, colu
         if lost:
             errors.append(_not_found(name, tool, lost, ins, raw.columns, texts, matched))
             return None
-    frame = pd.DataFrame(index=raw.index)
+    parts: dict[str, object] = {}
     if who is not None:
-        frame["respondent"] = raw[who]
+        parts["respondent"] = raw[who].to_numpy()
     elif layout.kind != "table":  # no id in the export: numbered in file order
-        frame["respondent"] = [str(n) for n in range(1, len(raw) + 1)]
+        parts["respondent"] = np.array([str(n) for n in range(1, len(raw) + 1)], dtype=object)
     for col in raw.columns:
         if col != who and col.casefold() in METADATA and col.casefold() != "respondent":
-            frame[col.casefold()] = raw[col]
+            parts[col.casefold()] = raw[col].to_numpy()
     for col, item in matched.items():
         if col != who and col.casefold() not in METADATA:
-            frame[item] = raw[col]
+            parts[item] = raw[col].to_numpy()
+    frame = pd.DataFrame(parts, index=raw.index, copy=False)
     if layout.finished is not None and layout.finished in raw.columns:
-        done = raw[layout.finished].astype(str).str.strip().str.casefold()
-        open_ = int(done.isin(["0", "false", "0.0"]).sum())
+        codes, values = pd.factorize(raw[layout.finished].to_numpy(dtype=object))
+        unfinished = [str(v).strip().casefold() in ("0", "false", "0.0") for v in values]
+        open_ = int(np.isin(codes, np.flatnonzero(unfinished)).sum())
         if open_:
             notes.append(ngettext(
                 "{name}: {n} response is unfinished (Finished = False); it is kept and scored "

@@ -283,13 +283,17 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Instrument, nam
     rows = index.to_numpy()
     meta = {col: checks.ids(keep[col]) for col in METADATA if col in keep}
     people: list[str] = [c for c in ("respondent", "target") if c in meta]
-    for who, column in zip(people, checks.same_ids([meta[c] for c in people]), strict=True):
-        meta[who] = column
+    if people:
+        for who, column in zip(people, checks.same_ids([meta[c] for c in people]), strict=True):
+            meta[who] = column
     for group in ("team", "wave"):
         if group in meta:
             meta[group] = checks.same_ids([meta[group]])[0]
     for col, column in meta.items():
-        broken = [u for u in pd.unique(column) if not u.isprintable() and _broken(u)]
+        distinct = pd.unique(column).tolist()
+        if "\x1f".join(distinct).isascii():
+            continue  # ASCII holds no broken character
+        broken = [u for u in distinct if not u.isprintable() and _broken(u)]
         for n in rows[np.isin(column, broken)] if broken else []:
             errors.append(InputError(name, tr("the id holds a character that is not text (a "
                                               "broken surrogate)"), row=int(n), column=col,

@@ -31,7 +31,7 @@ import pandas as pd
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 from leadkit.survey.io.coded_columns import Coded, assemble, code_rows, combine, is_blank
-from leadkit.survey.io.fastread import CHUNK, fast_chunks, fast_table
+from leadkit.survey.io.fastread import CHUNK, fast_chunks, fast_table, quoted_table
 from leadkit.survey.io.workbook import MAX_COLUMNS, read_workbook
 
 __all__ = ["EXCEL_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "is_blank", "read_table",
@@ -60,6 +60,13 @@ def _encoding(path: Path, name: str) -> tuple[str, int]:
         if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16", 0
         skip = 3 if start.startswith(codecs.BOM_UTF8) else 0
+        if path.stat().st_size < 1 << 24:  # a small file: UTF-8 throughout in one call
+            handle.seek(skip)
+            try:
+                handle.read().decode("utf-8")
+                return "utf-8", skip
+            except UnicodeDecodeError:
+                pass
         handle.seek(skip)
         utf8_line = bad_line = None
         fits_cp1252 = True
@@ -162,11 +169,24 @@ def text_head(path: Path, rows: int = 3) -> pd.DataFrame | None:
     """
     if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
         return None
+    with path.open("rb") as handle:
+        start = handle.read(1 << 16)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = start[: len(start) // 2 * 2].decode("utf-16", "replace")
+    else:
+        text = start.decode("utf-8-sig", "replace")
+    lines = text.splitlines(keepends=True)[:-1] or [text]  # the last may be cut off
+    head = lines[0].strip()
+    if head.lower().startswith("sep=") and len(head) == 5:
+        delimiter, lines = head[4], lines[1:]
+    else:
+        counts = {d: lines[0].count(d) for d in (";", ",", "\t")}
+        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     try:
-        records, _, _ = _read_text(path, path.name)
-        first = [r for r in itertools.islice(records, rows + 50) if not _blank_record(r[1])]
-        records.close()  # type: ignore[attr-defined]
-    except (InputError, UnicodeDecodeError):
+        reader = csv.reader(lines, delimiter=delimiter)
+        first = [(n, r) for n, r in enumerate(itertools.islice(reader, rows + 50), 1)
+                 if not _blank_record(r)]
+    except csv.Error:
         return None
     if not first:
         return None
@@ -215,6 +235,7 @@ def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
 
 
 _FAST_FROM = 100_000  # bytes: smaller files take the careful path only (it is quick for them)
+_QUOTED_FROM = 20_000  # bytes: from here a quoted file (R's write.csv) goes to the C parser
 
 
 def _blank_record(rec: list) -> bool:
@@ -359,6 +380,8 @@ value in two)
     elif suffix in TEXT_SUFFIXES or not suffix:
         records, delimiter, info = _read_text(path, name)
         fast = fast_table(path, delimiter, info) if size > _FAST_FROM else None
+        if fast is None and size > _QUOTED_FROM:
+            fast = quoted_table(path, delimiter, info)
         if fast is not None and not fast.empty:
             records.close()  # type: ignore[attr-defined]
             table = fast
