@@ -99,9 +99,7 @@ def fast_chunks(path: Path, delimiter: str, info: dict
     ----------
     %(text_file)s
     %(delimiter)s
-    info : dict
-        What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``
-        and ``skiprows`` (the lines before the header).
+    %(sniff_info)s
 
     Returns
     -------
@@ -152,9 +150,7 @@ def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     ----------
     %(text_file)s
     %(delimiter)s
-    info : dict
-        What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``
-        and ``skiprows`` (the lines before the header).
+    %(sniff_info)s
 
     Returns
     -------
@@ -189,9 +185,7 @@ def quoted_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     ----------
     %(text_file)s
     %(delimiter)s
-    info : dict
-        What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``
-        and ``skiprows`` (the lines before the header).
+    %(sniff_info)s
 
     Returns
     -------
