@@ -21,8 +21,9 @@ instrument. Each file follows what the tool writes (checked against their docume
   all written with pyreadstat, with variable and value labels.
 - OpenDocument .ods.
 
-The Qualtrics CSV and the keys file are also written to datasets/samples/surveys/, where
-notebook 10 reads them.
+The Qualtrics CSV (every response finished) and the keys file are also written to
+datasets/samples/surveys/, where notebook 10 reads them (the export is catalogued as
+agile-qualtrics).
 """
 
 from __future__ import annotations
@@ -75,7 +76,12 @@ def keys_file(fw) -> str:
             "# marks a reverse-keyed item), the statements (to find the items in an export's\n"
             "# headers) and the answer labels (for exports with choice text).\n"
             "# Written by tools/make_survey_exports.py.\n")
-    return head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    def dump(part: dict, flow: bool | None) -> str:
+        return yaml.safe_dump(part, sort_keys=False, allow_unicode=True, width=100,
+                              default_flow_style=flow)
+
+    short = {k: doc[k] for k in ("name", "scale", "scales")}  # lists of items on one line
+    return head + dump(short, None) + dump({k: doc[k] for k in ("items", "labels")}, False)
 
 
 def _label(fw, value: float) -> str:
@@ -86,7 +92,8 @@ def _cells(values: pd.Series) -> list[str]:
     return ["" if pd.isna(v) else str(int(v)) for v in values]
 
 
-def qualtrics(data: pd.DataFrame, fw, choice_text: bool) -> list[list[str]]:
+def qualtrics(data: pd.DataFrame, fw, choice_text: bool,
+              unfinished: tuple[int, ...] = (5, 17)) -> list[list[str]]:
     n = len(data)
     ids = [f"R_{hashlib.blake2b(str(i).encode(), digest_size=8).hexdigest()[:15]}"
            for i in range(n)]  # as Qualtrics writes them, the same on every run
@@ -106,7 +113,7 @@ def qualtrics(data: pd.DataFrame, fw, choice_text: bool) -> list[list[str]]:
                   for k in range(1, len(fw.items) + 1)])
     rows = [header, texts, imports]
     for i, rec in data.iterrows():
-        finished = i not in (5, 17)
+        finished = i not in unfinished
         when = f"2025-03-{1 + i % 28:02d} 09:{i % 60:02d}:00"
         meta = [when, when, "IP Address" if choice_text else "0", f"192.0.2.{i % 250}",
                 "100" if finished else "80", str(300 + 7 * i),
@@ -223,8 +230,9 @@ def main() -> None:
     plain.to_csv(TESTS / "agile-self.csv", index=False)
     for folder in (TESTS, SAMPLES):
         (folder / "agile-keys.yaml").write_text(keys, encoding="utf-8")
-        write_csv(qualtrics(data, fw, False), folder / "agile-qualtrics.csv",
-                  encoding="utf-8-sig")
+        # The notebook's copy has every response finished: a lesson shows no warning.
+        write_csv(qualtrics(data, fw, False, (5, 17) if folder == TESTS else ()),
+                  folder / "agile-qualtrics.csv", encoding="utf-8-sig")
     write_csv(qualtrics(data, fw, True), TESTS / "agile-qualtrics-text.tsv", encoding="utf-16",
               delimiter="\t")
     write_csv(google(data, fw), TESTS / "agile-google-forms.csv")
