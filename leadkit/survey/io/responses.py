@@ -171,7 +171,9 @@ def validate_responses(source: str | Path | pd.DataFrame, framework: Instrument 
     Returns
     -------
     list of InputError
-        Ordered: file and column problems first, then cell problems by row.
+        Ordered: file and column problems first, then cell problems by row. At most the
+        first 1,000 are kept (a :class:`~leadkit.survey.io.problems.Problems` list, whose
+        ``total`` counts every problem found).
 
     Examples
     --------
