@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import leadkit as lk
-from leadkit.survey.scoring import share_note
+from leadkit.survey.scoring import share_note, wide_scores
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "surveys"
 
@@ -40,7 +40,7 @@ def answers(bfi) -> pd.DataFrame:
 def test_scores_equal_score_items_with_impute_none(bfi, answers):
     # s <- scoreItems(keys, items, impute = "none", min = 1, max = 6); s$scores
     expected = pd.read_csv(DATA / "bfi_scores_reference.csv")
-    wide = pd.concat(list(lk.survey.scoring.wide_scores(answers, bfi, min_share=0.01)))
+    wide = pd.concat(list(wide_scores(answers, bfi, min_share=0.01)))
     assert wide["respondent"].tolist() == expected["respondent"].astype(str).tolist()
     for scale in KEYS:
         np.testing.assert_allclose(wide[scale], expected[scale], rtol=0, atol=1e-13)
