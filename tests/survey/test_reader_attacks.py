@@ -182,3 +182,35 @@ def test_huge_integers_and_lone_surrogates_are_named_input_errors():
     assert where[(2, "acmo01")].endswith("is outside the scale")
     assert "not text" in where[(3, "respondent")]
     assert all(str(p).encode("utf-8", "backslashreplace") for p in problems)
+
+
+def _ods(tmp_path, extra_rows: str) -> Path:
+    """The fixture's .ods with more rows written into its sheet."""
+    import zipfile
+
+    source = Path(__file__).resolve().parents[1] / "data" / "surveys" / "agile-self.ods"
+    with zipfile.ZipFile(source) as book:
+        files = {n: book.read(n) for n in book.namelist()}
+    files["content.xml"] = files["content.xml"].replace(b"</table:table>",
+                                                        extra_rows.encode() + b"</table:table>")
+    path = tmp_path / "extra.ods"
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr(zipfile.ZipInfo("mimetype"), files.pop("mimetype"))
+        for member, data in files.items():
+            book.writestr(member, data, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_an_ods_repeating_a_filled_row_a_million_times_is_refused(tmp_path):
+    keys = lk.load_instrument(Path(__file__).resolve().parents[1] / "data" / "surveys"
+                              / "agile-keys.yaml")
+    empty = _ods(tmp_path, '<table:table-row table:number-rows-repeated="1048500"><table:table-'
+                           'cell table:number-columns-repeated="1024"/></table:table-row>')
+    assert len(lk.read_survey(empty, keys)) == 64  # LibreOffice's empty rows: nothing to read
+    bomb = _ods(tmp_path, '<table:table-row table:number-rows-repeated="1048500"><table:table-'
+                          'cell table:number-columns-repeated="100" office:value-type="float" '
+                          'office:value="1"><text:p>1</text:p></table:table-cell>'
+                          "</table:table-row>")
+    assert bomb.stat().st_size < 10_000
+    with pytest.raises(InputError, match=r"spans 1,048,565 rows × 100 columns"):
+        lk.read_survey(bomb, keys)

@@ -205,6 +205,10 @@ def read_workbook(path: Path, name: str, sheet: str | int | None
     except (zipfile.BadZipFile, OSError):
         raise _refuse(name, tr("the file is not a readable Excel workbook"), kind) from None
     with archive:
+        # calamine reads every sheet of an .ods when it opens it: its extent is checked first.
+        extent = _scan_ods(archive, name) if ods else None
+        if extent is not None and (extent[1] > MAX_COLUMNS or extent[0] * extent[1] > MAX_CELLS):
+            _too_large(name, "content.xml", *extent)
         try:
             book = calamine.CalamineWorkbook.from_path(str(path))
         except Exception:  # a renamed CSV, a password-protected or damaged file
@@ -228,24 +232,28 @@ def read_workbook(path: Path, name: str, sheet: str | int | None
         if sheet not in sheets:
             raise _refuse(name, tr("the sheet '{sheet}' is a chart, not a table").format(
                               sheet=sheet), tr("one of the sheets: ") + ", ".join(sheets))
-        if ods:
-            rows, columns = _scan_ods(archive, name)
+        if extent is not None:
+            rows, columns = extent
         else:
             member = {s: m for s, m, _, _ in _sheet_members(archive, name)}.get(sheet)
             if member is None or member not in archive.namelist():
                 raise _refuse(name, tr("the file is not a readable Excel workbook"), kind)
             rows, columns = _scan_xlsx(archive, member, name, sheet)
     if columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
-        raise _refuse(name, tr("sheet '{sheet}' spans {rows:,} rows × {columns:,} columns, more "
-                               "than the {cells:,} cells the kit reads from a workbook").format(
-                                   sheet=sheet, rows=rows, columns=columns, cells=MAX_CELLS),
-                      tr("the answers only (delete empty rows and columns far below or beside "
-                         "them), or the same table saved as CSV"))
+        _too_large(name, sheet, rows, columns)
     try:
         data = book.get_sheet_by_name(sheet)
     except Exception:
         raise _refuse(name, tr("the file is not a readable Excel workbook"), kind) from None
     return _rows(data)
+
+
+def _too_large(name: str, sheet: str, rows: int, columns: int) -> None:
+    raise _refuse(name, tr("sheet '{sheet}' spans {rows:,} rows × {columns:,} columns, more "
+                           "than the {cells:,} cells the kit reads from a workbook").format(
+                               sheet=sheet, rows=rows, columns=columns, cells=MAX_CELLS),
+                  tr("the answers only (delete empty rows and columns far below or beside "
+                     "them), or the same table saved as CSV"))
 
 
 def _rows(data) -> Iterator[tuple[int, list]]:  # noqa: ANN001 - a calamine sheet
