@@ -461,6 +461,10 @@ silo-collaboration, customer-leadership, leading-professionals, wij-model (or pa
         if not candidate.is_file():
             raise FrameworkFileError(text, "", "the file does not exist")
         path = candidate.resolve()
+        if _is_keys_file(path):
+            raise FrameworkFileError(text, "", "this file holds an instrument's keys (scales:), "
+                                     "not a framework; read it with lk.load_instrument, or pass "
+                                     "it wherever a framework is asked for")
     else:
         path = _framework_dir() / f"{text}.yaml"
         if not path.is_file():
