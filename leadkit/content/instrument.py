@@ -165,28 +165,34 @@ class Instrument:
         where = self.path or self.id
         low, high = self.scale
         if not (isinstance(low, int) and isinstance(high, int)) or low >= high:
-            raise FrameworkFileError(where, "scale", f"{list(self.scale)} is not a scale: "
-                                     "expected two whole numbers, the lowest answer first, "
-                                     "such as [1, 5]")
+            raise FrameworkFileError(where, "scale",
+                tr("{value} is not a scale: expected two whole "
+                   "numbers, the lowest answer first, such as [1, 5]").format(
+                    value=list(self.scale)))
         if self.scale_labels and len(self.scale_labels) != high - low + 1:
-            raise FrameworkFileError(where, "labels", f"{len(self.scale_labels)} labels for a "
-                                     f"{high - low + 1}-point scale")
+            raise FrameworkFileError(where, "labels",
+                tr("{n} labels for a {points}-point scale").format(
+                    n=len(self.scale_labels), points=high - low + 1))
         scales = [s.id for s in self.elements]
         if len(set(scales)) != len(scales):
             twice = next(s for s in scales if scales.count(s) > 1)
-            raise FrameworkFileError(where, "scales", f"the scale {twice!r} appears twice; "
-                                     "expected each scale once")
+            raise FrameworkFileError(where, "scales",
+                tr("the scale '{value}' appears twice; expected "
+                   "each scale once").format(value=twice))
         seen: dict[str, str] = {}
         for item in self.items:
             _check_item_id(item.id, where)
             if item.id in seen:
                 raise FrameworkFileError(
-                    where, f"scales.{item.element}", f"the item {item.id!r} appears twice (also "
-                    f"in {seen[item.id]!r}); expected each item in one scale")
+                    where, f"scales.{item.element}", tr("the item '{item}' appears twice (also in "
+                    "'{scale}'); expected each item in one scale").format(
+                        item=item.id, scale=seen[item.id]))
             seen[item.id] = item.element
             if item.element not in scales:
-                raise FrameworkFileError(where, f"items.{item.id}", f"unknown scale "
-                                         f"{item.element!r}; expected one of {', '.join(scales)}")
+                raise FrameworkFileError(where, f"items.{item.id}",
+                    tr("unknown scale '{value}'; expected one of "
+                       "{known}").format(value=item.element,
+                        known=", ".join(scales)))
         if not self.title:
             object.__setattr__(self, "title", _both(self.id))
 
@@ -333,13 +339,14 @@ def _check_item_id(item: object, where: str, place: str | None = None) -> None:
     """Refuse an item id that is no column name, or one the response table reserves."""
     place = place or "items"
     if not isinstance(item, str) or not _ITEM_ID.match(item):
-        raise FrameworkFileError(where, place, f"{str(item)[:60]!r} is not an item id; expected "
-                                 "the name of a column of the data, such as 'A1' or 'Q1_1' (no "
-                                 "spaces at the ends, no line breaks)")
+        raise FrameworkFileError(where, place, tr("'{value}' is not an item id; expected the name "
+                                 "of a column of the data, such as 'A1' or 'Q1_1' (no spaces at "
+                                 "the ends, no line breaks)").format(value=str(item)[:60]))
     if item.strip().lower() in RESERVED_IDS:
-        raise FrameworkFileError(where, place, f"{item!r} is a column of the response table "
+        raise FrameworkFileError(where, place, tr("'{value}' is a column of the response table "
                                  "(respondent, team, rater, target, wave), not an item; expected "
-                                 "an item id such as 'A1' (rename the column in the data)")
+                                 "an item id such as 'A1' (rename the column in the data)").format(
+                                     value=item))
 
 
 def _from_parts(keys: Any, scale: Any, *, texts: Any, labels: Any, name: Any, where: str,
@@ -351,38 +358,44 @@ def _from_parts(keys: Any, scale: Any, *, texts: Any, labels: Any, name: Any, wh
         return f"line {at} ({text})" if at else text
 
     if not isinstance(keys, Mapping) or not keys:
-        raise FrameworkFileError(where, place("scales"), "expected the scales with their items, "
-                                 "such as {agreeableness: [-A1, A2, A3]}")
+        raise FrameworkFileError(where, place("scales"),
+            tr("expected the scales with their items, such "
+               "as {{agreeableness: [-A1, A2, A3]}}").format())
     try:
         low, high = (int(v) if isinstance(v, int) and not isinstance(v, bool) else v
                      for v in scale)
     except (TypeError, ValueError):
         low = high = None
     if not (isinstance(low, int) and isinstance(high, int) and low < high):
-        raise FrameworkFileError(where, place("scale"), f"{scale!r} is not a scale; expected the "
-                                 "lowest and the highest answer, such as [1, 6]")
+        raise FrameworkFileError(where, place("scale"),
+            tr("{value} is not a scale; expected the lowest "
+               "and the highest answer, such as [1, 6]").format(value=scale))
     if high - low > 100:
-        raise FrameworkFileError(where, place("scale"), f"a {high - low + 1}-point scale; "
-                                 "expected at most 101 answer points")
+        raise FrameworkFileError(where, place("scale"),
+            tr("a {points}-point scale; expected at most 101 "
+               "answer points").format(points=high - low + 1))
     texts = dict(texts or {})
     items: list[Item] = []
     seen: dict[str, str] = {}
     for scale_id, members in keys.items():
         if not isinstance(scale_id, str) or not scale_id.strip():
-            raise FrameworkFileError(where, place("scales"), f"{scale_id!r} is not a scale name; "
-                                     "expected a word such as agreeableness")
+            raise FrameworkFileError(where, place("scales"),
+                tr("'{value}' is not a scale name; expected a "
+                   "word such as agreeableness").format(value=scale_id))
         if isinstance(members, str) or not isinstance(members, Sequence) or not members:
-            raise FrameworkFileError(where, place("scales", scale_id), "expected a list of "
-                                     "item ids, such as [-A1, A2, A3]")
+            raise FrameworkFileError(where, place("scales", scale_id),
+                tr("expected a list of item ids, such as [-A1, "
+                   "A2, A3]"))
         for k, key in enumerate(members):
             text = str(key).strip() if isinstance(key, (str, int)) else key
             reverse = isinstance(text, str) and text.startswith("-")
             item = text[1:].strip() if reverse else text
             _check_item_id(item, where, place("scales", scale_id, k))
             if item in seen:
-                raise FrameworkFileError(where, place("scales", scale_id, k), f"the item {item!r} "
-                                         f"is already in the scale {seen[item]!r}; expected each "
-                                         "item in one scale")
+                raise FrameworkFileError(where, place("scales", scale_id, k),
+                    tr("the item '{item}' is already in the scale "
+                       "'{scale}'; expected each item in one scale").format(
+                        item=item, scale=seen[item]))
             seen[item] = scale_id
             statement = texts.get(item)
             items.append(Item(id=item, element=scale_id, reverse=reverse,
@@ -390,8 +403,10 @@ def _from_parts(keys: Any, scale: Any, *, texts: Any, labels: Any, name: Any, wh
                               observer_text=_both(statement) if statement else {}))
     for item in texts:
         if item not in seen:
-            raise FrameworkFileError(where, place("items", item), f"a statement for {item!r}, "
-                                     "which is in no scale; expected the items of the scales")
+            raise FrameworkFileError(where, place("items", item),
+                tr("a statement for '{value}', which is in no "
+                   "scale; expected the items of the scales").format(
+                    value=item))
     points: list[Text] = [{} for _ in range(high - low + 1)]
     for value, label in dict(labels or {}).items():
         try:
@@ -399,9 +414,10 @@ def _from_parts(keys: Any, scale: Any, *, texts: Any, labels: Any, name: Any, wh
         except (TypeError, ValueError):
             number = None
         if number is None or not low <= number <= high or str(value).strip() != str(number):
-            raise FrameworkFileError(where, place("labels", value), f"{value!r} is not an answer "
-                                     f"of the scale; expected a whole number from {low} to "
-                                     f"{high}")
+            raise FrameworkFileError(where, place("labels", value),
+                tr("{value} is not an answer of the scale; "
+                   "expected a whole number from {low} to {high}").format(
+                    value=value, low=low, high=high))
         points[number - low] = _both(label)
     return Instrument(
         id=str(name).strip() if name else (Path(where).stem if line else "instrument"),
@@ -462,25 +478,28 @@ already in the scale 'open'; expected each item in one scale
         doc = read_yaml(path)
         tree = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
     except RecursionError:
-        raise FrameworkFileError(where, "", "the document is nested too deeply; expected a "
-                                 "few levels (scales: {name: [items]})") from None
+        raise FrameworkFileError(where, "", tr("the document is nested too deeply; expected a "
+                                 "few levels (scales: {{name: [items]}})").format()) from None
     lines = _node_lines(tree)
     if not isinstance(doc, dict):
-        raise FrameworkFileError(where, "line 1", "expected keys such as 'scale:' and "
-                                 "'scales:' at the top of the file")
+        raise FrameworkFileError(where, "line 1", tr("expected keys such as 'scale:' and 'scales:' "
+                                 "at the top of the file"))
     known = {"name", "scale", "scales", "items", "labels"}
     for key in doc:
         if key not in known:
             raise FrameworkFileError(where, f"line {lines.get((key,), 1)} ({key})",
-                                     f"unknown key {key!r}; expected {', '.join(sorted(known))}")
+                                     tr("unknown key '{value}'; expected {known}").format(
+                                         value=key, known=", ".join(sorted(known))))
     for key in ("scale", "scales"):
         if key not in doc:
-            raise FrameworkFileError(where, "line 1", f"the key '{key}' is missing; expected "
-                                     "scale: [1, 5] and scales: {name: [item, -item, …]}")
+            raise FrameworkFileError(where, "line 1",
+                tr("the key '{value}' is missing; expected scale: "
+                   "[1, 5] and scales: {{name: [item, -item, …]}}").format(
+                    value=key))
     for key in ("items", "labels"):
         if doc.get(key) is not None and not isinstance(doc[key], dict):
             raise FrameworkFileError(where, f"line {lines.get((key,), 1)} ({key})",
-                                     "expected a mapping, one 'id: text' per line")
+                                     tr("expected a mapping, one 'id: text' per line"))
 
     def line(parts: tuple) -> int | None:
         for cut in range(len(parts), 0, -1):
