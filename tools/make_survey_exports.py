@@ -67,7 +67,7 @@ def answers() -> tuple[pd.DataFrame, object]:
 
 
 def keys_file(fw) -> str:
-    doc = {"name": "Agile marketing leadership (self)", "scale": list(fw.scale),
+    doc = {"name": "agile-cmo-self", "scale": list(fw.scale),
            "scales": {e.id: [("-" if it.reverse else "") + it.id for it in fw.items_for(e.id)]
                       for e in fw.elements},
            "items": {it.id: it.self_text["en"] for it in fw.items},

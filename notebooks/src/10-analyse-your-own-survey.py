@@ -72,7 +72,7 @@ lk.set_language("{{LANG}}")
 # %%
 export = lk.dataset_path("agile-qualtrics")
 keys_file = export.with_name("agile-keys.yaml")
-print(keys_file.read_text(encoding="utf-8").split("\nitems:")[0])
+print("scale:" + keys_file.read_text(encoding="utf-8").split("\nscale:")[1].split("\nitems:")[0])
 
 # %% [markdown] lang="en"
 # The keys become an *instrument*: scales of items on one answer scale. The statements let the
