@@ -37,6 +37,11 @@ PARAMETERS: dict[str, str] = {
         "path : pathlib.Path\n"
         "    The text file."
     ),
+    'sniff_info': (
+        "info : dict\n"
+        "    What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``\n"
+        "    and ``skiprows`` (the lines before the header)."
+    ),
     'delimiter': (
         "delimiter : str\n"
         "    The one-character field separator."

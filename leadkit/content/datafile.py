@@ -203,11 +203,17 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if v == "additionalProperties":
         return f"unexpected key(s): {error.message.split('(')[-1].rstrip(')')}"
     if v == "pattern":
+        shown = _shorten(repr(error.instance), 80)
+        if "a-z0-9_" in str(error.validator_value):  # an item id of a framework file
+            return (f"{shown} is not allowed here: expected lowercase letters, digits and "
+                    "underscores, starting with a letter (like 'acmo01'); for item ids as your "
+                    "data writes them (A1, Q1_1) write a keys file and load it with "
+                    "lk.load_instrument")
         return (
-            f"{_shorten(repr(error.instance), 80)} is not allowed here: expected lowercase "
-            "letters, digits and single dashes (like 'build-trust')"
+            f"{shown} is not allowed here: expected lowercase letters, digits and single "
+            "dashes (like 'build-trust')"
             if "a-z" in str(error.validator_value)
-            else f"{_shorten(repr(error.instance), 80)} must not be empty"
+            else f"{shown} must not be empty"
         )
     if v in ("type", "const", "enum", "minItems", "maxItems", "minLength", "uniqueItems"):
         return error.message.replace("is not of type", "should be of type")

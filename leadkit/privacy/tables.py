@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from leadkit import privacy
-from leadkit.content.frameworks import Framework
+from leadkit.content.instrument import Instrument
 from leadkit.docparams import shared_params
 
 __all__ = ["SMALL_GROUPS", "withheld_rows", "eligible_rows", "group_table", "score_grid",
@@ -160,7 +160,7 @@ def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR
 
 
 @shared_params
-def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Framework,
+def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Instrument,
                 floor: int = privacy.FLOOR, min_share: float = 0.5) -> pd.DataFrame:
     """``n`` people and the ``mean`` of their scores per group of ``keys``, with the floor applied.
 
@@ -174,7 +174,7 @@ def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Framework,
     scores : pandas.DataFrame
         Tidy score rows with ``respondent``, ``score`` and the ``keys`` columns.
     %(keys)s
-    fw : Framework
+    fw : Instrument
         The framework scored; its scale and items set the grid of possible scores.
     %(floor)s
     min_share : float, default 0.5
@@ -208,12 +208,12 @@ def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Framework,
                                    step=step)
 
 
-def score_grid(fw: Framework, min_share: float = 0.5) -> tuple[tuple[float, float], float]:
+def score_grid(fw: Instrument, min_share: float = 0.5) -> tuple[tuple[float, float], float]:
     """The scale's ends and the coarsest step of any element score of ``fw``.
 
     Parameters
     ----------
-    fw : Framework
+    fw : Instrument
         The framework scored.
     min_share : float, default 0.5
         The smallest share of an element's items that still gives a score.

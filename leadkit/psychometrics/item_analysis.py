@@ -3,9 +3,10 @@
 The numbers follow R ``psych::alpha(x, use = "pairwise")``: one item covariance matrix C
 (pairwise complete when answers are missing) gives raw alpha, alpha if an item is deleted and
 the corrected item-total correlation (r.drop) in closed form, and the Feldt interval uses all
-rows as n, as ``psych::alpha.ci`` does. Standardised alpha uses the mean pairwise Pearson
-correlation between items (the published formula); psych before 2.4.4 standardised the
-pairwise covariances with full-column SDs instead, which differs only when answers are missing.
+rows as n, as ``psych::alpha.ci`` does. Standardised alpha and the mean inter-item r use the
+correlations psych uses, ``cov2cor`` of that covariance matrix (each item standardised by its
+own variance over all its answers); with missing answers this differs slightly from averaging
+the pairwise Pearson correlations, and a psych user gets psych's numbers.
 
 Examples
 --------
@@ -295,6 +296,12 @@ def reliability(items: pd.DataFrame | np.ndarray, *, ci_level: float = 0.95) -> 
             corr = cov / np.outer(sd, sd)
     else:
         cov, corr, counts, means = _pairwise(xt, names)
+        # As psych::alpha: the correlations are cov2cor of the pairwise covariances, each
+        # standardised by the item's own variance over all its answers (not the variance on
+        # the rows a pair shares); with complete answers the two are the same.
+        sd = np.sqrt(np.diag(cov))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            corr = np.where(np.isnan(corr), np.nan, cov / np.outer(sd, sd))
     var = np.diag(cov)
     # A constant item has variance 0 up to rounding in the shifted sums, hence the tolerance.
     flat = np.flatnonzero(~(var > (1e-13 * np.abs(means)) ** 2))

@@ -28,7 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from leadkit import privacy
-from leadkit.content.frameworks import Framework, load_framework
+from leadkit.content.frameworks import load_instrument
+from leadkit.content.instrument import Instrument
 from leadkit.docparams import shared_params
 from leadkit.i18n import N_, format_number, get_language, tr
 from leadkit.privacy.tables import agreement_across_teams, eligible_rows, group_table, score_grid
@@ -41,7 +42,7 @@ from leadkit.survey.element_stats import (
     team_agreement,
 )
 from leadkit.survey.feedback360 import anonymity_note, self_other
-from leadkit.survey.scoring import checked_table, score
+from leadkit.survey.scoring import checked_table, score, share_note
 
 __all__ = ["build_report", "write_report", "report_figures"]
 
@@ -91,7 +92,7 @@ def _group(frame: pd.DataFrame) -> pd.Series:
     return label
 
 
-def _pooled(rows: pd.DataFrame, fw: Framework, floor: int, min_share: float) -> pd.DataFrame:
+def _pooled(rows: pd.DataFrame, fw: Instrument, floor: int, min_share: float) -> pd.DataFrame:
     """``n`` and ``mean`` per element and rater group (``_g``), the privacy rules applied."""
     data = rows.assign(_g=_group(rows))
     described = group_table(data, ["element", "_g"], fw=fw, floor=floor, min_share=min_share)
@@ -106,7 +107,7 @@ def _wide(described: pd.DataFrame, order: list[str] | None = None,
 
 
 @shared_params
-def report_figures(scores: pd.DataFrame, fw: Framework, *, floor: int = privacy.FLOOR,
+def report_figures(scores: pd.DataFrame, fw: Instrument, *, floor: int = privacy.FLOOR,
                    min_share: float = 0.5) -> dict[str, pd.DataFrame | None]:
     """Compute every figure the report publishes about groups, before it is written out.
 
@@ -119,8 +120,8 @@ def report_figures(scores: pd.DataFrame, fw: Framework, *, floor: int = privacy.
     ----------
     scores : pandas.DataFrame
         Tidy element scores (:func:`leadkit.survey.scoring.score`).
-    fw : Framework
-        The framework scored.
+    fw : Instrument
+        The instrument (or kit framework) scored.
     %(floor)s
     min_share : float, default 0.5
         The share of an element's items that gives a score.
@@ -161,7 +162,7 @@ def report_figures(scores: pd.DataFrame, fw: Framework, *, floor: int = privacy.
             "teams": teams, "gaps": gaps, "profile": scores[ok & selfs & first]}
 
 
-def build_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+def build_report(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
                  min_share: float = 0.5, floor: int = privacy.FLOOR, figures: bool = True) -> str:
     """The HTML report of a response table (see the module text for its sections).
 
@@ -170,7 +171,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     responses : DataFrame or path
         A validated table from :func:`~leadkit.survey.io.responses.read_responses` or anything it
         reads.
-    framework : Framework, id or path
+    framework : Instrument, id or path
         The instrument.
     min_share, floor : float, int
         Passed on to :func:`~leadkit.survey.scoring.score` and
@@ -183,7 +184,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     str
         A complete HTML document.
     """
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     table = checked_table(responses, fw)
     scores = score(table, fw, min_share=min_share)
     esc = html.escape
@@ -204,6 +205,8 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
                                              "scale").format(
                                               min_share=min_share),
     }
+    if note := share_note(table, fw, min_share=min_share):
+        facts[tr("scores left missing")] = note
     names = {"team": tr("teams"), "rater": tr("rater groups"),
              "wave": tr("waves")}
     for col, label in names.items():
@@ -262,7 +265,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
             "</head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
 
 
-def _figures(profile: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) -> list[str]:
+def _figures(profile: pd.DataFrame, gaps: pd.DataFrame | None, fw: Instrument) -> list[str]:
     from leadkit import plots  # matplotlib only when figures are asked for
 
     out = []
@@ -282,7 +285,7 @@ def _figures(profile: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) ->
     return out
 
 
-def write_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path,
+def write_report(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path,
                  path: str | Path, **options: object) -> Path:
     """Write :func:`build_report` to ``path`` (UTF-8) and return the path.
 
@@ -290,7 +293,7 @@ def write_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     ----------
     responses : pandas.DataFrame, str or path-like
         The response table or its file, as for :func:`build_report`.
-    framework : Framework, str or path-like
+    framework : Instrument, str or path-like
         The framework the answers belong to.
     path : str or path-like
         The file to write; its folder must exist.
