@@ -109,6 +109,9 @@ from .store.classroom import (
 )
 
 # == researcher: Reading and scoring survey files
+from .content.instrument import Instrument as Instrument, Scale as Scale
+from .content.frameworks import load_instrument as load_instrument
+from .survey.io.survey import read_survey as read_survey
 from .survey.io.responses import (
     read_responses as read_responses,
     validate_responses as validate_responses,

@@ -37,6 +37,11 @@ PARAMETERS: dict[str, str] = {
         "path : pathlib.Path\n"
         "    The text file."
     ),
+    'sniff_info': (
+        "info : dict\n"
+        "    What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``\n"
+        "    and ``skiprows`` (the lines before the header)."
+    ),
     'delimiter': (
         "delimiter : str\n"
         "    The one-character field separator."
@@ -167,6 +172,11 @@ PARAMETERS: dict[str, str] = {
     'pool_scores': (
         "scores : dict of str to float\n"
         "    Element id to score, already checked by :func:`leadkit.classpool.rules.clean_scores`."
+    ),
+    'pool_code': (
+        "code : str, optional\n"
+        "    The learner's code, for a folder pool made with codes (case, spaces and dashes\n"
+        "    do not matter)."
     ),
     'pool_rows': (
         "list of dict\n"

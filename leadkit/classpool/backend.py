@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -47,13 +47,16 @@ class PoolBackend(Protocol):
     location: str
     kind: str
 
-    def create(self, roster: list[str] | None, floor: int) -> None:
+    def create(self, roster: list[str] | None, floor: int,
+               codes: Mapping[str, str] | None = None) -> None:
         """Make a new pool.
 
         Parameters
         ----------
         %(roster)s
         %(floor)s
+        codes : mapping of str to str, optional
+            Each roster learner's code, for a pool with no login of its own (a folder).
         """
 
     def info(self) -> dict[str, Any]:
@@ -65,7 +68,8 @@ class PoolBackend(Protocol):
             ``floor``, ``closed`` and ``roster_size`` (None when anyone may share).
         """
 
-    def share(self, learner: str, framework: Framework, scores: dict[str, float]) -> None:
+    def share(self, learner: str, framework: Framework, scores: dict[str, float],
+              code: str | None = None) -> None:
         """Replace a learner's share for a framework.
 
         Parameters
@@ -73,6 +77,7 @@ class PoolBackend(Protocol):
         %(learner)s
         %(pool_framework)s
         %(pool_scores)s
+        %(pool_code)s
         """
 
     def view(self, framework: Framework) -> list[dict[str, Any]]:

@@ -28,11 +28,15 @@ Examples
 >>> import tempfile, leadkit as lk
 >>> folder = tempfile.mkdtemp()
 >>> pool = ClassPool.create(folder, roster=["s1", "s2", "s3"])
->>> pool.share(learner="s1", framework="agile-cmo", scores={"build-trust": 4.0})
+>>> sorted(pool.codes)  # each learner's code, to hand out; a share needs it
+['s1', 's2', 's3']
+>>> pool.share(learner="s1", code=pool.codes["s1"], framework="agile-cmo",
+...            scores={"build-trust": 4.0})
 >>> pool.view("agile-cmo").loc[0, ["element", "n"]].tolist()
 ['build-trust', <NA>]
 >>> for who, s in [("s2", 3.0), ("s3", 3.5)]:
-...     pool.share(learner=who, framework="agile-cmo", scores={"build-trust": s})
+...     pool.share(learner=who, code=pool.codes[who], framework="agile-cmo",
+...                scores={"build-trust": s})
 >>> row = pool.view("agile-cmo").iloc[0]
 >>> row["element"], int(row["n"]), float(row["mean"])
 ('build-trust', 3, 3.5)
@@ -47,9 +51,10 @@ from typing import Any
 import pandas as pd
 
 from leadkit.classpool.backend import PoolBackend, open_backend
+from leadkit.classpool.codes import new_codes
 from leadkit.classpool.rules import POOL_FILE, check_floor, clean_scores, view_frame
 from leadkit.content.frameworks import Framework, load_framework
-from leadkit.errors import InputError
+from leadkit.errors import InputError, LeadkitError
 from leadkit.i18n import tr
 from leadkit.privacy import FLOOR
 
@@ -84,32 +89,61 @@ class ClassPool:
         self.location = str(location)
         self._backend: PoolBackend = open_backend(location, token)
         self._info = self._backend.info()
+        self.codes: dict[str, str] = {}
 
     @classmethod
     def create(cls, location: str | Path, roster: list[str] | str | Path | None = None, *,
-               floor: int = FLOOR, token: str | None = None) -> ClassPool:
+               floor: int = FLOOR, token: str | None = None,
+               codes: bool | None = None) -> ClassPool:
         """Make a new pool at ``location`` (the teacher); return it opened.
+
+        A folder pool has no login of its own: with a roster, every learner gets a code
+        (``pool.codes``, to hand out; the pool keeps only their hashes) and a share needs it,
+        so nobody can share under a classmate's id or the ids of absent classmates. The hub
+        service knows its users from the hub's login and needs no codes.
 
         Parameters
         ----------
         location : str or Path
-            A folder (made when missing) or the hub service.
+            A folder (made when missing, readable and writable by the class's group only) or
+            the hub service.
         roster : list of str or path, optional
             The learner ids allowed to share, or a CSV/text file with one id per line
             (:func:`leadkit.store.classroom.read_roster`). None lets any learner share.
         floor : int
             The smallest group shown (3 or more).
+        token : str, optional
+            For the service only: the hub API token.
+        codes : bool, optional
+            Give every roster learner a code. Default: yes for a folder pool with a roster.
 
         Returns
         -------
         ClassPool
+            The pool, opened; ``codes`` holds learner id → code when codes were made (they are
+            not stored anywhere else: write them down, as ``leadkit class open`` does).
+
+        Raises
+        ------
+        LeadkitError
+            A pool is already open at ``location``, or codes were asked for without a roster
+            or for the hub service.
         """
         from leadkit.store.handins import read_roster
 
         floor = check_floor(floor)
         ids = sorted(read_roster(roster)) if roster is not None else None
-        open_backend(location, token).create(ids, floor)
-        return cls(location, token=token)
+        backend = open_backend(location, token)
+        if codes is None:
+            codes = backend.kind == "folder" and bool(ids)
+        if codes and (not ids or backend.kind != "folder"):
+            raise LeadkitError(tr("codes go with a roster in a folder pool; the hub service "
+                                  "knows its users from the hub's login."))
+        made = new_codes(ids) if codes and ids else {}
+        backend.create(ids, floor, made or None)
+        pool = cls(location, token=token)
+        pool.codes = made
+        return pool
 
     @property
     def kind(self) -> str:
@@ -117,12 +151,17 @@ class ClassPool:
         return self._backend.kind
 
     @property
+    def needs_code(self) -> bool:
+        """Whether a share needs the learner's code (a folder pool made with a roster)."""
+        return bool(self._info.get("codes"))
+
+    @property
     def floor(self) -> int:
         """The smallest group of learners the pool shows anything about."""
         return int(self._info["floor"])
 
     def share(self, *, learner: str, framework: str | Framework,
-              scores: Mapping[str, Any]) -> None:
+              scores: Mapping[str, Any], code: str | None = None) -> None:
         """Share a learner's element scores; the latest share replaces their earlier one.
 
         Only element scores are shared, never answers or texts.
@@ -135,6 +174,8 @@ class ClassPool:
             The framework, or its id.
         scores : mapping of str to float
             Element id to score; elements without a score (None, NaN) are left out.
+        code : str, optional
+            The learner's code, for a folder pool made with codes.
 
         Raises
         ------
@@ -147,7 +188,7 @@ class ClassPool:
         learner = " ".join(str(learner).split()).casefold()
         if not learner:
             raise InputError("learner", tr("the learner id is empty"))
-        self._backend.share(learner, fw, clean_scores(fw, scores))
+        self._backend.share(learner, fw, clean_scores(fw, scores), code)
 
     def view(self, framework: str | Framework) -> pd.DataFrame:
         """Show the anonymised class picture of one framework, one row per element.

@@ -75,9 +75,9 @@ def clean_scores(framework: Framework, scores: Mapping[str, Any]) -> dict[str, f
                 expected=", ".join(sorted(known)))
         if value is None or (isinstance(value, float) and math.isnan(value)):
             continue
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
+        try:  # true/false are not scores, though Python would read them as 1 and 0
+            number = math.nan if isinstance(value, bool) else float(value)
+        except (TypeError, ValueError, OverflowError):
             number = math.nan
         if not (math.isfinite(number) and low <= number <= high):
             raise InputError("scores", tr("{value} is outside the scale").format(value=value),

@@ -43,6 +43,8 @@ from leadkit.errors import InputError, LeadkitError
 __all__ = ["make_app", "make_store", "main"]
 
 _CACHE_S = 10  # how long the teachers' group is trusted before it is asked again
+#: The largest request body the service reads (a roster of thousands still fits).
+MAX_BODY = 256 * 1024
 
 
 def make_store(url: str) -> PoolStore:
@@ -131,9 +133,11 @@ def make_app(store: PoolStore, *, prefix: str = "/", teachers: str = "teachers")
         def body(self) -> dict[str, Any]:
             try:
                 data = json.loads(self.request.body or b"{}")
-            except ValueError:
-                self.fail(400, "the request body is not JSON")
-            return data if isinstance(data, dict) else {}
+            except (ValueError, RecursionError):  # not JSON, or nested past any real request
+                self.fail(400, "the request body is not JSON the class pool can read")
+            if not isinstance(data, dict):
+                self.fail(400, "the request body must be a JSON object")
+            return data
 
         async def role(self) -> tuple[str, str]:
             """(name, "teacher" | "learner"); 401/403 for anyone else."""
@@ -186,8 +190,10 @@ def make_app(store: PoolStore, *, prefix: str = "/", teachers: str = "teachers")
             from leadkit.classpool.rules import check_floor
 
             roster = data.get("roster")
-            roster = sorted({" ".join(str(r).split()).casefold() for r in roster}) if roster \
-                else None
+            if roster is not None and not (isinstance(roster, list)
+                                           and all(isinstance(r, str) for r in roster)):
+                self.fail(400, "roster must be a list of learner ids (text)")
+            roster = sorted({" ".join(r.split()).casefold() for r in roster}) if roster else None
             try:
                 floor = check_floor(data.get("floor", 3))
             except LeadkitError as err:
@@ -269,8 +275,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     where = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101"))
     app = make_app(make_store(args.db), teachers=args.teachers,
                    prefix=os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/classpool/"))
+    # A share is a few hundred bytes and a roster of a big class some kilobytes: a larger body
+    # is refused before it is read into memory.
     app.listen(args.port if args.port is not None else where.port or 10101,
-               where.hostname or "127.0.0.1")
+               where.hostname or "127.0.0.1", max_body_size=MAX_BODY)
     IOLoop.current().start()
 
 

@@ -29,10 +29,12 @@ learner id, or ask the teacher to add it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
 
+from leadkit.classpool.codes import code_matches, hash_code, new_salt
 from leadkit.content.frameworks import Framework
 from leadkit.docparams import shared_methods
 from leadkit.errors import LeadkitError
@@ -57,6 +59,10 @@ tables = {
                          sa.Column("element", sa.String(100), primary_key=True),
                          sa.Column("learner", sa.String(200), primary_key=True),
                          sa.Column("score", sa.Float, nullable=False)),
+    # Per-learner codes of a folder pool: a salted hash of each (leadkit.classpool.codes).
+    "codes": sa.Table("classpool_codes", _meta,
+                      sa.Column("learner", sa.String(200), primary_key=True),
+                      sa.Column("hash", sa.String(128), nullable=False)),
     # A closed pool's shares, kept when the teacher opens the next lesson's pool.
     "archive": sa.Table("classpool_archive", _meta,
                         sa.Column("lesson", sa.String(40), primary_key=True),
@@ -101,7 +107,8 @@ class PoolStore:
                                "with 'leadkit class open' or ClassPool.create.").format(
                                 where=self.where))
 
-    def create(self, roster: list[str] | None, floor: int) -> None:
+    def create(self, roster: list[str] | None, floor: int,
+               codes: Mapping[str, str] | None = None) -> None:
         """Make the tables and the pool.
 
         A closed pool's shares move to the archive table first (never deleted).
@@ -110,6 +117,9 @@ class PoolStore:
         ----------
         %(roster)s
         %(floor)s
+        codes : mapping of str to str, optional
+            Each roster learner's code (:func:`leadkit.classpool.codes.new_codes`); only their
+            salted hashes are stored, and a share then needs the learner's code.
 
         Raises
         ------
@@ -127,12 +137,18 @@ class PoolStore:
                 raise LeadkitError(tr("{where}: a class pool is already open here; open it with "
                                       "ClassPool(location), or close it first with 'leadkit "
                                       "class close'.").format(where=self.where))
+            salt = new_salt()
             conn.execute(meta.insert(), [{"key": "lock", "value": "0"},
                                          {"key": "floor", "value": str(floor)},
                                          {"key": "closed", "value": "0"},
-                                         {"key": "roster", "value": "1" if roster else "0"}])
+                                         {"key": "roster", "value": "1" if roster else "0"},
+                                         {"key": "codes", "value": "1" if codes else "0"},
+                                         {"key": "code_salt", "value": salt}])
             if roster:
                 conn.execute(tables["roster"].insert(), [{"learner": r} for r in roster])
+            if codes:
+                conn.execute(tables["codes"].insert(), [
+                    {"learner": k, "hash": hash_code(c, salt)} for k, c in codes.items()])
 
     @staticmethod
     def _archive(conn: sa.Connection) -> None:
@@ -144,7 +160,7 @@ class PoolStore:
                                                          shares.c.element, shares.c.score))]
         if rows:
             conn.execute(tables["archive"].insert(), rows)
-        for name in ("shares", "released", "roster", "meta"):
+        for name in ("shares", "released", "roster", "codes", "meta"):
             conn.execute(tables[name].delete())
 
     def info(self) -> dict[str, Any]:
@@ -153,13 +169,15 @@ class PoolStore:
         Returns
         -------
         dict
-            ``floor``, ``closed`` and ``roster_size`` (None when anyone may share).
+            ``floor``, ``closed``, ``roster_size`` (None when anyone may share) and ``codes``
+            (whether a share needs the learner's code).
         """
         with self.engine.begin() as conn:
             meta = self._locked(conn)
             size = conn.execute(sa.select(sa.func.count()).select_from(tables["roster"])).scalar()
         return {"floor": int(meta["floor"]), "closed": meta["closed"] == "1",
-                "roster_size": int(size or 0) if meta.get("roster") == "1" else None}
+                "roster_size": int(size or 0) if meta.get("roster") == "1" else None,
+                "codes": meta.get("codes") == "1"}
 
     def on_roster(self, learner: str) -> bool:
         """Tell whether a learner may share.
@@ -184,7 +202,8 @@ class PoolStore:
         return conn.execute(sa.select(roster.c.learner)
                             .where(roster.c.learner == learner)).first() is not None
 
-    def share(self, learner: str, framework: Framework, scores: dict[str, float]) -> None:
+    def share(self, learner: str, framework: Framework, scores: dict[str, float],
+              code: str | None = None) -> None:
         """Replace a learner's share for a framework.
 
         Parameters
@@ -192,11 +211,13 @@ class PoolStore:
         %(learner)s
         %(pool_framework)s
         %(pool_scores)s
+        %(pool_code)s
 
         Raises
         ------
         LeadkitError
-            The pool is closed, or the learner is not on the roster.
+            The pool is closed, the learner is not on the roster, or (in a pool with codes)
+            the id and code do not match.
         """
         shares = tables["shares"]
         with self.engine.begin() as conn:
@@ -204,7 +225,15 @@ class PoolStore:
             if meta["closed"] == "1":
                 raise LeadkitError(tr("{where}: the class pool is closed; nothing was "
                                       "shared.").format(where=self.where))
-            if not self._allowed(conn, meta, learner):
+            if meta.get("codes") == "1":
+                stored = conn.execute(sa.select(tables["codes"].c.hash).where(
+                    tables["codes"].c.learner == learner)).scalar()
+                # One message whether the id is unknown or the code wrong: no roster probing.
+                if not code_matches(code, stored, meta.get("code_salt", "")):
+                    raise LeadkitError(tr("'{learner}': this learner id and code do not match, "
+                                          "so nothing was shared. Check the code on the card "
+                                          "from your teacher.").format(learner=learner))
+            elif not self._allowed(conn, meta, learner):
                 raise LeadkitError(tr("'{learner}' is not on the class roster: nothing was "
                                       "shared. Check the learner id, or ask the teacher to add "
                                       "it.").format(learner=learner))

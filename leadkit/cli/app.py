@@ -4,6 +4,10 @@
 
     leadkit validate FILE --framework ID            # only check; list every problem
     leadkit score FILE --framework ID --out scores.csv [--report report.html]
+    leadkit score EXPORT --keys keys.yaml --out scores.csv [--columns map.csv] [--respondent COL]
+
+FILE may be any export :func:`~leadkit.survey.io.survey.read_survey` recognises (Qualtrics,
+Google Forms, Microsoft Forms, LimeSurvey, SPSS, Stata, a spreadsheet).
 
 Exit codes: 0 when all is well, 2 for a problem in the input (the message names the file,
 the row and the column and says what was expected), 1 for an unexpected error. A Python
@@ -30,20 +34,31 @@ import pandas as pd
 from leadkit.cli import class_pool as cli_class_pool
 from leadkit.cli import hub_link as cli_hub
 from leadkit.cli import learner as cli_learner
-from leadkit.content.frameworks import Framework, load_framework
+from leadkit.content.frameworks import load_framework, load_instrument
+from leadkit.content.instrument import Instrument
 from leadkit.errors import FrameworkFileError, InputError, LeadkitError
 from leadkit.i18n import LANGUAGES, ngettext, set_language, tr
 
-__all__ = ["run", "build_parser", "MAX_SHOWN"]
+__all__ = ["run", "build_parser", "printable", "MAX_SHOWN"]
 
 #: How many problems ``validate`` prints before "… and N more".
 MAX_SHOWN = 20
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help=tr("the response file (.csv, .txt or .xlsx)"))
-    p.add_argument("--framework", "-f", required=True,
-                   help=tr("framework id (e.g. agile-cmo) or the path of a framework .yaml"))
+    p.add_argument("file", help=tr("the response file or survey export (.csv, .tsv, .xlsx, .ods, "
+                                   ".sav, .dta …)"))
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--framework", "-f",
+                       help=tr("framework id (e.g. agile-cmo) or the path of a framework .yaml"))
+    which.add_argument("--keys", "-k", metavar="KEYS.yaml",
+                       help=tr("your own instrument: a YAML file with scale: and scales: (psych "
+                               "keys, a minus for a reverse-keyed item)"))
+    p.add_argument("--columns", metavar="MAP.csv", default=None,
+                   help=tr("a CSV file of two columns, the file's column and the item id it "
+                           "holds, to rename columns"))
+    p.add_argument("--respondent", metavar="COLUMN", default=None,
+                   help=tr("the column that holds the respondent id"))
     p.add_argument("--sheet", default=None,
                    help=tr("the worksheet of an Excel file, by name or number (default: the "
                            "first)"))
@@ -101,60 +116,131 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _framework(spec: str) -> Framework:
+def _framework(args: argparse.Namespace) -> Instrument:
+    """The instrument of ``--framework`` or ``--keys``."""
+    if args.keys is not None:
+        if not Path(args.keys).is_file():
+            raise InputError(args.keys, tr("the keys file does not exist"),
+                             expected=tr("a YAML file with scale: and scales:"))
+        return load_instrument(Path(args.keys))
     try:
-        return load_framework(spec)
+        return load_framework(args.framework)
     except KeyError as err:  # an unknown id: the message lists the kit's frameworks
-        raise InputError(spec, str(err.args[0])) from None
+        raise InputError(args.framework, str(err.args[0])) from None
 
 
-def _read(args: argparse.Namespace, fw: Framework,
+def _column_map(path: str | None) -> dict[str, str] | None:
+    """The ``--columns`` file: one line per column, the file's name then the item id."""
+    if path is None:
+        return None
+    import csv
+
+    name = Path(path).name
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        raise InputError(name, tr("the file cannot be read as UTF-8 text"),
+                         expected=tr("a CSV file of two columns: column,item")) from None
+    delimiter = ";" if text.count(";") > text.count(",") else ","
+    mapping: dict[str, str] = {}
+    for n, rec in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), 1):
+        cells = [c.strip() for c in rec]
+        if not any(cells) or (n == 1 and [c.lower() for c in cells[:2]] == ["column", "item"]):
+            continue
+        if len(cells) != 2 or not all(cells):
+            raise InputError(name, tr("the line has {n} values").format(n=len(cells)), row=n,
+                             expected=tr("two values: the file's column and the item id"))
+        mapping[cells[0]] = cells[1]
+    return mapping
+
+
+def _read(args: argparse.Namespace, fw: Instrument,
           keep_answers: bool = True) -> tuple[pd.DataFrame | None, list, list]:
     """Read once, with every problem collected and warnings kept for printing."""
-    from leadkit.survey.io.responses import load_checked, warn_empty
+    from leadkit.survey.io.responses import warn_empty
+    from leadkit.survey.io.survey import load_survey
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)
-        table, problems, name = load_checked(args.file, fw, args.sheet, args.ignore_column,
-                                              keep_answers)
+        table, problems, name, notes = load_survey(
+            args.file, fw, columns=_column_map(args.columns), respondent=args.respondent,
+            sheet=args.sheet, ignore=args.ignore_column, keep_answers=keep_answers)
         if not problems:
             warn_empty(table, fw, name)
-    notes = [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
+    notes += [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
     return (None if problems else table), problems, notes
 
 
+def printable(text: str) -> str:
+    """Text from a file made safe to print: control, format and broken characters escaped.
+
+    A cell may hold terminal escapes (``\\x1b[2J`` clears the screen), direction overrides
+    (U+202E turns the rest of a line around) or a lone surrogate, which would crash the
+    printing itself; each is shown as its code instead.
+
+    Parameters
+    ----------
+    text : str
+        A message that may quote a file's cells.
+
+    Returns
+    -------
+    str
+        The same text with every such character written as ``\\x1b``, ``\\u202e`` ….
+
+    Examples
+    --------
+    >>> printable("ann\\x1b[31m red \\u202eevil")
+    'ann\\\\x1b[31m red \\\\u202eevil'
+    """
+    import unicodedata
+
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _print_problems(problems: list[InputError], file: str) -> None:
-    n = len(problems)
+    n = getattr(problems, "total", len(problems))
     print(ngettext("{file}: {n} problem found:", "{file}: {n} problems found:", n).format(
-        file=file, n=n), file=sys.stderr)
+        file=printable(file), n=n), file=sys.stderr)
     for problem in problems[:MAX_SHOWN]:
-        print(f"  - {problem}", file=sys.stderr)
-    if len(problems) > MAX_SHOWN:
-        more = len(problems) - MAX_SHOWN
+        print(f"  - {printable(str(problem))}", file=sys.stderr)
+    if n > MAX_SHOWN:
+        more = n - min(MAX_SHOWN, len(problems))
         print(tr("  … and {more} more").format(more=more), file=sys.stderr)
 
 
 def _validate(args: argparse.Namespace) -> int:
-    fw = _framework(args.framework)
+    fw = _framework(args)
     table, problems, notes = _read(args, fw, keep_answers=False)  # only checked: answers not kept
     name = Path(args.file).name
     for note in notes:
-        print(tr("warning: {note}").format(note=note), file=sys.stderr)
+        print(printable(tr("warning: {note}").format(note=note)), file=sys.stderr)
     if problems:
         _print_problems(problems, name)
         return 2
     assert table is not None
     n = len(table)
-    print(ngettext("{name}: OK — {n} row, {items} items of '{id}'",
-                   "{name}: OK — {n} rows, {items} items of '{id}'", n).format(
-        name=name, n=n, items=len(fw.items), id=fw.id))
+    print(printable(ngettext("{name}: OK — {n} row, {items} items of '{id}'",
+                             "{name}: OK — {n} rows, {items} items of '{id}'", n).format(
+        name=name, n=n, items=len(fw.items), id=fw.id)))
     return 0
 
 
 _EXCEL_ROWS = 1_048_576  # the most rows an Excel sheet holds, the header included
 
 
-def _write_scores(table: pd.DataFrame, fw: Framework, path: Path, args: argparse.Namespace
+def _write_scores(table: pd.DataFrame, fw: Instrument, path: Path, args: argparse.Namespace
                   ) -> int:
     """Write the scores of ``table``; return how many rows were written."""
     from leadkit.store.safe_output import neutralise_frame, write_csv
@@ -194,16 +280,20 @@ def _score(args: argparse.Namespace) -> int:
         raise InputError("--floor", tr("{floor} raters could be recognised").format(
                                         floor=args.floor),
                          expected=tr("3 or more"))
-    fw = _framework(args.framework)
+    fw = _framework(args)
     table, problems, notes = _read(args, fw)
     for note in notes:
-        print(tr("warning: {note}").format(note=note), file=sys.stderr)
+        print(printable(tr("warning: {note}").format(note=note)), file=sys.stderr)
     if problems:
         _print_problems(problems, Path(args.file).name)
         return 2
     out = Path(args.out)
     n = _write_scores(table, fw, out, args)
     print(tr("wrote {out} ({n} scores)").format(out=out, n=n))
+    from leadkit.survey.scoring import share_note
+
+    if note := share_note(table, fw, min_share=args.min_share):
+        print(tr("note: {note}").format(note=note))
     if args.report:
         from leadkit.render.report import write_report
 
@@ -216,7 +306,7 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     try:
         return func(args)
     except (InputError, FrameworkFileError) as err:
-        print(tr("leadkit: {err}").format(err=err), file=sys.stderr)
+        print(printable(tr("leadkit: {err}").format(err=err)), file=sys.stderr)
         return 2
     except OSError as err:  # an output folder that does not exist, a file open in Excel, …
         where = err.filename or ""
@@ -225,14 +315,14 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
               file=sys.stderr)
         return 2
     except LeadkitError as err:
-        print(f"leadkit: {err}", file=sys.stderr)
+        print(printable(f"leadkit: {err}"), file=sys.stderr)
         return 2
     except Exception as err:  # noqa: BLE001 - the last safety net of a command-line tool
         if os.environ.get("LEADKIT_DEBUG"):
             traceback.print_exc()
-        print(tr("leadkit: unexpected error ({name__}: {err}). Please report it with the "
-                 "command you ran; LEADKIT_DEBUG=1 shows the details.").format(
-                  name__=type(err).__name__, err=err), file=sys.stderr)
+        print(printable(tr("leadkit: unexpected error ({name__}: {err}). Please report it with "
+                           "the command you ran; LEADKIT_DEBUG=1 shows the details.").format(
+                  name__=type(err).__name__, err=err)), file=sys.stderr)
         return 1
 
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from leadkit.i18n import LANGUAGES, tr
 
-__all__ = ["ACTIONS", "wants", "parse", "run"]
+__all__ = ["ACTIONS", "wants", "parse", "run", "write_codes"]
 
 #: The words after ``leadkit class`` that mean the class pool.
 ACTIONS = ("open", "view", "close")
@@ -91,6 +92,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
                    help=tr("CSV or text file with one learner id per line"))
     o.add_argument("--floor", type=int, default=3,
                    help=tr("smallest group shown (3 or more)"))
+    o.add_argument("--codes-out", default=None,
+                   help=tr("where to write the learners' codes of a folder pool with a roster "
+                           "(default: class-codes-DATE.csv here; only you can read it)"))
     v = sub.add_parser("view", help=tr("show the anonymised class picture"))
     v.add_argument("path")
     v.add_argument("--framework", "-f", required=True)
@@ -102,6 +106,47 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     for each in (o, v, c):  # --lang is accepted after the command as well
         each.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     return parser.parse_args(list(argv)[1:])
+
+
+def write_codes(codes: dict[str, str], path: str | None = None) -> Path:
+    """Write the learners' codes to a CSV file that only its owner can read.
+
+    Parameters
+    ----------
+    codes : dict of str to str
+        Learner id to code, as :meth:`leadkit.ClassPool.create` made them.
+    path : str, optional
+        The file; default ``class-codes-<date>.csv`` in the current folder.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written (mode 0600, never overwritten).
+
+    Raises
+    ------
+    LeadkitError
+        The file exists already.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> where = write_codes({"s1": "ABCD-EFGH"}, os.path.join(tempfile.mkdtemp(), "codes.csv"))
+    >>> oct(where.stat().st_mode & 0o777), where.read_text().splitlines()
+    ('0o600', ['learner,code', 's1,ABCD-EFGH'])
+    """
+    from leadkit.errors import LeadkitError
+    from leadkit.store.safe_output import write_private_text
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = Path(path or f"class-codes-{stamp}.csv").expanduser()
+    text = "learner,code\n" + "".join(f"{k},{c}\n" for k, c in sorted(codes.items()))
+    try:
+        write_private_text(target, text, exclusive=True)
+    except FileExistsError:
+        raise LeadkitError(tr("{path} exists already; the codes were not written over it. "
+                              "Give another file with --codes-out.").format(path=target)) from None
+    return target
 
 
 def run(args: argparse.Namespace) -> int:
@@ -125,6 +170,10 @@ def run(args: argparse.Namespace) -> int:
         print(tr("class pool open at {path} (floor {floor}); learners share to "
                  "ClassPool({path!r})").format(
                   path=args.path, floor=pool.floor))
+        if pool.codes:
+            where = write_codes(pool.codes, args.codes_out)
+            print(tr("each learner's code is in {where}: hand every learner their own; a share "
+                     "needs it. Only you can read the file.").format(where=where))
         return 0
     pool = ClassPool(args.path)
     if args.action == "view":

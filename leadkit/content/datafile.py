@@ -41,6 +41,10 @@ __all__ = ["MAX_DATA_BYTES", "VALIDATED", "read_yaml", "load_validated", "conten
 
 #: The largest kit data file read (a framework file is about 40 kB).
 MAX_DATA_BYTES = 2_000_000
+#: The deepest nesting read (a framework file nests five levels); deeper is refused at once.
+MAX_DEPTH = 64
+#: The longest whole number read: an id or a count, never a number of thousands of digits.
+MAX_DIGITS = 30
 
 
 class _StrictSafeLoader(yaml.SafeLoader):
@@ -48,18 +52,33 @@ class _StrictSafeLoader(yaml.SafeLoader):
     aliases: the kit's files need none, and nested aliases can expand a small file into
     gigabytes (a "billion laughs") before anything could check it."""
 
+    _depth = 0
+
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
         if self.check_event(yaml.events.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in kit data files; write the "
                 "value out", event.start_mark)
-        return super().compose_node(parent, index)
+        # PyYAML composes by recursion: refuse deep nesting before Python's stack runs out.
+        if self._depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep; a kit data file nests "
+                "a few levels", self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _StrictSafeLoader, node: yaml.MappingNode, deep: bool = False):
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a word or a number, not a list or a mapping",
+                key_node.start_mark)
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
@@ -72,6 +91,18 @@ def _construct_mapping(loader: _StrictSafeLoader, node: yaml.MappingNode, deep: 
 _StrictSafeLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
 )
+
+
+def _construct_int(loader: _StrictSafeLoader, node: yaml.ScalarNode) -> int:
+    digits = sum(ch.isdigit() for ch in str(node.value))
+    if digits > MAX_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number of {digits} digits; a kit data file needs at most "
+            f"{MAX_DIGITS}", node.start_mark)
+    return loader.construct_yaml_int(node)
+
+
+_StrictSafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 @shared_params
@@ -172,11 +203,17 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if v == "additionalProperties":
         return f"unexpected key(s): {error.message.split('(')[-1].rstrip(')')}"
     if v == "pattern":
+        shown = _shorten(repr(error.instance), 80)
+        if "a-z0-9_" in str(error.validator_value):  # an item id of a framework file
+            return (f"{shown} is not allowed here: expected lowercase letters, digits and "
+                    "underscores, starting with a letter (like 'acmo01'); for item ids as your "
+                    "data writes them (A1, Q1_1) write a keys file and load it with "
+                    "lk.load_instrument")
         return (
-            f"{_shorten(repr(error.instance), 80)} is not allowed here: expected lowercase "
-            "letters, digits and single dashes (like 'build-trust')"
+            f"{shown} is not allowed here: expected lowercase letters, digits and single "
+            "dashes (like 'build-trust')"
             if "a-z" in str(error.validator_value)
-            else f"{_shorten(repr(error.instance), 80)} must not be empty"
+            else f"{shown} must not be empty"
         )
     if v in ("type", "const", "enum", "minItems", "maxItems", "minLength", "uniqueItems"):
         return error.message.replace("is not of type", "should be of type")

@@ -19,14 +19,15 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from leadkit.content.datafile import load_validated
+from leadkit.content.datafile import load_validated, read_yaml
+from leadkit.content.instrument import Instrument, Item, Scale, read_keys
 from leadkit.content.paths import data_dir
 from leadkit.errors import FrameworkFileError, UnknownIdError
 from leadkit.i18n import LANGUAGES, tr
@@ -38,6 +39,7 @@ __all__ = [
     "Framework",
     "list_frameworks",
     "load_framework",
+    "load_instrument",
     "crosswalk",
     "themes",
     "framework_overview",
@@ -120,9 +122,9 @@ class Source(dict):
         return dict(super().__getitem__(key))
 
 
-@dataclass(frozen=True)
-class Element:
-    """One practice, trait or principle of a framework.
+@dataclass(frozen=True, kw_only=True)
+class Element(Scale):
+    """One practice, trait or principle of a framework: a scale with its teaching texts.
 
     Texts are mappings of language code to text (``{"en": …, "nl": …}``); read them in the
     current language with :func:`leadkit.i18n.tr` or :attr:`label`.
@@ -143,71 +145,19 @@ class Element:
         The cross-framework themes (``datasets/themes.yaml``) it belongs to.
     """
 
-    id: str
-    name: Text
     explanation: Text
     in_practice: Text
     reflection: tuple[Text, ...]
-    themes: tuple[str, ...]
-
-    @property
-    def label(self) -> str:
-        """The element's name in the current language."""
-        return tr(self.name)
 
 
-@dataclass(frozen=True)
-class Item:
-    """One Likert item of a framework's instrument.
-
-    Attributes
-    ----------
-    id : str
-        The item id, a column of a response table (``"acmo01"``).
-    element : str
-        The id of the element the item measures.
-    reverse : bool
-        Whether the item is reverse-keyed (scored ``low + high - answer``).
-    self_text, observer_text : dict of str to str
-        The statement as the leader rates themself ("I …") and as others rate the leader
-        ("My manager …").
-    """
-
-    id: str
-    element: str
-    reverse: bool
-    self_text: Text
-    observer_text: Text
-
-    def text(self, form: str = "self") -> str:
-        """Give the item's wording in the current language.
-
-        Parameters
-        ----------
-        form : {"self", "observer"}, default "self"
-            The self form ("I …") or the observer form ("My manager …").
-
-        Returns
-        -------
-        str
-            The statement.
-
-        Raises
-        ------
-        ValueError
-            For another ``form``.
-        """
-        if form not in ("self", "observer"):
-            raise ValueError(f"form must be 'self' or 'observer', not {form!r}")
-        return tr(self.self_text if form == "self" else self.observer_text)
-
-
-@dataclass(frozen=True)
-class Framework:
-    """A framework with its elements and instrument; all attributes are plain data.
+@dataclass(frozen=True, kw_only=True)
+class Framework(Instrument):
+    """A framework: an instrument with the article, its elements and teaching texts on top.
 
     Made by :func:`load_framework` from a YAML file in ``datasets/frameworks/`` (or one of your
-    own). Texts are mappings of language code to text.
+    own). Texts are mappings of language code to text. Everything an
+    :class:`~leadkit.content.instrument.Instrument` has, a framework has: it is scored the same
+    way.
 
     Attributes
     ----------
@@ -233,17 +183,11 @@ class Framework:
         The file it was read from.
     """
 
-    id: str
-    title: Text
+    elements: tuple[Element, ...]
     summary: Text
     source: Source
-    elements: tuple[Element, ...]
-    items: tuple[Item, ...]
-    scale: tuple[int, int]
-    scale_labels: tuple[Text, ...]
     instrument_note: Text
     context_profile: tuple[dict[str, Any], ...] = ()
-    path: str = field(default="", compare=False)
 
     def element(self, element_id: str) -> Element:
         """Look up one element by its id.
@@ -256,39 +200,16 @@ class Framework:
         Returns
         -------
         Element
-            The element.
+            The element, with its teaching texts.
 
         Raises
         ------
         UnknownIdError
             Naming the framework's element ids (a ``KeyError`` too).
         """
-        for el in self.elements:
-            if el.id == element_id:
-                return el
-        known = ", ".join(e.id for e in self.elements)
-        raise UnknownIdError(f"{self.id} has no element {element_id!r}; its elements are: {known}")
-
-    def items_for(self, element_id: str) -> tuple[Item, ...]:
-        """List the items that measure one element.
-
-        Parameters
-        ----------
-        element_id : str
-            The element's id.
-
-        Returns
-        -------
-        tuple of Item
-            Its items, in instrument order.
-        """
-        self.element(element_id)
-        return tuple(it for it in self.items if it.element == element_id)
-
-    @property
-    def item_ids(self) -> list[str]:
-        """All item ids in instrument order."""
-        return [it.id for it in self.items]
+        found = super().element(element_id)
+        assert isinstance(found, Element)
+        return found
 
     def citation(self) -> str:
         """Write the source as a one-line reference.
@@ -344,7 +265,8 @@ class Framework:
     def _repr_markdown_(self) -> str:
         lines = [f"**{tr(self.title)}** — {tr(self.summary)}", ""]
         lines += [
-            f"{i}. **{e.label}**: {tr(e.explanation)}" for i, e in enumerate(self.elements, 1)
+            f"{i}. **{e.label}**: {tr(e.explanation)}"
+            for i, e in enumerate(self.elements, 1)
         ]
         lines += ["", f"*{self.citation()}*"]
         return "\n".join(lines)
@@ -539,6 +461,10 @@ silo-collaboration, customer-leadership, leading-professionals, wij-model (or pa
         if not candidate.is_file():
             raise FrameworkFileError(text, "", "the file does not exist")
         path = candidate.resolve()
+        if _is_keys_file(path):
+            raise FrameworkFileError(text, "", "this file holds an instrument's keys (scales:), "
+                                     "not a framework; read it with lk.load_instrument, or pass "
+                                     "it wherever a framework is asked for")
     else:
         path = _framework_dir() / f"{text}.yaml"
         if not path.is_file():
@@ -600,3 +526,65 @@ def framework_overview() -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).set_index("id")
+
+
+@lru_cache(maxsize=32)
+def _keys_path(path: Path, mtime: float) -> Instrument:
+    return read_keys(path)
+
+
+def _is_keys_file(path: Path) -> bool:
+    """Whether a YAML file holds an instrument's keys (``scales:``) rather than a framework."""
+    try:
+        doc = read_yaml(path)
+    except FrameworkFileError:
+        return path.suffix.lower() in (".yaml", ".yml") and "keys" in path.stem.lower()
+    return isinstance(doc, dict) and "scales" in doc and "instrument" not in doc
+
+
+def load_instrument(spec: Instrument | str | Path) -> Instrument:
+    """An instrument from a keys file, a framework id or file, or an instrument itself.
+
+    Every function that scores takes its instrument through this call, so a kit framework
+    (``"agile-cmo"``), the path of a framework file, the path of a small keys file (see
+    :func:`~leadkit.content.instrument.read_keys`) and an
+    :class:`~leadkit.content.instrument.Instrument` made with
+    :meth:`~leadkit.content.instrument.Instrument.from_keys` all work the same.
+
+    Parameters
+    ----------
+    spec : Instrument, str or pathlib.Path
+        An instrument or framework (returned unchanged), a framework id of the kit, or the
+        path of a keys or framework YAML file.
+
+    Returns
+    -------
+    Instrument
+        The instrument; a :class:`Framework` for a framework.
+
+    Raises
+    ------
+    UnknownIdError
+        An id that is not a framework of the kit.
+    FrameworkFileError
+        The file does not exist or fails a check; the message names the line and says what
+        was expected.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "bfi-keys.yaml"
+    >>> _ = p.write_text("name: bfi\\nscale: [1, 6]\\nscales:\\n  agree: [-A1, A2, A3]\\n")
+    >>> ins = load_instrument(p)
+    >>> ins.id, ins.keys()
+    ('bfi', {'agree': ['-A1', 'A2', 'A3']})
+    >>> load_instrument("agile-cmo").id
+    'agile-cmo'
+    """
+    if isinstance(spec, Instrument):
+        return spec
+    candidate = Path(str(spec)).expanduser()
+    if candidate.is_file() and _is_keys_file(candidate):
+        path = candidate.resolve()
+        return _keys_path(path, path.stat().st_mtime)
+    return load_framework(spec)

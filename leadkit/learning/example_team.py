@@ -44,6 +44,8 @@ _BANDS = [
     (0.90, N_("strong agreement")),
     (1.00, N_("very strong agreement")),
 ]
+_WITHHELD = N_("not shown for real answers (privacy)")
+
 #: Below this rwg(j) a team mean hides real differences between members: the common .70 rule
 #: of thumb for "enough agreement to speak of a team view" (see LeBreton & Senter 2008).
 LOW_AGREEMENT = 0.70
@@ -149,7 +151,7 @@ def _leader_rows(data: pd.DataFrame, team: str, file: str) -> tuple[str, pd.Data
     return leader, data[data["target"].astype(str) == leader]
 
 
-def _agreement(rows: pd.DataFrame, fw: Framework) -> pd.DataFrame:
+def _agreement(rows: pd.DataFrame, fw: Framework, *, invented: bool) -> pd.DataFrame:
     from leadkit.psychometrics.agreement import rwg_j
 
     low, high = fw.scale
@@ -172,9 +174,15 @@ def _agreement(rows: pd.DataFrame, fw: Framework) -> pd.DataFrame:
         if n < privacy.FLOOR or not privacy.mean_is_safe(mean, n, (low, high),
                                                          1 / max(len(items.columns), 1)):
             value, mean = np.nan, np.nan
+        # The leader's 360 row shows the team's mean; beside it, the team's agreement (even as
+        # a band) can pin down the members' scores (rule 8 of docs/privacy.md). The kit's
+        # invented sample describes no one; real answers get no per-team agreement.
+        if not invented:
+            value = np.nan
         out.append({"element": el.id, "label": el.label,
                     "n": n if n >= privacy.FLOOR else pd.NA,
-                    "rwg_j": round(value, 2), "band": agreement_band(value),
+                    "rwg_j": round(value, 2),
+                    "band": agreement_band(value) if invented else tr(_WITHHELD),
                     "mean": round(mean, 2)})
     return pd.DataFrame(out)
 
@@ -191,7 +199,9 @@ def team_example(framework_id: str | Framework, team: str, *,
     team : str
         The team id (``"T2"``); its leader is the person its members rated.
     data : DataFrame or path, optional
-        Responses with ``respondent``, ``team``, ``rater``, ``target`` (and ``wave``).
+        Responses with ``respondent``, ``team``, ``rater``, ``target`` (and ``wave``). With real
+        answers the team's agreement is not given: beside the leader's 360 means it could give
+        the members' answers away (``docs/privacy.md``, rule 8).
     floor : int
         The anonymity floor passed on to :func:`~leadkit.survey.feedback360.self_other`.
 
@@ -227,7 +237,7 @@ def team_example(framework_id: str | Framework, team: str, *,
     file = str(table.attrs.get("source") or source)
     leader, rows = _leader_rows(table, team, file)
     gaps = self_other(score(rows, fw), floor=floor).reset_index(drop=True)
-    agreement = _agreement(rows, fw)
+    agreement = _agreement(rows, fw, invented=data is None)
     return TeamExample(fw.id, str(team), leader, gaps, agreement,
                        tuple(next_steps(gaps, agreement, fw)))
 

@@ -16,7 +16,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from leadkit.content.frameworks import Framework, list_frameworks, load_framework, themes
+from leadkit.content.frameworks import list_frameworks, load_framework, load_instrument, themes
+from leadkit.content.instrument import Instrument
 from leadkit.errors import InputError
 from leadkit.i18n import N_, tr
 from leadkit.plots.figure import KitFigure
@@ -51,19 +52,19 @@ TEXTS = {
 
 
 
-def framework_of(frame: pd.DataFrame, framework: Framework | str | None) -> Framework:
+def framework_of(frame: pd.DataFrame, framework: Instrument | str | None) -> Instrument:
     """The framework given, or the single one named in the frame's ``framework`` column.
 
     Parameters
     ----------
     frame : pandas.DataFrame
         A score table, optionally with a ``framework`` column.
-    framework : Framework, str or None
+    framework : Instrument, str or None
         The framework, its id or path; ``None`` takes it from the ``framework`` column.
 
     Returns
     -------
-    Framework
+    Instrument
         The loaded framework.
 
     Raises
@@ -77,10 +78,8 @@ def framework_of(frame: pd.DataFrame, framework: Framework | str | None) -> Fram
     >>> framework_of(pd.DataFrame({"framework": ["agile-cmo"]}), None).id
     'agile-cmo'
     """
-    if isinstance(framework, Framework):
-        return framework
     if framework is not None:
-        return load_framework(framework)
+        return load_instrument(framework)
     if "framework" not in frame.columns:
         raise InputError("<DataFrame>", tr("the table has no 'framework' column"),
                          expected=tr("a 'framework' column or the framework= argument"))
@@ -131,7 +130,7 @@ score)
                          expected=tr("columns {value}").format(value=', '.join(columns)))
 
 
-def element_means(scores: pd.DataFrame, fw: Framework) -> pd.Series:
+def element_means(scores: pd.DataFrame, fw: Instrument) -> pd.Series:
     """Mean score per element in the framework's order (NaN where no score).
 
     Several rows per element (a team) are averaged; an element the framework does not know is
@@ -141,7 +140,7 @@ def element_means(scores: pd.DataFrame, fw: Framework) -> pd.Series:
     ----------
     scores : pandas.DataFrame
         Tidy scores with ``element`` and ``score`` (and optionally ``wave``).
-    fw : Framework
+    fw : Instrument
         The framework the scores belong to.
 
     Returns
@@ -206,12 +205,12 @@ def wrap(text: str, width: int) -> str:
     return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
 
 
-def element_labels(fw: Framework, element_ids: Iterable[str], width: int = _WRAP) -> list[str]:
+def element_labels(fw: Instrument, element_ids: Iterable[str], width: int = _WRAP) -> list[str]:
     """The elements' labels in the current language, each wrapped for an axis.
 
     Parameters
     ----------
-    fw : Framework
+    fw : Instrument
         The framework.
     element_ids : iterable of str
         The elements to label, in order.
@@ -359,7 +358,7 @@ def framework_title_text() -> dict[str, str]:
     Returns
     -------
     dict
-        Framework id → title, for every framework of the kit.
+        Instrument id → title, for every framework of the kit.
 
     Examples
     --------

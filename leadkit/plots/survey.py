@@ -24,7 +24,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from leadkit.content.frameworks import Framework, list_frameworks
+from leadkit.content.frameworks import list_frameworks
+from leadkit.content.instrument import Instrument
 from leadkit.docparams import shared_params
 from leadkit.errors import InputError
 from leadkit.i18n import format_number, tr
@@ -48,7 +49,7 @@ __all__ = ["OKABE_ITO", "profile", "radar", "gap_chart", "against_distribution",
 
 
 def profile(scores: pd.DataFrame, *, title: str | None = None, kind: str = "bar",
-            ax: Axes | None = None, framework: Framework | str | None = None) -> Figure:
+            ax: Axes | None = None, framework: Instrument | str | None = None) -> Figure:
     """Draw one person's or one team's element scores as horizontal bars or a radar.
 
     Parameters
@@ -62,7 +63,7 @@ def profile(scores: pd.DataFrame, *, title: str | None = None, kind: str = "bar"
         Bars (easiest to read exactly) or a radar (the shape at a glance, 3+ elements).
     ax : matplotlib Axes, optional
         Draw into this axes (a polar one for ``kind="radar"``).
-    framework : Framework or str, optional
+    framework : Instrument or str, optional
         The framework, when the table has no ``framework`` column.
 
     Returns
@@ -104,7 +105,7 @@ def profile(scores: pd.DataFrame, *, title: str | None = None, kind: str = "bar"
     return fig
 
 
-def _radar(means: pd.Series, fw: Framework, title: str, ax: Axes | None) -> Figure:
+def _radar(means: pd.Series, fw: Instrument, title: str, ax: Axes | None) -> Figure:
     if len(means) < 3:
         raise ValueError("a radar needs at least 3 elements; use kind='bar'")
     low, high = fw.scale
@@ -132,7 +133,7 @@ def _radar(means: pd.Series, fw: Framework, title: str, ax: Axes | None) -> Figu
 
 
 def radar(scores: pd.DataFrame, *, title: str | None = None, ax: Axes | None = None,
-          framework: Framework | str | None = None) -> Figure:
+          framework: Instrument | str | None = None) -> Figure:
     """Draw a radar profile; the same as ``profile(..., kind="radar")``.
 
     Parameters
@@ -143,7 +144,7 @@ def radar(scores: pd.DataFrame, *, title: str | None = None, ax: Axes | None = N
         The chart's title. Default ``None`` uses the framework's title.
     ax : matplotlib.axes.Axes, optional
         Draw on this (polar) axes. Default ``None`` makes a new figure.
-    framework : Framework or str, optional
+    framework : Instrument or str, optional
         The framework. Default ``None`` takes it from the ``framework`` column.
 
     Returns
@@ -168,7 +169,7 @@ def radar(scores: pd.DataFrame, *, title: str | None = None, ax: Axes | None = N
 @shared_params
 def gap_chart(self_other_frame: pd.DataFrame, target: Any, *, wave: Any = None,
               title: str | None = None, ax: Axes | None = None,
-              framework: Framework | str | None = None) -> Figure:
+              framework: Instrument | str | None = None) -> Figure:
     """Draw one person's self-rating against the others' mean per element, with the gap.
 
     Parameters
@@ -257,7 +258,7 @@ def gap_chart(self_other_frame: pd.DataFrame, target: Any, *, wave: Any = None,
 @shared_params
 def against_distribution(scores: pd.DataFrame, who: str, *, sample: pd.DataFrame,
                          title: str | None = None, ax: Axes | None = None,
-                         framework: Framework | str | None = None) -> Figure:
+                         framework: Instrument | str | None = None) -> Figure:
     """Draw a person's or team's scores against the spread of a sample, per element.
 
     Parameters

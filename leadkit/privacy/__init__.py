@@ -15,11 +15,12 @@ from leadkit.privacy.rules import (
     NOTE,
     check_floor,
     describe,
+    describe_pooled,
     mean_is_safe,
     publishable_cells,
     require_distinct,
     score_step,
 )
 
-__all__ = ["FLOOR", "NOTE", "check_floor", "describe", "mean_is_safe", "publishable_cells",
-           "require_distinct", "score_step"]
+__all__ = ["FLOOR", "NOTE", "check_floor", "describe", "describe_pooled", "mean_is_safe",
+           "publishable_cells", "require_distinct", "score_step"]

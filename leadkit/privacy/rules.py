@@ -44,7 +44,7 @@ from leadkit.errors import FloorError, InputError
 from leadkit.i18n import N_, tr
 
 __all__ = ["FLOOR", "check_floor", "require_distinct", "mean_is_safe", "score_step",
-           "describe", "publishable_cells", "NOTE"]
+           "describe", "describe_pooled", "publishable_cells", "NOTE"]
 
 #: The smallest group of people any figure may describe.
 FLOOR = 3
@@ -262,6 +262,61 @@ def describe(frame: pd.DataFrame, keys: Sequence[str], *, person: str, value: st
     out.loc[small, "n"] = pd.NA
     out.loc[~out["shown"], "mean"] = np.nan
     return out
+
+
+@shared_params
+def describe_pooled(frame: pd.DataFrame, keys: Sequence[str], *, person: str,
+                    value: str = "score", floor: int = FLOOR,
+                    scale: tuple[float, float] = (1.0, 5.0), step: float = 1.0) -> pd.DataFrame:
+    """Per group: ``n`` distinct people and the mean of all their values, with the rules applied.
+
+    For a figure that pools cells shown elsewhere in the same output (all peers over all the
+    people they rated, a theme over its elements): a person may give several values, and the
+    mean is taken over the values, not over per-person means. The pooled figure is then exactly
+    what the shown cells add up to, so it reveals nothing they do not; a mean of per-person
+    means would weigh each person's values by their own count and let one person be worked
+    out by subtraction (``docs/privacy.md``, rule 5).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The values of the shown cells only (leave withheld cells out), with the ``keys``,
+        ``person`` and ``value`` columns.
+    %(keys)s
+    person : str
+        The column of person ids; ``n`` counts distinct people.
+    value : str
+        The column of values.
+    %(floor)s
+    scale, step : tuple, float
+        The scale's ends and the value grid's coarsest step (:func:`score_step`).
+
+    Returns
+    -------
+    DataFrame
+        The ``keys``, ``n`` (Int64), ``mean``, ``shown`` and ``reason``, as :func:`describe`.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"who": list("aabc"), "g": "x", "score": [2.0, 4.0, 3.0, 4.0]})
+    >>> describe_pooled(t, ["g"], person="who")[["n", "mean"]].values.tolist()  # a counts twice
+    [[3, 3.25]]
+    """
+    floor = check_floor(floor)
+    data = frame.dropna(subset=[value])
+    grouped = data.groupby(list(keys), sort=True, dropna=False)
+    out = pd.DataFrame({"n": grouped[person].nunique(), "values": grouped[value].count(),
+                        "mean": grouped[value].mean()}).reset_index()
+    small = out["n"] < floor
+    # The extreme-mean check counts values: the pooled sum is a sum of that many of them.
+    extreme = ~small & ~np.array([mean_is_safe(m, int(k), scale, step) for m, k in
+                                  zip(out["mean"], out["values"], strict=True)], bool)
+    out["shown"] = ~(small | extreme)
+    out["reason"] = np.select([small, extreme], ["floor", "extreme"], default="")
+    out["n"] = out["n"].astype("Int64")
+    out.loc[small, "n"] = pd.NA
+    out.loc[~out["shown"], "mean"] = np.nan
+    return out.drop(columns="values")
 
 
 def publishable_cells(frame: pd.DataFrame, cell: Sequence[str], *, person: str,

@@ -30,10 +30,11 @@ from collections.abc import Sequence
 import pandas as pd
 
 from leadkit import privacy
-from leadkit.content.frameworks import Framework
+from leadkit.content.instrument import Instrument
 from leadkit.docparams import shared_params
 
-__all__ = ["SMALL_GROUPS", "withheld_rows", "eligible_rows", "group_table", "score_grid"]
+__all__ = ["SMALL_GROUPS", "withheld_rows", "eligible_rows", "group_table", "score_grid",
+           "agreement_across_teams"]
 
 #: The 360 rater groups protected by the floor per rated person.
 SMALL_GROUPS: tuple[str, ...] = ("peer", "report", "other")
@@ -104,8 +105,8 @@ def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR
     """Per score row, whether it may count in a pooled figure of the report.
 
     A row is left out when its 360 cell (rated person, wave, ``unit``, rater group, for peers,
-    reports and others) is withheld, or when it is one of ``team_rows`` (the rows of the per-team
-    table) in a withheld team cell. Rows without a score never count.
+    reports, others and two or more managers) is withheld, or when it is one of ``team_rows``
+    (the rows of the per-team table) in a withheld team cell. Rows without a score never count.
 
     Parameters
     ----------
@@ -145,7 +146,13 @@ def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR
     wave = ["wave"] if "wave" in data.columns else []
     cells: list[tuple[pd.Series, Sequence[str]]] = []
     if "rater" in data.columns:
-        cells.append((data["rater"].isin(SMALL_GROUPS), ["_target", *wave, unit, "rater"]))
+        cell = ["_target", *wave, unit, "rater"]
+        cells.append((data["rater"].isin(SMALL_GROUPS), cell))
+        # A lone manager is shown as such (the 360 convention); two or more are a group.
+        managers = data["rater"] == "manager"
+        size = data["respondent"].where(managers).groupby(
+            [data[c] for c in cell], dropna=False).transform("nunique")
+        cells.append((managers & size.gt(1), cell))
     if team_rows is not None and "team" in data.columns:
         cells.append((team_rows & data["team"].notna(), [*wave, unit, "team"]))
     withheld = withheld_rows(data, cells, floor=floor, scale=scale, step=step)
@@ -153,19 +160,21 @@ def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR
 
 
 @shared_params
-def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Framework,
+def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Instrument,
                 floor: int = privacy.FLOOR, min_share: float = 0.5) -> pd.DataFrame:
-    """``n`` and ``mean`` per group of ``keys``, each person once, with the floor applied.
+    """``n`` people and the ``mean`` of their scores per group of ``keys``, with the floor applied.
 
     ``scores`` are tidy score rows already limited to the rows that may count (see
-    :func:`eligible_rows`). The result is that of :func:`leadkit.privacy.describe`.
+    :func:`eligible_rows`). A person who gave several scores in a group (a peer who rated
+    three leaders) counts once in ``n``, and the mean is taken over the scores, so a pooled
+    figure is what the cells shown elsewhere add up to (:func:`leadkit.privacy.describe_pooled`).
 
     Parameters
     ----------
     scores : pandas.DataFrame
         Tidy score rows with ``respondent``, ``score`` and the ``keys`` columns.
     %(keys)s
-    fw : Framework
+    fw : Instrument
         The framework scored; its scale and items set the grid of possible scores.
     %(floor)s
     min_share : float, default 0.5
@@ -194,19 +203,17 @@ def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Framework,
     >>> int(t["n"].iloc[0]), float(t["mean"].iloc[0])
     (4, 3.25)
     """
-    per_person = scores.groupby([*keys, "respondent"], as_index=False, dropna=False)[
-        "score"].mean()
     scale, step = score_grid(fw, min_share)
-    return privacy.describe(per_person, keys, person="respondent", floor=floor,
-                            scale=scale, step=step)
+    return privacy.describe_pooled(scores, keys, person="respondent", floor=floor, scale=scale,
+                                   step=step)
 
 
-def score_grid(fw: Framework, min_share: float = 0.5) -> tuple[tuple[float, float], float]:
+def score_grid(fw: Instrument, min_share: float = 0.5) -> tuple[tuple[float, float], float]:
     """The scale's ends and the coarsest step of any element score of ``fw``.
 
     Parameters
     ----------
-    fw : Framework
+    fw : Instrument
         The framework scored.
     min_share : float, default 0.5
         The smallest share of an element's items that still gives a score.
@@ -227,3 +234,42 @@ def score_grid(fw: Framework, min_share: float = 0.5) -> tuple[tuple[float, floa
     sizes = [sum(it.element == e.id for it in fw.items) for e in fw.elements]
     step = max(privacy.score_step(k, min_share) for k in sizes) if sizes else 1.0
     return (float(fw.scale[0]), float(fw.scale[1])), step
+
+
+@shared_params
+def agreement_across_teams(agreement: pd.DataFrame, *, floor: int = privacy.FLOOR
+                           ) -> pd.DataFrame:
+    """Summarise team agreement per element over the teams, never per team (rule 8).
+
+    A spread next to a mean pins down scores: for three-person teams and three-item elements,
+    rwg(j) at two decimals beside the team mean leaves a single set of member scores for 729
+    of the 333,375 possible answer sets, and even the agreement band or a yes/no "at least .70"
+    beside the mean leaves a single set for some (``docs/privacy.md``). An output that shows a
+    team's mean therefore shows its agreement only within the mean over at least ``floor``
+    teams.
+
+    Parameters
+    ----------
+    agreement : pandas.DataFrame
+        The rwg(j) per team (index) and element (columns), as
+        :func:`leadkit.survey.element_stats.team_agreement` returns it.
+    %(floor)s
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``element``, ``teams`` (with a value) and ``rwg_j`` (their mean; missing when fewer
+        than ``floor`` teams have one).
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"trust": [0.9, 0.7, 0.8], "vision": [0.5, None, 0.6]},
+    ...                  index=["T1", "T2", "T3"])
+    >>> agreement_across_teams(a).round(2).values.tolist()
+    [['trust', 3, 0.8], ['vision', 2, nan]]
+    """
+    floor = privacy.check_floor(floor)
+    teams = agreement.notna().sum()
+    mean = agreement.mean().where(teams >= floor)
+    return pd.DataFrame({"element": list(agreement.columns), "teams": teams.to_numpy(int),
+                         "rwg_j": mean.to_numpy(float)})

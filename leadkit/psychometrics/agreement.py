@@ -38,7 +38,7 @@ import pandas as pd
 from leadkit.docparams import shared_params
 from leadkit.errors import InputError
 from leadkit.i18n import N_, tr
-from leadkit.privacy import FLOOR, check_floor, mean_is_safe, score_step
+from leadkit.privacy import FLOOR, check_floor
 
 __all__ = ["rwg", "rwg_j", "icc1", "icc2", "agreement_table"]
 
@@ -203,12 +203,14 @@ def agreement_table(
     items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_options: int = 5, *,
     floor: int = FLOOR,
 ) -> pd.DataFrame:
-    """One row per team: members with complete answers (``n``), ``rwg_j`` and scale ``mean``.
+    """One row per team: members with complete answers (``n``) and their ``rwg_j``.
 
     Every team in ``groups`` is listed. The table follows the disclosure rules of
     :mod:`leadkit.privacy`: a team with fewer than ``floor`` complete rows shows nothing, not
-    even ``n``, and a mean so near an end of the scale that it gives the answers away is
-    withheld. (:func:`rwg` and :func:`rwg_j` are the building blocks and return every team.)
+    even ``n``. The team's mean is not in the table: a spread beside a mean can pin down every
+    member's score (rule 8 of ``docs/privacy.md``; for three people and three items, 729 of
+    the 333,375 answer sets), so take team means from a table of their own and never publish
+    both. (:func:`rwg` and :func:`rwg_j` are the building blocks and return every team.)
 
     Parameters
     ----------
@@ -224,8 +226,8 @@ def agreement_table(
     Returns
     -------
     pandas.DataFrame
-        Indexed by team (sorted): ``n`` (nullable int), ``rwg_j`` and ``mean`` of the complete
-        rows; missing where the disclosure rules withhold them.
+        Indexed by team (sorted): ``n`` (nullable int) and ``rwg_j`` of the complete rows;
+        missing where the disclosure rules withhold them.
 
     Raises
     ------
@@ -237,8 +239,8 @@ def agreement_table(
     --------
     >>> items = pd.DataFrame({"q1": [4, 4, 3, 2, None], "q2": [4, 3, 4, 2, 2]})
     >>> table = agreement_table(items, ["a", "a", "a", "b", "b"])
-    >>> table["n"].tolist(), table["rwg_j"].round(3).tolist(), table["mean"].round(2).tolist()
-    ([3, <NA>], [0.909, nan], [3.67, nan])
+    >>> table["n"].tolist(), table["rwg_j"].round(3).tolist(), list(table.columns)
+    ([3, <NA>], [0.909, nan], ['n', 'rwg_j'])
     """
     floor = check_floor(floor)
     frame, teams, all_teams, null = _prepare(items, groups, n_options, "item")
@@ -246,22 +248,21 @@ def agreement_table(
         {
             "n": teams.groupby(teams.to_numpy(), sort=True).size(),
             "rwg_j": _rwg_j_of(frame, teams, null),
-            "mean": frame.mean(axis=1).groupby(teams.to_numpy(), sort=True).mean(),
         }
     )
     table = table.reindex(pd.Index(sorted(all_teams.dropna().unique()), name=teams.name))
     n = table["n"].fillna(0).astype(np.int64)
     small = n < floor
-    step = score_step(frame.shape[1], min_share=1.0)  # complete rows: a mean of all items
-    extreme = [not small_ and pd.notna(m) and not mean_is_safe(m, int(k), (1, n_options), step)
-               for small_, m, k in zip(small, table["mean"], n, strict=True)]
-    table.loc[small, ["rwg_j", "mean"]] = np.nan
-    table.loc[extreme, "mean"] = np.nan
+    table.loc[small, "rwg_j"] = np.nan
     return table.assign(n=n.astype("Int64").mask(small))
 
 
 def anova_parts(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int, int]:
-    """Mean squares between and within teams of a one-way ANOVA, plus N and the team count."""
+    """Mean squares between and within teams of a one-way ANOVA, plus N and the team count.
+
+    The mean squares are those of the values divided by their largest magnitude: the ICCs and
+    F are ratios of them and do not change, and values as large as 1e308 cannot overflow.
+    """
     frame = item_frame(values, "values")
     teams = team_labels(groups, len(frame))
     keep = frame.iloc[:, 0].notna() & teams.notna()
@@ -273,6 +274,9 @@ def anova_parts(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int
             row=int(v.index[row]) + 2,
             column=str(frame.columns[0]),
         )
+    biggest = float(v.abs().max()) if len(v) else 0.0
+    if biggest > 0:
+        v = v / biggest
     team_mean = v.groupby(g).transform("mean")
     n, k = len(v), int(pd.Series(g).nunique())
     if k < 2 or n - k < 1:

@@ -57,9 +57,13 @@ def _items(items, groups, scale: tuple[float, float] | None = None
     if frame.shape[1] == 0 or len(frame) == 0:
         raise agreement_error(N_("there are no scores"))
     teams = team_labels(groups, len(frame))
+    values = frame.to_numpy(float)
+    if np.isinf(values).any():  # an infinite answer would turn every index into inf or NaN
+        row, col = np.argwhere(np.isinf(values))[0]
+        raise agreement_error(N_("infinite value"), row=int(row) + 2,
+                              column=str(frame.columns[col]))
     if scale is not None:
         low, high = scale
-        values = frame.to_numpy()
         outside = (values < low) | (values > high)
         if outside.any():
             row, col = np.argwhere(outside)[0]
@@ -328,6 +332,8 @@ def icc_ci(values: ArrayLike, groups: ArrayLike, level: float = 0.95) -> pd.Data
     msb, msw, n, k = anova_parts(values, groups)
     if msw == 0:
         raise agreement_error(N_("every team answers as one, so the F-ratio is infinite"))
+    if not msb > 1e-12 * msw:  # F = 0: ICC(2) = 1 - 1/F and its interval do not exist
+        raise agreement_error(N_("all team means are equal, so ICC(2) is undefined"))
     f, tail = msb / msw, 1 - (1 - float(level)) / 2
     f_low = f / stats.f.ppf(tail, k - 1, n - k)
     f_high = f * stats.f.ppf(tail, n - k, k - 1)

@@ -3,9 +3,10 @@
 The numbers follow R ``psych::alpha(x, use = "pairwise")``: one item covariance matrix C
 (pairwise complete when answers are missing) gives raw alpha, alpha if an item is deleted and
 the corrected item-total correlation (r.drop) in closed form, and the Feldt interval uses all
-rows as n, as ``psych::alpha.ci`` does. Standardised alpha uses the mean pairwise Pearson
-correlation between items (the published formula); psych before 2.4.4 standardised the
-pairwise covariances with full-column SDs instead, which differs only when answers are missing.
+rows as n, as ``psych::alpha.ci`` does. Standardised alpha and the mean inter-item r use the
+correlations psych uses, ``cov2cor`` of that covariance matrix (each item standardised by its
+own variance over all its answers); with missing answers this differs slightly from averaging
+the pairwise Pearson correlations, and a psych user gets psych's numbers.
 
 Examples
 --------
@@ -151,7 +152,8 @@ def _complete_cov(xt: np.ndarray, small_ints: bool) -> tuple[np.ndarray, np.ndar
     k, n = xt.shape
     lanes, dtype = (16, np.float32) if small_ints else (8, np.float64)
     rows = -(-(k + 1) // lanes) * lanes
-    shift = np.zeros(k) if small_ints else xt[:, :_BLOCK].mean(axis=1, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow is found and named later
+        shift = np.zeros(k) if small_ints else xt[:, :_BLOCK].mean(axis=1, dtype=np.float64)
     bufs = [np.zeros((rows, min(_BLOCK, n)), dtype) for _ in range(2)]
     for buf in bufs:
         buf[k] = 1.0
@@ -199,7 +201,8 @@ def _pairwise(xt: np.ndarray, names: list[str]) -> tuple[np.ndarray, ...]:
     k, n = xt.shape
     first = xt[:, :_BLOCK]
     seen = ~np.isnan(first)
-    shift = np.where(seen, first, 0.0).sum(axis=1) / np.maximum(seen.sum(axis=1), 1)
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow is found and named below
+        shift = np.where(seen, first, 0.0).sum(axis=1) / np.maximum(seen.sum(axis=1), 1)
     work = np.empty((3 * k, min(_BLOCK, n)))  # rows: shifted values, their squares, mask
     with_mask, cross = np.zeros((3 * k, k)), np.zeros((k, k))
     # An infinite value turns the sums into inf/NaN; it is located and reported below.
@@ -215,7 +218,11 @@ def _pairwise(xt: np.ndarray, names: list[str]) -> tuple[np.ndarray, ...]:
             with_mask += work[:, :w] @ mask.T
             cross += blas.dsyrk(1.0, vals.T, trans=1)
     if not (np.isfinite(with_mask).all() and np.isfinite(cross).all()):
-        row = int(np.flatnonzero(np.isinf(xt).any(axis=0))[0])
+        infinite = np.flatnonzero(np.isinf(xt).any(axis=0))
+        if not len(infinite):  # every value finite, yet their squares overflow
+            raise _fail(N_("the scores are too large to square (up to 1e308); item analysis "
+                           "expects answers on a scale such as 1 to 5"))
+        row = int(infinite[0])
         item = int(np.flatnonzero(np.isinf(xt[:, row]))[0])
         raise _fail(
             N_("infinite value"), row=row + 2, column=names[item]
@@ -289,6 +296,12 @@ def reliability(items: pd.DataFrame | np.ndarray, *, ci_level: float = 0.95) -> 
             corr = cov / np.outer(sd, sd)
     else:
         cov, corr, counts, means = _pairwise(xt, names)
+        # As psych::alpha: the correlations are cov2cor of the pairwise covariances, each
+        # standardised by the item's own variance over all its answers (not the variance on
+        # the rows a pair shares); with complete answers the two are the same.
+        sd = np.sqrt(np.diag(cov))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            corr = np.where(np.isnan(corr), np.nan, cov / np.outer(sd, sd))
     var = np.diag(cov)
     # A constant item has variance 0 up to rounding in the shifted sums, hence the tolerance.
     flat = np.flatnonzero(~(var > (1e-13 * np.abs(means)) ** 2))

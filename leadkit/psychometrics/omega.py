@@ -91,6 +91,13 @@ def _correlations(items) -> tuple[np.ndarray, list[str]]:
             raise InputError(_SRC, tr("the column holds text, not numbers"),
                              column=str(name))
     values = frame.to_numpy(float)
+    if np.isinf(values).any():  # inf makes every correlation NaN: name it, not a symptom
+        row, col = np.argwhere(np.isinf(values))[0]
+        raise InputError(_SRC, tr("infinite value"), row=int(row) + 2,
+                         column=str(frame.columns[col]))
+    if np.nanmax(np.abs(values), initial=0.0) > 1e150:
+        raise InputError(_SRC, tr("the scores are too large to square (up to 1e308); item "
+                                  "analysis expects answers on a scale such as 1 to 5"))
     square = values.shape[0] == values.shape[1]
     if square and np.allclose(values, values.T) and np.allclose(np.diag(values), 1):
         r = values  # already a correlation matrix (psych's isCorrelation)

@@ -202,9 +202,11 @@ def response_surface(data: pd.DataFrame, *, self: str, other: str, outcome: str,
     else:
         try:
             shift = float(center)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
+            shift = float("nan")
+        if not np.isfinite(shift):  # inf would reach LAPACK as an illegal value
             raise InputError("<DataFrame>", tr("center must be a number, 'grand' or None, got "
-                                               "{center!r}").format(center=center)) from None
+                                               "{center!r}").format(center=center))
     x, y, z = frame["x"].to_numpy() - shift, frame["y"].to_numpy() - shift, frame["z"].to_numpy()
     n = len(z)
     if n < 7:

@@ -36,6 +36,7 @@ COLUMN_NAMES: dict[str, str] = {
     "learner": N_("learner"),
     "pseudonym": N_("pseudonym"),
     "team": N_("team"),
+    "teams": N_("teams"),
     "rater": N_("rater"),
     "target": N_("person rated"),
     "wave": N_("wave"),

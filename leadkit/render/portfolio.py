@@ -36,7 +36,7 @@ from leadkit.docparams import shared_params
 from leadkit.errors import LeadkitError
 from leadkit.i18n import N_, format_number, get_language, tr
 from leadkit.store.journal import Journal
-from leadkit.store.safe_output import escape_markdown, write_text_atomically
+from leadkit.store.safe_output import escape_markdown, plain_text, write_text_atomically
 
 __all__ = ["portfolio_markdown", "portfolio_html", "write_portfolio"]
 
@@ -171,7 +171,7 @@ def portfolio_markdown(journal: Journal) -> str:
         lines.append(tr(_T["no_reflections"]))
     for _, grp in versions.groupby("id", sort=True):
         last = grp.iloc[-1]
-        lines += [f"### {html.escape(_question(last))}", "",
+        lines += [f"### {escape_markdown(_question(last))}", "",
                   f"*{_meta_line(last)}*", ""]
         lines += _quoted(last["text"])
         if len(grp) > 1:
@@ -237,7 +237,9 @@ def portfolio_html(journal: Journal) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "<b>s1001</b>" in page
     (True, True)
     """
-    esc = html.escape
+    def esc(text: str) -> str:  # a learner's own words: no terminal escapes, no bidi overrides
+        return html.escape(plain_text(text))
+
     learner, now = _header(journal)
     lang = get_language()
     parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>",
@@ -304,7 +306,7 @@ def write_portfolio(journal: Journal, out: str | os.PathLike[str], *,
     >>> out.name, (folder / "portfolio.md").is_file()
     ('portfolio.html', True)
     """
-    path = write_text_atomically(Path(out), portfolio_html(journal))
+    path = write_text_atomically(Path(out), portfolio_html(journal), private=True)
     if markdown is not None:
-        write_text_atomically(Path(markdown), portfolio_markdown(journal))
+        write_text_atomically(Path(markdown), portfolio_markdown(journal), private=True)
     return path

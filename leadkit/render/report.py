@@ -28,9 +28,11 @@ from pathlib import Path
 import pandas as pd
 
 from leadkit import privacy
-from leadkit.content.frameworks import Framework, load_framework
+from leadkit.content.frameworks import load_instrument
+from leadkit.content.instrument import Instrument
+from leadkit.docparams import shared_params
 from leadkit.i18n import N_, format_number, get_language, tr
-from leadkit.privacy.tables import eligible_rows, group_table, score_grid
+from leadkit.privacy.tables import agreement_across_teams, eligible_rows, group_table, score_grid
 from leadkit.render.columns import rater_label, with_headings
 from leadkit.render.group_tables import wide_table
 from leadkit.survey.element_stats import (
@@ -40,9 +42,9 @@ from leadkit.survey.element_stats import (
     team_agreement,
 )
 from leadkit.survey.feedback360 import anonymity_note, self_other
-from leadkit.survey.scoring import checked_table, framework_score, score
+from leadkit.survey.scoring import checked_table, score, share_note
 
-__all__ = ["build_report", "write_report"]
+__all__ = ["build_report", "write_report", "report_figures"]
 
 _MAX_GAP_CHARTS = 12  # enough for a class; a large 360 is read in the table
 
@@ -62,6 +64,9 @@ _T = {
     "teams_note": N_("Self ratings of the team members (first wave): number of people and mean "
                      "per team."),
     "privacy": N_("Privacy"),
+    "across": N_("Per element: the number of teams with a value and their mean rwg(j); a team's "
+                 "own value is not shown, because beside the team's mean it can give its "
+                 "members' answers away."),
     "residual": N_("What a report cannot prevent: comparing two reports of the same group made "
                    "before and after one person joined gives that person's answers away; share "
                    "one report per round."),
@@ -87,17 +92,77 @@ def _group(frame: pd.DataFrame) -> pd.Series:
     return label
 
 
-def _pooled_table(rows: pd.DataFrame, unit: str, fw: Framework, floor: int,
-                  min_share: float, order: list[str] | None = None,
-                  labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Scores per rater group (columns) and ``unit`` (rows): n and mean, privacy rules applied."""
+def _pooled(rows: pd.DataFrame, fw: Instrument, floor: int, min_share: float) -> pd.DataFrame:
+    """``n`` and ``mean`` per element and rater group (``_g``), the privacy rules applied."""
     data = rows.assign(_g=_group(rows))
-    described = group_table(data, [unit, "_g"], fw=fw, floor=floor, min_share=min_share)
-    wide = wide_table(described, unit, "_g", row_order=order, row_labels=labels)
-    return wide[[g for g in dict.fromkeys(data["_g"]) if g in wide.columns]]
+    described = group_table(data, ["element", "_g"], fw=fw, floor=floor, min_share=min_share)
+    described.attrs["groups"] = list(dict.fromkeys(data["_g"]))
+    return described
 
 
-def build_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+def _wide(described: pd.DataFrame, order: list[str] | None = None,
+          labels: dict[str, str] | None = None) -> pd.DataFrame:
+    wide = wide_table(described, "element", "_g", row_order=order, row_labels=labels)
+    return wide[[g for g in described.attrs["groups"] if g in wide.columns]]
+
+
+@shared_params
+def report_figures(scores: pd.DataFrame, fw: Instrument, *, floor: int = privacy.FLOOR,
+                   min_share: float = 0.5) -> dict[str, pd.DataFrame | None]:
+    """Compute every figure the report publishes about groups, before it is written out.
+
+    One place decides what the report shows, so the privacy tests can attack exactly that:
+    the element and framework tables pool only the cells the 360 and team tables show (rule 5
+    of ``docs/privacy.md``), the profile chart draws the same rows, and team agreement is given
+    across teams only (rule 8).
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Tidy element scores (:func:`leadkit.survey.scoring.score`).
+    fw : Instrument
+        The instrument (or kit framework) scored.
+    %(floor)s
+    min_share : float, default 0.5
+        The share of an element's items that gives a score.
+
+    Returns
+    -------
+    dict
+        ``elements`` and ``framework`` (``n`` and ``mean`` per element and rater group
+        ``_g``), ``teams`` (per element and team; None without teams), ``gaps`` (the 360 table
+        of :func:`leadkit.survey.feedback360.self_other`; None without raters other than self)
+        and ``profile`` (the self-rating rows the profile chart averages).
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> fw = lk.load_framework("agile-cmo")
+    >>> figures = report_figures(lk.score(lk.load_dataset("agile-cmo-class"), fw), fw)
+    >>> sorted(figures)
+    ['elements', 'framework', 'gaps', 'profile', 'teams']
+    """
+    scores = scores.reset_index(drop=True)  # row masks below are aligned by position
+    scale, step = score_grid(fw, min_share)
+    selfs = scores["rater"] == "self" if "rater" in scores.columns else scores["score"].notna()
+    first = first_wave_mask(scores)
+    team_rows = selfs & first if "team" in scores.columns else None
+    ok = eligible_rows(scores, unit="element", floor=floor, team_rows=team_rows, scale=scale,
+                       step=step)
+    teams = None
+    if team_rows is not None and scores.loc[team_rows, "team"].notna().any():
+        teams = group_table(scores[team_rows & scores["score"].notna()], ["element", "team"],
+                            fw=fw, floor=floor, min_share=min_share)
+    gaps = None
+    if "rater" in scores.columns and (scores["rater"] != "self").any():
+        gaps = self_other(scores, floor=floor)
+    return {"elements": _pooled(scores[ok], fw, floor, min_share),
+            # The framework figure pools the element scores of the cells shown (rule 5).
+            "framework": _pooled(scores[ok].assign(element="_all"), fw, floor, min_share),
+            "teams": teams, "gaps": gaps, "profile": scores[ok & selfs & first]}
+
+
+def build_report(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
                  min_share: float = 0.5, floor: int = privacy.FLOOR, figures: bool = True) -> str:
     """The HTML report of a response table (see the module text for its sections).
 
@@ -106,7 +171,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     responses : DataFrame or path
         A validated table from :func:`~leadkit.survey.io.responses.read_responses` or anything it
         reads.
-    framework : Framework, id or path
+    framework : Instrument, id or path
         The instrument.
     min_share, floor : float, int
         Passed on to :func:`~leadkit.survey.scoring.score` and
@@ -119,7 +184,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     str
         A complete HTML document.
     """
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     table = checked_table(responses, fw)
     scores = score(table, fw, min_share=min_share)
     esc = html.escape
@@ -140,6 +205,8 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
                                              "scale").format(
                                               min_share=min_share),
     }
+    if note := share_note(table, fw, min_share=min_share):
+        facts[tr("scores left missing")] = note
     names = {"team": tr("teams"), "rater": tr("rater groups"),
              "wave": tr("waves")}
     for col, label in names.items():
@@ -150,27 +217,13 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     parts.append(_table(pd.Series(facts).to_frame(), index=True, header=False))
     labels = {e.id: e.label for e in fw.elements}
     order = [e.id for e in fw.elements]
-    scale, step = score_grid(fw, min_share)
-    selfs = scores["rater"] == "self" if "rater" in scores.columns else scores["score"].notna()
-    first_wave = first_wave_mask(scores)
-    team_rows = selfs & first_wave if "team" in scores.columns else None
-    ok = eligible_rows(scores, unit="element", floor=floor, team_rows=team_rows, scale=scale,
-                       step=step)
+    figures_ = report_figures(scores, fw, floor=floor, min_share=min_share)
     parts += [f"<h2>{esc(tr(_T['elements']))}</h2>",
-              _table(_pooled_table(scores[ok], "element", fw, floor, min_share, order, labels),
-                     index=True)]
-    fscores = framework_score(scores, min_share=min_share).assign(element="_all")
-    f_team = ((fscores["rater"] == "self") if "rater" in fscores.columns else
-              fscores["score"].notna()) & first_wave_mask(fscores)
-    f_ok = eligible_rows(fscores, unit="element", floor=floor,
-                         team_rows=f_team if "team" in fscores.columns else None,
-                         scale=scale, step=step)
-    summary = _pooled_table(fscores[f_ok], "element", fw, floor, min_share)
+              _table(_wide(figures_["elements"], order, labels), index=True)]
+    summary = _wide(figures_["framework"])
     summary.index = [tr(_T["all_elements"])] * len(summary)
     parts += [f"<h2>{esc(tr(_T['framework']))}</h2>", _table(summary, index=True)]
-    if team_rows is not None and scores.loc[team_rows, "team"].notna().any():
-        teams = group_table(scores[team_rows & scores["score"].notna()], ["element", "team"],
-                            fw=fw, floor=floor, min_share=min_share)
+    if (teams := figures_["teams"]) is not None:
         parts += [f"<h2>{esc(tr(_T['teams']))}</h2>", f"<p>{esc(tr(_T['teams_note']))}</p>",
                   _table(wide_table(teams, "element", "team", order, labels), index=True)]
     rel = element_reliability(table, fw)
@@ -179,11 +232,15 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
               _table(with_headings(shown))]
     agreement = team_agreement(table, fw, floor=floor)
     if len(agreement):
-        parts += [f"<h2>{esc(tr(_T['agreement']))}</h2>", f"<p>{esc(agreement.attrs['note'])}</p>",
-                  _table(agreement.rename(columns=labels).rename_axis(None), index=True)]
-    gaps = None
-    if "rater" in scores.columns and (scores["rater"] != "self").any():
-        gaps = self_other(scores, floor=floor)
+        # A team's agreement beside its mean (shown above, or as its leader's 360 row) can pin
+        # down its members' scores: the report gives agreement across teams only (rule 8).
+        across = agreement_across_teams(agreement, floor=floor)
+        across["element"] = across["element"].map(labels)
+        parts += [f"<h2>{esc(tr(_T['agreement']))}</h2>",
+                  f"<p>{esc(agreement.attrs['note'])} {esc(tr(_T['across']))}</p>",
+                  _table(with_headings(across))]
+    gaps = figures_["gaps"]
+    if gaps is not None:
         shown = gaps.assign(element=gaps["element"].map(labels))
         keep = ["target", *(["wave"] if "wave" in gaps else []), "element", "self", "manager",
                 "peer", "report", "other", "others", "gap", "category_label"]
@@ -195,7 +252,7 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
         parts += [f"<h2>{esc(tr(_T['360']))}</h2>",
                   f"<p>{esc(anonymity_note(gaps))} {esc(rule)}</p>", _table(with_headings(shown))]
     if figures:
-        parts += [f"<h2>{esc(tr(_T['figures']))}</h2>", *_figures(scores, gaps, fw)]
+        parts += [f"<h2>{esc(tr(_T['figures']))}</h2>", *_figures(figures_["profile"], gaps, fw)]
     parts += [f"<h2>{esc(tr(_T['privacy']))}</h2>",
               f"<p>{esc(tr(privacy.NOTE).format(floor=floor))} {esc(tr(_T['residual']))}</p>"]
     style = ("body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
@@ -208,13 +265,12 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Framework | st
             "</head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
 
 
-def _figures(scores: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) -> list[str]:
+def _figures(profile: pd.DataFrame, gaps: pd.DataFrame | None, fw: Instrument) -> list[str]:
     from leadkit import plots  # matplotlib only when figures are asked for
 
     out = []
-    selfs = scores[scores["rater"] == "self"] if "rater" in scores.columns else scores
-    selfs, _ = first_wave(selfs)
-    out.append(_figure(plots.profile(selfs, framework=fw)))
+    if profile["respondent"].nunique() >= privacy.FLOOR:  # the same rows as the tables' "self"
+        out.append(_figure(plots.profile(profile, framework=fw)))
     if gaps is not None:
         targets = [t for t in gaps["target"].unique()
                    if gaps.loc[gaps["target"] == t, "gap"].notna().any()]
@@ -229,7 +285,7 @@ def _figures(scores: pd.DataFrame, gaps: pd.DataFrame | None, fw: Framework) -> 
     return out
 
 
-def write_report(responses: pd.DataFrame | str | Path, framework: Framework | str | Path,
+def write_report(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path,
                  path: str | Path, **options: object) -> Path:
     """Write :func:`build_report` to ``path`` (UTF-8) and return the path.
 
@@ -237,7 +293,7 @@ def write_report(responses: pd.DataFrame | str | Path, framework: Framework | st
     ----------
     responses : pandas.DataFrame, str or path-like
         The response table or its file, as for :func:`build_report`.
-    framework : Framework, str or path-like
+    framework : Instrument, str or path-like
         The framework the answers belong to.
     path : str or path-like
         The file to write; its folder must exist.

@@ -64,7 +64,8 @@ def class_overview(bundles: list[dict]) -> pd.DataFrame:
     """How many learners handed in, saved scores per framework, and shared or kept entries.
 
     A framework that fewer than :data:`MIN_GROUP` learners filled in shows no count (the size
-    of a group is a figure about it too); its row says so.
+    of a group is a figure about it too); its row says so. A class of fewer than
+    :data:`MIN_GROUP` learners shows no count at all.
 
     Parameters
     ----------
@@ -101,6 +102,11 @@ def class_overview(bundles: list[dict]) -> pd.DataFrame:
              {"what": tr("reflections kept private"),
               "count": private}]
     out = pd.DataFrame(rows)
+    if len(bundles) < MIN_GROUP:
+        # A class of one or two: every count would be about one or two people, each of whom
+        # could work out the other's (how many reflections they kept private, for one).
+        out["what"] = out["what"] + tr(" (fewer than {floor} learners)").format(floor=MIN_GROUP)
+        out["count"] = pd.NA
     out["count"] = out["count"].astype("Int64")
     return out
 
@@ -246,8 +252,10 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
                  ) -> pd.DataFrame:
     """Summarise the class per cross-framework theme.
 
-    Per theme: each learner's mean over the elements tagged with it, then the class figures as
-    in :func:`class_summary` (``n`` counts learners).
+    Per theme: the mean of the element scores tagged with it, over the element cells that
+    :func:`class_summary` shows (a withheld cell counts nowhere), and ``n``, the learners
+    behind them. The theme figure is thus what the shown cells add up to and reveals nothing
+    they do not (``docs/privacy.md``, rule 5).
 
     ``element_themes`` maps ``(framework, element)`` to theme ids; by default it comes from the
     kit's framework files.
@@ -293,12 +301,31 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
                           for e in fw.elements}
     valid = scores.dropna(subset=["score"])
     privacy.require_distinct(valid, ["framework", "element"], "pseudonym")
+    # Only the element cells the class summary shows count (complementary suppression), and a
+    # theme's mean is taken over those element scores, so it is what the shown cells add up
+    # to: a lone learner's withheld element can never be worked out from a theme.
+    summary = class_summary(scores, min_group=min_group)
+    shown = set(zip(summary.loc[~summary["suppressed"], "framework"],
+                    summary.loc[~summary["suppressed"], "element"], strict=True))
     pairs = [(p, t, s) for p, f, e, s in valid[["pseudonym", "framework", "element", "score"]]
-             .itertuples(index=False) for t in element_themes.get((f, e), ())]
+             .itertuples(index=False) if (f, e) in shown for t in element_themes.get((f, e), ())]
     long = pd.DataFrame(pairs, columns=["pseudonym", "theme", "score"])
-    per_learner = long.groupby(["theme", "pseudonym"], as_index=False)["score"].mean()
     step = max((privacy.score_step(k) for k in sizes.values()), default=1.0)
-    out = _publish(per_learner, ["theme"], min_group, scale, step)
+    if scale is None:
+        values = long["score"]
+        scale = (math.floor(values.min()), math.ceil(values.max())) if len(values) else (1, 5)
+    out = privacy.describe_pooled(long, ["theme"], person="pseudonym", floor=min_group,
+                                  scale=scale, step=step)
+    out["suppressed"] = ~out.pop("shown")
+    # A theme whose every cell is withheld is still listed, withheld, so a reader sees it.
+    seen = {t for f, e in zip(valid["framework"], valid["element"], strict=True)
+            for t in element_themes.get((f, e), ())}
+    missing = sorted(seen - set(out["theme"]))
+    if missing:
+        out = pd.concat([out, pd.DataFrame({"theme": missing, "n": pd.NA, "mean": float("nan"),
+                                            "reason": "floor", "suppressed": True})],
+                        ignore_index=True).sort_values("theme", ignore_index=True)
+        out["n"] = out["n"].astype("Int64")
     from leadkit.content.frameworks import themes as theme_table
 
     labels = dict(zip(*[theme_table()[c] for c in ("theme", "label")], strict=True))

@@ -60,40 +60,89 @@ def sample_bundles_dir() -> Path:
 
 
 # -- reading -------------------------------------------------------------------------------------
+def _lone_surrogate(value: Any) -> bool:
+    """Whether any text in a parsed JSON document holds a lone surrogate (not valid Unicode)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_lone_surrogate(k) or _lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_lone_surrogate(v) for v in value)
+    return False
+
+
+def _finite_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:  # an integer of hundreds of digits
+        return False
+
+
 def _check_bundle(doc: Any, file: str) -> dict:
     def bad(problem: str, expected: str | None = None) -> InputError:
         return InputError(file, problem, expected=expected)
 
     if not isinstance(doc, dict) or doc.get("format") != BUNDLE_FORMAT:
-        raise bad("this is not a leadkit bundle", "a file made by 'leadkit portfolio --bundle'")
+        raise bad(tr("this is not a leadkit bundle"),
+                  tr("a file made by 'leadkit portfolio --bundle'"))
+    if _lone_surrogate(doc):
+        raise bad(tr("the file holds text that is not valid Unicode (a lone surrogate)"),
+                  tr("a bundle as the kit writes it"))
     version = doc.get("version")
-    if not isinstance(version, int) or not 1 <= version <= BUNDLE_VERSION:
-        raise bad(f"bundle version {version!r} is not known to this leadkit",
-                  f"version 1 to {BUNDLE_VERSION}; update leadkit for newer bundles")
+    if not isinstance(version, int) or isinstance(version, bool) \
+            or not 1 <= version <= BUNDLE_VERSION:
+        raise bad(tr("bundle version {version} is not known to this leadkit").format(
+                      version=repr(version)[:40]),
+                  tr("version 1 to {BUNDLE_VERSION}; update leadkit for newer bundles").format(
+                      BUNDLE_VERSION=BUNDLE_VERSION))
     if not isinstance(doc.get("learner"), str) or not doc["learner"].strip():
-        raise bad("the learner id is missing", "a non-empty 'learner'")
+        raise bad(tr("the learner id is missing"), tr("a non-empty 'learner'"))
     for key in ("scores", "shared_entries"):
         if not isinstance(doc.get(key), list):
-            raise bad(f"'{key}' is missing or not a list")
+            raise bad(tr("'{key}' is missing or not a list").format(key=key))
     for i, s in enumerate(doc["scores"]):
-        value = s.get("score") if isinstance(s, dict) else None
         if not isinstance(s, dict) or not all(isinstance(s.get(k), str) and _SLUG.fullmatch(
                 s[k]) for k in ("framework", "element")):
-            raise bad(f"scores[{i}] has no valid 'framework' and 'element' ids")
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
-                                  or not math.isfinite(value)):
-            raise bad(f"scores[{i}].score is {value!r}", "a number or null")
+            raise bad(tr("scores[{i}] has no valid 'framework' and 'element' ids").format(i=i))
+        if "score" not in s:
+            raise bad(tr("scores[{i}] has no 'score'").format(i=i), tr("a number or null"))
+        value = s["score"]
+        if value is not None and not _finite_number(value):
+            raise bad(tr("scores[{i}].score is {value}").format(i=i, value=repr(value)[:40]),
+                      tr("a number or null"))
+        if s.get("instrument_form", "self") not in ("self", "observer"):
+            raise bad(tr("scores[{i}].instrument_form is {value}").format(
+                          i=i, value=repr(s.get("instrument_form"))[:40]),
+                      tr("'self' or 'observer'"))
+        answered = s.get("n_answered")
+        if answered is not None and (isinstance(answered, bool)
+                                     or not isinstance(answered, int) or not 0 <= answered < 10**6):
+            raise bad(tr("scores[{i}].n_answered is {value}").format(
+                          i=i, value=repr(answered)[:40]), tr("a whole number or null"))
     first: dict[tuple, int] = {}
     for i, s in enumerate(doc["scores"]):
         seen = (s["framework"], s["element"], s.get("instrument_form", "self"))
         if seen in first:  # one learner counted twice would look like two learners
-            raise bad(f"scores[{i}] repeats {seen[0]}/{seen[1]} of scores[{first[seen]}]",
-                      "each element once per bundle")
+            raise bad(tr("scores[{i}] repeats {framework}/{element} of scores[{first}]").format(
+                          i=i, framework=seen[0], element=seen[1], first=first[seen]),
+                      tr("each element once per bundle"))
         first[seen] = i
     for i, e in enumerate(doc["shared_entries"]):
         if not isinstance(e, dict) or not isinstance(e.get("text"), str) \
                 or not isinstance(e.get("prompt_id"), str):
-            raise bad(f"shared_entries[{i}] has no 'prompt_id' and 'text'")
+            raise bad(tr("shared_entries[{i}] has no 'prompt_id' and 'text'").format(i=i))
+    counts = doc.get("counts", {})
+    if not isinstance(counts, dict) or not all(
+            isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 10**6
+            for v in counts.values()):
+        raise bad(tr("'counts' is not a table of whole numbers"),
+                  tr("counts as the kit writes them: a whole number per kind of reflection"))
     return doc
 
 

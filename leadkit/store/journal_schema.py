@@ -130,6 +130,12 @@ def timestamp() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+def _writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (its effective user, as the file system sees)."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
+
+
 class JournalFile:
     """One journal file: short-lived connections, and checking, creating and upgrading it.
 
@@ -141,6 +147,9 @@ class JournalFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        #: True for a journal this account may read but not write (a copy on a read-only
+        #: share, a file whose permissions were taken away): it is read as it is on disk.
+        self.read_only = False
 
     # -- connections --------------------------------------------------------------------------
     def connect(self, create: bool = False) -> sqlite3.Connection:
@@ -159,6 +168,9 @@ class JournalFile:
         # A fresh short-lived connection per operation: nothing stays open between cells, so a
         # killed kernel holds no lock, and widget callbacks may run on any thread. Only opening
         # a journal may create the file; later a vanished file is an error, not a new journal.
+        if self.read_only:  # no locks, no WAL index to write: the file as it is on disk
+            uri = f"{self.path.as_uri()}?mode=ro&immutable=1"
+            return sqlite3.connect(uri, uri=True, isolation_level=None)
         uri = f"{self.path.as_uri()}?mode={'rwc' if create else 'rw'}"
         con = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
         con.execute("PRAGMA busy_timeout = 30000")  # wait for another kernel, don't fail
@@ -173,6 +185,11 @@ class JournalFile:
         SQLite errors other than constraint violations become a :class:`LeadkitError` that says
         the file was left as it is.
         """
+        if write and self.read_only:
+            raise LeadkitError(tr("{path}: this journal can be read and exported from here, "
+                                  "not written: the file or its folder is read-only. Copy it "
+                                  "to a folder you can write to, or ask for write access; "
+                                  "nothing was changed.").format(path=self.path))
         try:
             con = self.connect(create)
         except sqlite3.Error as exc:
@@ -241,11 +258,20 @@ class JournalFile:
         LeadkitError
             When the file is another program's, damaged, or written by a newer leadkit.
         """
+        folder = self.path.parent
+        if folder.exists() and not folder.is_dir():
+            raise LeadkitError(tr("{folder} is a file, not a folder, so the journal cannot be "
+                                  "kept in it; point LEADKIT_HOME (or the path you gave) at a "
+                                  "folder.").format(folder=folder))
         if self.path.exists() and self.path.stat().st_size > 0:
             with open(self.path, "rb") as fh:
                 if fh.read(16) != _SQLITE_MAGIC:
                     raise self._refuse(N_("it is not an SQLite database"))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.read_only = not (_writable(self.path) and _writable(folder))
+            if self.read_only:
+                self._check_read_only(schema_version)
+                return
+        folder.mkdir(parents=True, exist_ok=True)
         # Several kernels may open (and so create or upgrade) one journal at the same moment:
         # every step below is repeated while another process holds the file.
 
@@ -282,6 +308,22 @@ class JournalFile:
                 return con.execute("PRAGMA quick_check").fetchone()[0]
 
         check = _retrying(quick_check)
+        if check != "ok":
+            raise self.damaged(RuntimeError(check))
+
+    def _check_read_only(self, schema_version: int) -> None:
+        """Accept a read-only journal only if it is ours and of this layout (none is upgraded)."""
+        with self.db() as con:
+            app, version = (con.execute(f"PRAGMA {p}").fetchone()[0]
+                            for p in ("application_id", "user_version"))
+            check = con.execute("PRAGMA quick_check").fetchone()[0]
+        if app != APPLICATION_ID:
+            raise self._refuse(N_("it is another program's database"))
+        if version != schema_version:
+            raise LeadkitError(tr("{path} is read-only and of another journal version "
+                                  "({version}), so it cannot be brought up to date here; copy "
+                                  "it to a folder you can write to.").format(
+                                   path=self.path, version=version))
         if check != "ok":
             raise self.damaged(RuntimeError(check))
 

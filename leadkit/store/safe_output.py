@@ -29,15 +29,15 @@ from __future__ import annotations
 import html
 import os
 import re
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["FORMULA_STARTS", "write_text_atomically", "neutralise_cell", "neutralise_frame",
-           "plain_text",
-           "escape_markdown", "write_csv"]
+__all__ = ["FORMULA_STARTS", "write_text_atomically", "write_private_text", "neutralise_cell",
+           "neutralise_frame", "plain_text", "escape_markdown", "write_csv"]
 
 #: The first characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
@@ -232,8 +232,11 @@ def write_csv(frame: pd.DataFrame | Iterable[pd.DataFrame], path: str | os.PathL
     return path
 
 
-def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
+def write_text_atomically(path: str | os.PathLike[str], text: str, *,
+                          private: bool = False) -> Path:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file beside it, then rename.
+
+    A write that fails (a full disk) leaves the old file as it was and no temporary file.
 
     Parameters
     ----------
@@ -241,6 +244,9 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
         The file to write; missing parent folders are made.
     text : str
         The whole content.
+    private : bool, default False
+        Only the owner may read the file (mode 0600): for a learner's reflections or the
+        class's codes. Otherwise the usual permissions (the umask) apply.
 
     Returns
     -------
@@ -257,7 +263,63 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
     # Write beside the target and rename: a crash never leaves a half-written hand-in.
     path = Path(path).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if not private:  # mkstemp makes 0600: give the file what the umask allows
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_private_text(path: str | os.PathLike[str], text: str, *,
+                       exclusive: bool = False) -> Path:
+    """Write ``text`` to a file only its owner can read (mode 0600).
+
+    Parameters
+    ----------
+    path : str or os.PathLike[str]
+        The file.
+    text : str
+        The whole content (UTF-8).
+    exclusive : bool, default False
+        Refuse to write over an existing file (and never through a link).
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    FileExistsError
+        ``exclusive`` and the file exists.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = write_private_text(Path(tempfile.mkdtemp()) / "codes.csv", "s1,ABCD")
+    >>> oct(out.stat().st_mode & 0o777)
+    '0o600'
+    """
+    path = Path(path).expanduser()
+    if not exclusive:
+        return write_text_atomically(path, text, private=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
     return path

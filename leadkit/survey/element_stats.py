@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from leadkit import privacy
-from leadkit.content.frameworks import Framework, load_framework
+from leadkit.content.frameworks import load_instrument
+from leadkit.content.instrument import Instrument
 from leadkit.docparams import shared_params
 from leadkit.errors import LeadkitError
 from leadkit.i18n import tr
@@ -76,7 +77,7 @@ def first_wave_mask(frame: pd.DataFrame) -> pd.Series:
 
 @shared_params
 def element_reliability(responses: pd.DataFrame | str | Path,
-                        framework: Framework | str | Path) -> pd.DataFrame:
+                        framework: Instrument | str | Path) -> pd.DataFrame:
     """Compute Cronbach's alpha of every element, on its reverse-keyed items.
 
     The rows used are the self ratings (all rows when there is no ``rater`` column) of the
@@ -101,7 +102,7 @@ def element_reliability(responses: pd.DataFrame | str | Path,
     >>> list(rel.columns[:4]), int(rel["n"].iloc[0])
     (['element', 'k', 'n', 'alpha'], 64)
     """
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     table = checked_table(responses, fw)
     rows = table[table["rater"] == "self"] if "rater" in table.columns else table
     rows, wave = first_wave(rows)
@@ -145,7 +146,7 @@ def _alpha_remark(alpha: float, n: float) -> str:
 
 @shared_params
 def team_agreement(responses: pd.DataFrame | str | Path,
-                   framework: Framework | str | Path, *,
+                   framework: Instrument | str | Path, *,
                    floor: int = privacy.FLOOR) -> pd.DataFrame:
     """Compute rwg(j) per team (rows) and element (columns), on the reverse-keyed items.
 
@@ -180,7 +181,7 @@ def team_agreement(responses: pd.DataFrame | str | Path,
     >>> rwg.shape, rwg.index[:2].tolist(), round(float(rwg.loc["T1", "build-trust"]), 2)
     ((8, 7), ['T1', 'T2'], 0.8)
     """
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     table = checked_table(responses, fw)
     if "team" not in table.columns or table["team"].nunique() == 0:
         return pd.DataFrame(columns=[e.id for e in fw.elements])

@@ -11,11 +11,13 @@ non-self raters that may be shown), the ``gap`` (self − others) and an agreeme
   half the standard deviation of the gaps over all targets per element, the rule of
   Fleenor, McCauley & Brutus (1996, *Leadership Quarterly* 7(4)).
 
-**Anonymity floor.** A group other than self and manager with fewer than ``floor`` raters (at
-least 3) is never shown on its own. Such small groups are pooled; when the pool reaches the
-floor it is merged into ``others`` (column ``merged``). When the pool itself stays below the
-floor, its raters are left out of ``others`` too — otherwise their mean could be worked out
-from ``others`` and the groups shown — and the ``suppressed`` column says so.
+**Anonymity floor.** A rater group with fewer than ``floor`` raters (at least 3) is never shown
+on its own; the one exception is a single manager, shown as the 360 convention has it (the
+person rated knows who their manager is), while two managers are a small group like any other.
+Such small groups are pooled; when the pool reaches the floor it is merged into ``others``
+(column ``merged``). When the pool itself stays below the floor, its raters are left out of
+``others`` too — otherwise their mean could be worked out from ``others`` and the groups shown —
+and the ``suppressed`` column says so.
 
 Examples
 --------
@@ -153,11 +155,10 @@ def self_other(scores: pd.DataFrame, *, floor: int = FLOOR, threshold: float | s
         return values if stat == "mean" else np.nan_to_num(values)
 
     result["self"] = col("mean", "self")
-    result["manager"] = col("mean", "manager")
-    total_n, total_sum = col("count", "manager"), col("sum", "manager")
+    total_n, total_sum = np.zeros(len(result)), np.zeros(len(result))
     small_n, small_sum = np.zeros(len(result)), np.zeros(len(result))
     small_names: list[list[str]] = [[] for _ in range(len(result))]
-    counts = {"manager": total_n.copy()}
+    counts: dict[str, np.ndarray] = {}
     grid_scale, grid_step = _grid(data, unit)
     scale = grid_scale if scale is None else (float(scale[0]), float(scale[1]))
     step = grid_step if step is None else float(step)
@@ -166,10 +167,14 @@ def self_other(scores: pd.DataFrame, *, floor: int = FLOOR, threshold: float | s
         return np.array([mean_is_safe(m, int(k), scale, step) for m, k in zip(mean, n,
                                                                             strict=True)], bool)
 
-    for group in _SMALL:
+    for group in ("manager", *_SMALL):
         n, s, mean = col("count", group), col("sum", group), col("mean", group)
         counts[group] = n
         shown = (n >= floor) & safe(mean, n)  # a mean that gives the answers away is hidden
+        if group == "manager":
+            # One manager is shown as such (the 360 convention: the person rated knows who it
+            # is); two managers are a group below the floor: each could work out the other.
+            shown |= n == 1
         result[group] = np.where(shown, mean, np.nan)
         total_n, total_sum = total_n + np.where(shown, n, 0), total_sum + np.where(shown, s, 0)
         hidden = (n > 0) & ~shown
@@ -190,10 +195,10 @@ def self_other(scores: pd.DataFrame, *, floor: int = FLOOR, threshold: float | s
                          ["over-estimator", "under-estimator", "in agreement"], default="")
     result["category"] = category
     result["category_label"] = [tr(CATEGORIES[c]) if c else "" for c in category]
-    result["n_manager"] = counts["manager"].astype(int)
-    for group in _SMALL:  # the size of a group too small to show is not shown either
+    for group in ("manager", *_SMALL):  # the size of a group too small to show is not shown
         n = pd.Series(counts[group].astype(int), index=result.index, dtype="Int64")
-        result[f"n_{group}"] = n.where((n >= floor) | (n == 0))
+        lone_manager = (n == 1) if group == "manager" else False
+        result[f"n_{group}"] = n.where((n >= floor) | (n == 0) | lone_manager)
     result["n_others"] = total_n.astype(int)
     result["merged"] = [", ".join(g) if m else "" for g, m in zip(small_names, merge, strict=True)]
     result["suppressed"] = [", ".join(g) if not m else ""

@@ -7,7 +7,7 @@ The rules, in short (``docs/scoring.md`` has the full account):
 - **Element score** = the mean of the answered (keyed) items of that element — person-mean
   prorating — provided at least ``min_share`` of the element's items are answered; otherwise
   the score is missing. ``n_answered`` and ``n_items`` stand beside every score.
-- **Framework score** = the mean of a person's element scores (each element weighs the same),
+- **Instrument score** = the mean of a person's element scores (each element weighs the same),
   provided at least ``min_share`` of the elements have a score.
 - **Theme score** = the mean of the element scores of the elements that touch a cross-framework
   theme, also as POMP (percent of the maximum possible, 0–100) so that frameworks with
@@ -35,13 +35,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from leadkit.content.frameworks import Framework, crosswalk, load_framework
+from leadkit.content.frameworks import crosswalk, load_instrument
+from leadkit.content.instrument import Instrument
 from leadkit.docparams import shared_params
 from leadkit.survey.io.responses import METADATA, fingerprint, read_responses
 
 __all__ = ["checked_table", "reverse_keyed", "score", "iter_scores", "wide_scores",
-           "framework_score",
-           "theme_scores"]
+           "framework_score", "theme_scores", "share_note"]
 
 
 def _check_share(min_share: float) -> None:
@@ -58,14 +58,14 @@ def _meta(frame: pd.DataFrame) -> list[str]:
     return [c for c in METADATA if c in frame.columns]
 
 
-def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.DataFrame:
+def checked_table(responses: pd.DataFrame | str | Path, fw: Instrument) -> pd.DataFrame:
     """The response table checked against ``fw`` (re-read only when it changed since).
 
     Parameters
     ----------
     responses : pandas.DataFrame or str or Path
         A table from :func:`~leadkit.survey.io.responses.read_responses`, any DataFrame, or a path.
-    fw : Framework
+    fw : Instrument
         The framework the answers belong to.
 
     Returns
@@ -76,7 +76,7 @@ def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.Dat
     Examples
     --------
     >>> import leadkit as lk
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> table = lk.read_responses(lk.dataset_path("agile-cmo-class"), fw)
     >>> checked_table(table, fw) is table
     True
@@ -94,7 +94,7 @@ def checked_table(responses: pd.DataFrame | str | Path, fw: Framework) -> pd.Dat
 
 @shared_params
 def reverse_keyed(responses: pd.DataFrame | str | Path,
-                  framework: Framework | str | Path) -> pd.DataFrame:
+                  framework: Instrument | str | Path) -> pd.DataFrame:
     """The validated response table with reverse-keyed items turned around.
 
     Parameters
@@ -117,17 +117,17 @@ def reverse_keyed(responses: pd.DataFrame | str | Path,
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> rev = next(it.id for it in fw.items if it.reverse)
     >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [2] for i in fw.item_ids})
     >>> float(reverse_keyed(table, fw).loc[2, rev])
     4.0
     """
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     return _turned(checked_table(responses, fw), fw)
 
 
-def _turned(table: pd.DataFrame, fw: Framework) -> pd.DataFrame:
+def _turned(table: pd.DataFrame, fw: Instrument) -> pd.DataFrame:
     """A copy of a checked table with the reverse-keyed items turned around."""
     table = table.copy()
     low, high = fw.scale
@@ -137,7 +137,7 @@ def _turned(table: pd.DataFrame, fw: Framework) -> pd.DataFrame:
     return table
 
 
-def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+def score(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
           min_share: float = 0.5) -> pd.DataFrame:
     """Element scores for every row of a response table, as a tidy DataFrame.
 
@@ -145,7 +145,7 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     ----------
     responses : DataFrame or path
         A table from :func:`~leadkit.survey.io.responses.read_responses`, or anything it accepts.
-    framework : Framework, id or path
+    framework : Instrument, id or path
         The instrument.
     min_share : float
         The smallest share of an element's items that must be answered for a score
@@ -161,7 +161,7 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> el = fw.elements[0].id
     >>> first = [it for it in fw.items if it.element == el and not it.reverse][0].id
     >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [None] for i in fw.item_ids})
@@ -171,13 +171,12 @@ def score(responses: pd.DataFrame | str | Path, framework: Framework | str | Pat
     [{'score': 5.0, 'n_answered': 1}]
     """
     _check_share(min_share)
-    fw = load_framework(framework)
-    keyed = reverse_keyed(responses, fw)
-    return _tidy(keyed, fw, min_share)
+    fw = load_instrument(framework)
+    return _tidy(checked_table(responses, fw), fw, min_share)
 
 
 @shared_params
-def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+def iter_scores(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
                 min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
     """The scores of :func:`score`, ``block`` response rows at a time (for very large files).
 
@@ -211,39 +210,44 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> table = pd.DataFrame({"respondent": list("abc")} | {i: [3, 4, 5] for i in fw.item_ids})
     >>> [len(part) for part in iter_scores(table, fw, block=2)]
     [14, 7]
     """
     _check_share(min_share)
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     checked = checked_table(responses, fw)
-    for start in range(0, max(len(checked), 1), block):  # turned a block at a time: no copy
-        yield _tidy(_turned(checked.iloc[start:start + block], fw), fw, min_share,
+    for start in range(0, max(len(checked), 1), block):  # keyed a block at a time: no copy
+        yield _tidy(checked.iloc[start:start + block], fw, min_share,
                     coded=True)
 
 
-def _matrix(keyed: pd.DataFrame, fw: Framework, min_share: float
+def _matrix(table: pd.DataFrame, fw: Instrument, min_share: float
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Scores (rows × elements), the answered counts and the element sizes."""
-    n_rows, n_el = len(keyed), len(fw.elements)
+    """Scores (rows × elements), the answered counts and the element sizes of a checked
+    table, its reverse-keyed items turned around here (no copy of the table is made)."""
+    n_rows, n_el = len(table), len(fw.elements)
+    low, high = fw.scale
+    values = table[fw.item_ids].to_numpy(dtype=float, copy=True)
+    reverse = [k for k, it in enumerate(fw.items) if it.reverse]
+    values[:, reverse] = low + high - values[:, reverse]
     scores = np.empty((n_rows, n_el))
     answered = np.empty((n_rows, n_el), dtype=np.int64)
     sizes = np.empty(n_el, dtype=np.int64)
+    element_of = [it.element for it in fw.items]
     for e, element in enumerate(fw.elements):
-        ids = [it.id for it in fw.items if it.element == element.id]
-        values = keyed[ids].to_numpy(dtype=float)
-        answered[:, e] = np.isfinite(values).sum(axis=1)
+        part = values[:, [k for k, el in enumerate(element_of) if el == element.id]]
+        answered[:, e] = np.isfinite(part).sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
-            means = np.nansum(values, axis=1) / answered[:, e]
-        scores[:, e] = np.where(_enough(answered[:, e], len(ids), min_share), means, np.nan)
-        sizes[e] = len(ids)
+            means = np.nansum(part, axis=1) / answered[:, e]
+        scores[:, e] = np.where(_enough(answered[:, e], part.shape[1], min_share), means, np.nan)
+        sizes[e] = part.shape[1]
     return scores, answered, sizes
 
 
 @shared_params
-def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str | Path, *,
+def wide_scores(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
                 min_share: float = 0.5, block: int = 100_000) -> Iterator[pd.DataFrame]:
     """The element scores one row per response row, one column per element, in blocks.
 
@@ -276,18 +280,18 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [3] for i in fw.item_ids})
     >>> part = next(wide_scores(table, fw))
     >>> list(part.columns[:3]), float(part.iloc[0, 1])
     (['respondent', 'build-trust', 'create-and-share-vision'], 3.0)
     """
     _check_share(min_share)
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     checked = checked_table(responses, fw)
     meta = _meta(checked)
     for start in range(0, max(len(checked), 1), block):
-        part = _turned(checked.iloc[start:start + block], fw)
+        part = checked.iloc[start:start + block]
         scores, _, _ = _matrix(part, fw, min_share)
         out = part[meta].reset_index(drop=True)
         for e, element in enumerate(fw.elements):
@@ -295,28 +299,28 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Framework | str
         yield out
 
 
-def _tidy(keyed: pd.DataFrame, fw: Framework, min_share: float,
+def _tidy(table: pd.DataFrame, fw: Instrument, min_share: float,
           coded: bool = False) -> pd.DataFrame:
-    meta = _meta(keyed)
-    n_rows, n_el = len(keyed), len(fw.elements)
-    scores, answered, sizes = _matrix(keyed, fw, min_share)
+    meta = _meta(table)
+    n_rows, n_el = len(table), len(fw.elements)
+    scores, answered, sizes = _matrix(table, fw, min_share)
     # Each respondent's elements together, in the framework's order: row-major order.
     rows = np.repeat(np.arange(n_rows), n_el)
     element_ids = np.array([e.id for e in fw.elements], dtype=object)
     if coded:  # categorical columns: each id stored once, cheap to write block by block
-        out = pd.DataFrame({c: pd.Categorical(keyed[c].to_numpy(dtype=object))[rows]
+        out = pd.DataFrame({c: pd.Categorical(table[c].to_numpy(dtype=object))[rows]
                             for c in meta})
         out["framework"] = pd.Categorical.from_codes(np.zeros(len(rows), np.int8), [fw.id])
         out["element"] = pd.Categorical.from_codes(
             np.tile(np.arange(n_el, dtype=np.int16), n_rows), element_ids)
     else:
-        out = keyed[meta].iloc[rows].reset_index(drop=True)
+        out = table[meta].iloc[rows].reset_index(drop=True)
         out["framework"] = fw.id
         out["element"] = np.tile(element_ids, n_rows)
     out["score"] = scores.ravel()
     out["n_answered"] = answered.ravel()
     out["n_items"] = np.tile(sizes, n_rows)
-    out.attrs = {"source": keyed.attrs.get("source", ""), "framework": fw.id, "scale": fw.scale}
+    out.attrs = {"source": table.attrs.get("source", ""), "framework": fw.id, "scale": fw.scale}
     return out
 
 
@@ -364,7 +368,7 @@ def framework_score(scores: pd.DataFrame, *, min_share: float = 0.5) -> pd.DataF
     return out
 
 
-def theme_scores(scores: pd.DataFrame, framework: Framework | str | Path | None = None, *,
+def theme_scores(scores: pd.DataFrame, framework: Instrument | str | Path | None = None, *,
                  min_share: float = 0.5) -> pd.DataFrame:
     """Element scores rolled up to the cross-framework themes (see ``crosswalk()``).
 
@@ -372,7 +376,7 @@ def theme_scores(scores: pd.DataFrame, framework: Framework | str | Path | None 
     ----------
     scores : DataFrame
         Output of :func:`score` (one or more frameworks stacked).
-    framework : Framework, id or path, optional
+    framework : Instrument, id or path, optional
         Needed only for a framework that is not part of the kit (its own file); the kit's
         frameworks are found by the ids in ``scores["framework"]``.
     min_share : float
@@ -388,18 +392,20 @@ def theme_scores(scores: pd.DataFrame, framework: Framework | str | Path | None 
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [3] for i in fw.item_ids})
     >>> t = theme_scores(score(table, fw))
     >>> t["pomp"].unique().tolist()  # the middle of the scale is 50 percent
     [50.0]
     """
     _check_share(min_share)
-    given = {} if framework is None else {(f := load_framework(framework)).id: f}
-    frameworks = {i: given.get(i) or load_framework(i) for i in scores["framework"].unique()}
+    given = {} if framework is None else {(f := load_instrument(framework)).id: f}
+    frameworks = {i: given.get(i) or load_instrument(i) for i in scores["framework"].unique()}
     links = pd.concat(
         [pd.DataFrame([{"framework": f.id, "element": e.id, "theme": t}
-                       for e in f.elements for t in e.themes]) for f in frameworks.values()]
+                       for e in f.elements for t in e.themes],
+                      columns=["framework", "element", "theme"])  # none for an own scale
+         for f in frameworks.values()]
     ) if frameworks else crosswalk()
     merged = scores.merge(links, on=["framework", "element"], how="inner")
     keys = _meta(scores) + ["framework", "theme"]
@@ -415,3 +421,58 @@ def theme_scores(scores: pd.DataFrame, framework: Framework | str | Path | None 
     out.insert(out.columns.get_loc("score") + 1, "pomp", 100 * (out["score"] - low) / (high - low))
     out.attrs = {k: v for k, v in scores.attrs.items() if k != "scale"}
     return out
+
+
+@shared_params
+def share_note(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
+               min_share: float = 0.5) -> str | None:
+    """Say how many scores ``min_share`` leaves missing that psych would give, and why.
+
+    R's ``psych::scoreItems(keys, items, impute = "none")`` averages whatever items a person
+    answered; the kit leaves a score missing when fewer than ``min_share`` of the element's
+    items are answered. A psych user should hear of every score that differs for that reason.
+
+    Parameters
+    ----------
+    %(responses)s
+    %(framework)s
+    min_share : float, default 0.5
+        The share used for scoring.
+
+    Returns
+    -------
+    str or None
+        One sentence in the current language, or None when no score is left missing so.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from leadkit.content.instrument import Instrument
+    >>> ins = Instrument.from_keys({"agree": ["A1", "A2", "A3"]}, (1, 6))
+    >>> table = pd.DataFrame({"respondent": ["a", "b"], "A1": [3, 4], "A2": [None, 5],
+    ...                       "A3": [None, 6]})
+    >>> print(share_note(table, ins))
+    1 score (1 respondent) is left missing because fewer than 50% of its items were answered \
+(min_share 0.50); psych::scoreItems(impute = "none") scores from any answered item, as \
+min_share=0.01 does.
+    """
+    from leadkit.i18n import format_number, ngettext
+
+    _check_share(min_share)
+    fw = load_instrument(framework)
+    table = checked_table(responses, fw)
+    scores, answered, sizes = _matrix(table, fw, min_share)
+    short = np.isnan(scores) & (answered > 0)
+    n = int(short.sum())
+    if not n:
+        return None
+    people = int(short.any(axis=1).sum())
+    return ngettext("{n} score ({people} respondent) is left missing because fewer than "
+                    "{share} of its items were answered (min_share {min_share}); "
+                    "psych::scoreItems(impute = \"none\") scores from any answered item, as "
+                    "min_share=0.01 does.",
+                    "{n} scores ({people} respondents) are left missing because fewer than "
+                    "{share} of their items were answered (min_share {min_share}); "
+                    "psych::scoreItems(impute = \"none\") scores from any answered item, as "
+                    "min_share=0.01 does.", n).format(
+        n=n, people=people, share=f"{min_share:.0%}", min_share=format_number(min_share, 2))

@@ -46,6 +46,7 @@ _T = {
                "many shared and the mean, and nothing for fewer than {floor} learners. Sharing "
                "again replaces your earlier scores; turning it off shares nothing more."),
     "learner": N_("Learner id"),
+    "code": N_("Code from your teacher"),
     "need_id": N_("Fill in your learner id first; nothing was shared."),
     "score_first": N_("Press Score first: then your scores are shared."),
     "shared": N_("Your element scores are shared with the class."),
@@ -155,7 +156,8 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
     Returns
     -------
     ipywidgets.VBox
-        With ``switch``, ``learner``, ``status``, ``comparison``, ``ticker``, ``update(scores)``
+        With ``switch``, ``learner``, ``code`` (shown when the pool needs codes), ``status``,
+        ``comparison``, ``ticker``, ``update(scores)``
         (give it the score table after each Score) and ``refresh()``.
     """
     from leadkit.classpool.pool import ClassPool
@@ -168,9 +170,13 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
                  description=tr(_T["learner"]), style={"description_width": "initial"})
     # On the hub service the learner is the hub user: the service accepts no other id.
     who.disabled = learner is None and bool(_default_learner()) and pool.kind == "service"
+    # A folder pool made with a roster asks for the learner's code (leadkit.classpool.codes).
+    code = w.Password(description=tr(_T["code"]), style={"description_width": "initial"})
+    code.layout.display = "" if pool.needs_code else "none"
     status, comparison = w.HTML(), w.HTML()
-    box = w.VBox([switch, what, who, status, comparison])
+    box = w.VBox([switch, what, who, code, status, comparison])
     box.switch, box.learner, box.status, box.comparison = switch, who, status, comparison
+    box.code = code
     box.scores, box.shared = None, False
 
     def show() -> None:
@@ -192,7 +198,8 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
             return
         scores = dict(zip(box.scores["element"], box.scores["score"], strict=True))
         try:
-            pool.share(learner=who.value, framework=fw, scores=scores)
+            pool.share(learner=who.value, framework=fw, scores=scores,
+                       code=code.value if pool.needs_code else None)
         except LeadkitError as err:  # not on the roster, pool closed, service away
             status.value = f"<p>✘ {html.escape(tr(_T['failed']).format(error=err))}</p>"
             return

@@ -13,7 +13,8 @@
 # their own) and want trustworthy numbers from the answers. **Time:** 30 minutes.
 #
 # **After this notebook you can**
-# 1. read and check a survey file from Excel or a CSV export, and fix what the check reports;
+# 1. read a survey tool's export as it came (Qualtrics, Google or Microsoft Forms, LimeSurvey,
+#    SPSS, Stata, Excel) with your own scale's keys, and fix what the check reports;
 # 2. explain how element scores are computed, including reverse-keyed items and skipped answers;
 # 3. judge whether an element is measured reliably and whether a team agrees enough to speak of
 #    a team score;
@@ -31,7 +32,8 @@
 # **Tijd:** 30 minuten.
 #
 # **Na dit notebook kun je**
-# 1. een bestand met antwoorden uit Excel of een CSV-export inlezen en controleren, en
+# 1. de export van een vragenlijsttool inlezen zoals die binnenkwam (Qualtrics, Google of
+#    Microsoft Forms, LimeSurvey, SPSS, Stata, Excel) met de sleutels van je eigen schaal, en
 #    herstellen wat de controle meldt;
 # 2. uitleggen hoe de scores per onderdeel tot stand komen, ook bij omgekeerd geformuleerde items en
 #    overgeslagen vragen;
@@ -50,7 +52,88 @@ import leadkit as lk
 lk.set_language("{{LANG}}")
 
 # %% [markdown] lang="en"
-# ## Quick win: a whole survey read and checked in two lines
+# ## Quick win: your survey tool's export and your own keys
+# A researcher usually has two things: the file the survey tool gave them and the keys of the
+# scale, as they would write them for R's psych. This export is what Qualtrics writes: three
+# header rows (export tags, question texts, import ids), a dozen metadata columns, the items as
+# `Q1_1` … `Q1_24`. The keys file says which items form each scale; a minus marks a
+# reverse-keyed item, as in psych. **← your own:** put the paths of your export and your keys
+# file here.
+
+# %% [markdown] lang="nl"
+# ## Snel resultaat: de export van je vragenlijsttool en je eigen sleutels
+# Een onderzoeker heeft meestal twee dingen: het bestand dat de vragenlijsttool gaf en de
+# sleutels van de schaal, zoals je die voor psych in R zou schrijven. Deze export is wat
+# Qualtrics schrijft: drie kopregels (exportnamen, vraagteksten, import-id's), een tiental
+# metadatakolommen, de items als `Q1_1` … `Q1_24`. Het sleutelbestand zegt welke items samen
+# een schaal vormen; een min markeert een omgekeerd geformuleerd item, zoals in psych.
+# **← je eigen:** zet hier de paden van je export en je sleutelbestand.
+
+# %%
+export = lk.dataset_path("agile-qualtrics")
+keys_file = export.with_name("agile-keys.yaml")
+print("scale:" + keys_file.read_text(encoding="utf-8").split("\nscale:")[1].split("\nitems:")[0])
+
+# %% [markdown] lang="en"
+# The keys become an *instrument*: scales of items on one answer scale. The statements let the
+# kit find the items in an export whose headers hold the question text; the labels let it read
+# exports that hold the answers as text.
+
+# %% [markdown] lang="nl"
+# De sleutels worden een *instrument*: schalen van items op één antwoordschaal. Met de uitspraken
+# vindt de kit de items in een export waarvan de kopregel de vraagtekst bevat; met de labels
+# leest hij exports waarin de antwoorden als tekst staan.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+keys = lk.load_instrument(keys_file)
+keys.keys()
+
+# %% [markdown] lang="en"
+# One call reads the export as it came. The kit recognises Qualtrics' layout, takes
+# `ResponseId` as the respondent, sets the metadata aside and finds each item by its statement
+# in the question-text row. The index is the line of the file as an editor shows it: the
+# answers start on line 5, under the four header lines, so every message can be traced back.
+
+# %% [markdown] lang="nl"
+# Eén aanroep leest de export zoals die binnenkwam. De kit herkent de indeling van Qualtrics,
+# neemt `ResponseId` als respondent, zet de metadata apart en vindt elk item aan de uitspraak
+# in de regel met vraagteksten. De index is de regel van het bestand zoals een editor die toont:
+# de antwoorden beginnen op regel 5, onder de vier kopregels, zodat je elke melding kunt
+# terugvinden.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+answers = lk.read_survey(export, keys)
+lk.show_table(answers.iloc[:4, :7], index=True)
+
+# %% [markdown] lang="en"
+# Scores per scale, and the reliability of each scale, exactly as R's psych computes them
+# (`scoreItems` and `alpha`, also when answers are missing). One difference is on purpose: a
+# scale score needs at least half of its items answered (`min_share=0.5`), where psych scores
+# from any answered item; `min_share=0.01` gives psych's numbers.
+
+# %% [markdown] lang="nl"
+# Scores per schaal, en de betrouwbaarheid van elke schaal, precies zoals psych in R ze berekent
+# (`scoreItems` en `alpha`, ook als er antwoorden ontbreken). Eén verschil is bewust: een
+# schaalscore vraagt minstens de helft van de items ingevuld (`min_share=0.5`), waar psych
+# scoort op elk ingevuld item; `min_share=0.01` geeft de getallen van psych.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lk.show_table(lk.score(answers, keys).head(7))
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lk.show_table(lk.element_reliability(answers, keys))
+
+# %% [markdown] lang="en"
+# Google Forms, Microsoft Forms, LimeSurvey, SPSS (`.sav`), Stata (`.dta`) and `.ods` files
+# are read the same way; `columns=` renames columns the kit cannot match and `respondent=`
+# names the id column. From a terminal:
+# `leadkit score my-export.csv --keys my-keys.yaml --out my-scores.csv`.
+#
+# ## The kit's own layout: a whole class read and checked in two lines
 # The sample holds 216 questionnaires on the framework *agile-cmo*: every team member's self
 # assessment before and after a training (waves 1 and 2) and a 360 round on the eight team
 # leaders. **← your own:** replace the path by your file (`"my-survey.xlsx"` or
@@ -58,7 +141,12 @@ lk.set_language("{{LANG}}")
 # them; the path of your own framework `.yaml` works too).
 
 # %% [markdown] lang="nl"
-# ## Snel resultaat: een hele vragenlijst ingelezen en gecontroleerd in twee regels
+# Exports uit Google Forms, Microsoft Forms, LimeSurvey, SPSS (`.sav`), Stata (`.dta`) en
+# `.ods` lees je op dezelfde manier; `columns=` hernoemt kolommen die de kit niet kan koppelen
+# en `respondent=` wijst de kolom met het id aan. Vanuit een terminal:
+# `leadkit --lang nl score mijn-export.csv --keys mijn-sleutels.yaml --out mijn-scores.csv`.
+#
+# ## De eigen indeling van de kit: een hele klas ingelezen en gecontroleerd in twee regels
 # De voorbeeldklas bevat 216 ingevulde vragenlijsten over het raamwerk *agile-cmo*: de
 # zelfbeoordeling van elk teamlid voor en na een training (meting 1 en 2) en een 360-ronde
 # over de acht teamleiders. **← je eigen:** vervang het pad door je eigen bestand

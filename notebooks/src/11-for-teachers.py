@@ -280,10 +280,12 @@ lesson = tempfile.mkdtemp(prefix="leadkit-class-")  # in class: the shared folde
 pool = lk.ClassPool.create(lesson, roster=["s2501030", "s2501031", "s2501032", "s2501033"])
 
 # %%
-# Three learners share, as "Share with my class" does for each; one scored no soft skills.
-pool.share(learner="s2501030", framework="agile-cmo", scores={"build-trust": 4, "soft-skills": 3.5})
-pool.share(learner="s2501031", framework="agile-cmo", scores={"build-trust": 3, "soft-skills": 4.5})
-pool.share(learner="s2501032", framework="agile-cmo", scores={"build-trust": 3.5})
+# Three learners share, as "Share with my class" does for each, with the code from their card
+# (pool.codes; 'leadkit class open' writes them to a file only you can read).
+codes = pool.codes
+pool.share(learner="s2501030", code=codes["s2501030"], framework="agile-cmo", scores={"build-trust": 4, "soft-skills": 3.5})
+pool.share(learner="s2501031", code=codes["s2501031"], framework="agile-cmo", scores={"build-trust": 3, "soft-skills": 4.5})
+pool.share(learner="s2501032", code=codes["s2501032"], framework="agile-cmo", scores={"build-trust": 3.5})
 
 # %%
 # NBVAL_CHECK_OUTPUT

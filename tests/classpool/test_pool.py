@@ -17,8 +17,9 @@ E = "build-trust"
 
 
 def _pool(tmp_path, roster=("s1", "s2", "s3", "s4", "s5", "s6"), floor=3):
+    # The roster's rules, without the codes (tests/classpool/test_codes.py has those).
     return ClassPool.create(tmp_path / "pool", roster=list(roster) if roster else None,
-                            floor=floor)
+                            floor=floor, codes=False)
 
 
 def _row(pool, element=E):
@@ -48,7 +49,7 @@ def pd_isna(value) -> bool:
 def test_roster_from_a_csv_file_with_a_header(tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text("student,name\nS1,Ann\ns2,Bo\n", encoding="utf-8")
-    pool = ClassPool.create(tmp_path / "pool", roster=roster)
+    pool = ClassPool.create(tmp_path / "pool", roster=roster, codes=False)
     pool.share(learner=" s1 ", framework=FW, scores={E: 3})  # ids compare as the roster does
     with pytest.raises(LeadkitError):
         pool.share(learner="s3", framework=FW, scores={E: 3})
@@ -143,10 +144,14 @@ def test_cli_open_view_close(tmp_path, capsys):
     roster = tmp_path / "roster.csv"
     roster.write_text("learner\ns1\ns2\ns3\n", encoding="utf-8")
     where = tmp_path / "pool"
-    assert main(["class", "open", str(where), "--roster", str(roster)]) == 0
+    codes_file = tmp_path / "codes.csv"
+    assert main(["class", "open", str(where), "--roster", str(roster),
+                 "--codes-out", str(codes_file)]) == 0
+    codes = dict(line.split(",") for line in codes_file.read_text().splitlines()[1:])
+    assert oct(codes_file.stat().st_mode & 0o777) == "0o600" and sorted(codes) == ["s1", "s2", "s3"]
     pool = ClassPool(where)
     for who, score in [("s1", 4), ("s2", 3), ("s3", 2)]:
-        pool.share(learner=who, framework=FW, scores={E: score})
+        pool.share(learner=who, code=codes[who], framework=FW, scores={E: score})
     assert main(["class", "view", str(where), "--framework", FW]) == 0
     out = capsys.readouterr().out
     assert E in out and "3.0" in out
@@ -184,9 +189,11 @@ def test_the_readme_commands_run_a_lesson(tmp_path, monkeypatch, capsys):
         return main(argv[1:])
 
     assert run(lines[0]) == 0
+    (codes_file,) = tmp_path.glob("class-codes-*.csv")  # written where the teacher stands
+    codes = dict(line.split(",") for line in codes_file.read_text().splitlines()[1:])
     pool = ClassPool(tmp_path / "class-pool")
     for who, s in [("s1", 4), ("s2", 3), ("s3", 2)]:
-        pool.share(learner=who, framework=FW, scores={E: s})
+        pool.share(learner=who, code=codes[who], framework=FW, scores={E: s})
     assert run(lines[1]) == 0 and run(lines[2]) == 0
     assert (tmp_path / "class-pool" / "class-view-agile-cmo.csv").is_file()
 

@@ -30,7 +30,7 @@ def _share_all(args: tuple[str, list[str], object]) -> int:
 
 def test_processes_sharing_150_learners_at_once_lose_nothing(tmp_path):
     folder = str(tmp_path / "pool")
-    ClassPool.create(folder, roster=LEARNERS)
+    ClassPool.create(folder, roster=LEARNERS, codes=False)
     context = mp.get_context("spawn")  # as separate kernels are: nothing shared in memory
     with context.Manager() as manager:
         start = manager.Event()

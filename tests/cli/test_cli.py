@@ -91,7 +91,8 @@ def test_score_with_report(tmp_path):
     for heading in ("Element scores", "Reliability per element", "Team agreement",
                     "Self and others (360)", "Figures"):
         assert f"<h2>{heading}</h2>" in html
-    assert html.count("data:image/png;base64,") == 3  # a profile and two gap charts
+    # Two gap charts; no profile, which would average the self ratings of only two leaders.
+    assert html.count("data:image/png;base64,") == 2
     assert "Left out entirely (too few even together): direct reports" in html
 
 
@@ -168,3 +169,36 @@ def test_report_team_agreement_is_rwg_j_by_hand():
     expected = 4 * (1 - ratio) / (4 * (1 - ratio) + ratio)  # James, Demaree & Wolf (1984)
     assert agree.loc["A", "learning"] == pytest.approx(expected)
     assert list(agree.index) == ["A", "B"]
+
+
+# ------------------------------------------------------------ own keys and survey exports
+SURVEYS = DATA / "surveys"
+
+
+def test_score_reads_an_export_with_a_keys_file_and_says_what_min_share_left_out(tmp_path,
+                                                                                 capsys):
+    out = tmp_path / "scores.csv"
+    code = cli.main(["score", str(SURVEYS / "agile-qualtrics.csv"), "--keys",
+                    str(SURVEYS / "agile-keys.yaml"), "--out", str(out), "--wide",
+                    "--min-share", "0.8"])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "2 responses are unfinished" in captured.err
+    assert "scores (23 respondents) are left missing because fewer than 80%" in captured.out
+    assert 'psych::scoreItems(impute = "none")' in captured.out
+    assert len(pd.read_csv(out)) == 64
+
+
+def test_columns_and_respondent_options_rename_a_plain_file(tmp_path, capsys):
+    plain = pd.read_csv(SURVEYS / "agile-self.csv")
+    plain.columns = ["who", "team"] + [f"q{i}" for i in range(1, 25)]
+    path = tmp_path / "renamed.csv"
+    plain.to_csv(path, index=False)
+    mapping = tmp_path / "map.csv"
+    mapping.write_text("column,item\n" + "".join(f"q{i},acmo{i:02d}\n" for i in range(1, 25)))
+    code = cli.main(["validate", str(path), "--keys", str(SURVEYS / "agile-keys.yaml"),
+                    "--columns", str(mapping), "--respondent", "who"])
+    assert code == 0, capsys.readouterr().err
+    assert "renamed.csv: OK — 64 rows, 24 items" in capsys.readouterr().out
+    assert cli.main(["validate", str(path), "--keys", str(tmp_path / "none.yaml")]) == 2
+    assert "the keys file does not exist" in capsys.readouterr().err

@@ -102,3 +102,34 @@ def test_the_teacher_closes_and_learners_can_no_longer_share(opened, people):
     assert views[FW].set_index("element").loc[E, "n"] == 3
     with pytest.raises(LeadkitError, match="closed"):
         _pool(url, people["anna"]).share(learner="anna", framework=FW, scores={E: 2.0})
+
+
+def test_bad_bodies_get_a_clear_400_not_a_server_error(opened, people):
+    """Deeply nested JSON, a roster that is a number, a score of true: each is refused by name."""
+    url, _ = opened
+    student = {"Authorization": f"token {people['anna'].token}",
+               "Content-Type": "application/json"}
+    teacher = {**student, "Authorization": f"token {people['tess'].token}"}
+    deep = "[" * 100_000 + "]" * 100_000
+    reply = requests.put(f"{url}api/share/{FW}", data=deep, headers=student, timeout=30)
+    assert reply.status_code == 400 and "JSON" in reply.json()["error"]
+    reply = requests.post(f"{url}api/open", data=json.dumps({"roster": 5}), headers=teacher,
+                          timeout=30)
+    assert reply.status_code in (400, 409)  # 409 only when the pool is already open
+    if reply.status_code == 400:
+        assert "roster" in reply.json()["error"]
+    reply = requests.put(f"{url}api/share/{FW}", headers=student, timeout=30,
+                         data=json.dumps({"learner": "anna", "scores": {E: True}}))
+    assert reply.status_code == 400 and "outside the scale" in reply.json()["error"]
+
+
+def test_a_huge_body_is_refused_before_it_is_read(opened, people):
+    url, _ = opened
+    headers = {"Authorization": f"token {people['anna'].token}",
+               "Content-Type": "application/json"}
+    body = json.dumps({"learner": "anna", "scores": {E: 3.0}, "pad": "x" * (60 << 20)})
+    try:
+        reply = requests.put(f"{url}api/share/{FW}", data=body, headers=headers, timeout=60)
+    except requests.ConnectionError:
+        return  # the service closed the connection before reading the body: refused
+    assert reply.status_code in (400, 413)

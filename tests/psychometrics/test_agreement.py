@@ -67,10 +67,7 @@ def test_lq2002_matches_multilevel(data, reference, icc_1, icc_2):
     table = agreement_table(d[ITEMS], team)
     assert table["n"].tolist() == ref["gsize_j"].tolist()  # rwg.j's gsize: complete rows
     np.testing.assert_allclose(table["rwg_j"], ref["rwg_j"], rtol=0, atol=TOL)
-    # The team mean over complete rows, computed another way: mean of the item means.
-    complete = d[ITEMS].notna().all(axis=1) & team.notna()
-    item_means = d.loc[complete, ITEMS].groupby(team[complete]).mean().mean(axis=1)
-    np.testing.assert_allclose(table["mean"], item_means, rtol=0, atol=1e-12)
+    assert list(table.columns) == ["n", "rwg_j"]  # never a spread beside the team's mean
 
 
 def test_edge_cases_match_multilevel(edge):
@@ -101,16 +98,8 @@ def test_agreement_table_keeps_teams_without_complete_rows(edge):
     assert table.index.tolist() == ["a", "b", "c", "d", "e"]
     # d has no complete row and e one: below the disclosure floor nothing is shown, not even n
     assert table["n"].iloc[:3].tolist() == [3, 4, 3] and table["n"].iloc[3:].isna().all()
-    assert table.loc[["d", "e"], ["rwg_j", "mean"]].isna().all().all()
-    assert table.loc["c", "mean"] == 3.0
-
-
-def test_agreement_table_withholds_an_extreme_mean():
-    # Three people answering 5 on both items: the mean 5.0 would give every answer away.
-    items = pd.DataFrame({"q1": [5, 5, 5, 3, 4, 2], "q2": [5, 5, 5, 3, 2, 4]})
-    table = agreement_table(items, ["top"] * 3 + ["mid"] * 3)
-    assert np.isnan(table.loc["top", "mean"]) and table.loc["top", "n"] == 3
-    assert table.loc["mid", "mean"] == 3.0
+    assert table.loc[["d", "e"], "rwg_j"].isna().all()
+    assert table.loc["c", "rwg_j"] == 1.0
 
 
 def test_rows_without_a_team_are_left_out():

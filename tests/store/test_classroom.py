@@ -159,7 +159,7 @@ def test_missing_scores_do_not_count_as_learners(tmp_path):
     assert summary["suppressed"].item()  # only two real scores
 
 
-def test_themes_average_within_learner_first(tmp_path):
+def test_themes_pool_only_the_element_cells_that_are_shown(tmp_path):
     d = tmp_path / "b"
     d.mkdir()
     people = {"p": {"a": 1.0, "b": 3.0}, "q": {"a": 5.0}, "r": {"b": 4.0}, "s": {"a": 2.0}}
@@ -168,10 +168,13 @@ def test_themes_average_within_learner_first(tmp_path):
     scores = c.class_scores(h.load_bundles(d), SALT)
     mapping = {("my-model", "a"): ("trust",), ("my-model", "b"): ("trust", "learning")}
     themes = c.class_themes(scores, element_themes=mapping).set_index("theme")
-    # trust: p = mean(1, 3) = 2, q = 5, r = 4, s = 2 -> class mean 13 / 4
-    assert themes.loc["trust", "n"] == 4
-    assert themes.loc["trust", "mean"] == pytest.approx(13 / 4)
-    assert themes.loc["learning", "suppressed"]  # p and r only
+    # Element b has two learners (p, r): withheld, so it counts in no theme either. trust is
+    # then element a's cell: (1 + 5 + 2) / 3 over p, q and s, exactly what the summary shows.
+    summary = c.class_summary(scores).set_index("element")
+    assert summary.loc["b", "suppressed"]
+    assert themes.loc["trust", "n"] == 3
+    assert themes.loc["trust", "mean"] == pytest.approx(8 / 3) == summary.loc["a", "mean"]
+    assert themes.loc["learning", "suppressed"]
 
 
 def test_shared_texts_only_and_never_in_file_order(folder, tmp_path):

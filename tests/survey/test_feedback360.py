@@ -68,13 +68,17 @@ def test_no_left_out_rater_can_be_worked_out_from_what_is_shown():
         t = self_other(s, floor=floor).set_index("target")
         for i, sizes in enumerate(designs):
             row = t.loc[f"t{i}"]
-            shown = row["n_manager"] + sum(row[f"n_{g}"] for g in ("peer", "report", "other")
-                                           if not np.isnan(row[g]))
+            shown = sum(row[f"n_{g}"] for g in ("manager", "peer", "report", "other")
+                        if not np.isnan(row[g]))
             hidden_in_others = row["n_others"] - shown
             assert hidden_in_others == 0 or hidden_in_others >= floor, (sizes, floor)
             for g in ("peer", "report", "other"):
                 if sizes[g] < floor:  # at the floor a group can still be hidden: see privacy
                     assert np.isnan(row[g])
+            if 2 <= sizes["manager"] < floor:  # two managers could each work out the other
+                assert np.isnan(row["manager"]) and row["n_manager"] is pd.NA
+            if sizes["manager"] == 1:  # one manager is shown, as 360 reports do
+                assert row["n_manager"] == 1 and not np.isnan(row["manager"])
 
 
 @pytest.mark.parametrize(("self_score", "category"), [

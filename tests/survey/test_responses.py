@@ -122,12 +122,13 @@ def test_excel_workbook_rows_and_sheets(fw, tmp_path):
         read_responses(path, fw, sheet="Antwoorden")
 
 
-def test_excels_sep_line_sets_the_delimiter_and_is_not_a_row(fw, tmp_path):
+def test_excels_sep_line_sets_the_delimiter_and_counts_as_a_line(fw, tmp_path):
     path = tmp_path / "with-sep.csv"
     path.write_text("sep=;\r\nrespondent;" + ";".join(ITEMS) + "\r\nann;" + "4;" * 8 + "6\r\n",
                     encoding="utf-8")
     err = only_error(path, fw)
-    assert (err.row, err.column) == (2, "st09")
+    # Messages name the line an editor shows: the hint line is line 1, the answers line 3.
+    assert (err.row, err.column) == (3, "st09")
 
 
 def test_ignore_columns_leaves_extra_columns_out(fw):

@@ -43,7 +43,7 @@ def test_the_switch_is_off_and_says_what_is_shared(tmp_path):
 
 
 def test_sharing_waits_for_the_floor_then_compares_with_the_class(tmp_path):
-    ClassPool.create(tmp_path, roster=["s1", "s2", "s3"])
+    ClassPool.create(tmp_path, roster=["s1", "s2", "s3"], codes=False)
     board = class_dashboard(tmp_path, FID, refresh=0)
     boxes = [_learner(tmp_path, f"s{i}", p) for i, p in enumerate([(4, 3), (2, 5), (3, 3)], 1)]
     for box in boxes[:2]:
@@ -61,7 +61,7 @@ def test_sharing_waits_for_the_floor_then_compares_with_the_class(tmp_path):
 
 
 def test_a_learner_off_the_roster_is_told_and_keeps_the_scores(tmp_path):
-    ClassPool.create(tmp_path, roster=["s1"])
+    ClassPool.create(tmp_path, roster=["s1"], codes=False)
     box = _learner(tmp_path, "zz", (4,))
     box.class_share.switch.value = True
     box.score_button.click()
@@ -90,3 +90,17 @@ def test_closing_a_dashboard_stops_its_timer(tmp_path):
     assert board.ticker.running
     board.close()
     assert not board.ticker.running
+
+
+def test_a_pool_with_codes_asks_for_the_code_and_refuses_a_wrong_one(tmp_path):
+    pool = ClassPool.create(tmp_path, roster=["s1", "s2", "s3"])
+    box = _learner(tmp_path, "s1", (4, 3))
+    share = box.class_share
+    assert share.code.layout.display != "none"
+    share.switch.value = True
+    share.code.value = "WRONG-CODE"
+    box.score_button.click()
+    assert "✘" in share.status.value and not share.shared
+    share.code.value = pool.codes["s1"].lower()  # as typed: case and dash do not matter
+    box.score_button.click()
+    assert share.shared and "✔" in share.status.value

@@ -9,6 +9,7 @@ few thousand rows at a time, into the same raw table. Anything else goes the car
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +19,13 @@ import pandas as pd
 from leadkit.docparams import shared_params
 from leadkit.survey.io.coded_columns import assemble, code_cells, combine
 
-__all__ = ["uniform_fields", "fast_chunks", "fast_table", "CHUNK"]
+__all__ = ["uniform_fields", "fast_chunks", "fast_table", "quoted_table", "CHUNK",
+           "QUOTED_MAX"]
 
 #: Rows converted at a time: memory stays near the size of the result.
 CHUNK = 20_000
+#: The largest file with quoted fields read whole by the C parser (bytes).
+QUOTED_MAX = 50_000_000
 
 
 @shared_params
@@ -95,9 +99,7 @@ def fast_chunks(path: Path, delimiter: str, info: dict
     ----------
     %(text_file)s
     %(delimiter)s
-    info : dict
-        What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``
-        and ``skiprows`` (the lines before the header).
+    %(sniff_info)s
 
     Returns
     -------
@@ -133,8 +135,9 @@ def fast_chunks(path: Path, delimiter: str, info: dict
                 cells = chunk.to_numpy(dtype=object)
                 if header is None:
                     header, cells = [str(h).strip() for h in cells[0]], cells[1:]
-                if len(cells):  # 0-based line -> spreadsheet row
-                    yield header, code_cells(cells), chunk.index.to_numpy()[-len(cells):] + 1
+                if len(cells):  # 0-based line -> the line an editor shows (a hint line too)
+                    yield header, code_cells(cells), (chunk.index.to_numpy()[-len(cells):] + 1
+                                                      + info["skiprows"])
 
     return chunks()
 
@@ -147,9 +150,7 @@ def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     ----------
     %(text_file)s
     %(delimiter)s
-    info : dict
-        What the sniffer found out about the file: ``encoding``, ``bom``, ``header_first``
-        and ``skiprows`` (the lines before the header).
+    %(sniff_info)s
 
     Returns
     -------
@@ -171,3 +172,103 @@ def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     width = len(parts[0][0])
     columns = [combine([p[1][c] for p in parts]) for c in range(width)]
     return assemble(columns, parts[0][0], np.concatenate([p[2] for p in parts]))
+
+
+@shared_params
+def quoted_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
+    """A file with quoted fields (as R's ``write.csv`` writes) by the C parser, if it is regular.
+
+    The result is taken only when nothing needs the careful reader: every record on one line
+    (so line numbers hold) and every record as long as the header (no field lost).
+
+    Parameters
+    ----------
+    %(text_file)s
+    %(delimiter)s
+    %(sniff_info)s
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        The raw table as :func:`~leadkit.survey.io.coded_columns.assemble` builds it, or None
+        (a quoted field spanning lines, a short or long record, a blank line, a large file).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "r.csv"
+    >>> _ = path.write_text('"respondent","A1"\\n"1",4\\n"2",\\n')
+    >>> info = {"encoding": "utf-8", "bom": False, "header_first": True, "skiprows": 0}
+    >>> quoted_table(path, ",", info).to_dict("index")
+    {2: {'respondent': '1', 'A1': '4'}, 3: {'respondent': '2', 'A1': ''}}
+    """
+    if (info["encoding"] == "utf-16" or not info["header_first"]
+            or path.stat().st_size > QUOTED_MAX):
+        return None
+    data = path.read_bytes()
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1) - info["skiprows"]
+    encoding = "utf-8-sig" if info["bom"] and info["encoding"] == "utf-8" else info["encoding"]
+    try:
+        frame = pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, dtype=object,
+                            na_filter=False, skip_blank_lines=False, encoding=encoding,
+                            skiprows=info["skiprows"], engine="c", quoting=csv.QUOTE_MINIMAL)
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError):
+        return None
+    if (len(frame) != lines or len(frame) < 2
+            or _fields_per_line(data, ord(delimiter), info["skiprows"]) != {frame.shape[1]}):
+        return None  # a field spanning lines, a short record or a blank line: the careful way
+    cells = frame.to_numpy(dtype=object)
+    header = [str(h).strip() for h in cells[0]]
+    rows = np.arange(2, len(cells) + 1) + info["skiprows"]
+    if len(cells) <= CHUNK and not _space_at_a_field_edge(data, delimiter):
+        del data
+        # A survey-sized file: the cells as they are, without coding each column (blank rows,
+        # whose fields are all empty, are left out as the careful reader leaves them out).
+        body = frame.iloc[1:].set_axis(header, axis=1)
+        body.index = pd.Index(rows, name="row")
+        blank = (cells[1:] == "").all(axis=1)
+        return body[~blank] if blank.any() else body
+    coded = code_cells(cells[1:])
+    return assemble([combine([c]) for c in coded], header, rows)
+
+
+def _fields_per_line(data: bytes, sep: int, skiprows: int) -> set[int]:
+    """The numbers of fields on the lines of a file whose quoted fields stay on one line.
+
+    A delimiter counts where an even number of quotes precedes it on its line (a doubled
+    quote inside a field toggles twice); read a few megabytes at a time.
+    """
+    counts: set[int] = set()
+    start = 0
+    for _ in range(skiprows):
+        start = data.index(b"\n", start) + 1
+    block = 1 << 22
+    while start < len(data):
+        end = data.find(b"\n", min(start + block, len(data)) - 1)
+        end = len(data) if end < 0 else end + 1
+        arr = np.frombuffer(data, np.uint8, count=end - start, offset=start)
+        inside = np.cumsum(arr == 34, dtype=np.uint8) & 1
+        seps = np.flatnonzero((arr == sep) & (inside == 0))
+        newlines = np.flatnonzero(arr == 10)
+        if len(newlines) == 0 or newlines[-1] != len(arr) - 1:
+            newlines = np.append(newlines, len(arr))  # a last line without a newline
+        per_line = np.diff(np.searchsorted(seps, newlines), prepend=0) + 1
+        counts.update(np.unique(per_line).tolist())
+        start = end
+    return counts
+
+
+def _space_at_a_field_edge(data: bytes, delimiter: str) -> bool:
+    """Whether a space or tab touches a delimiter, a quote or a line end (a field of spaces
+    only is blank to the careful reader; such a file is coded cell by cell)."""
+    arr = np.frombuffer(data, np.uint8)
+    pad = arr == 32
+    if delimiter != "\t":
+        pad |= arr == 9
+    where = np.flatnonzero(pad)
+    if not len(where):
+        return False
+    if where[0] == 0 or where[-1] == len(arr) - 1:
+        return True
+    edges = np.array([ord(delimiter), 10, 13, 34], np.uint8)
+    return bool(np.isin(arr[where - 1], edges).any() or np.isin(arr[where + 1], edges).any())

@@ -15,6 +15,8 @@ Examples
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -24,18 +26,92 @@ from leadkit.errors import InputError
 from leadkit.i18n import tr
 from leadkit.survey.io.coded_columns import is_blank
 
-__all__ = ["cells", "ids", "find_duplicates", "row_keys", "repeated_keys", "answers",
-           "check_targets", "fingerprint"]
+__all__ = ["clean_id", "same_ids", "cells", "ids", "find_duplicates", "row_keys",
+           "repeated_keys", "answers", "check_targets", "fingerprint"]
+
+
+# Characters that never belong in an id: controls and the invisible format characters
+# (zero-width spaces and joiners, direction marks and overrides, the byte-order mark, tags).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+
+
+def clean_id(text: str) -> str:
+    """An id as the kit compares it: NFKC, no invisible characters, single spaces.
+
+    "P1", "P1\\u200b" (a zero-width space) and "Ｐ1" (full width) are the same person; the
+    case is kept here (shown as written) and ignored when ids are compared, see
+    :func:`same_ids`.
+
+    Parameters
+    ----------
+    text : str
+        An id as written in a file.
+
+    Returns
+    -------
+    str
+        The id without control and format characters, NFKC-normalised, spaces collapsed.
+
+    Examples
+    --------
+    >>> clean_id(" P1\\u200b "), clean_id("Ｐ1"), clean_id("a\\x00b\\tc")
+    ('P1', 'P1', 'ab c')
+    """
+    if text.isascii() and text.isprintable():
+        return " ".join(text.split())
+    text = unicodedata.normalize("NFKC", " ".join(text.split()))
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def _id(value: object) -> str:
     if isinstance(value, str):
-        return value.strip()
+        return clean_id(value)
     if is_blank(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # Excel stores 7 as 7.0
-    return str(value).strip()
+    try:
+        return clean_id(str(value))
+    except ValueError:  # an integer of thousands of digits: no id anyone typed
+        return "…"
+
+
+def same_ids(columns: list[np.ndarray]) -> list[np.ndarray]:
+    """Write ids that differ only in case one way: the spelling met first.
+
+    "P1" and "p1" rating the same leader are one peer, never two (the anonymity floor counts
+    people); the bundles of hand-ins ignore case the same way.
+
+    Parameters
+    ----------
+    columns : list of numpy.ndarray
+        Id columns (object arrays of text) that name the same people, such as
+        ``respondent`` and ``target``.
+
+    Returns
+    -------
+    list of numpy.ndarray
+        The same columns, each id replaced by the first spelling of it in any case.
+
+    Examples
+    --------
+    >>> [c.tolist() for c in same_ids([np.array(["P1", "p1"], dtype=object),
+    ...                                np.array(["P1"], dtype=object)])]
+    [['P1', 'P1'], ['P1']]
+    """
+    if len(columns) == 1:  # one column whose ids differ in more than case: nothing to do
+        distinct = pd.unique(columns[0]).tolist()
+        if _plain(distinct) and len(set("\x1f".join(distinct).lower().split("\x1f"))) == len(
+                distinct):
+            return columns
+    first: dict[str, str] = {}
+    out = []
+    for column in columns:
+        codes, uniques = pd.factorize(column)
+        spelled = [first.setdefault(u.casefold(), u) for u in uniques.tolist()]
+        out.append(np.array(spelled + [""], dtype=object)[codes] if len(column) else column)
+    return out
 
 
 def cells(values: pd.Series) -> tuple[np.ndarray, list]:
@@ -88,11 +164,24 @@ def ids(values: pd.Series) -> np.ndarray:
     """
     if not isinstance(values.dtype, pd.CategoricalDtype) and len(values) > 10_000:
         # Mostly distinct cells (ids of a large file): one pass, no table of distinct values.
-        return np.array([v.strip() if type(v) is str else _id(v)
+        return np.array([_id(v)
                          for v in values.to_numpy(dtype=object)], dtype=object)
     codes, uniques = cells(values)
+    if _plain(uniques):  # printable ASCII without stray spaces: nothing to clean
+        return np.array(uniques + [""], dtype=object)[codes]
     table = np.array([_id(u) for u in uniques] + [""], dtype=object)
     return table[codes]  # code -1 picks the trailing ""
+
+
+def _plain(texts: list) -> bool:
+    """Whether every id is printable ASCII text without spaces at its ends or doubled (one
+    check of the joined text, in C, instead of one per id)."""
+    if pd.api.types.infer_dtype(texts, skipna=False) != "string":
+        return False
+    joined = "\x1f".join(texts)
+    return (joined.isascii() and joined.replace("\x1f", "").isprintable() and "  " not in joined
+            and " \x1f" not in joined and "\x1f " not in joined
+            and not joined.startswith(" ") and not joined.endswith(" ") and "" not in texts)
 
 
 @shared_params
@@ -276,9 +365,13 @@ def answers(column: pd.Series, rows: np.ndarray, item: str, parse, name: str,
     numbers = np.array([number for number, _ in parsed] + [math.nan])
     for u, (_, problem) in enumerate(parsed):
         if problem:
-            for n in rows[codes == u]:
+            where = rows[codes == u]
+            room = getattr(errors, "limit", len(where))  # a Problems list keeps so many
+            for n in where[:room]:
                 errors.append(InputError(name, problem, row=int(n), column=item,
                                          expected=parse.expected))
+            if len(where) > room:
+                errors.count_more(len(where) - room)  # type: ignore[attr-defined]
     return numbers[codes]
 
 

@@ -36,10 +36,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from leadkit.content.frameworks import Framework, load_framework
+from leadkit.content.frameworks import load_instrument
+from leadkit.content.instrument import Instrument
 from leadkit.errors import InputError, LeadkitWarning
 from leadkit.i18n import tr
 from leadkit.survey.io import response_checks as checks
+from leadkit.survey.io.problems import Problems
 from leadkit.survey.io.response_checks import fingerprint
 from leadkit.survey.io.table_check import METADATA, RATER_GROUPS, check_table
 from leadkit.survey.io.tablefile import read_table, read_table_chunks
@@ -49,7 +51,7 @@ __all__ = ["METADATA", "RATER_GROUPS", "read_responses", "validate_responses", "
 
 
 # Dutch column names and rater words a Dutch questionnaire tool or teacher may use.
-def load_checked(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | int | None,
+def load_checked(source: str | Path | pd.DataFrame, fw: Instrument, sheet: str | int | None,
                  ignore: Sequence[str], keep_answers: bool = True,
                  ) -> tuple[pd.DataFrame | None, list[InputError], str]:
     """Read and check a response table, collecting every problem instead of raising the first.
@@ -58,7 +60,7 @@ def load_checked(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | 
     ----------
     source : str or Path or pandas.DataFrame
         A file path (CSV, TSV, Excel) or a DataFrame.
-    fw : Framework
+    fw : Instrument
         The framework whose items the table answers.
     sheet : str or int, optional
         The Excel sheet, or ``None`` for the first.
@@ -81,7 +83,7 @@ def load_checked(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | 
     >>> table.shape, problems, name
     ((216, 29), [], 'agile-cmo-class.csv')
     """
-    errors: list[InputError] = []
+    errors = Problems()
     if isinstance(source, pd.DataFrame):
         name = str(source.attrs.get("source", "<DataFrame>"))
         raw = source.copy()
@@ -110,7 +112,7 @@ def load_checked(source: str | Path | pd.DataFrame, fw: Framework, sheet: str | 
     return table, errors, name
 
 
-def _check_in_chunks(path: str | Path, fw: Framework, name: str, ignore: Sequence[str]
+def _check_in_chunks(path: str | Path, fw: Instrument, name: str, ignore: Sequence[str]
                      ) -> tuple[pd.DataFrame, list[InputError]] | None:
     """Check a large regular file a chunk at a time (None: read it whole instead).
 
@@ -122,13 +124,17 @@ def _check_in_chunks(path: str | Path, fw: Framework, name: str, ignore: Sequenc
     chunks = read_table_chunks(path)
     if chunks is None:
         return None
-    errors: list[InputError] = []
+    errors = Problems()
     keys, rows, nothing = [], [], []
     for number, raw in enumerate(chunks):
-        found: list[InputError] = []
+        found = Problems()
         out = check_table(raw, fw, name, ignore, found, keep_answers=False, duplicates=False)
         # Problems of the header are the same in every chunk: reported once.
-        errors += found if number == 0 else [e for e in found if e.row not in (None, 1)]
+        if number == 0:
+            errors += found
+        else:
+            errors.extend(e for e in found if e.row not in (None, 1))
+            errors.count_more(found.more)
         if "_nothing" not in out.columns:
             return pd.DataFrame(index=raw.index[:0]), errors
         nothing.append(out["_nothing"])
@@ -137,13 +143,15 @@ def _check_in_chunks(path: str | Path, fw: Framework, name: str, ignore: Sequenc
             key = [c for c in ("target", "respondent", "wave") if c in out.columns]
             keys.append(checks.row_keys(out.loc[known, key]))
             rows.append(out.index.to_numpy()[known])
+    if not nothing and not errors:
+        return None  # a header and no rows: the careful reader says so
     if keys:
         checks.repeated_keys(np.concatenate(keys), np.concatenate(rows), name, errors)
     table = pd.concat(nothing).to_frame() if nothing else pd.DataFrame(index=[])
-    return table, sorted(errors, key=lambda e: e.row or 0)
+    return table, errors.in_order()
 
 
-def validate_responses(source: str | Path | pd.DataFrame, framework: Framework | str | Path, *,
+def validate_responses(source: str | Path | pd.DataFrame, framework: Instrument | str | Path, *,
                        sheet: str | int | None = None,
                        ignore_columns: Sequence[str] = ()) -> list[InputError]:
     """Check a response file or table and return every problem found (empty when fine).
@@ -152,7 +160,7 @@ def validate_responses(source: str | Path | pd.DataFrame, framework: Framework |
     ----------
     source : path or DataFrame
         A ``.csv``/``.txt``/``.xlsx`` file, or a table already in memory.
-    framework : Framework, id or path
+    framework : Instrument, id or path
         The instrument the answers belong to.
     sheet : str or int, optional
         The worksheet of an Excel file: its name, its 0-based position, or its 1-based
@@ -163,7 +171,9 @@ def validate_responses(source: str | Path | pd.DataFrame, framework: Framework |
     Returns
     -------
     list of InputError
-        Ordered: file and column problems first, then cell problems by row.
+        Ordered: file and column problems first, then cell problems by row. At most the
+        first 1,000 are kept (a :class:`~leadkit.survey.io.problems.Problems` list, whose
+        ``total`` counts every problem found).
 
     Examples
     --------
@@ -171,11 +181,11 @@ def validate_responses(source: str | Path | pd.DataFrame, framework: Framework |
     >>> validate_responses(pd.DataFrame({"respondent": [], "acmo01": []}), "agile-cmo")[0].problem
     'the table has no rows'
     """
-    return load_checked(source, load_framework(framework), sheet, ignore_columns,
+    return load_checked(source, load_instrument(framework), sheet, ignore_columns,
                         keep_answers=False)[1]
 
 
-def read_responses(source: str | Path | pd.DataFrame, framework: Framework | str | Path, *,
+def read_responses(source: str | Path | pd.DataFrame, framework: Instrument | str | Path, *,
                    sheet: str | int | None = None,
                    ignore_columns: Sequence[str] = ()) -> pd.DataFrame:
     """Read and validate a response table; raise the first problem as an ``InputError``.
@@ -186,7 +196,7 @@ def read_responses(source: str | Path | pd.DataFrame, framework: Framework | str
     ----------
     source : str, path-like or pandas.DataFrame
         A CSV, TSV or Excel file, or a DataFrame in the same layout.
-    framework : Framework, str or path-like
+    framework : Instrument, str or path-like
         The framework whose items the table answers, its id or its YAML file.
     sheet : str or int, optional
         The Excel sheet; default ``None`` reads the first.
@@ -211,7 +221,7 @@ def read_responses(source: str | Path | pd.DataFrame, framework: Framework | str
     Examples
     --------
     >>> import pandas as pd
-    >>> fw = load_framework("agile-cmo")
+    >>> fw = load_instrument("agile-cmo")
     >>> table = pd.DataFrame({"respondent": ["a", "b"]} | {i: ["3,0", 4] for i in fw.item_ids})
     >>> table.loc[1, "acmo05"] = "3,5"
     >>> read_responses(table, fw)
@@ -220,28 +230,28 @@ def read_responses(source: str | Path | pd.DataFrame, framework: Framework | str
     leadkit.errors.InputError: <DataFrame>, row 3, column 'acmo05': the answer 3,5 is not a \
 whole number (expected a whole number from 1 to 5, or an answer label such as 'Agree')
     """
-    fw = load_framework(framework)
+    fw = load_instrument(framework)
     table, errors, name = load_checked(source, fw, sheet, ignore_columns)
     if errors:
         first = errors[0]
-        if len(errors) > 1:
+        total = getattr(errors, "total", len(errors))
+        if total > 1:
             first.add_note(tr("… and {value} more problem(s); validate_responses() lists them "
-                              "all").format(
-                               value=len(errors) - 1))
+                              "all").format(value=total - 1))
         raise first
     assert table is not None
     warn_empty(table, fw, name, stacklevel=3)
     return table
 
 
-def warn_empty(table: pd.DataFrame, fw: Framework, name: str, stacklevel: int = 2) -> None:
+def warn_empty(table: pd.DataFrame, fw: Instrument, name: str, stacklevel: int = 2) -> None:
     """Name the rows in which nothing is answered: they are kept and get missing scores.
 
     Parameters
     ----------
     table : pandas.DataFrame
         A checked response table.
-    fw : Framework
+    fw : Instrument
         The framework whose items it answers.
     name : str
         The file name to put in the warning.

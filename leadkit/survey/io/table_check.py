@@ -16,10 +16,12 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from leadkit.content.frameworks import Framework, list_frameworks, load_framework
+from leadkit.content.frameworks import list_frameworks, load_framework
+from leadkit.content.instrument import Instrument
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 from leadkit.survey.io import response_checks as checks
+from leadkit.survey.io.problems import Problems
 from leadkit.survey.io.tablefile import is_blank
 
 __all__ = ["METADATA", "RATER_GROUPS", "check_table"]
@@ -43,20 +45,47 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 # ---------------------------------------------------------------- checking the cells
 
 
+def short(text: str, limit: int = 60) -> str:
+    """A header as a message quotes it: whole, or its start and its end (never three alike).
+
+    Parameters
+    ----------
+    text : str
+        The header.
+    limit : int, default 60
+        The longest text quoted whole.
+
+    Returns
+    -------
+    str
+        The header, or its first and last characters around an ellipsis.
+
+    Examples
+    --------
+    >>> short("Please rate each statement [I am the life of the party.]", 31)
+    'Please rate ea … of the party.]'
+    """
+    if len(text) <= limit:
+        return text
+    half = (limit - 3) // 2
+    return f"{text[:half].rstrip()} … {text[-half:].lstrip()}"
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _answer_parser(fw: Framework):
+def _answer_parser(fw: Instrument):
     low, high = fw.scale
-    labels = {
-        _norm(label[lang]): low + i for i, label in enumerate(fw.scale_labels) for lang in label
-    }
-    shown = ", ".join(f"{low + i} = {tr(lb)}" for i, lb in enumerate(fw.scale_labels))
-    example = tr(fw.scale_labels[-2])
-    expected = tr("a whole number from {low} to {high}, or an answer label such as "
-                  "'{example}'").format(
-                   low=low, high=high, example=example)
+    labels = {_norm(text): value for value, texts in fw.answer_labels().items() for text in texts}
+    named = fw.answer_labels()
+    shown = ", ".join(f"{value} = {texts[0]}" for value, texts in named.items())
+    if named:
+        example = tr(fw.scale_labels[-2]) if fw.scale_labels[-2] else named[max(named)][0]
+        expected = tr("a whole number from {low} to {high}, or an answer label such as "
+                      "'{example}'").format(low=low, high=high, example=example)
+    else:
+        expected = tr("a whole number from {low} to {high}").format(low=low, high=high)
     cache: dict[tuple[type, object], tuple[float, str | None]] = {}
 
     def parse(value: object) -> tuple[float, str | None]:
@@ -69,24 +98,32 @@ def _answer_parser(fw: Framework):
         elif isinstance(value, bool) or not isinstance(value, (int, float, np.number, str)):
             out = (math.nan, tr("'{value}' is not an answer").format(value=value))
         else:
-            text = str(value).strip()
+            try:
+                text = str(value).strip()
+            except ValueError:  # an integer of thousands of digits
+                text = ""
             if isinstance(value, str) and _norm(text) in labels:
                 out = (float(labels[_norm(text)]), None)
             elif isinstance(value, str) and text.lower() in _MISSING:
                 out = (math.nan, None)
             elif not isinstance(value, str) or _NUMBER.match(text):
-                number = float(value) if not isinstance(value, str) else float(
-                    text.replace(",", "."))
-                if not number.is_integer():
-                    out = (math.nan, tr("the answer {text} is not a whole number").format(
-                                         text=text))
-                elif not low <= number <= high:
+                try:
+                    number = float(value) if not isinstance(value, str) else float(
+                        text.replace(",", "."))
+                except (OverflowError, ValueError):
+                    number = math.inf
+                written = short(text, 20) if text else "…"
+                if math.isinf(number) or (number.is_integer() and not low <= number <= high):
                     out = (math.nan, tr("the answer {value} is outside the scale").format(
-                                         value=int(number)))
+                                         value=written if math.isinf(number) else int(number)))
+                elif not number.is_integer():
+                    out = (math.nan, tr("the answer {text} is not a whole number").format(
+                                         text=written))
                 else:
                     out = (number, None)
             else:
-                out = (math.nan, tr("the text '{value}' is not an answer").format(value=text[:40]))
+                out = (math.nan, tr("the text '{value}' is not an answer").format(
+                    value=short(text, 40)))
         cache[key] = out
         return out
 
@@ -95,7 +132,15 @@ def _answer_parser(fw: Framework):
     return parse
 
 
-def _other_framework(fw: Framework, columns: Iterable[str]) -> tuple[str, int, int] | None:
+def _broken(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _other_framework(fw: Instrument, columns: Iterable[str]) -> tuple[str, int, int] | None:
     """The kit framework whose item ids best match the columns, if it beats ``fw``."""
     cols = set(columns)
     best, own = None, len(cols & set(fw.item_ids))
@@ -110,7 +155,7 @@ def _other_framework(fw: Framework, columns: Iterable[str]) -> tuple[str, int, i
     return best
 
 
-def check_table(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[str],
+def check_table(raw: pd.DataFrame, fw: Instrument, name: str, ignore: Sequence[str],
                 errors: list[InputError], keep_answers: bool = True,
                 duplicates: bool = True) -> pd.DataFrame:
     """Validate a raw object table; append problems to ``errors``; return the clean table.
@@ -120,7 +165,7 @@ def check_table(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[st
     raw : pandas.DataFrame
         The table as read, every cell still text or a number; its index is the spreadsheet
         row (header = row 1).
-    fw : Framework
+    fw : Instrument
         The framework whose items the columns answer.
     name : str
         The file (or table) name the errors refer to.
@@ -154,10 +199,18 @@ def check_table(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[st
     seen: dict[str, str] = {}
     keep: dict[str, pd.Series] = {}
     items = set(fw.item_ids)
+    # Item ids are matched as written (A1 and a1 may both be items), then without case.
+    folded: dict[str, str] = {}
+    for item in fw.item_ids:
+        folded.setdefault(item.lower(), item)
     unknown: list[str] = []
     for position, col in enumerate(raw.columns):
         label = str(col).strip()
         key = _COLUMN_ALIASES.get(label.lower(), label.lower())
+        if label in items:
+            key = label
+        elif key not in METADATA:
+            key = folded.get(key, key)
         values = raw.iloc[:, position]
         if not label:
             if not all(is_blank(v) for v in checks.cells(values)[1]):
@@ -192,7 +245,8 @@ def check_table(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[st
                          value=other[0], id=fw.id, ids=ids)))
     if other is None and not keep:
         # Nothing recognisable: one clear message instead of one per missing column.
-        found = ", ".join(f"'{c[:30]}'" for c in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+        found = ", ".join(f"'{short(c)}'" for c in unknown[:3]) + (" …" if len(unknown) > 3
+                                                                   else "")
         errors.append(InputError(name, tr("the header has none of the expected columns (found "
                                           "{value})").format(
                                            value=found or tr("none")),
@@ -220,14 +274,30 @@ def check_table(raw: pd.DataFrame, fw: Framework, name: str, ignore: Sequence[st
     return _check_rows(raw.index, keep, fw, name, errors, keep_answers, duplicates)
 
 
-def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name: str,
+def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Instrument, name: str,
                 found: list[InputError], keep_answers: bool = True,
                 duplicates: bool = True) -> pd.DataFrame:
     """The checked table; with ``keep_answers=False`` (only checking) the answers are checked but
     not kept, and a column ``_nothing`` marks the rows without any answer."""
-    errors: list[InputError] = []
+    errors = Problems()
     rows = index.to_numpy()
     meta = {col: checks.ids(keep[col]) for col in METADATA if col in keep}
+    people: list[str] = [c for c in ("respondent", "target") if c in meta]
+    if people:
+        for who, column in zip(people, checks.same_ids([meta[c] for c in people]), strict=True):
+            meta[who] = column
+    for group in ("team", "wave"):
+        if group in meta:
+            meta[group] = checks.same_ids([meta[group]])[0]
+    for col, column in meta.items():
+        distinct = pd.unique(column).tolist()
+        if "\x1f".join(distinct).isascii():
+            continue  # ASCII holds no broken character
+        broken = [u for u in distinct if not u.isprintable() and _broken(u)]
+        for n in rows[np.isin(column, broken)] if broken else []:
+            errors.append(InputError(name, tr("the id holds a character that is not text (a "
+                                              "broken surrogate)"), row=int(n), column=col,
+                                     expected=tr("an id of letters, digits and punctuation")))
     out = pd.DataFrame(meta, index=index)
     if "team" in out:
         out["team"] = out["team"].replace("", np.nan)
@@ -266,5 +336,5 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Framework, name
     # One column at a time into a dict, then one frame without copying the answers again.
     out = pd.DataFrame({**{c: out[c] for c in out.columns}, **extra}, index=index, copy=False)
     # Row by row, as a user fixes a spreadsheet; within a row, in column order (stable sort).
-    found.extend(sorted(errors, key=lambda e: e.row or 0))
+    found.extend(errors.in_order())
     return out

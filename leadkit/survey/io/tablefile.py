@@ -31,13 +31,14 @@ import pandas as pd
 from leadkit.errors import InputError
 from leadkit.i18n import tr
 from leadkit.survey.io.coded_columns import Coded, assemble, code_rows, combine, is_blank
-from leadkit.survey.io.fastread import CHUNK, fast_chunks, fast_table
+from leadkit.survey.io.fastread import CHUNK, fast_chunks, fast_table, quoted_table
+from leadkit.survey.io.workbook import MAX_COLUMNS, read_workbook
 
 __all__ = ["EXCEL_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "is_blank", "read_table",
-           "read_table_chunks"]
+           "read_table_chunks", "text_head"]
 
 #: File name endings read as Excel workbooks.
-EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm")
+EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".ods")
 #: File name endings read as delimited text (a file without an ending is read as text too).
 TEXT_SUFFIXES: tuple[str, ...] = (".csv", ".txt", ".tsv")
 #: The largest survey file read (about 2.5 million respondents of 30 items as CSV).
@@ -59,6 +60,13 @@ def _encoding(path: Path, name: str) -> tuple[str, int]:
         if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16", 0
         skip = 3 if start.startswith(codecs.BOM_UTF8) else 0
+        if path.stat().st_size < 1 << 24:  # a small file: UTF-8 throughout in one call
+            handle.seek(skip)
+            try:
+                handle.read().decode("utf-8")
+                return "utf-8", skip
+            except UnicodeDecodeError:
+                pass
         handle.seek(skip)
         utf8_line = bad_line = None
         fits_cp1252 = True
@@ -114,18 +122,78 @@ def _read_text(path: Path, name: str) -> tuple[Iterator[tuple[int, list]], str, 
     if delimiter is None:
         counts = {d: pending[-1].count(d) for d in (";", ",", "\t")}
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    if pending[-1].count(delimiter) >= MAX_COLUMNS:
+        raise InputError(name, tr("the header has more than {value:,} columns").format(
+                                   value=MAX_COLUMNS), row=len(pending) + int(hint),
+                         expected=tr("one column per item and a few more (respondent, team …)"))
     reader = csv.reader(itertools.chain(pending, lines), delimiter=delimiter)
 
     def records() -> Iterator[tuple[int, list]]:
+        # Each record by the line an editor shows it on: a quoted field may span lines (a
+        # question text in an export), so records and lines differ after it.
+        line = int(hint)
         try:
-            yield from enumerate(reader, start=1)
+            for record in reader:
+                yield line + 1, record
+                line = reader.line_num + int(hint)
         except csv.Error as err:
-            raise InputError(name,
-                             tr("the file cannot be read as CSV: {err}").format(err=err)) from None
+            raise InputError(name, tr("the file cannot be read as CSV: {err}").format(err=err),
+                             row=line + 1) from None
 
     info = {"encoding": encoding, "bom": skip > 0, "skiprows": int(hint),
             "header_first": len(pending) == 1}
     return records(), delimiter, info
+
+
+def text_head(path: Path, rows: int = 3) -> pd.DataFrame | None:
+    """The header and first rows of a text file, to recognise its layout without reading it.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    rows : int, default 3
+        How many records under the header.
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        The header as columns and the first rows as text, indexed by line; None for a file
+        that is missing, too large, empty or not readable as text.
+
+    Examples
+    --------
+    >>> import leadkit as lk
+    >>> text_head(lk.dataset_path("agile-cmo-class")).columns[0]
+    'respondent'
+    """
+    if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+        return None
+    with path.open("rb") as handle:
+        start = handle.read(1 << 16)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = start[: len(start) // 2 * 2].decode("utf-16", "replace")
+    else:
+        text = start.decode("utf-8-sig", "replace")
+    lines = text.splitlines(keepends=True)[:-1] or [text]  # the last may be cut off
+    head = lines[0].strip()
+    if head.lower().startswith("sep=") and len(head) == 5:
+        delimiter, lines = head[4], lines[1:]
+    else:
+        counts = {d: lines[0].count(d) for d in (";", ",", "\t")}
+        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    try:
+        reader = csv.reader(lines, delimiter=delimiter)
+        first = [(n, r) for n, r in enumerate(itertools.islice(reader, rows + 50), 1)
+                 if not _blank_record(r)]
+    except csv.Error:
+        return None
+    if not first:
+        return None
+    width = len(first[0][1])
+    body = [list(rec[:width]) + [""] * (width - len(rec)) for _, rec in first[1:rows + 1]]
+    return pd.DataFrame(body, columns=[str(h).strip() for h in first[0][1]],
+                        index=pd.Index([n for n, _ in first[1:rows + 1]], name="row"))
 
 
 def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
@@ -166,71 +234,8 @@ def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
             for header, coded, rows in chunks)
 
 
-def _read_excel(path: Path, name: str, sheet: str | int | None) -> Records:
-    import openpyxl  # only needed for workbooks
-
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except Exception:  # a renamed CSV, a password-protected or damaged file
-        raise InputError(
-            name, tr("the file is not a readable Excel workbook"),
-            expected=tr("an .xlsx file saved by Excel or LibreOffice, or a CSV file"),
-        ) from None
-    names = book.sheetnames
-    visible = [n for n in names if book[n].sheet_state == "visible"]
-    if sheet is None:
-        # The first sheet a person sees in Excel, never a hidden helper sheet before it.
-        sheet = visible[0] if visible else names[0]
-    elif isinstance(sheet, int):
-        sheet = names[sheet] if 0 <= sheet < len(names) else str(sheet)
-    elif sheet not in names and sheet.isdigit() and 1 <= int(sheet) <= len(names):
-        sheet = names[int(sheet) - 1]  # "2" typed on a command line: the second sheet
-    if sheet not in names:
-        raise InputError(name, tr("there is no sheet '{sheet}'").format(sheet=sheet),
-                         expected=tr("one of the sheets: ")
-                         + ", ".join(names))
-    ws = book[sheet]
-    for merged in ws.merged_cells.ranges:
-        if merged.max_row > 1 or merged.min_row > 1:  # a merged title above the header is rare
-            raise InputError(name, tr("sheet '{sheet}': the cells {coord} are merged, so only "
-                                      "the first of them holds a value").format(
-                                       sheet=sheet, coord=merged.coord), row=merged.min_row,
-                expected=tr("one value in every cell: unmerge the cells and fill each one"))
-    rows = ws.iter_rows(min_row=1, values_only=True)
-    # TRUE/FALSE stay text: as numbers they would pass for the answers 1 and 0.
-    records = [(n, ["" if v is None else str(v).upper() if isinstance(v, bool) else v
-                    for v in rec]) for n, rec in enumerate(rows, 1)]
-    book.close()
-    _refuse_unsaved_formulas(path, name, sheet, records)  # type: ignore[arg-type]
-    return records
-
-
-def _refuse_unsaved_formulas(path: Path, name: str, sheet: str, records: Records) -> None:
-    """A formula whose result was never saved reads as an empty cell: refuse it, by cell."""
-    import openpyxl
-    from openpyxl.utils import get_column_letter
-
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        values = dict(records)
-        for n, rec in enumerate(book[sheet].iter_rows(min_row=1), 1):
-            for c, cell in enumerate(rec):
-                if getattr(cell, "data_type", None) != "f":
-                    continue
-                row = values.get(n, [])
-                if c >= len(row) or row[c] == "":
-                    raise InputError(name, tr("sheet '{sheet}', cell {value}{n} holds a formula "
-                                              "whose result was not saved").format(
-                                               sheet=sheet, value=get_column_letter(c + 1), n=n),
-                                               row=n, expected=tr("values: open the file in "
-                                                                  "Excel or LibreOffice and "
-                                                                  "save it, or paste the cells "
-                                                                  "as values"))
-    finally:
-        book.close()
-
-
 _FAST_FROM = 100_000  # bytes: smaller files take the careful path only (it is quick for them)
+_QUOTED_FROM = 20_000  # bytes: from here a quoted file (R's write.csv) goes to the C parser
 
 
 def _blank_record(rec: list) -> bool:
@@ -371,10 +376,12 @@ value in two)
     suffix = path.suffix.lower()
     n_before = len(found)
     if suffix in EXCEL_SUFFIXES:
-        table = _frame(_read_excel(path, name, sheet), name, None, found)
+        table = _frame(read_workbook(path, name, sheet), name, None, found)
     elif suffix in TEXT_SUFFIXES or not suffix:
         records, delimiter, info = _read_text(path, name)
         fast = fast_table(path, delimiter, info) if size > _FAST_FROM else None
+        if fast is None and size > _QUOTED_FROM:
+            fast = quoted_table(path, delimiter, info)
         if fast is not None and not fast.empty:
             records.close()  # type: ignore[attr-defined]
             table = fast
