@@ -73,7 +73,8 @@ def kernel_times(language: str, repeat: int) -> dict[str, float]:
         first: list[float] = []
         status = player.status
         seen: dict[str, float] = {}
-        status.observe(lambda _c: seen.setdefault("t", time.perf_counter()), names="value")
+        status.observe(lambda _c, seen=seen: seen.setdefault("t", time.perf_counter()),
+                       names="value")
         spec = next(s for s in player.levers.values() if hasattr(s, "step"))
         if lever is not None:
             spec = player.levers[lever]

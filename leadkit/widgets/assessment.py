@@ -214,17 +214,19 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
     save_button = w.Button(description=tr(_T["save"]), tooltip=tr(_T["save_tip"]),
                            icon="save", disabled=True, layout=w.Layout(width="auto"))
     status = LiveText()
+    buttons_row = w.HBox([score_button, save_button])
     # Where the profile appears: made on the first Score, then only changed, never redrawn.
     # (Not hidden before: a chart drawn in a hidden box would have no size to draw in.)
     output = w.VBox()
     output.add_class("lk-result")
     box = w.VBox([
         w.HTML(_header(fw, form)),
-        *toggles.values(), progress, w.HBox([score_button, save_button]), status, output,
+        *toggles.values(), progress, buttons_row, status, output,
     ])
     wrap_options(box)
     box.toggles, box.score_button, box.save_button = toggles, score_button, save_button
     box.status, box.output, box.scores, box.charts = status, output, None, []
+    box.buttons = buttons_row
     box.result = w.HTML()
     box.class_table, box.class_note = w.HTML(), w.HTML()
     # Only the kit's own frameworks have a sample class; a file of your own has none.
@@ -319,8 +321,14 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
     if class_pool is not None:  # the live class: shares only when the learner switches it on
         from leadkit.widgets.live_class import class_share
 
-        box.class_share = class_share(class_pool, fw.id, learner=learner)
-        box.children = (*box.children, box.class_share)
+        share = box.class_share = class_share(class_pool, fw.id, learner=learner)
+        # Learner id (and code) and the switch come before the Score button, in the order a
+        # learner fills them in; what was shared and the class picture come after the profile.
+        children = list(box.children)
+        buttons = children.index(buttons_row)
+        children[buttons:buttons] = [share.form]
+        children.insert(children.index(output) + 1, share.after)
+        box.children = tuple(children)
         user_hook = on_scored
 
         def on_scored(scores: pd.DataFrame) -> None:

@@ -35,6 +35,8 @@ import pandas as pd
 from leadkit.content.frameworks import load_framework
 from leadkit.errors import LeadkitError
 from leadkit.i18n import N_, format_number, tr
+from leadkit.widgets._common import wrap_options
+from leadkit.widgets._web import LiveText
 
 __all__ = ["class_share", "class_dashboard"]
 
@@ -57,6 +59,10 @@ _T = {
     "class": N_("Class mean"),
     "n": N_("Learners"),
     "refresh": N_("Refresh"),
+    "pause": N_("Pause the refresh"),
+    "resume": N_("Resume the refresh"),
+    "every": N_("The picture refreshes itself every {n} seconds."),
+    "paused": N_("Paused: the picture changes only when you press Refresh."),
     "title": N_("Live class picture"),
     "unreadable": N_("The class pool cannot be read: {error}"),
 }
@@ -108,14 +114,13 @@ def _bar(mean: float, scale: tuple[int, int]) -> str:
     if math.isnan(mean):
         return ""
     share = (mean - scale[0]) / (scale[1] - scale[0])
-    return (f'<div style="background:#1f6f8b;height:0.8em;width:{share * 10:.1f}em" '
-            'aria-hidden="true"></div>')
+    return (f'<div style="background:#1f6f8b;height:0.8em;width:{share * 10:.1f}em;'
+            'margin-top:2px" aria-hidden="true"></div>')
 
 
 def _view_html(view: pd.DataFrame, fw, you: pd.DataFrame | None = None) -> str:
     floor = int(view.attrs.get("floor", 3))
-    head = [tr(_T["element"]), *([tr(_T["you"])] if you is not None else []), tr(_T["class"]),
-            ""]
+    head = [tr(_T["element"]), *([tr(_T["you"])] if you is not None else []), tr(_T["class"])]
     mine = {} if you is None else dict(zip(you["element"], you["score"], strict=True))
     rows = []
     for r in view.itertuples(index=False):
@@ -124,12 +129,15 @@ def _view_html(view: pd.DataFrame, fw, you: pd.DataFrame | None = None) -> str:
         if you is not None:
             score = mine.get(r.element)
             cells.append("–" if score is None or pd.isna(score) else format_number(score, 2))
-        cells += [html.escape(_mean_text(row, floor)), _bar(r.mean, fw.scale)]
+        # The bar only repeats the number beside it (hidden from screen readers).
+        cells.append(html.escape(_mean_text(row, floor)) + _bar(r.mean, fw.scale))
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     waiting = ""
     if view["n"].isna().all():
         waiting = f"<p><b>{html.escape(tr(_T['waiting']).format(floor=floor))}</b></p>"
-    return (waiting + "<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    caption = f"<caption>{html.escape(tr(_T['title']))}: {html.escape(tr(fw.title))}</caption>"
+    return (waiting + f"<table class='lk-wrap-table'>{caption}<thead><tr>"
+            + "".join(f"<th>{html.escape(h)}</th>" for h in head)
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
             + f"<p><small>{html.escape(view.attrs.get('note', ''))}</small></p>")
 
@@ -164,19 +172,25 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
 
     fw = load_framework(framework_id)
     pool = ClassPool(location)
-    switch = w.Checkbox(value=False, description=tr(_T["switch"]), indent=False)
-    what = w.HTML(f"<p>{html.escape(tr(_T['what']).format(floor=pool.floor))}</p>")
+    # In the order a learner fills it in: the id (and code), then the switch; sharing starts
+    # as soon as all three are there and a score exists, whichever comes last.
     who = w.Text(value=learner if learner is not None else _default_learner(),
-                 description=tr(_T["learner"]), style={"description_width": "initial"})
+                 description=tr(_T["learner"]), style={"description_width": "initial"},
+                 continuous_update=False)
     # On the hub service the learner is the hub user: the service accepts no other id.
     who.disabled = learner is None and bool(_default_learner()) and pool.kind == "service"
     # A folder pool made with a roster asks for the learner's code (leadkit.classpool.codes).
-    code = w.Password(description=tr(_T["code"]), style={"description_width": "initial"})
+    code = w.Password(description=tr(_T["code"]), style={"description_width": "initial"},
+                      continuous_update=False)
     code.layout.display = "" if pool.needs_code else "none"
-    status, comparison = w.HTML(), w.HTML()
-    box = w.VBox([switch, what, who, code, status, comparison])
+    switch = w.Checkbox(value=False, description=tr(_T["switch"]), indent=False)
+    what = w.HTML(f"<p>{html.escape(tr(_T['what']).format(floor=pool.floor))}</p>")
+    status, comparison = LiveText(), w.HTML()
+    comparison.add_class("lk-class-view")
+    form, after = w.VBox([who, code, switch, what]), w.VBox([status, comparison])
+    box = w.VBox([form, after])
     box.switch, box.learner, box.status, box.comparison = switch, who, status, comparison
-    box.code = code
+    box.code, box.what, box.form, box.after = code, what, form, after
     box.scores, box.shared = None, False
 
     def show() -> None:
@@ -201,7 +215,9 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
             pool.share(learner=who.value, framework=fw, scores=scores,
                        code=code.value if pool.needs_code else None)
         except LeadkitError as err:  # not on the roster, pool closed, service away
-            status.value = f"<p>✘ {html.escape(tr(_T['failed']).format(error=err))}</p>"
+            # The message is one sentence already: no second full stop after it.
+            reason = str(err).rstrip().rstrip(".")
+            status.value = f"<p>✘ {html.escape(tr(_T['failed']).format(error=reason))}</p>"
             return
         box.shared = True
         status.value = f"<p>✔ {html.escape(tr(_T['shared']))}</p>"
@@ -218,9 +234,16 @@ def class_share(location: str | Path, framework_id: str, *, learner: str | None 
         else:
             ticker.stop()
 
+    def on_details(_change: dict[str, Any]) -> None:
+        # The id or code typed after the switch was turned on: share now, no second click.
+        if switch.value and box.scores is not None and not box.shared:
+            share()
+
     ticker = _Ticker(refresh, show)
     box.ticker = ticker
     switch.observe(on_switch, names="value")
+    who.observe(on_details, names="value")
+    code.observe(on_details, names="value")
     box.update, box.refresh = update, show
     _stop_on_close(box, ticker)
     return box
@@ -251,9 +274,12 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
 
     fw = load_framework(framework_id)
     table = w.HTML()
+    table.add_class("lk-class-view")
     button = w.Button(description=tr(_T["refresh"]), icon="refresh")
+    pause = w.Button(description=tr(_T["pause"]), icon="pause", layout=w.Layout(width="auto"))
+    every = w.HTML()
     title = w.HTML(f"<h3>{html.escape(tr(_T['title']))}: {html.escape(tr(fw.title))}</h3>")
-    box = w.VBox([title, button, table])
+    box = w.VBox([title, w.HBox([button, pause]), every, table])
 
     pools: list[ClassPool] = []
 
@@ -266,11 +292,32 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
         except LeadkitError as err:
             table.value = f"<p>✘ {html.escape(tr(_T['unreadable']).format(error=err))}</p>"
 
+    def say_when() -> None:
+        text = (tr(_T["every"]).format(n=format_number(refresh, None)) if ticker.running
+                else tr(_T["paused"]))
+        every.value = f"<p><small>{html.escape(text)}</small></p>"
+
+    def on_pause(_b: w.Button) -> None:
+        # A page that changes by itself every few seconds can be stopped (WCAG 2.2.2).
+        if ticker.running:
+            ticker.stop()
+            pause.description, pause.icon = tr(_T["resume"]), "play"
+        else:
+            show()
+            ticker.start()
+            pause.description, pause.icon = tr(_T["pause"]), "pause"
+        say_when()
+
     button.on_click(show)
+    pause.on_click(on_pause)
     ticker = _Ticker(refresh, show)
     show()
     ticker.start()
+    say_when()
+    pause.layout.display = None if refresh > 0 else "none"
     box.table, box.button, box.ticker, box.refresh = table, button, ticker, show
+    box.pause = pause
+    wrap_options(box)
     _stop_on_close(box, ticker)
     return box
 

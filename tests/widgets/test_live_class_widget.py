@@ -35,7 +35,7 @@ def test_the_switch_is_off_and_says_what_is_shared(tmp_path):
     box = _learner(tmp_path, "s1", (4, 3))
     share = box.class_share
     assert share.switch.value is False
-    text = share.children[1].value
+    text = share.what.value
     assert "element scores" in text and "never your answers" in text.lower()
     box.score_button.click()
     assert ClassPool(tmp_path).view(FID)["n"].isna().all()
@@ -104,3 +104,42 @@ def test_a_pool_with_codes_asks_for_the_code_and_refuses_a_wrong_one(tmp_path):
     share.code.value = pool.codes["s1"].lower()  # as typed: case and dash do not matter
     box.score_button.click()
     assert share.shared and "✔" in share.status.value
+
+
+def test_the_form_asks_id_then_switch_before_score_and_shares_once_the_id_is_there(tmp_path):
+    ClassPool.create(tmp_path)
+    box = self_assessment(FID, class_pool=tmp_path)  # no learner id given
+    share = box.class_share
+    kids = list(box.children)
+    # Learner id, then the switch, above the Score button; the class picture below the profile.
+    assert kids.index(share.form) < kids.index(box.buttons)
+    assert kids.index(share.after) > kids.index(box.output)
+    assert list(share.form.children[:3]) == [share.learner, share.code, share.switch]
+    for i, toggle in enumerate(box.toggles.values()):
+        toggle.value = (4, 2)[i % 2]
+    share.switch.value = True
+    box.score_button.click()
+    assert "learner id" in share.status.value and not share.shared
+    share.learner.value = "s1"  # typed after Score: shared at once, no second click
+    assert share.shared and "✔" in share.status.value
+
+
+def test_a_refused_share_reads_as_one_sentence(tmp_path):
+    ClassPool.create(tmp_path, roster=["s1"], codes=False)
+    box = _learner(tmp_path, "zz", (4,))
+    box.class_share.switch.value = True
+    box.score_button.click()
+    assert ".." not in box.class_share.status.value
+    assert ". Your answers" in box.class_share.status.value
+
+
+def test_the_dashboard_refresh_can_be_paused_and_resumed(tmp_path):
+    ClassPool.create(tmp_path)
+    board = class_dashboard(tmp_path, FID, refresh=5)
+    assert board.ticker.running and "every 5 seconds" in board.children[2].value
+    board.pause.click()
+    assert not board.ticker.running and board.pause.description == "Resume the refresh"
+    assert "Paused" in board.children[2].value
+    board.pause.click()
+    assert board.ticker.running and board.pause.description == "Pause the refresh"
+    board.close()
