@@ -26,9 +26,13 @@ install: $(STAMP)
 LAB_ARGS ?=
 ROOT_ARGS := $(shell [ "$$(id -u 2>/dev/null)" = "0" ] && echo --allow-root)
 # The kit's own bin folder goes first on PATH, so 'leadkit' works in JupyterLab's terminal.
+# The file browser shows the notebooks (not the kit's source, nor notebooks/src), and the address
+# JupyterLab prints (also with --no-browser) opens the start notebook, not the Launcher.
+LAB_HIDE := '["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "src", ".ipynb_checkpoints"]'
 lab: $(STAMP)
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab $(ROOT_ARGS) $(LAB_ARGS) \
-	    notebooks/00-start-here.ipynb
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab $(ROOT_ARGS) \
+	    --ServerApp.root_dir=notebooks --ContentsManager.hide_globs=$(LAB_HIDE) \
+	    --LabApp.default_url=/lab/tree/00-start-here.ipynb $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,14 +1,17 @@
-"""The teacher's class pool commands: ``leadkit class open|view|close``.
+"""The teacher's class pool commands: ``leadkit class open|lesson|view|close``.
 
 ::
 
     leadkit class open PATH [--roster roster.csv] [--floor 3]   # make the pool
+    leadkit class lesson PATH [--framework ID]                  # both apps, their addresses
     leadkit class view PATH --framework ID                      # the anonymised picture
-    leadkit class close PATH [--out FOLDER]                     # export, then archive
+    leadkit class close PATH [--out FOLDER] [--dutch-excel]     # export, then archive
+
+``--lang nl`` may stand anywhere on the line (``leadkit --lang nl class view …``).
 
 ``PATH`` is a folder or the hub service (``hub-service://classpool`` or its URL). The older
 ``leadkit class FOLDER --salt-file … --out …`` (the summary of hand-in bundles) goes on as
-before: :func:`wants` sends a line here only when its second word is one of the three
+before: :func:`wants` sends a line here only when the word after ``class`` is one of these
 commands and it has no ``--salt-file``.
 
 Examples
@@ -17,6 +20,8 @@ Examples
 (True, False)
 >>> parse(["class", "view", "pool/", "--framework", "agile-cmo"]).action
 'view'
+>>> parse(["--lang", "nl", "class", "view", "pool/", "-f", "agile-cmo"]).path
+'pool/'
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from leadkit.i18n import LANGUAGES, tr
 __all__ = ["ACTIONS", "wants", "parse", "run", "write_codes"]
 
 #: The words after ``leadkit class`` that mean the class pool.
-ACTIONS = ("open", "view", "close")
+ACTIONS = ("open", "lesson", "view", "close")
 
 
 def _words(argv: Sequence[str]) -> list[str]:
@@ -95,6 +100,12 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     o.add_argument("--codes-out", default=None,
                    help=tr("where to write the learners' codes of a folder pool with a roster "
                            "(default: class-codes-DATE.csv here; only you can read it)"))
+    le = sub.add_parser("lesson", help=tr("start the learners' app and your dashboard on the "
+                                          "pool and print both addresses"))
+    le.add_argument("path")
+    le.add_argument("--framework", "-f", default="agile-cmo")
+    le.add_argument("--port", type=int, default=8866,
+                    help=tr("the learners' app's port; the dashboard takes the next free one"))
     v = sub.add_parser("view", help=tr("show the anonymised class picture"))
     v.add_argument("path")
     v.add_argument("--framework", "-f", required=True)
@@ -103,9 +114,13 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     c.add_argument("--out", default=None,
                    help=tr("folder for the exported CSV files (default: the pool's folder, or "
                            "the current folder for the hub service)"))
-    for each in (o, v, c):  # --lang is accepted after the command as well
+    c.add_argument("--dutch-excel", action="store_true",
+                   help=tr("write the CSV with ';' and decimal commas, as Dutch Excel expects"))
+    for each in (o, le, v, c):  # --lang is accepted after the command as well
         each.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
-    return parser.parse_args(list(argv)[1:])
+    words = list(argv)
+    words.remove("class")  # wherever it stands: "--lang nl class view …" as well
+    return parser.parse_args(words)
 
 
 def write_codes(codes: dict[str, str], path: str | None = None) -> Path:
@@ -150,7 +165,7 @@ def write_codes(codes: dict[str, str], path: str | None = None) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Carry out ``open``, ``view`` or ``close``; return the exit code (errors raise).
+    """Carry out ``open``, ``lesson``, ``view`` or ``close``; return the exit code (errors raise).
 
     Parameters
     ----------
@@ -163,7 +178,6 @@ def run(args: argparse.Namespace) -> int:
         The exit code: 0 when the action was carried out.
     """
     from leadkit.classpool.pool import ClassPool
-    from leadkit.store.safe_output import write_csv
 
     if args.action == "open":
         pool = ClassPool.create(args.path, roster=args.roster, floor=args.floor)
@@ -175,19 +189,29 @@ def run(args: argparse.Namespace) -> int:
             print(tr("each learner's code is in {where}: hand every learner their own; a share "
                      "needs it. Only you can read the file.").format(where=where))
         return 0
+    if args.action == "lesson":
+        from leadkit.cli.class_lesson import run_lesson
+
+        return run_lesson(args.path, args.framework, args.port)
     pool = ClassPool(args.path)
     if args.action == "view":
-        view = pool.view(args.framework)
-        print(view.to_string(index=False, na_rep="–"))
-        print(view.attrs["note"])
+        from leadkit.cli.class_lesson import view_text
+
+        print(view_text(pool.view(args.framework), args.framework))
         return 0
     views = pool.close()
     folder = pool.kind == "folder"
     out = Path(args.out or (args.path if folder else ".")).expanduser()
     out.mkdir(parents=True, exist_ok=True)
+    from leadkit.cli.class_lesson import exam_csv
+    from leadkit.store.safe_output import write_text_atomically
+
     for framework, view in views.items():
+        # Ready for an exam board: names, means in the language's format, the framework,
+        # the class, the date, n and the privacy rule.
         path = out / f"class-view-{framework}.csv"
-        write_csv(view, path)
+        write_text_atomically(path, exam_csv(view, framework, str(args.path),
+                                             dutch_excel=args.dutch_excel))
         print(tr("wrote {path}").format(path=path))
     kept = pool.archive()
     if kept:

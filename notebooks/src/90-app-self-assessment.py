@@ -38,4 +38,5 @@ import os
 
 # With a class pool (LEADKIT_CLASS_POOL, set by the teacher) the "Share with my class" switch
 # appears under the statements, off until the learner turns it on.
-lk.widgets.self_assessment("agile-cmo", class_pool=os.environ.get("LEADKIT_CLASS_POOL"))
+lk.widgets.self_assessment(os.environ.get("LEADKIT_CLASS_FRAMEWORK", "agile-cmo"),
+                          class_pool=os.environ.get("LEADKIT_CLASS_POOL"))

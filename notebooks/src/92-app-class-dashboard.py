@@ -11,20 +11,21 @@
 #
 # A workshop app for the teacher's screen. It shows the class picture of the self-assessment
 # while learners share: per element how many learners shared and the class mean, nothing for
-# fewer than three. It refreshes itself every five seconds.
+# fewer than three. It refreshes itself every five seconds; **Pause the refresh** stops that.
 #
-# Start it with the class pool the learners share to:
-# `LEADKIT_CLASS_POOL=$HOME/class-pool make app APP=92-app-class-dashboard APPLANG=en`.
+# `.venv/bin/leadkit class lesson ~/class-pool --lang en` starts it together with the learners'
+# app and prints both addresses (README, "A live lesson, step by step").
 
 # %% [markdown] lang="nl"
 # # De klas, live
 #
 # Een workshop-app voor het scherm van de docent. Ze toont het klassenbeeld van de
 # zelfbeoordeling terwijl studenten delen: per onderdeel hoeveel studenten deelden en het
-# klasgemiddelde, niets bij minder dan drie. Ze vernieuwt zichzelf elke vijf seconden.
+# klasgemiddelde, niets bij minder dan drie. Ze vernieuwt zichzelf elke vijf seconden;
+# **Pauzeer het vernieuwen** zet dat stil.
 #
-# Start haar met de klassenpool waar de studenten naar delen:
-# `LEADKIT_CLASS_POOL=$HOME/klassenpool make app APP=92-app-class-dashboard`.
+# `.venv/bin/leadkit class lesson ~/class-pool --lang nl` start haar samen met de app voor de
+# studenten en toont beide adressen (README, "A live lesson, step by step").
 
 # %%
 import os

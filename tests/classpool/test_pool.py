@@ -154,10 +154,10 @@ def test_cli_open_view_close(tmp_path, capsys):
         pool.share(learner=who, code=codes[who], framework=FW, scores={E: score})
     assert main(["class", "view", str(where), "--framework", FW]) == 0
     out = capsys.readouterr().out
-    assert E in out and "3.0" in out
+    assert "Build trust" in out and "3.00" in out  # the element's name, two decimals
     assert main(["class", "close", str(where)]) == 0
     exported = list(where.glob("class-view-*.csv"))
-    assert exported and "build-trust" in exported[0].read_text()
+    assert exported and "Build trust,3,3.00" in exported[0].read_text()
     assert not (where / "classpool.sqlite").exists()  # archived, not deleted
     assert list((where / "archive").glob("classpool-*.sqlite"))
     assert main(["class", "view", str(where), "--framework", FW]) == 2
@@ -177,9 +177,11 @@ def test_the_readme_commands_run_a_lesson(tmp_path, monkeypatch, capsys):
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Live class results", 1)[1].split("\n## ", 1)[0]
+    section = readme.split("## A live lesson, step by step", 1)[1].split("\n## ", 1)[0]
     lines = re.findall(r"^\.venv/bin/leadkit class .*$", section, re.M)
-    assert [shlex.split(x)[2] for x in lines] == ["open", "view", "close"]
+    assert [shlex.split(x)[2] for x in lines] == ["open", "lesson", "view", "close"]
+    # 'class lesson' starts two web servers: tests/cli/test_class_lesson.py runs it.
+    lines = [x for x in lines if shlex.split(x)[2] != "lesson"]
     (tmp_path / "roster.csv").write_text("s1\ns2\ns3\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HOME", str(tmp_path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -31,7 +32,9 @@ def test_lab_command_adds_allow_root_only_as_root_and_passes_lab_args():
     line = _dry_run("LAB_ARGS=--port=9999 --no-browser")
     assert ("--allow-root" in line) == (os.geteuid() == 0)
     assert "--port=9999 --no-browser" in line
-    assert line.split()[-1] == "notebooks/00-start-here.ipynb"
+    # The printed address opens the start notebook; the file browser shows no src/.
+    assert "--LabApp.default_url=/lab/tree/00-start-here.ipynb" in line
+    assert "--ServerApp.root_dir=notebooks" in line and '"src"' in line
     # The kit's command is on PATH for JupyterLab's terminal.
     assert f"{ROOT / '.venv' / 'bin'}:" in line
 
@@ -58,7 +61,16 @@ def test_make_lab_really_starts(tmp_path):
                 url = f"http://127.0.0.1:{port}/api/status?token={token}"
                 with urllib.request.urlopen(url, timeout=2) as r:
                     assert r.status == 200
-                    return
+                listing = f"http://127.0.0.1:{port}/api/contents?token={token}"
+                with urllib.request.urlopen(listing, timeout=5) as r:
+                    names = {c["name"] for c in json.load(r)["content"]}
+                # A learner sees the notebooks, not the sources they are built from.
+                assert {"00-start-here.ipynb", "nl", "en"} <= names and "src" not in names
+                time.sleep(1)
+                log = (tmp_path / "lab.log").read_text()
+                # The address printed (with --no-browser too) opens the start notebook.
+                assert f":{port}/lab/tree/00-start-here.ipynb?token=" in log, log
+                return
             except OSError:
                 time.sleep(0.3)
         pytest.fail("JupyterLab did not answer:\n" + (tmp_path / "lab.log").read_text())
