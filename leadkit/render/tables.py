@@ -71,8 +71,23 @@ def cell_text(value, decimals: int = 2) -> str:
 _FORMULA = re.compile(r"^[^~]+ ~ [^~]+$")
 
 
-#: Cells wrap their words: a wide table fits a narrow window (640 px) instead of scrolling.
-_WRAP = "white-space:normal;overflow-wrap:break-word"
+#: Text cells and headers wrap between words and numbers stay whole.
+_WRAP = {"left": "white-space:normal;overflow-wrap:break-word",
+         "right": "white-space:nowrap", "head": "white-space:normal"}
+
+#: Where the table is narrower than its columns (a 640 px window), each row becomes a small
+#: block of "heading: value" lines instead of a table that scrolls sideways.
+NARROW_CSS = (
+    ".lk-table-box{container-type:inline-size;max-width:100%}"
+    "@container (max-width:{width}px){"
+    ".lk-table-box .lk-table thead{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip:rect(0 0 0 0)}"
+    ".lk-table-box .lk-table,.lk-table-box .lk-table tbody{display:block;width:100%}"
+    ".lk-table-box .lk-table tr{display:block;padding:4px 0;border-bottom:1px solid #ccc}"
+    ".lk-table-box .lk-table td{display:flex;gap:1em;justify-content:space-between;"
+    "text-align:left!important;white-space:normal!important;border:0;padding:1px 4px}"
+    ".lk-table-box .lk-table td::before{content:attr(data-label);font-weight:bold;"
+    "text-align:left}}")
 
 
 def _cell_html(text: str) -> str:
@@ -147,15 +162,21 @@ class Table:
                    not pd.api.types.is_bool_dtype(self.frame[c]) for c in self.frame.columns]
         align = ["right" if n else "left" for n in numeric]
         head = "".join(
-            f"<th style='text-align:{a};{_WRAP}' title='{html.escape(str(c), quote=True)}'>"
+            f"<th style='text-align:{a};{_WRAP['head']}' "
+            f"title='{html.escape(str(c), quote=True)}'>"
             f"{html.escape(self.header(c))}</th>" for c, a in zip(self.frame.columns, align,
                                                                   strict=True))
+        labels = [html.escape(self.header(c), quote=True) for c in self.frame.columns]
         body = "".join(
-            "<tr>" + "".join(f"<td style='text-align:{a};{_WRAP}'>{_cell_html(v)}</td>"
-                             for v, a in zip(r, align, strict=True)) + "</tr>"
+            "<tr>" + "".join(f"<td data-label='{lab}' style='text-align:{a};{_WRAP[a]}'>"
+                             f"{_cell_html(v)}</td>"
+                             for v, a, lab in zip(r, align, labels, strict=True)) + "</tr>"
             for r in self.rows())
-        return (f"<table class='lk-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
-                "</table>")
+        # About 85 px a column: a table of two columns never needs to fold, one of seven does.
+        narrow = NARROW_CSS.replace("{width}", str(min(600, 85 * len(labels))))
+        return (f"<div class='lk-table-box'><style>{narrow}</style>"
+                f"<table class='lk-table' style='table-layout:auto;max-width:100%'><thead>"
+                f"<tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
     def __repr__(self) -> str:
         return self.text()
@@ -186,7 +207,7 @@ def show_table(frame: pd.DataFrame, names: Mapping[str, Mapping[str, str] | str]
     Examples
     --------
     >>> table = show_table(pd.DataFrame({"score": [3.456]}))
-    >>> table._repr_html_().startswith("<table class='lk-table'>")
+    >>> "<table class='lk-table'" in table._repr_html_()
     True
     """
     data = frame.reset_index() if index else frame.reset_index(drop=True)

@@ -49,6 +49,8 @@ function render({ model, el }) {
   const name = `lk-choice-${Math.random().toString(36).slice(2)}-${counter++}`;
   const fieldset = document.createElement("fieldset");
   fieldset.className = "lk-choice";
+  // Arrow keys, Space and Tab belong to the control, not to JupyterLab's notebook shortcuts.
+  fieldset.setAttribute("data-lm-suppress-shortcuts", "true");
   const legend = document.createElement("legend");
   const row = document.createElement("div");
   row.className = "lk-choice-row";
@@ -71,6 +73,8 @@ function render({ model, el }) {
       wrap.title = tips[i] || "";
       const input = document.createElement("input");
       input.type = "radio"; input.name = name; input.value = String(i);
+      // On the control itself: JupyterLab matches its shortcuts from the focused element up.
+      input.setAttribute("data-lm-suppress-shortcuts", "true");
       const face = document.createElement("span");
       const tick = document.createElement("span");
       tick.className = "lk-choice-tick"; tick.setAttribute("aria-hidden", "true");
@@ -176,10 +180,12 @@ function render({ model, el }) {
   const id = `lk-range-${Math.random().toString(36).slice(2)}-${counter++}`;
   const box = document.createElement("div");
   box.className = "lk-range";
+  box.setAttribute("data-lm-suppress-shortcuts", "true");
   const label = document.createElement("label");
   label.htmlFor = id;
   const input = document.createElement("input");
   input.type = "range"; input.id = id;
+  input.setAttribute("data-lm-suppress-shortcuts", "true");
   const out = document.createElement("output");
   out.htmlFor = id; out.className = "lk-readout-value";
   box.append(label, input, out);

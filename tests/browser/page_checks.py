@@ -18,7 +18,8 @@ ipywidgets and outputs with the same markup) and returns, per check, what it fou
 ``tables``
     a pandas index column in a table shown to learners;
 ``images``
-    images that did not load;
+    images that did not load or show no picture (one flat colour, as a broken data URL does),
+    and live charts with nothing drawn in them;
 ``errors``
     error output and anything written to stderr.
 
@@ -170,7 +171,33 @@ _SCRIPT = r"""
       if (!img.complete || img.naturalWidth === 0) {
         out.images.push(`image not loaded: ${clip(img.getAttribute('src') || '(no src)')}` +
                         (img.alt ? ` (alt "${clip(img.alt)}")` : ''));
+        return;
       }
+      // Loaded is not enough: the image must have a picture (not one flat colour).
+      try {
+        const w = Math.min(img.naturalWidth, 300), h = Math.min(img.naturalHeight, 300);
+        const c = document.createElement('canvas');
+        c.width = w; c.height = h;
+        const ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0, w, h);
+        const d = ctx.getImageData(0, 0, w, h).data;
+        let flat = true;
+        for (let i = 4; i < d.length && flat; i += 4) {
+          flat = d[i] === d[0] && d[i + 1] === d[1] && d[i + 2] === d[2] && d[i + 3] === d[3];
+        }
+        if (flat) out.images.push(`image without a picture (one flat colour): ` +
+                                  `${clip(img.alt || img.getAttribute('src'))}`);
+      } catch (e) { /* another origin's image cannot be read: not the kit's */ }
+    });
+    // The kit's live charts (SVG drawn in the browser) must have marks drawn in them.
+    root.querySelectorAll('.lk-chart').forEach(chart => {
+      if (!shown(chart)) return;
+      // bqplot draws lines and bars as g.curve paths, dots as g.object_grp paths.
+      const marks = [...chart.querySelectorAll('svg.svg-figure g.curve path, ' +
+                                               'svg.svg-figure g.object_grp path')];
+      const drawn = marks.filter(m => { const b = m.getBBox(); return b.width + b.height > 0; });
+      if (!drawn.length) out.images.push(`a chart with nothing drawn in it: ` +
+                                         `${clip(chart.innerText)}`);
     });
     root.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"], ' +
                           '.jp-OutputArea-output.jp-mod-error, .voila-error').forEach(el => {

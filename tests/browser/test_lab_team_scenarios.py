@@ -47,7 +47,7 @@ def test_changing_levers_and_running_changes_outcome_and_chart(page, lab_server,
     slider_spec = next(lv for lv in sc["levers"] if "options" not in lv)
     last = dropdown_spec["options"][-1]
     choose(player.locator(".widget-dropdown"), lk.tr(last["label"], "en"))
-    readout = move_slider(player.locator(".widget-slider"), 2)
+    readout = move_slider(player.locator(".lk-range"), 2)
     assert float(readout) == pytest.approx(slider_spec["default"] + 2 * slider_spec["step"])
     player.get_by_role("button", name="Run").click()
 

@@ -12,7 +12,7 @@ and then, without a click, the class mean the kit computes from the three shares
 from __future__ import annotations
 
 import pytest
-from jupyter_page import shot, wait_until
+from jupyter_page import CHOICES, shot, wait_until
 
 import leadkit as lk
 from leadkit.classpool.pool import ClassPool
@@ -35,17 +35,25 @@ def _answers(fw, shift: int) -> dict[str, int]:
 
 def _learner_shares(page, url: str, learner: str, answers: dict[str, int], fw) -> None:
     page.goto(url)
-    page.locator(".widget-toggle-buttons").first.wait_for(timeout=90_000)
-    items = page.locator(".widget-toggle-buttons").filter(has_not_text="Nederlands")
+    page.locator(CHOICES).first.wait_for(timeout=90_000)
+    items = page.locator(CHOICES).filter(has_not_text="Nederlands")
     for row, it in zip(items.all(), fw.items, strict=True):
-        row.locator("button").nth(answers[it.id] - fw.scale[0]).click()
-    page.get_by_label("Learner id").fill(learner)
+        row.locator("label").nth(answers[it.id] - fw.scale[0]).click()
+    # In the page's order: the switch, then the id (typed last, the share still happens),
+    # all above the Score button.
     switch = page.get_by_label("Share with my class")
     assert not switch.is_checked()  # off until the learner turns it on
     assert "never your answers" in page.locator("body").inner_text().lower()
+    score_button = page.get_by_role("button", name="Calculate score")
+    field = page.get_by_label("Learner id")
+    assert field.bounding_box()["y"] < switch.bounding_box()["y"] \
+        < score_button.bounding_box()["y"]
     switch.check()
-    page.get_by_role("button", name="Score").first.click()
-    page.locator(".widget-html").filter(has_text="✔").wait_for()
+    score_button.click()
+    page.locator(".lk-live").filter(has_text="learner id").wait_for()
+    field.fill(learner)
+    field.press("Enter")  # no second click on Score: the share follows the id
+    page.locator(".lk-live").filter(has_text="✔").wait_for()
 
 
 def test_two_learners_share_and_the_dashboard_follows(browser, voila_app, artifacts,
@@ -64,14 +72,14 @@ def test_two_learners_share_and_the_dashboard_follows(browser, voila_app, artifa
         for tab in (teacher, anna, bram):
             tab.set_default_timeout(30_000)
         teacher.goto(dashboard_app.url)
-        board = teacher.locator(".widget-html").filter(has_text="Class mean")
+        board = teacher.locator(".lk-class-view")
         board.wait_for(timeout=90_000)
         assert "Waiting for 3 classmates" in board.inner_text()
 
         answers = {"s1": _answers(fw, 0), "s2": _answers(fw, 2)}
         _learner_shares(anna, learners_app.url, "s1", answers["s1"], fw)
         _learner_shares(bram, learners_app.url, "s2", answers["s2"], fw)
-        mine = bram.locator(".widget-html").filter(has_text="Class mean")
+        mine = bram.locator(".lk-class-view")
         assert "Waiting for 3 classmates" in mine.inner_text()
         assert "Waiting for 3 classmates" in board.inner_text()  # two learners: nothing yet
         shot(mine, artifacts, "voila-90-live-class-waiting")

@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from jupyter_page import open_notebook, run_all_cells, text_changes
+from jupyter_page import open_notebook, pick, run_all_cells, text_changes
 from page_checks import broken_links, describe, page_problems
 
 pytestmark = pytest.mark.browser
@@ -86,12 +86,30 @@ def _checked(page, scope: str, language: str, folder: Path, path: str,
     return problems
 
 
+def _t_shape(page, artifacts: Path, language: str) -> dict:
+    """Notebook 02: rate every area of the T-shape map and show the shape: its chart must draw."""
+    from jupyter_page import CHOICES, code_cell, output_of
+
+    import leadkit as lk
+
+    box = output_of(code_cell(page, 't_shape_map("silo-t-shape")'))
+    for i, group in enumerate(box.locator(CHOICES).all()):
+        group.locator("label").nth(3 if i == 0 else 1).click()
+    box.get_by_role("button", name=lk.tr("Show my shape", language)).click()
+    box.locator(".lk-chart svg.svg-figure g.curve path").first.wait_for()
+    page.wait_for_timeout(500)
+    box.screenshot(path=str(artifacts / f"page-{language}-02-t-shape.png"))
+    found = page_problems(page, LAB_SCOPE, language, LAB_OUTPUTS)
+    found["links"] = []
+    return found
+
+
 def _overload(page, artifacts: Path) -> dict:
     """Notebook 05: every layer on, the most send-backs, no mandate, Run: the chain overloads."""
     from jupyter_page import code_cell, move_slider, output_of
 
     player = output_of(code_cell(page, 'play("key-account-price")'))
-    sliders = player.locator(".widget-slider")
+    sliders = player.locator(".lk-range")
     move_slider(sliders.nth(0), 4)   # approval layers: to the most
     move_slider(sliders.nth(2), 10)  # send-back chance: to the most
     player.get_by_role("button", name="Simuleer").click()
@@ -122,7 +140,7 @@ def test_notebook_page_is_readable(path, language, browser, lab_server, artifact
         problems = _checked(page, LAB_SCOPE, language, lab_server.root, path, text_scope)
         if bilingual:
             # One language at a time: after the switch, everything reads in Dutch.
-            page.get_by_role("button", name="Nederlands").click()
+            pick(page, "Nederlands")
             heading = page.locator(".jp-RenderedMarkdown h1:visible").first
             text_changes(heading, "Start here: leadkit, leadership in marketing and "
                          "customer teams")
@@ -131,6 +149,10 @@ def test_notebook_page_is_readable(path, language, browser, lab_server, artifact
             dutch = _checked(page, LAB_SCOPE, "nl", lab_server.root, path, LAB_SCOPE)
             problems = {k: problems[k] + [f"after the switch: {p}" for p in dutch[k]]
                         for k in problems}
+        if path.endswith("/02-silo-collaboration.ipynb"):
+            # The T-profile appears only after a click: look at it as the learner does.
+            shaped = _t_shape(page, artifacts, language)
+            problems = {k: problems[k] + [f"T-shape: {p}" for p in shaped[k]] for k in problems}
         if path == "nl/05-wij-model.ipynb":
             # In the same tab: overload the approval chain; a warning, and no broken image.
             overloaded = _overload(page, artifacts)
@@ -153,7 +175,7 @@ def test_app_page_is_readable(app, language, page, voila_app, artifacts):
     path = f"{language}/{app}.ipynb"
     server = voila_app(path)
     page.goto(server.url)
-    page.locator(".widget-toggle-buttons").first.wait_for(timeout=120_000)
+    page.locator(".lk-choice").first.wait_for(timeout=120_000)
     page.wait_for_timeout(1500)
     page.screenshot(path=str(artifacts / f"page-voila-{language}-{app}.png"), full_page=True)
     problems = _checked(page, VOILA_SCOPE, language, server.root, path)

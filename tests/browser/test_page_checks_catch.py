@@ -27,6 +27,9 @@ body { font: 13px sans-serif; width: 900px; }
 .widget-toggle-button { width: 117px; }
 """
 
+#: An 8 × 8 PNG of one white: it loads, but shows no picture.
+FLAT_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAFUlEQVR4nGP8//8/AzbAhFV00EoAAFbUAw03"
+            "7MyjAAAAAElFTkSuQmCC")
 DEFECTS = """
 <div class="jp-OutputArea {fixed}">
   <div class="widget-radio-box">
@@ -45,6 +48,10 @@ DEFECTS = """
            <tr><th>1</th><td>Leidinggeven aan een agile marketingorganisati...</td><td>NaN</td></tr>
     </tbody></table>
   <p>⚠ De goedkeurders kunnen het niet bijhouden.</p><img src="data:image/png;base64,">
+  <img alt="T-profiel" src="data:image/png;base64,[object Object]">
+  <img alt="Leeg" src="data:image/png;base64,{flat}">
+  <div class="lk-chart"><svg class="svg-figure" width="200" height="80"><g class="curve">
+    <path d="M10,10L10,10"></path></g></svg><p>Staafdiagram van je score</p></div>
   <div data-mime-type="application/vnd.jupyter.stderr">UserWarning: something went wrong</div>
   <a href="nl/01-agile-cmo.ipynb">01 Agile CMO</a>
 </div>
@@ -85,7 +92,7 @@ def _load(tab, body: str, css: str = "") -> dict:
 
 
 def test_every_check_finds_its_defect(tab, tmp_path):
-    found = _load(tab, DEFECTS.format(fixed=""))
+    found = _load(tab, DEFECTS.format(fixed="", flat=FLAT_PNG))
     text = {k: " | ".join(map(str, v)) for k, v in found.items()}
     # Long radio option running into the next one (dilemmas, self-checks).
     assert "runs into the next option" in text["overflow"]
@@ -102,6 +109,11 @@ def test_every_check_finds_its_defect(tab, tmp_path):
     assert "index column" in text["tables"]
     # The broken image under the overload message (05), stderr output.
     assert "image not loaded" in text["images"]
+    # The T-profile of 02 whose source was literally "data:image/png;base64,[object Object]".
+    assert "[object Object]" in text["images"]
+    # An image that loads but shows nothing, and a live chart with no marks.
+    assert "one flat colour" in text["images"]
+    assert "nothing drawn" in text["images"]
     assert "something went wrong" in text["errors"]
     # The link in nl/00-start-here that pointed to notebooks/nl/nl/....
     (tmp_path / "nl").mkdir()

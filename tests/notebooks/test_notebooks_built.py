@@ -72,3 +72,17 @@ def test_stored_outputs_are_deterministic():
         assert not re.search(r" at 0x[0-9a-f]{6,}", text), f"memory address in {path.name}"
         nb = json.loads(text)
         assert "widgets" not in nb["metadata"], f"widget state stored in {path.name}"
+
+
+def test_the_stored_notebook_says_how_to_show_the_widgets():
+    import leadkit as lk
+
+    root = Path(__file__).resolve().parents[2] / "notebooks"
+    nb = json.loads((root / "nl" / "01-agile-cmo.ipynb").read_text())
+    hints = {o["data"]["text/plain"] if isinstance(o["data"]["text/plain"], str)
+             else "".join(o["data"]["text/plain"])
+             for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])
+             if "data" in o and "text/plain" in o["data"] and "Run All Cells" in
+             "".join(o["data"]["text/plain"])}
+    assert hints == {lk.tr("[The buttons appear when the notebook runs: menu Run → Run All "
+                           "Cells.]", "nl")}
