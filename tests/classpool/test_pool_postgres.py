@@ -13,6 +13,7 @@ import multiprocessing as mp
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -88,15 +89,36 @@ def postgres() -> Iterator[str]:
                 time.sleep(0.2)
         yield f"postgresql+psycopg://leadkit@127.0.0.1:{port}/classpool"
     finally:
-        if server.poll() is None:
-            server.terminate()  # 'smart' shutdown of our own server, by its process id
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
+        _stop_postgres(server, data)
         log.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stop_postgres(server: subprocess.Popen, data: Path) -> None:
+    """A 'fast' shutdown of our own server, then a bounded wait until it is really gone.
+
+    The postmaster's id is in its pid file (the process we started may be ``runuser`` around
+    it). SIGINT disconnects any client still holding a connection; a 'smart' SIGTERM would wait
+    for them. Each wait ends as soon as the process is gone.
+    """
+    pid_file = data / "postmaster.pid"
+    postmaster = int(pid_file.read_text().split()[0]) if pid_file.is_file() else None
+    if postmaster is not None:
+        try:
+            os.kill(postmaster, signal.SIGINT)
+        except ProcessLookupError:
+            postmaster = None
+    deadline = time.monotonic() + 60
+    while postmaster is not None and Path(f"/proc/{postmaster}").exists() \
+            and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
 
 
 def _share(args: tuple[str, list[str], object]) -> int:

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,12 +188,31 @@ def _wait_for(hub: Hub, url: str, timeout: float) -> None:
     pytest.fail(f"JupyterHub not ready after {timeout} s:\n{hub.log_tail()}")
 
 
+#: How long the hub may take to stop its servers, services and proxy itself, and how long a
+#: process it told to stop may take after that. Generous bounds for a busy two-core machine:
+#: each wait ends as soon as the processes are gone, so a quick stop costs nothing.
+HUB_GRACE, CHILD_GRACE, KILL_GRACE = 90.0, 30.0, 10.0
+
+
+def _wait_gone(pids: Callable[[], list[int]], timeout: float) -> list[int]:
+    """Poll ``pids()`` until it is empty or ``timeout`` seconds have passed; return the rest."""
+    deadline = time.monotonic() + timeout
+    while (left := pids()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return left
+
+
 def _stop(hub: Hub) -> list[int]:
-    """Stop the hub gracefully, then end by id whatever it left; return those ids."""
+    """Stop the hub gracefully, wait (bounded) for what it started, end the rest by id.
+
+    Returns the ids of processes that were still running once the hub had stopped and the
+    grace period had passed: what the hub failed to stop. Those are ended too, and waited for,
+    so nothing lingers into the next test.
+    """
     if hub.process.poll() is None:
         hub.process.send_signal(signal.SIGTERM)  # the hub stops servers and proxy itself
         try:
-            hub.process.wait(timeout=30)
+            hub.process.wait(timeout=HUB_GRACE)
         except subprocess.TimeoutExpired:
             pass
     try:
@@ -201,17 +220,15 @@ def _stop(hub: Hub) -> list[int]:
     except ProcessLookupError:
         pass
     if hub.process.poll() is None:
-        hub.process.wait(timeout=10)
-    leftovers = []
-    deadline = time.monotonic() + 10
-    while (pids := _processes_under(hub.folder)) and time.monotonic() < deadline:
-        time.sleep(0.5)  # servers that were told to stop may need a moment
-    for pid in pids:
-        leftovers.append(pid)
+        hub.process.wait(timeout=KILL_GRACE)
+    # Servers and services the hub told to stop may still be finishing: wait for them.
+    leftovers = _wait_gone(lambda: _processes_under(hub.folder), CHILD_GRACE)
+    for pid in leftovers:
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+    _wait_gone(lambda: [p for p in leftovers if Path(f"/proc/{p}/cwd").exists()], KILL_GRACE)
     return leftovers
 
 

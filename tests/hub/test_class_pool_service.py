@@ -132,4 +132,10 @@ def test_a_huge_body_is_refused_before_it_is_read(opened, people):
         reply = requests.put(f"{url}api/share/{FW}", data=body, headers=headers, timeout=60)
     except requests.ConnectionError:
         return  # the service closed the connection before reading the body: refused
+    if reply.status_code == 503:
+        # The hub's proxy answers 503 when the service closes the connection in the middle of
+        # the upload, i.e. refuses it unread. The service itself must still be up.
+        health = requests.get(f"{url}api/health", headers=headers, timeout=30)
+        assert health.status_code == 200, "the service went down over a huge body"
+        return
     assert reply.status_code in (400, 413)
