@@ -16,6 +16,7 @@ import ipywidgets as w
 from leadkit.errors import LeadkitError
 from leadkit.i18n import N_, get_language, on_language_change, tr
 from leadkit.store.journal import Journal, SaveResult
+from leadkit.widgets._common import wrap_options
 
 __all__ = ["reflection", "saved_message"]
 
@@ -180,4 +181,5 @@ def reflection(prompt_id: str, prompt: Mapping[str, str] | str, *,
     on_language_change(relabel)
     box = w.VBox([question, text, w.HBox([save, share]), status, earlier])
     box.text, box.share, box.save, box.status, box.earlier = text, share, save, status, earlier
-    return box
+    # The kit's look, and after a kernel restart the one action that brings it back.
+    return wrap_options(box)

@@ -153,7 +153,7 @@ def framework_explorer(framework_id: str | None = None) -> w.VBox:
     on_language_change(relabel)
     box = w.VBox([dropdown, card])
     box.dropdown, box.card = dropdown, card  # handles for tests and notebooks
-    return box
+    return wrap_options(box)
 
 
 def _shown_language_css(language: str) -> str:
@@ -225,18 +225,24 @@ def language_switch(*, remember: bool = False, journal=None) -> LanguageSwitch:
     toggle.add_class("lk-lang-name")  # language names are the same in every language
     css = w.HTML(_shown_language_css(get_language()), layout=w.Layout(width="0px"))
 
+    syncing = []  # set while the switch follows a change made elsewhere (code, another switch)
+
     def choose(change: dict) -> None:
-        if change["new"] is None:
+        if change["new"] is None or syncing:
             return
         set_language(change["new"])
-        if remember:
+        if remember:  # only the learner's own choice is remembered
             journal.language = change["new"]
 
     toggle.observe(choose, names="value")
 
     def relabel(language: str) -> None:
         toggle.description = tr("Language")
-        toggle.value = language  # another switch may have changed it
+        syncing.append(True)
+        try:
+            toggle.value = language  # another switch, or a notebook's code, changed it
+        finally:
+            syncing.clear()
         css.value = _shown_language_css(language)
 
     on_language_change(relabel)

@@ -100,6 +100,18 @@ def test_the_team_scenarios_app_passes_axe(page, voila_app, artifacts):
         img.get_attribute("alt") for img in page.locator("img").all())
     for chart in page.locator(".lk-chart").all():
         assert len(chart.locator(".lk-chart-text").inner_text()) > 40
+    # Run from the keyboard: the focus stays on the button while the teams are simulated and
+    # after the answer has come; the bar is gone again afterwards.
+    run = page.get_by_role("button", name=lk.tr("Run {n} simulated teams", "nl").format(n=40))
+    run.first.focus()
+    status = page.locator(".lk-live").nth(0)
+    before = status.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("document.activeElement.innerText.trim()") == run.first.inner_text()
+    assert status.inner_text() or before
+    bars = page.locator(".widget-progress:visible")
+    assert bars.count() == 0, "a progress bar stayed on the page after the run"
 
 
 def test_the_class_dashboard_passes_axe_and_can_pause(page, voila_app, artifacts, tmp_path):

@@ -96,3 +96,43 @@ def test_reflection_saved_in_the_browser_is_in_the_journal(start_here, lab_serve
     row = mine.iloc[0]
     assert (row["prompt_id"], row["notebook"], bool(row["share_with_teacher"])) == (
         "start-here-goals", "00-start-here", True)
+
+
+def test_the_dutch_choice_holds_after_a_restart_and_a_reopen(browser, lab_server, artifacts):
+    """Nederlands on the start page, the kernel restarted, the page opened anew: still Dutch."""
+    import json
+    import urllib.request
+
+    def fresh_tab():
+        context = browser.new_context(viewport={"width": 1400, "height": 1800})
+        tab = context.new_page()
+        tab.set_default_timeout(30_000)
+        open_notebook(tab, lab_server, "00-start-here.ipynb")
+        run_all_cells(tab)
+        return context, tab
+
+    def stop_kernels():
+        base = f"{lab_server.url}/api/sessions"
+        with urllib.request.urlopen(f"{base}?token={lab_server.token}") as r:
+            for s in json.load(r):
+                urllib.request.urlopen(urllib.request.Request(
+                    f"{base}/{s['id']}?token={lab_server.token}", method="DELETE")).close()
+
+    context, tab = fresh_tab()
+    pick(output_of(code_cell(tab, "language_switch(")), "Nederlands")
+    heading = tab.locator(".jp-RenderedMarkdown h1:visible").first
+    text_changes(heading, lk.tr("Start here: leadkit, leadership in marketing and customer "
+                                "teams", "en"))
+    context.close()
+    stop_kernels()
+    try:
+        context, tab = fresh_tab()  # a new kernel, the page opened again, Run All
+        heading = tab.locator(".jp-RenderedMarkdown h1:visible").first
+        assert heading.inner_text().startswith("Begin hier")
+        explorer = output_of(code_cell(tab, "framework_explorer("))
+        assert explorer.locator(".widget-dropdown label").inner_text() == "Raamwerk"
+        shot(tab, artifacts, "lab-00-start-here-reopened-in-dutch")
+        pick(output_of(code_cell(tab, "language_switch(")), "English")  # as it was
+        context.close()
+    finally:
+        stop_kernels()
