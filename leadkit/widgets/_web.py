@@ -137,7 +137,7 @@ class Choice(anywidget.AnyWidget):
 
     _esm = t.Unicode(_CHOICE_ESM).tag(sync=True)
     _css = t.Unicode(_CHOICE_CSS).tag(sync=True)
-    options = t.List().tag(sync=True)
+    options: t.List = t.List().tag(sync=True)
     tooltips = t.List(t.Unicode()).tag(sync=True)
     description = t.Unicode("").tag(sync=True)
     disabled = t.Bool(False).tag(sync=True)

@@ -235,6 +235,10 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
     def chart_title() -> str:
         return f"{tr(_T['you'])}: {tr(fw.title)}"
 
+    def class_title() -> str:
+        n = 0 if sample is None else sample["respondent"].nunique()
+        return tr(plots_texts["compared"]).format(who=tr(_T["you"])) + f" (n = {n})"
+
     def show_progress(_change: Any = None) -> None:
         n = sum(t.value is not None for t in toggles.values())
         progress.value = f"<p>{html.escape(tr(_T['answered']).format(n=n, total=len(toggles)))}</p>"
@@ -247,8 +251,7 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
         charts: list = [ProfileChart(fw, chart_title())]
         parts: list[w.Widget] = [box.result, charts[0].widget]
         if sample is not None:
-            charts.append(ClassChart(fw, sample, tr(plots_texts["compared"]).format(
-                who=tr(_T["you"])) + f" (n = {sample['respondent'].nunique()})"))
+            charts.append(ClassChart(fw, sample, class_title()))
             parts += [charts[1].widget, box.class_table]
         box.charts = charts
         output.children = (*parts, box.class_note)
@@ -311,8 +314,7 @@ def self_assessment(framework_id: str, *, form: str = "self", journal=None,
         if box.scores is not None:  # the charts and tables in the new language
             box.charts[0].relabel(chart_title())
             if len(box.charts) > 1:
-                box.charts[1].relabel(tr(plots_texts["compared"]).format(who=tr(_T["you"]))
-                                      + f" (n = {sample['respondent'].nunique()})")
+                box.charts[1].relabel(class_title())
             on_score(score_button)
 
     score_button.on_click(on_score)
