@@ -81,3 +81,22 @@ def test_lesson_starts_both_apps_and_says_where(tmp_path):
         for proc in procs:
             _stop(proc)
     assert all(proc.poll() is not None for proc in procs)
+
+
+def test_the_readme_lesson_installs_first_and_names_one_folder_and_both_addresses():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## A live lesson, step by step", 1)[1].split("\n## ", 1)[0]
+    install = section.index("make install")
+    assert install < section.index(".venv/bin/leadkit class open")
+    assert "http://127.0.0.1:8866/" in section and "http://127.0.0.1:8867/" in section
+    # The learner's order in the page: id, code, switch, then the Score button.
+    assert section.index("learner id") < section.index("**code**") \
+        < section.index("Deel met mijn klas") < section.index("press *Bereken score*")
+    # One folder everywhere: the README, and the dashboard app in both languages.
+    for lang in ("en", "nl"):
+        app = (root / "notebooks" / lang / "92-app-class-dashboard.ipynb").read_text()
+        assert "~/class-pool" in app and "klassenpool" not in app, lang
+    assert "~/class-pool" in section
