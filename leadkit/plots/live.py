@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import bqplot as bq
@@ -34,8 +34,7 @@ from leadkit.content.frameworks import Framework, load_framework
 from leadkit.i18n import N_, format_number, tr
 from leadkit.plots.base import OKABE_ITO, TEXTS, element_means
 
-__all__ = ["LiveChart", "ProfileChart", "ClassChart", "OutcomeChart", "TShapeChart",
-           "nice_ticks"]
+__all__ = ["LiveChart", "ProfileChart", "ClassChart", "nice_ticks", "axis", "figure"]
 
 _T = {
     "profile_text": N_("Bar chart of your score per element, on a scale from {low} to {high}: "
@@ -44,13 +43,6 @@ _T = {
                      "(from its 25th to its 75th percentile), the black stripe the class's "
                      "middle score (median), the thin line runs from the lowest to the highest "
                      "score in the class, and the orange diamond is you."),
-    "outcome_text": N_("{label}: each dot is one of {n} simulated teams; the black diamond is "
-                       "their mean, {mean}, with its 95% confidence interval from {low} to "
-                       "{high}."),
-    "t_text": N_("Bars hanging from the top, one per knowledge area; the longer the bar, the "
-                 "deeper your knowledge (levels 1 to {top}). {values}."),
-    "deep": N_("deep"),
-    "not_rated": N_("not rated"),
 }
 _GREY, _DARK = "#949494", "#595959"  # 3:1 and 7:1 against white: marks that must be seen
 
@@ -86,14 +78,49 @@ def nice_ticks(low: float, high: float, n: int = 5) -> list[float]:
     return [float(round(first + i * step, 10)) for i in range(count)]
 
 
-def _axis(scale: bq.Scale, ticks: Sequence[float], digits: int | None, **kw: Any) -> bq.Axis:
-    # The tick labels are written by the kit, so they carry the language's decimal sign.
+def axis(scale: bq.Scale, ticks: Sequence[float], digits: int | None, **kw: Any) -> bq.Axis:
+    """An axis whose tick labels the kit writes, with the language's decimal sign.
+
+    Parameters
+    ----------
+    scale : bqplot.Scale
+        The axis's scale.
+    ticks : sequence of float
+        Where the ticks go.
+    digits : int or None
+        Decimals of the labels (:func:`leadkit.i18n.format_number`).
+    **kw
+        More :class:`bqplot.Axis` settings (``label``, ``side`` …).
+
+    Returns
+    -------
+    bqplot.Axis
+        The axis, with dashed grid lines.
+    """
     labels = {str(float(t)): format_number(t, digits) for t in ticks}
     return bq.Axis(scale=scale, tick_values=np.asarray(ticks, dtype=float), tick_labels=labels,
                    grid_lines="dashed", grid_color="#DDDDDD", **kw)
 
 
-def _figure(marks: list, axes: list, title: str, height: int, left: int = 20) -> bq.Figure:
+def figure(marks: list, axes: list, title: str, height: int, left: int = 20) -> bq.Figure:
+    """A bqplot figure the kit's way: no animation (a click shows its answer at once).
+
+    Parameters
+    ----------
+    marks, axes : list
+        The figure's marks and axes.
+    title : str
+        Its title.
+    height : int
+        Its height in pixels (its width follows the page, at most 760 px).
+    left : int, default 20
+        The left margin in pixels.
+
+    Returns
+    -------
+    bqplot.Figure
+        The figure.
+    """
     return bq.Figure(marks=marks, axes=axes, title=title, animation_duration=0,
                      fig_margin={"top": 40, "bottom": 40, "left": left, "right": 70},
                      layout=w.Layout(width="100%", max_width="760px", height=f"{height}px"),
@@ -141,8 +168,8 @@ class _Rows(LiveChart):
                          text=[e.label for e in fw.elements], default_size=13,
                          colors=[OKABE_ITO["black"]], align="start")
         self.names = names
-        axis = _axis(self.sx, list(range(low, high + 1)), 0, label=tr(TEXTS["score"]))
-        self.figure = _figure([names, *self._marks()], [axis], title, 70 + 50 * n)
+        score_axis = axis(self.sx, list(range(low, high + 1)), 0, label=tr(TEXTS["score"]))
+        self.figure = figure([names, *self._marks()], [score_axis], title, 70 + 50 * n)
         super().__init__()
 
     def _marks(self) -> list:
@@ -306,132 +333,3 @@ class ClassChart(_Rows):
 
         return against_distribution(self._scores, tr(TEXTS["self"]), sample=self.sample,
                                     framework=self.fw, title=self.figure.title)
-
-
-class OutcomeChart(LiveChart):
-    """One outcome of a scenario: every simulated team as a dot, the mean and its 95% CI.
-
-    Parameters
-    ----------
-    outcome : mapping
-        The outcome's entry in the scenario (``column``, ``label``, ``unit``).
-    colour : str
-        The dots' colour (Okabe-Ito).
-    """
-
-    def __init__(self, outcome: Mapping, colour: str) -> None:
-        self.outcome, self.colour = outcome, colour
-        self.sx = bq.LinearScale(min=0.0, max=1.0)
-        self.sy = bq.LinearScale(min=-0.6, max=0.6)
-        sc = {"x": self.sx, "y": self.sy}
-        self.dots = bq.Scatter(x=np.zeros(0), y=np.zeros(0), scales=sc, colors=[colour],
-                               default_size=22, opacities=[0.55])
-        self.ci = bq.Lines(x=np.zeros(2), y=np.zeros(2), scales=sc, colors=["#000000"],
-                           stroke_width=2.5)
-        self.mean = bq.Scatter(x=np.zeros(1), y=np.zeros(1), scales=sc, marker="diamond",
-                               colors=["#000000"], default_size=110)
-        self.axis = bq.Axis(scale=self.sx)
-        self.figure = _figure([self.dots, self.ci, self.mean], [self.axis], "", 150)
-        self.figure.fig_margin = {"top": 34, "bottom": 40, "left": 20, "right": 30}
-        super().__init__()
-
-    def update(self, runs: pd.DataFrame, summary_row: Any) -> None:
-        """Show the runs of one Run click.
-
-        Parameters
-        ----------
-        runs : pandas.DataFrame
-            One row per simulated team.
-        summary_row : namedtuple
-            This outcome's row of :func:`leadkit.simulate.scenarios.summarise_outcomes`.
-        """
-        from leadkit.plots.simulate import format_value
-
-        unit = self.outcome["unit"]
-        scale = 100.0 if unit == "share" else 1.0
-        values = runs[self.outcome["column"]].to_numpy(dtype=float) * scale
-        if unit == "share":
-            low, high = 0.0, 100.0
-        else:
-            pad = max(0.5, 0.08 * (np.nanmax(values) - np.nanmin(values)))
-            low, high = max(0.0, np.nanmin(values) - pad), np.nanmax(values) + pad
-        ticks = nice_ticks(low, high)
-        digits = 0 if all(float(t).is_integer() for t in ticks) else 1
-        rng = np.random.default_rng(0)  # fixed jitter: the same runs give the same picture
-        r = summary_row
-        with self.figure.hold_sync(), self.dots.hold_sync(), self.ci.hold_sync():
-            self.sx.min, self.sx.max = float(low), float(high)
-            self.axis.tick_values = np.asarray(ticks, dtype=float)
-            self.axis.tick_labels = {str(float(t)): format_number(t, digits) for t in ticks}
-            self.axis.label = "%" if unit == "share" else tr("days") if unit == "days" else ""
-            self.dots.x, self.dots.y = values, rng.uniform(-0.35, 0.35, values.size)
-            self.ci.x = np.array([r.ci_low, r.ci_high]) * scale
-            self.mean.x = np.array([r.mean * scale])
-            self.figure.title = f"{r.label}: {format_value(r.mean, unit)}"
-        self._say(tr(_T["outcome_text"]).format(
-            label=r.label, n=len(values), mean=format_value(r.mean, unit),
-            low=format_value(r.ci_low, unit), high=format_value(r.ci_high, unit)))
-
-
-class TShapeChart(LiveChart):
-    """A T-shape self-map: one bar per knowledge area hanging from the top, deep areas dark.
-
-    Parameters
-    ----------
-    case : dict
-        The T-shape case (:func:`leadkit.learning.cases.load_case`).
-    """
-
-    def __init__(self, case: dict) -> None:
-        self.case = case
-        n, top = len(case["areas"]), len(case["levels"])
-        self.sx = bq.LinearScale(min=-0.6, max=n - 0.4)
-        self.sy = bq.LinearScale(min=-top - 0.6, max=0.2)
-        sc = {"x": self.sx, "y": self.sy}
-        x = np.arange(n, dtype=float)
-        self.bars = bq.Lines(x=np.repeat(x[:, None], 2, axis=1), y=np.zeros((n, 2)), scales=sc,
-                             colors=[OKABE_ITO["sky"]] * n, stroke_width=34)
-        self.labels = bq.Label(x=x, y=np.zeros(n), scales=sc, text=[""] * n, default_size=13,
-                               colors=[OKABE_ITO["black"]], align="middle", y_offset=18)
-        self.xaxis = bq.Axis(scale=self.sx, side="top", tick_values=x, tick_rotate=-25,
-                             tick_labels={str(float(i)): tr(a["label"])
-                                          for i, a in enumerate(case["areas"])})
-        levels = list(range(1, top + 1))
-        yaxis = bq.Axis(scale=self.sy, side="left",
-                        tick_values=np.array([-v for v in levels], dtype=float),
-                        tick_labels={str(float(-v)): str(v) for v in levels},
-                        grid_lines="dashed", grid_color="#DDDDDD")
-        self.figure = _figure([self.bars, self.labels], [self.xaxis, yaxis], "", 380, left=40)
-        self.figure.fig_margin = {"top": 110, "bottom": 20, "left": 40, "right": 40}
-        self.values: dict[str, int] = {}
-        super().__init__()
-
-    def update(self, ratings: Mapping[str, int | None], deep: Sequence[str], title: str) -> None:
-        """Draw ``ratings`` (area id → level or None), ``deep`` areas dark, under ``title``.
-
-        Parameters
-        ----------
-        ratings : mapping
-            Area id → level, or None when not rated.
-        deep : sequence of str
-            The areas the learner knows deeply (the stem of the T).
-        title : str
-            The chart's title (the shape's name).
-        """
-        areas = self.case["areas"]
-        depth = np.array([ratings.get(a["id"]) or 0 for a in areas], dtype=float)
-        colours = [OKABE_ITO["blue"] if a["id"] in deep else OKABE_ITO["sky"] for a in areas]
-        deep_word = tr(_T["deep"])
-        texts = [("" if not d else f"{int(d)}" + (f" ({deep_word})" if a["id"] in deep else ""))
-                 for a, d in zip(areas, depth, strict=True)]
-        with self.bars.hold_sync(), self.labels.hold_sync():
-            self.bars.y = np.column_stack([np.zeros(len(depth)), -depth])
-            self.bars.colors = colours
-            self.labels.y, self.labels.text = -depth, texts
-            self.xaxis.tick_labels = {str(float(i)): tr(a["label"]) for i, a in enumerate(areas)}
-            self.figure.title = title
-        self.values = {a["id"]: int(d) for a, d in zip(areas, depth, strict=True)}
-        parts = [f"{tr(a['label'])}: " + (tr(_T["not_rated"]) if not d else t)
-                 for a, d, t in zip(areas, depth, texts, strict=True)]
-        self._say(tr(_T["t_text"]).format(top=len(self.case["levels"]),
-                                          values="; ".join(parts)))

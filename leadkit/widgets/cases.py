@@ -225,7 +225,7 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
     >>> len(t_shape_map().sliders)
     8
     """
-    from leadkit.plots.live import TShapeChart
+    from leadkit.plots.live_cases import TShapeChart
 
     case = cases.load_case(case_id)
     levels = [(tr(lbl), i) for i, lbl in enumerate(case["levels"], 1)]

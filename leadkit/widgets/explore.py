@@ -225,7 +225,8 @@ def language_switch(*, remember: bool = False, journal=None) -> LanguageSwitch:
     toggle.add_class("lk-lang-name")  # language names are the same in every language
     css = w.HTML(_shown_language_css(get_language()), layout=w.Layout(width="0px"))
 
-    syncing: list[bool] = []  # set while the switch follows a change made elsewhere (code, another switch)
+    # Set while the switch follows a change made elsewhere (code, another switch).
+    syncing: list[bool] = []
 
     def choose(change: dict) -> None:
         if change["new"] is None or syncing:

@@ -14,7 +14,7 @@ import ipywidgets as w
 
 from leadkit.content.frameworks import load_framework
 from leadkit.i18n import N_, format_number, on_language_change, tr
-from leadkit.plots.live import OutcomeChart
+from leadkit.plots.live_scenario import OutcomeChart
 from leadkit.plots.simulate import COLOURS, format_value
 from leadkit.simulate._approval import Overloaded
 from leadkit.simulate.scenarios import load_scenario, run_scenario, summarise_outcomes
