@@ -2,7 +2,8 @@
 
 Each notebook has a single source, ``notebooks/src/NN-topic.py`` (jupytext percent format).
 Markdown cells come in language pairs marked ``lang="en"`` / ``lang="nl"``; code cells are
-shared, and ``{{LANG}}`` in a code cell becomes the notebook's language. This script writes
+shared, and ``{{LANG}}`` in a code cell becomes the notebook's language (``{{BILINGUAL}}``
+becomes ``True`` in the bilingual start page, ``False`` elsewhere). This script writes
 
 - ``notebooks/en/NN-topic.ipynb`` and ``notebooks/nl/NN-topic.ipynb`` for every source;
 - ``notebooks/00-start-here.ipynb``, the bilingual landing page: each en/nl pair of markdown
@@ -121,6 +122,8 @@ def build(source: Path, lang: str) -> nbformat.NotebookNode:
                 new.source = _both(new.source, pair.source)
         if new.cell_type == "code":
             new.source = new.source.replace("{{LANG}}", "en" if lang == "both" else lang)
+            # Only the bilingual page follows the learner's remembered language.
+            new.source = new.source.replace("{{BILINGUAL}}", str(lang == "both"))
             new.source = _test_markers_to_tags(new)
             new.outputs, new.execution_count = [], None
         new["id"] = f"c{len(cells):03d}"  # stable ids keep diffs and nbval quiet

@@ -34,7 +34,7 @@ from leadkit.content.frameworks import Framework, load_framework
 from leadkit.i18n import N_, format_number, tr
 from leadkit.plots.base import OKABE_ITO, TEXTS, element_means
 
-__all__ = ["LiveChart", "ProfileChart", "ClassChart", "nice_ticks", "axis", "figure"]
+__all__ = ["LiveChart", "ProfileChart", "ClassChart", "nice_ticks", "tick_key", "axis", "figure"]
 
 _T = {
     "profile_text": N_("Bar chart of your score per element, on a scale from {low} to {high}: "
@@ -78,6 +78,28 @@ def nice_ticks(low: float, high: float, n: int = 5) -> list[float]:
     return [float(round(first + i * step, 10)) for i in range(count)]
 
 
+def tick_key(value: float) -> str:
+    """A tick value as the browser names it, the key of bqplot's ``tick_labels``.
+
+    Parameters
+    ----------
+    value : float
+        The tick value.
+
+    Returns
+    -------
+    str
+        JavaScript's text for the number: ``"2"`` for 2.0, ``"2.5"`` for 2.5.
+
+    Examples
+    --------
+    >>> tick_key(2.0), tick_key(-1), tick_key(2.5)
+    ('2', '-1', '2.5')
+    """
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)
+
+
 def axis(scale: bq.Scale, ticks: Sequence[float], digits: int | None, **kw: Any) -> bq.Axis:
     """An axis whose tick labels the kit writes, with the language's decimal sign.
 
@@ -97,7 +119,7 @@ def axis(scale: bq.Scale, ticks: Sequence[float], digits: int | None, **kw: Any)
     bqplot.Axis
         The axis, with dashed grid lines.
     """
-    labels = {str(float(t)): format_number(t, digits) for t in ticks}
+    labels = {tick_key(t): format_number(t, digits) for t in ticks}
     return bq.Axis(scale=scale, tick_values=np.asarray(ticks, dtype=float), tick_labels=labels,
                    grid_lines="dashed", grid_color="#DDDDDD", **kw)
 
@@ -122,6 +144,7 @@ def figure(marks: list, axes: list, title: str, height: int, left: int = 20) -> 
         The figure.
     """
     return bq.Figure(marks=marks, axes=axes, title=title, animation_duration=0,
+                     display_toolbar=False,
                      fig_margin={"top": 40, "bottom": 40, "left": left, "right": 70},
                      layout=w.Layout(width="100%", max_width="760px", height=f"{height}px"),
                      title_style={"font-size": "15px"}, padding_y=0)

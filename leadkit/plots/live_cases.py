@@ -12,7 +12,7 @@ import numpy as np
 
 from leadkit.i18n import N_, tr
 from leadkit.plots.base import OKABE_ITO
-from leadkit.plots.live import LiveChart, figure
+from leadkit.plots.live import LiveChart, figure, tick_key
 
 __all__ = ["TShapeChart"]
 
@@ -44,16 +44,16 @@ class TShapeChart(LiveChart):
                              colors=[OKABE_ITO["sky"]] * n, stroke_width=34)
         self.labels = bq.Label(x=x, y=np.zeros(n), scales=sc, text=[""] * n, default_size=13,
                                colors=[OKABE_ITO["black"]], align="middle", y_offset=18)
-        self.xaxis = bq.Axis(scale=self.sx, side="top", tick_values=x, tick_rotate=-25,
-                             tick_labels={str(float(i)): tr(a["label"])
+        self.xaxis = bq.Axis(scale=self.sx, side="top", tick_values=x, tick_rotate=-55,
+                             tick_labels={tick_key(i): tr(a["label"])
                                           for i, a in enumerate(case["areas"])})
         levels = list(range(1, top + 1))
         yaxis = bq.Axis(scale=self.sy, side="left",
                         tick_values=np.array([-v for v in levels], dtype=float),
-                        tick_labels={str(float(-v)): str(v) for v in levels},
+                        tick_labels={tick_key(-v): str(v) for v in levels},
                         grid_lines="dashed", grid_color="#DDDDDD")
-        self.figure = figure([self.bars, self.labels], [self.xaxis, yaxis], "", 380, left=40)
-        self.figure.fig_margin = {"top": 110, "bottom": 20, "left": 40, "right": 40}
+        self.figure = figure([self.bars, self.labels], [self.xaxis, yaxis], "", 430, left=40)
+        self.figure.fig_margin = {"top": 170, "bottom": 20, "left": 40, "right": 60}
         self.values: dict[str, int] = {}
         super().__init__()
 
@@ -79,7 +79,7 @@ class TShapeChart(LiveChart):
             self.bars.y = np.column_stack([np.zeros(len(depth)), -depth])
             self.bars.colors = colours
             self.labels.y, self.labels.text = -depth, texts
-            self.xaxis.tick_labels = {str(float(i)): tr(a["label"]) for i, a in enumerate(areas)}
+            self.xaxis.tick_labels = {tick_key(i): tr(a["label"]) for i, a in enumerate(areas)}
             self.figure.title = title
         self.values = {a["id"]: int(d) for a, d in zip(areas, depth, strict=True)}
         parts = [f"{tr(a['label'])}: " + (tr(_T["not_rated"]) if not d else t)

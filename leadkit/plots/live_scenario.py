@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.i18n import N_, format_number, tr
-from leadkit.plots.live import LiveChart, figure, nice_ticks
+from leadkit.plots.live import LiveChart, figure, nice_ticks, tick_key
 
 __all__ = ["OutcomeChart"]
 
@@ -78,7 +78,7 @@ class OutcomeChart(LiveChart):
         with self.figure.hold_sync(), self.dots.hold_sync(), self.ci.hold_sync():
             self.sx.min, self.sx.max = float(low), float(high)
             self.axis.tick_values = np.asarray(ticks, dtype=float)
-            self.axis.tick_labels = {str(float(t)): format_number(t, digits) for t in ticks}
+            self.axis.tick_labels = {tick_key(t): format_number(t, digits) for t in ticks}
             self.axis.label = "%" if unit == "share" else tr("days") if unit == "days" else ""
             self.dots.x, self.dots.y = values, rng.uniform(-0.35, 0.35, values.size)
             self.ci.x = np.array([r.ci_low, r.ci_high]) * scale

@@ -62,7 +62,7 @@ lk.widgets.framework_explorer()
 # verandert mee. De notebooks zelf bestaan in beide talen: `notebooks/nl/` en `notebooks/en/`.
 
 # %%
-lk.widgets.language_switch(remember=True)
+lk.widgets.language_switch(remember={{BILINGUAL}})
 
 # %% [markdown] lang="en"
 # ## The five frameworks at a glance

@@ -29,6 +29,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def start_here(browser, lab_server, artifacts):
     """One tab with 00-start-here opened and run; the steps below continue in it."""
+    # The start page opens in the learner's last language: this learner's is English.
+    Journal(lab_server.home).language = "en"
     context = browser.new_context(viewport={"width": 1400, "height": 1800})
     tab = context.new_page()
     tab.set_default_timeout(30_000)

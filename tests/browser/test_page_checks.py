@@ -19,6 +19,8 @@ import pytest
 from jupyter_page import open_notebook, pick, run_all_cells, text_changes
 from page_checks import broken_links, describe, page_problems
 
+from leadkit.store.journal import Journal
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,9 +98,15 @@ def _t_shape(page, artifacts: Path, language: str) -> dict:
     for i, group in enumerate(box.locator(CHOICES).all()):
         group.locator("label").nth(3 if i == 0 else 1).click()
     box.get_by_role("button", name=lk.tr("Show my shape", language)).click()
-    box.locator(".lk-chart svg.svg-figure g.curve path").first.wait_for()
+    # (A bar is a line: Playwright calls an element with no width hidden, so "attached".)
+    box.locator(".lk-chart svg.svg-figure g.curve path").first.wait_for(state="attached")
     page.wait_for_timeout(500)
     box.screenshot(path=str(artifacts / f"page-{language}-02-t-shape.png"))
+    # The axes say which area each bar is and which level, not positions 0..7 or -1..-4.
+    ticks = box.locator(".lk-chart svg text").evaluate_all(
+        "els => els.map(e => e.textContent)")
+    first = lk.tr(lk.load_case("silo-t-shape")["areas"][0]["label"], language)
+    assert first in ticks and "-1" not in ticks and "0" not in ticks, ticks
     found = page_problems(page, LAB_SCOPE, language, LAB_OUTPUTS)
     found["links"] = []
     return found
@@ -130,6 +138,8 @@ def test_notebook_page_is_readable(path, language, browser, lab_server, artifact
     page = context.new_page()
     page.set_default_timeout(30_000)
     name = "page-" + path.replace("/", "-").removesuffix(".ipynb")
+    # The bilingual start page opens in the learner's last language: start it in English.
+    Journal(lab_server.home).language = "en"
     try:
         open_notebook(page, lab_server, path)
         run_all_cells(page, timeout=240_000)
