@@ -52,8 +52,9 @@ PARAMETERS: dict[str, str] = {
         "    that layout, or the path of a CSV or Excel file."
     ),
     'framework': (
-        "framework : Framework, str or path-like\n"
-        "    The framework, its id or the path of its YAML file."
+        "framework : Instrument, str or path-like\n"
+        "    The instrument (a kit framework is one), a kit framework's id, or the path of a\n"
+        "    framework or keys file."
     ),
     'name': (
         "name : str\n"
@@ -183,11 +184,32 @@ PARAMETERS: dict[str, str] = {
         "    One row per element: ``element``, ``n`` and ``mean`` (missing where withheld)\n"
         "    and the ``reason`` a figure is withheld."
     ),
+    'min_share': (
+        "min_share : float, default 0.5\n"
+        "    The smallest share of an element's items that must be answered for a score (0.5:\n"
+        "    at least half). Below it the score is missing, never a guess."
+    ),
+    'block': (
+        "block : int, default 100_000\n"
+        "    The number of response rows per piece."
+    ),
+    'scoring_raises': (
+        "ValueError\n"
+        "    ``min_share`` does not lie between 0 and 1.\n"
+        "InputError\n"
+        "    The table does not pass the response checks of\n"
+        "    :func:`~leadkit.survey.io.responses.read_responses`."
+    ),
     'language': (
         "language : str, optional\n"
         "    A language code; the current language when ``None``."
     ),
 }
+
+# Groups of entries that several functions document together, in this order.
+PARAMETERS["responses_framework"] = PARAMETERS["responses"] + "\n" + PARAMETERS["framework"]
+PARAMETERS["scores_in_blocks"] = "\n".join(
+    PARAMETERS[name] for name in ("responses_framework", "min_share", "block"))
 
 _SLOT = re.compile(r"^([ \t]*)%\((\w+)\)s[ \t]*$", re.M)
 

@@ -85,8 +85,7 @@ def element_reliability(responses: pd.DataFrame | str | Path,
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
+    %(responses_framework)s
 
     Returns
     -------
@@ -156,11 +155,8 @@ def team_agreement(responses: pd.DataFrame | str | Path,
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
-    floor : int, default 3
-        The smallest team that gets a value; at least the anonymity floor of
-        :mod:`leadkit.privacy`.
+    %(responses_framework)s
+    %(floor)s
 
     Returns
     -------

@@ -99,8 +99,7 @@ def reverse_keyed(responses: pd.DataFrame | str | Path,
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
+    %(responses_framework)s
 
     Returns
     -------
@@ -137,19 +136,15 @@ def _turned(table: pd.DataFrame, fw: Instrument) -> pd.DataFrame:
     return table
 
 
+@shared_params
 def score(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
           min_share: float = 0.5) -> pd.DataFrame:
     """Element scores for every row of a response table, as a tidy DataFrame.
 
     Parameters
     ----------
-    responses : DataFrame or path
-        A table from :func:`~leadkit.survey.io.responses.read_responses`, or anything it accepts.
-    framework : Instrument, id or path
-        The instrument.
-    min_share : float
-        The smallest share of an element's items that must be answered for a score
-        (default 0.5: at least half). Below it the score is missing, never a guess.
+    %(responses_framework)s
+    %(min_share)s
 
     Returns
     -------
@@ -157,6 +152,10 @@ def score(responses: pd.DataFrame | str | Path, framework: Instrument | str | Pa
         One row per response row and element: the metadata columns present (``respondent``,
         ``team``, ``rater``, ``target``, ``wave``), ``framework``, ``element``, ``score``,
         ``n_answered`` and ``n_items``. ``attrs`` keeps ``source``, ``framework`` and ``scale``.
+
+    Raises
+    ------
+    %(scoring_raises)s
 
     Examples
     --------
@@ -187,12 +186,7 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Instrument | st
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
-    min_share : float, default 0.5
-        The smallest share of an element's items that must be answered to give a score.
-    block : int, default 100_000
-        The number of response rows per piece.
+    %(scores_in_blocks)s
 
     Yields
     ------
@@ -202,18 +196,16 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Instrument | st
 
     Raises
     ------
-    ValueError
-        ``min_share`` does not lie between 0 and 1.
-    InputError
-        The table does not pass the response checks.
+    %(scoring_raises)s
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> fw = load_instrument("agile-cmo")
-    >>> table = pd.DataFrame({"respondent": list("abc")} | {i: [3, 4, 5] for i in fw.item_ids})
-    >>> [len(part) for part in iter_scores(table, fw, block=2)]
-    [14, 7]
+    The sample class (216 response rows, 7 elements) in pieces of 100 rows:
+
+    >>> import leadkit as lk
+    >>> pieces = iter_scores(lk.dataset_path("agile-cmo-class"), "agile-cmo", block=100)
+    >>> [len(part) for part in pieces]
+    [700, 700, 112]
     """
     _check_share(min_share)
     fw = load_instrument(framework)
@@ -257,34 +249,26 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Instrument | st
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
-    min_share : float, default 0.5
-        The smallest share of an element's items that must be answered to give a score.
-    block : int, default 100_000
-        The number of response rows per piece.
+    %(scores_in_blocks)s
 
     Yields
     ------
-    pandas.DataFrame
+    part : pandas.DataFrame
         For the next ``block`` rows: the metadata columns, then one float column per element
         (NaN where too few items are answered).
 
     Raises
     ------
-    ValueError
-        ``min_share`` does not lie between 0 and 1.
-    InputError
-        The table does not pass the response checks.
+    %(scoring_raises)s
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> fw = load_instrument("agile-cmo")
-    >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [3] for i in fw.item_ids})
-    >>> part = next(wide_scores(table, fw))
-    >>> list(part.columns[:3]), float(part.iloc[0, 1])
-    (['respondent', 'build-trust', 'create-and-share-vision'], 3.0)
+    The sample class: 216 rows, five metadata columns and seven elements:
+
+    >>> import leadkit as lk
+    >>> part = next(wide_scores(lk.dataset_path("agile-cmo-class"), "agile-cmo"))
+    >>> part.shape, part.iloc[0, 5:7].round(2).to_dict()
+    ((216, 12), {'build-trust': 3.33, 'create-and-share-vision': 2.33})
     """
     _check_share(min_share)
     fw = load_instrument(framework)
@@ -434,8 +418,7 @@ def share_note(responses: pd.DataFrame | str | Path, framework: Instrument | str
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
+    %(responses_framework)s
     min_share : float, default 0.5
         The share used for scoring.
 
