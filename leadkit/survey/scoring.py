@@ -308,6 +308,24 @@ def _tidy(table: pd.DataFrame, fw: Instrument, min_share: float,
     return out
 
 
+def _mean_of_elements(scores: pd.DataFrame, keys: list[str], min_share: float,
+                      **sums: tuple[str, str]) -> pd.DataFrame:
+    """The mean element score per group of ``keys``, with ``n_elements_scored`` and
+    ``n_elements``; missing where fewer than ``min_share`` of the group's elements have a score.
+
+    ``sums`` are further named aggregations, placed right after ``score``.
+    """
+    out = scores.groupby(keys, dropna=False, sort=False).agg(
+        score=("score", "mean"),
+        **sums,
+        n_elements_scored=("score", "count"),
+        n_elements=("element", "size"),
+    ).reset_index()
+    enough = _enough(out["n_elements_scored"].to_numpy(), out["n_elements"].to_numpy(), min_share)
+    out["score"] = out["score"].where(enough)
+    return out
+
+
 def framework_score(scores: pd.DataFrame, *, min_share: float = 0.5) -> pd.DataFrame:
     """One score per response row and framework: the mean of its element scores.
 
@@ -337,17 +355,8 @@ def framework_score(scores: pd.DataFrame, *, min_share: float = 0.5) -> pd.DataF
     np.True_
     """
     _check_share(min_share)
-    keys = _meta(scores) + ["framework"]
-    grouped = scores.groupby(keys, dropna=False, sort=False)
-    out = grouped.agg(
-        score=("score", "mean"),
-        n_answered=("n_answered", "sum"),
-        n_items=("n_items", "sum"),
-        n_elements_scored=("score", "count"),
-        n_elements=("element", "size"),
-    ).reset_index()
-    enough = _enough(out["n_elements_scored"].to_numpy(), out["n_elements"].to_numpy(), min_share)
-    out["score"] = out["score"].where(enough)
+    out = _mean_of_elements(scores, _meta(scores) + ["framework"], min_share,
+                            n_answered=("n_answered", "sum"), n_items=("n_items", "sum"))
     out.attrs = dict(scores.attrs)
     return out
 
@@ -392,14 +401,7 @@ def theme_scores(scores: pd.DataFrame, framework: Instrument | str | Path | None
          for f in frameworks.values()]
     ) if frameworks else crosswalk()
     merged = scores.merge(links, on=["framework", "element"], how="inner")
-    keys = _meta(scores) + ["framework", "theme"]
-    out = merged.groupby(keys, dropna=False, sort=False).agg(
-        score=("score", "mean"),
-        n_elements_scored=("score", "count"),
-        n_elements=("element", "size"),
-    ).reset_index()
-    enough = _enough(out["n_elements_scored"].to_numpy(), out["n_elements"].to_numpy(), min_share)
-    out["score"] = out["score"].where(enough)
+    out = _mean_of_elements(merged, _meta(scores) + ["framework", "theme"], min_share)
     low = out["framework"].map({i: f.scale[0] for i, f in frameworks.items()})
     high = out["framework"].map({i: f.scale[1] for i, f in frameworks.items()})
     out.insert(out.columns.get_loc("score") + 1, "pomp", 100 * (out["score"] - low) / (high - low))
