@@ -208,6 +208,8 @@ PARAMETERS: dict[str, str] = {
 
 # Groups of entries that several functions document together, in this order.
 PARAMETERS["responses_framework"] = PARAMETERS["responses"] + "\n" + PARAMETERS["framework"]
+PARAMETERS["sniffed_file"] = "\n".join(
+    PARAMETERS[name] for name in ("text_file", "delimiter", "sniff_info"))
 PARAMETERS["scores_in_blocks"] = "\n".join(
     PARAMETERS[name] for name in ("responses_framework", "min_share", "block"))
 
