@@ -210,6 +210,8 @@ PARAMETERS: dict[str, str] = {
 PARAMETERS["responses_framework"] = PARAMETERS["responses"] + "\n" + PARAMETERS["framework"]
 PARAMETERS["sniffed_file"] = "\n".join(
     PARAMETERS[name] for name in ("text_file", "delimiter", "sniff_info"))
+PARAMETERS["pool_share"] = "\n".join(
+    PARAMETERS[name] for name in ("learner", "pool_framework", "pool_scores", "pool_code"))
 PARAMETERS["scores_in_blocks"] = "\n".join(
     PARAMETERS[name] for name in ("responses_framework", "min_share", "block"))
 
