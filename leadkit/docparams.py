@@ -208,6 +208,7 @@ PARAMETERS: dict[str, str] = {
 
 # Groups of entries that several functions document together, in this order.
 PARAMETERS["responses_framework"] = PARAMETERS["responses"] + "\n" + PARAMETERS["framework"]
+PARAMETERS["data_file_schema"] = PARAMETERS["data_file"] + "\n" + PARAMETERS["schema_name"]
 PARAMETERS["sniffed_file"] = "\n".join(
     PARAMETERS[name] for name in ("text_file", "delimiter", "sniff_info"))
 PARAMETERS["pool_share"] = "\n".join(
