@@ -153,6 +153,13 @@ PARAMETERS: dict[str, str] = {
         "    ``send_back`` (0.15), ``team_days`` (0.5), ``rework_days`` (2.0),\n"
         "    ``deadline_days`` (5.0, the customer's patience)."
     ),
+    'streams': (
+        "seed : int, sequence of int, SeedSequence or None\n"
+        "    The root seed (see :data:`~leadkit.simulate._streams.Seed`); ``None`` takes fresh\n"
+        "    entropy from the operating system.\n"
+        "replications : int\n"
+        "    How many streams to make, one per replication."
+    ),
     'model_seed': (
         "seed : int, optional\n"
         "    Seed of the random stream: the same organisation as replication 0 of the batch\n"
