@@ -68,6 +68,12 @@ PARAMETERS: dict[str, str] = {
         "bundles : list of dict\n"
         "    The bundles of :func:`~leadkit.store.handins.load_bundles`."
     ),
+    'team_values': (
+        "values : array-like\n"
+        "    One value per person (an element score, say).\n"
+        "groups : array-like\n"
+        "    The team of each person, aligned with ``values``."
+    ),
     'keys': (
         "keys : sequence of str\n"
         "    The columns that make a group."
