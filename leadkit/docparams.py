@@ -166,6 +166,14 @@ PARAMETERS: dict[str, str] = {
         "replications : int\n"
         "    How many streams to make, one per replication."
     ),
+    'replicated': (
+        "replications : int\n"
+        "    How many independent runs (organisations, teams or populations), each with its own\n"
+        "    random stream.\n"
+        "seed : int, optional\n"
+        "    Root seed; replication ``i`` always draws from\n"
+        "    ``SeedSequence(seed).spawn(replications)[i]``, however many run beside it."
+    ),
     'model_seed': (
         "seed : int, optional\n"
         "    Seed of the random stream: the same organisation as replication 0 of the batch\n"
@@ -226,6 +234,9 @@ PARAMETERS["sniffed_file"] = "\n".join(
     PARAMETERS[name] for name in ("text_file", "delimiter", "sniff_info"))
 PARAMETERS["pool_share"] = "\n".join(
     PARAMETERS[name] for name in ("learner", "pool_framework", "pool_scores", "pool_code"))
+# A teaching class takes its model's parameters and the seed of its one organisation.
+PARAMETERS.update({f"{model}_one": PARAMETERS[f"{model}_model"] + "\n" + PARAMETERS["model_seed"]
+                   for model in ("march", "fang", "emperor", "approval")})
 PARAMETERS["scores_in_blocks"] = "\n".join(
     PARAMETERS[name] for name in ("responses_framework", "min_share", "block"))
 

@@ -166,10 +166,9 @@ def approval(
     Parameters
     ----------
     %(approval_model)s
-    requests, replications : int
-        Requests per simulated team, and how many teams.
-    seed : int, optional
-        Root seed; team ``i`` draws from ``SeedSequence(seed).spawn(replications)[i]``.
+    requests : int
+        Requests per simulated team.
+    %(replicated)s
 
     Returns
     -------
@@ -206,10 +205,12 @@ def approval(
 class ApprovalModel:
     """One team answering requests one at a time (for teaching).
 
+    ``log`` holds every request answered so far, one row each: its lead time, whether it
+    stayed within the mandate, how often it was sent back and whether it was answered in time.
+
     Parameters
     ----------
-    %(approval_model)s
-    %(model_seed)s
+    %(approval_one)s
 
     Examples
     --------

@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.docparams import shared_methods, shared_params
+from leadkit.simulate._stepped import SteppedModel
 from leadkit.simulate._streams import Seed, generators
 
 __all__ = ["emperor", "EmperorModel", "NETWORKS"]
@@ -168,10 +169,7 @@ def emperor(
         in any of them; a replication that is already quiet stays exactly as it is (every
         agent's choice then already follows from the others'), so extra periods change
         nothing.
-    replications : int
-        Independent populations, each with its own random stream.
-    seed : int, optional
-        Root seed.
+    %(replicated)s
 
     Returns
     -------
@@ -197,20 +195,24 @@ def emperor(
 
 
 @shared_methods
-class EmperorModel:
+class EmperorModel(SteppedModel):
     """One population, period by period (for teaching).
+
+    ``history`` holds the measures of every period so far: how compliance spreads while
+    private support stays where it was.
 
     Parameters
     ----------
-    %(emperor_model)s
-    %(model_seed)s
+    %(emperor_one)s
 
     Examples
     --------
-    >>> model = EmperorModel(agents=80, seed=2)
-    >>> path = model.run(periods=3)
+    >>> path = EmperorModel(agents=80, seed=5).run(periods=3)
     >>> list(path.columns)[:3]
     ['period', 'compliance', 'private_support']
+    >>> last = path.iloc[-1]  # 21 of the 80 comply, while one of them believes in the norm
+    >>> round(last["compliance"] * 80), round(last["private_support"] * 80)
+    (21, 1)
     """
 
     def __init__(self, agents: int = 500, believers: float = 0.015, max_strength: float = 0.38,
@@ -219,18 +221,18 @@ class EmperorModel:
                  seed: Seed = None) -> None:
         self._world = _world(seed, 1, agents, believers, max_strength, cost, network, k,
                              rewiring, clustered)
-        self.period = 0
-        self.history = [self._row()]
+        self._start()
 
     def _row(self) -> dict:
         return {"period": self.period,
                 **{key: float(v[0]) for key, v in self._world.measures().items()}}
 
+    def _advance(self) -> None:
+        self._world.sweep()
+
     def step(self) -> None:
         """Let every agent update once."""
-        self._world.sweep()
-        self.period += 1
-        self.history.append(self._row())
+        self._step()
 
     def run(self, periods: int = 30) -> pd.DataFrame:
         """Step ``periods`` times.
@@ -245,6 +247,4 @@ class EmperorModel:
         pandas.DataFrame
             One row per period from 0, with the measures of :func:`emperor`.
         """
-        for _ in range(int(periods)):
-            self.step()
-        return pd.DataFrame(self.history)
+        return self._run(periods)
