@@ -152,15 +152,8 @@ def _requests(rng: np.random.Generator, count: int, p: dict, rates: np.ndarray) 
 
 
 @shared_params
-def approval(
-    layers: int = 3,
-    mandate: float = 0.0,
-    *,
-    requests: int = 200,
-    replications: int = 200,
-    seed: Seed = None,
-    **params: float,
-) -> pd.DataFrame:
+def approval(layers: int = 3, mandate: float = 0.0, *, requests: int = 200, replications: int = 200,
+             seed: Seed = None, **params: float) -> pd.DataFrame:
     """Simulate ``replications`` teams, each answering ``requests`` customer requests.
 
     Parameters

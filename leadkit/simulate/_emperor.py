@@ -145,20 +145,10 @@ def _world(seed, replications, agents, believers, max_strength, cost, network, k
 
 
 @shared_params
-def emperor(
-    agents: int = 500,
-    believers: float = 0.015,
-    max_strength: float = 0.38,
-    cost: float = 0.08,
-    network: str = "local",
-    k: int = 8,
-    rewiring: float = 0.03,
-    *,
-    clustered: bool = False,
-    periods: int = 30,
-    replications: int = 40,
-    seed: Seed = None,
-) -> pd.DataFrame:
+def emperor(agents: int = 500, believers: float = 0.015, max_strength: float = 0.38,
+            cost: float = 0.08, network: str = "local", k: int = 8, rewiring: float = 0.03, *,
+            clustered: bool = False, periods: int = 30, replications: int = 40,
+            seed: Seed = None) -> pd.DataFrame:
     """Run the Emperor's Dilemma for many replications; one row per replication.
 
     Parameters

@@ -99,17 +99,8 @@ def _check(linking, p_learn, groups, group_size, m) -> None:
 
 
 @shared_params
-def fang(
-    linking: float,
-    groups: int = 3,
-    group_size: int = 10,
-    m: int = 30,
-    p_learn: float = 0.5,
-    *,
-    replications: int = 100,
-    seed: Seed = None,
-    max_periods: int = 2000,
-) -> pd.DataFrame:
+def fang(linking: float, groups: int = 3, group_size: int = 10, m: int = 30, p_learn: float = 0.5,
+         *, replications: int = 100, seed: Seed = None, max_periods: int = 2000) -> pd.DataFrame:
     """Run many organisations of subgroups to equilibrium; one row per replication.
 
     Parameters

@@ -108,24 +108,11 @@ def _run(prm, streams, horizon: int, closed: bool, fast: int, trajectory: bool,
 
 
 @shared_params
-def march(
-    p1: float,
-    p2: float,
-    p3: float = 0.0,
-    p4: float = 0.0,
-    m: int = 30,
-    n: int = 50,
-    replications: int = 80,
-    seed: Seed = None,
-    variant: str = "actions",
-    max_periods: int | None = None,
-    *,
-    fast_learners: int = 0,
-    p1_fast: float = 0.9,
-    trajectory: bool = False,
-    progress: Callable[[float], None] | None = None,
-    n_jobs: int = 1,
-) -> pd.DataFrame:
+def march(p1: float, p2: float, p3: float = 0.0, p4: float = 0.0, m: int = 30, n: int = 50,
+          replications: int = 80, seed: Seed = None, variant: str = "actions",
+          max_periods: int | None = None, *, fast_learners: int = 0, p1_fast: float = 0.9,
+          trajectory: bool = False, progress: Callable[[float], None] | None = None,
+          n_jobs: int = 1) -> pd.DataFrame:
     """Run many replications of March's (1991) model at once.
 
     Parameters
@@ -242,20 +229,9 @@ class MarchModel(SteppedModel):
     ['period', 'code_knowledge', 'code_score', 'individual_knowledge', 'absorbed']
     """
 
-    def __init__(
-        self,
-        p1: float,
-        p2: float,
-        p3: float = 0.0,
-        p4: float = 0.0,
-        m: int = 30,
-        n: int = 50,
-        seed: Seed = None,
-        variant: str = "actions",
-        *,
-        fast_learners: int = 0,
-        p1_fast: float = 0.9,
-    ) -> None:
+    def __init__(self, p1: float, p2: float, p3: float = 0.0, p4: float = 0.0, m: int = 30,
+                 n: int = 50, seed: Seed = None, variant: str = "actions", *,
+                 fast_learners: int = 0, p1_fast: float = 0.9) -> None:
         self._prm = params_of(p1, p2, p3, p4, m, n, fast_learners, p1_fast, variant)
         self._batch = Batch(self._prm, spawn_streams(seed, 1))
         self._fast = int(fast_learners)
