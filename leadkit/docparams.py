@@ -83,6 +83,16 @@ PARAMETERS: dict[str, str] = {
         "    The anonymity floor: at least :data:`leadkit.privacy.FLOOR` (3); it can be raised,\n"
         "    never lowered."
     ),
+    'floor_raises': (
+        "FloorError\n"
+        "    ``floor`` is not a whole number of at least :data:`leadkit.privacy.FLOOR`."
+    ),
+    'score_grid': (
+        "scale : tuple of float, default (1.0, 5.0)\n"
+        "    The lowest and highest possible score.\n"
+        "step : float, default 1.0\n"
+        "    The coarsest step between possible scores (:func:`leadkit.privacy.score_step`)."
+    ),
     'chart_title': (
         "title : str, optional\n"
         "    The chart's title; by default one in the current language."
