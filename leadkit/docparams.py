@@ -24,6 +24,15 @@ PARAMETERS: dict[str, str] = {
         "path : str or pathlib.Path\n"
         "    The data file."
     ),
+    'dataset_name': (
+        "name : str\n"
+        "    The dataset's name in the catalog (see\n"
+        "    :func:`~leadkit.content.catalog.list_datasets`)."
+    ),
+    'unknown_dataset': (
+        "UnknownIdError\n"
+        "    The catalog has no dataset of that name; the message lists the ones it has."
+    ),
     'schema_name': (
         "schema_name : str\n"
         "    The schema's name, a file ``datasets/schema/<name>.schema.json`` (such as\n"
