@@ -361,9 +361,11 @@ def shared_texts(bundles: list[dict], salt: str, *, prompt_id: str | None = None
     Examples
     --------
     >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
-    >>> texts = shared_texts(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
-    >>> texts.columns.tolist()
+    >>> bundles = load_bundles(sample_bundles_dir())
+    >>> shared_texts(bundles, "a-long-private-class-salt").columns.tolist()
     ['prompt_id', 'prompt', 'notebook', 'text']
+    >>> shared_texts(bundles, "a-long-private-class-salt", with_pseudonyms=True).columns[0]
+    'pseudonym'
     """
     rows = [{"pseudonym": pseudonymise(b["learner"], salt), "prompt_id": e["prompt_id"],
              "prompt": _prompt_text(e.get("prompt")), "notebook": e.get("notebook"),
