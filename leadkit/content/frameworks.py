@@ -375,27 +375,14 @@ def _build(doc: dict, path: Path) -> Framework:
         title=doc["title"],
         summary=doc["summary"],
         source=Source(doc["source"]),
-        elements=tuple(
-            Element(
-                id=e["id"],
-                name=e["name"],
-                explanation=e["explanation"],
-                in_practice=e["in_practice"],
-                reflection=tuple(e["reflection"]),
-                themes=tuple(e["themes"]),
-            )
-            for e in doc["elements"]
-        ),
-        items=tuple(
-            Item(
-                id=it["id"],
-                element=it["element"],
-                reverse=it["reverse"],
-                self_text=it["self"],
-                observer_text=it["observer"],
-            )
-            for it in ins["items"]
-        ),
+        elements=tuple(Element(id=e["id"], name=e["name"], explanation=e["explanation"],
+                               in_practice=e["in_practice"], reflection=tuple(e["reflection"]),
+                               themes=tuple(e["themes"]))
+                       for e in doc["elements"]),
+        # The file names an item's statements "self" and "observer".
+        items=tuple(Item(id=it["id"], element=it["element"], reverse=it["reverse"],
+                         self_text=it["self"], observer_text=it["observer"])
+                    for it in ins["items"]),
         scale=(ins["scale"]["low"], ins["scale"]["high"]),
         scale_labels=tuple(ins["scale"]["labels"]),
         instrument_note=ins["note"],
