@@ -96,6 +96,16 @@ PARAMETERS: dict[str, str] = {
         "FloorError\n"
         "    ``floor`` is not a whole number of at least :data:`leadkit.privacy.FLOOR`."
     ),
+    'min_group': (
+        "min_group : int, default MIN_GROUP\n"
+        "    The smallest group that gets figures; it can be raised above\n"
+        "    :data:`~leadkit.store.classroom.MIN_GROUP` but not lowered."
+    ),
+    'min_group_raises': (
+        "FloorError\n"
+        "    ``min_group`` is not a whole number of at least\n"
+        "    :data:`~leadkit.store.classroom.MIN_GROUP`."
+    ),
     'score_grid': (
         "scale : tuple of float, default (1.0, 5.0)\n"
         "    The lowest and highest possible score.\n"
@@ -256,6 +266,8 @@ PARAMETERS["pool_share"] = "\n".join(
 # A teaching class takes its model's parameters and the seed of its one organisation.
 PARAMETERS.update({f"{model}_one": PARAMETERS[f"{model}_model"] + "\n" + PARAMETERS["model_seed"]
                    for model in ("march", "fang", "emperor", "approval")})
+PARAMETERS["chart_options"] = "\n".join(
+    PARAMETERS[name] for name in ("chart_title", "chart_ax", "chart_framework"))
 PARAMETERS["scores_in_blocks"] = "\n".join(
     PARAMETERS[name] for name in ("responses_framework", "min_share", "block"))
 

@@ -31,6 +31,7 @@ import pandas as pd
 
 from leadkit import privacy
 from leadkit.content.frameworks import Framework, load_framework
+from leadkit.docparams import shared_params
 from leadkit.errors import InputError
 from leadkit.i18n import N_, format_number, tr
 
@@ -187,6 +188,7 @@ def _agreement(rows: pd.DataFrame, fw: Framework, *, invented: bool) -> pd.DataF
     return pd.DataFrame(out)
 
 
+@shared_params
 def team_example(framework_id: str | Framework, team: str, *,
                  data: pd.DataFrame | str | Path | None = None,
                  floor: int = privacy.FLOOR) -> TeamExample:
@@ -216,8 +218,7 @@ def team_example(framework_id: str | Framework, team: str, *,
     InputError
         The responses do not pass the checks, or the team is not in them (or has no leader
         rated by its members).
-    FloorError
-        ``floor`` is below the anonymity floor.
+    %(floor_raises)s
 
     Examples
     --------

@@ -167,8 +167,7 @@ def team_agreement(responses: pd.DataFrame | str | Path,
 
     Raises
     ------
-    FloorError
-        ``floor`` is below the anonymity floor.
+    %(floor_raises)s
 
     Examples
     --------
