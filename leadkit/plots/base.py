@@ -225,7 +225,7 @@ def element_labels(fw: Instrument, element_ids: Iterable[str], width: int = _WRA
     Raises
     ------
     UnknownIdError
-        An id is not an element of the framework.
+        An id is not an element of the framework; the message lists the framework's elements.
 
     Examples
     --------

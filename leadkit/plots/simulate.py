@@ -214,7 +214,7 @@ def model_path(path: pd.DataFrame, columns: Mapping[str, Mapping[str, str] | str
     Returns
     -------
     matplotlib.figure.Figure
-        The figure.
+        The figure, one line per column over the periods.
 
     Examples
     --------
