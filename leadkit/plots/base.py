@@ -185,7 +185,7 @@ def wrap(text: str, width: int) -> str:
     Parameters
     ----------
     text : str
-        The text.
+        The label to wrap (an element's or a theme's name).
     width : int
         The longest line, in characters (a longer word keeps its own line).
 
