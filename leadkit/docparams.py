@@ -69,6 +69,10 @@ PARAMETERS: dict[str, str] = {
         "name : str\n"
         "    The file (or table) name the errors refer to."
     ),
+    'errors_per_repeat': (
+        "errors : list of InputError\n"
+        "    The list to add one error per repeated row to."
+    ),
     'journal': (
         "journal : Journal\n"
         "    The learner's journal."
@@ -268,6 +272,7 @@ PARAMETERS.update({f"{model}_one": PARAMETERS[f"{model}_model"] + "\n" + PARAMET
                    for model in ("march", "fang", "emperor", "approval")})
 PARAMETERS["chart_options"] = "\n".join(
     PARAMETERS[name] for name in ("chart_title", "chart_ax", "chart_framework"))
+PARAMETERS["repeat_errors"] = PARAMETERS["name"] + "\n" + PARAMETERS["errors_per_repeat"]
 PARAMETERS["scores_in_blocks"] = "\n".join(
     PARAMETERS[name] for name in ("responses_framework", "min_share", "block"))
 
@@ -313,7 +318,7 @@ def shared_methods(klass: _C) -> _C:
     Parameters
     ----------
     klass : type
-        A class whose docstrings hold placeholder lines.
+        A class whose docstrings (its own and its methods') hold ``%(name)s`` lines.
 
     Returns
     -------

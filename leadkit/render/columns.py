@@ -118,7 +118,7 @@ def heading(column: object) -> str:
     Parameters
     ----------
     column : object
-        A column name of a kit table.
+        A column name of a kit table (``"rwg_j"``, ``"n_answered"`` …).
 
     Returns
     -------
