@@ -60,8 +60,8 @@ def first_wave_mask(frame: pd.DataFrame) -> pd.Series:
 
     Returns
     -------
-    Series
-        A boolean mask aligned with ``frame``.
+    pandas.Series of bool
+        True for a row of the first wave, aligned with ``frame``.
 
     Examples
     --------
