@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 from leadkit import cli
 from leadkit.cli.app import MAX_SHOWN
 from leadkit.survey.element_stats import element_reliability, team_agreement
 from leadkit.survey.scoring import score
 
-DATA = Path(__file__).parents[1] / "data"
 BAD = DATA / "bad"
 FW = str(DATA / "score-framework.yaml")
 ITEMS = [f"st0{i}" for i in range(1, 10)]

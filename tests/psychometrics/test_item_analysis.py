@@ -9,11 +9,11 @@ them. The suite never runs R.
 """
 
 import importlib
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 from leadkit.errors import InputError
 from leadkit.i18n import set_language
@@ -21,7 +21,6 @@ from leadkit.psychometrics.item_analysis import Reliability, reliability
 
 # The module itself (the package re-exports the function under the same name).
 rel_mod = importlib.import_module("leadkit.psychometrics.item_analysis")
-DATA = Path(__file__).parents[1] / "data"
 TOL = 1e-9
 
 
