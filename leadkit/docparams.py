@@ -116,6 +116,12 @@ PARAMETERS: dict[str, str] = {
         "step : float, default 1.0\n"
         "    The coarsest step between possible scores (:func:`leadkit.privacy.score_step`)."
     ),
+    't_shape_raises': (
+        "UnknownIdError\n"
+        "    A rating names an area the case does not have.\n"
+        "ValueError\n"
+        "    A level is not a whole number within the case's levels."
+    ),
     'chart_title': (
         "title : str, optional\n"
         "    The chart's title; by default one in the current language."
