@@ -145,7 +145,7 @@ def with_headings(frame: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        The same values under headings in the current language.
+        A copy with the same values; each column is renamed by :func:`heading`.
 
     Examples
     --------
