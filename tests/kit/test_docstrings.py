@@ -119,7 +119,7 @@ def _documented(a: float, parts: int = 2) -> float:
     Parameters
     ----------
     a : float
-        The number.
+        The number to divide, negative or not.
     parts : int, default 2
         How many parts.
 
@@ -141,8 +141,8 @@ def _placeholder(a: float, parts: int = 2) -> float:
 
 
 # The full docstring with one parameter left as a line that shared_params should have filled.
-_placeholder.__doc__ = _documented.__doc__.replace("    a : float\n        The number.",
-                                                   "    %(a)s")
+_placeholder.__doc__ = _documented.__doc__.replace(
+    "    a : float\n        The number to divide, negative or not.", "    %(a)s")
 
 
 def test_the_checks_catch_a_bare_docstring_and_pass_a_full_one():
