@@ -296,16 +296,14 @@ def _figures(profile: pd.DataFrame, gaps: pd.DataFrame | None, fw: Instrument) -
     return out
 
 
+@shared_params
 def write_report(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path,
                  path: str | Path, **options: object) -> Path:
     """Write :func:`build_report` to ``path`` (UTF-8) and return the path.
 
     Parameters
     ----------
-    responses : pandas.DataFrame, str or path-like
-        The response table or its file, as for :func:`build_report`.
-    framework : Instrument, str or path-like
-        The framework the answers belong to.
+    %(responses_framework)s
     path : str or path-like
         The file to write; its folder must exist.
     **options
@@ -314,7 +312,7 @@ def write_report(responses: pd.DataFrame | str | Path, framework: Instrument | s
     Returns
     -------
     pathlib.Path
-        The path written.
+        The path written: one HTML page with its charts inside, readable offline.
 
     Raises
     ------

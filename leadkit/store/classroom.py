@@ -439,7 +439,8 @@ def to_csv(summary: pd.DataFrame, path: str | os.PathLike[str], *,
     Returns
     -------
     pathlib.Path
-        The path written.
+        The path written, ``~`` expanded; figures have three decimals and text cells are
+        formula-safe (:func:`~leadkit.store.safe_output.write_csv`).
 
     Raises
     ------
