@@ -197,12 +197,12 @@ class EmperorModel(SteppedModel):
 
     Examples
     --------
-    >>> path = EmperorModel(agents=80, seed=5).run(periods=3)
+    >>> path = EmperorModel(agents=80, believers=0.05, seed=4).run(periods=3)
     >>> list(path.columns)[:3]
     ['period', 'compliance', 'private_support']
-    >>> last = path.iloc[-1]  # 21 of the 80 comply, while one of them believes in the norm
+    >>> last = path.iloc[-1]  # 44 of the 80 comply, while 4 of them believe in the norm
     >>> round(last["compliance"] * 80), round(last["private_support"] * 80)
-    (21, 1)
+    (44, 4)
     """
 
     def __init__(self, agents: int = 500, believers: float = 0.015, max_strength: float = 0.38,
@@ -227,10 +227,13 @@ class EmperorModel(SteppedModel):
     def run(self, periods: int = 30) -> pd.DataFrame:
         """Step ``periods`` times.
 
+        Unlike :func:`emperor`, which stops once a whole period changes nothing, the teaching
+        model never stops by itself: a quiet period is stepped and recorded like any other.
+
         Parameters
         ----------
         periods : int, default 30
-            How many periods.
+            How many periods: every agent updates once in each.
 
         Returns
         -------
