@@ -195,7 +195,7 @@ class Framework(Instrument):
         Parameters
         ----------
         element_id : str
-            The element's id.
+            The element's id (``"build-trust"``).
 
         Returns
         -------

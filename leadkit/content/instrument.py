@@ -263,7 +263,8 @@ as 'A1' (rename the column in the data)
         Parameters
         ----------
         element_id : str
-            The scale's id.
+            The scale's id (``"agreeableness"``; in a framework an element's, such as
+            ``"build-trust"``).
 
         Returns
         -------
@@ -295,6 +296,11 @@ as 'A1' (rename the column in the data)
         -------
         tuple of Item
             Its items, in instrument order.
+
+        Raises
+        ------
+        UnknownIdError
+            The instrument has no such scale (as for :meth:`element`).
         """
         self.element(element_id)
         return tuple(it for it in self.items if it.element == element_id)
