@@ -62,7 +62,11 @@ from .render.displays import (
     show_learner_themes as show_learner_themes,
     show_team_example as show_team_example,
 )
-from .render.tables import show_learner_texts as show_learner_texts, show_table as show_table
+from .render.tables import (
+    show_code as show_code,
+    show_learner_texts as show_learner_texts,
+    show_table as show_table,
+)
 
 # == learner: Team scenarios
 from .simulate.scenarios import (

@@ -24,6 +24,15 @@ PARAMETERS: dict[str, str] = {
         "path : str or pathlib.Path\n"
         "    The data file."
     ),
+    'dataset_name': (
+        "name : str\n"
+        "    The dataset's name in the catalog (see\n"
+        "    :func:`~leadkit.content.catalog.list_datasets`)."
+    ),
+    'unknown_dataset': (
+        "UnknownIdError\n"
+        "    The catalog has no dataset of that name; the message lists the ones it has."
+    ),
     'schema_name': (
         "schema_name : str\n"
         "    The schema's name, a file ``datasets/schema/<name>.schema.json`` (such as\n"
@@ -52,12 +61,17 @@ PARAMETERS: dict[str, str] = {
         "    that layout, or the path of a CSV or Excel file."
     ),
     'framework': (
-        "framework : Framework, str or path-like\n"
-        "    The framework, its id or the path of its YAML file."
+        "framework : Instrument, str or path-like\n"
+        "    The instrument (a kit framework is one), a kit framework's id, or the path of a\n"
+        "    framework or keys file."
     ),
     'name': (
         "name : str\n"
         "    The file (or table) name the errors refer to."
+    ),
+    'errors_per_repeat': (
+        "errors : list of InputError\n"
+        "    The list to add one error per repeated row to."
     ),
     'journal': (
         "journal : Journal\n"
@@ -67,6 +81,12 @@ PARAMETERS: dict[str, str] = {
         "bundles : list of dict\n"
         "    The bundles of :func:`~leadkit.store.handins.load_bundles`."
     ),
+    'team_values': (
+        "values : array-like\n"
+        "    One value per person (an element score, say).\n"
+        "groups : array-like\n"
+        "    The team of each person, aligned with ``values``."
+    ),
     'keys': (
         "keys : sequence of str\n"
         "    The columns that make a group."
@@ -75,6 +95,32 @@ PARAMETERS: dict[str, str] = {
         "floor : int, default FLOOR\n"
         "    The anonymity floor: at least :data:`leadkit.privacy.FLOOR` (3); it can be raised,\n"
         "    never lowered."
+    ),
+    'floor_raises': (
+        "FloorError\n"
+        "    ``floor`` is not a whole number of at least :data:`leadkit.privacy.FLOOR`."
+    ),
+    'min_group': (
+        "min_group : int, default MIN_GROUP\n"
+        "    The smallest group that gets figures; it can be raised above\n"
+        "    :data:`~leadkit.store.classroom.MIN_GROUP` but not lowered."
+    ),
+    'min_group_raises': (
+        "FloorError\n"
+        "    ``min_group`` is not a whole number of at least\n"
+        "    :data:`~leadkit.store.classroom.MIN_GROUP`."
+    ),
+    'score_grid': (
+        "scale : tuple of float, default (1.0, 5.0)\n"
+        "    The lowest and highest possible score.\n"
+        "step : float, default 1.0\n"
+        "    The coarsest step between possible scores (:func:`leadkit.privacy.score_step`)."
+    ),
+    't_shape_raises': (
+        "UnknownIdError\n"
+        "    A rating names an area the case does not have.\n"
+        "ValueError\n"
+        "    A level is not a whole number within the case's levels."
     ),
     'chart_title': (
         "title : str, optional\n"
@@ -152,6 +198,21 @@ PARAMETERS: dict[str, str] = {
         "    ``send_back`` (0.15), ``team_days`` (0.5), ``rework_days`` (2.0),\n"
         "    ``deadline_days`` (5.0, the customer's patience)."
     ),
+    'streams': (
+        "seed : int, sequence of int, SeedSequence or None\n"
+        "    The root seed (see :data:`~leadkit.simulate._streams.Seed`); ``None`` takes fresh\n"
+        "    entropy from the operating system.\n"
+        "replications : int\n"
+        "    How many streams to make, one per replication."
+    ),
+    'replicated': (
+        "replications : int\n"
+        "    How many independent runs (organisations, teams or populations), each with its own\n"
+        "    random stream.\n"
+        "seed : int, optional\n"
+        "    Root seed; replication ``i`` always draws from\n"
+        "    ``SeedSequence(seed).spawn(replications)[i]``, however many run beside it."
+    ),
     'model_seed': (
         "seed : int, optional\n"
         "    Seed of the random stream: the same organisation as replication 0 of the batch\n"
@@ -183,11 +244,43 @@ PARAMETERS: dict[str, str] = {
         "    One row per element: ``element``, ``n`` and ``mean`` (missing where withheld)\n"
         "    and the ``reason`` a figure is withheld."
     ),
+    'min_share': (
+        "min_share : float, default 0.5\n"
+        "    The smallest share of an element's items that must be answered for a score (0.5:\n"
+        "    at least half). Below it the score is missing, never a guess."
+    ),
+    'block': (
+        "block : int, default 100_000\n"
+        "    The number of response rows per piece."
+    ),
+    'scoring_raises': (
+        "ValueError\n"
+        "    ``min_share`` does not lie between 0 and 1.\n"
+        "InputError\n"
+        "    The table does not pass the response checks of\n"
+        "    :func:`~leadkit.survey.io.responses.read_responses`."
+    ),
     'language': (
         "language : str, optional\n"
         "    A language code; the current language when ``None``."
     ),
 }
+
+# Groups of entries that several functions document together, in this order.
+PARAMETERS["responses_framework"] = PARAMETERS["responses"] + "\n" + PARAMETERS["framework"]
+PARAMETERS["data_file_schema"] = PARAMETERS["data_file"] + "\n" + PARAMETERS["schema_name"]
+PARAMETERS["sniffed_file"] = "\n".join(
+    PARAMETERS[name] for name in ("text_file", "delimiter", "sniff_info"))
+PARAMETERS["pool_share"] = "\n".join(
+    PARAMETERS[name] for name in ("learner", "pool_framework", "pool_scores", "pool_code"))
+# A teaching class takes its model's parameters and the seed of its one organisation.
+PARAMETERS.update({f"{model}_one": PARAMETERS[f"{model}_model"] + "\n" + PARAMETERS["model_seed"]
+                   for model in ("march", "fang", "emperor", "approval")})
+PARAMETERS["chart_options"] = "\n".join(
+    PARAMETERS[name] for name in ("chart_title", "chart_ax", "chart_framework"))
+PARAMETERS["repeat_errors"] = PARAMETERS["name"] + "\n" + PARAMETERS["errors_per_repeat"]
+PARAMETERS["scores_in_blocks"] = "\n".join(
+    PARAMETERS[name] for name in ("responses_framework", "min_share", "block"))
 
 _SLOT = re.compile(r"^([ \t]*)%\((\w+)\)s[ \t]*$", re.M)
 
@@ -231,7 +324,7 @@ def shared_methods(klass: _C) -> _C:
     Parameters
     ----------
     klass : type
-        A class whose docstrings hold placeholder lines.
+        A class whose docstrings (its own and its methods') hold ``%(name)s`` lines.
 
     Returns
     -------

@@ -171,7 +171,8 @@ def statfiles(data: pd.DataFrame, fw, folder: Path) -> None:
 
     frame = pd.concat([pd.Series(data["respondent"], name="id"),
                        data[fw.item_ids].astype(float)], axis=1)
-    labels = {"id": "Respondent"} | {it.id: it.self_text["en"][:120] for it in fw.items}
+    # Stata keeps at most 80 characters of a variable label.
+    labels = {"id": "Respondent"} | {it.id: it.self_text["en"][:80] for it in fw.items}
     values = {it.id: {float(fw.scale[0] + k): lb["en"] for k, lb in enumerate(fw.scale_labels)}
               for it in fw.items}
     coded = frame.copy()

@@ -74,10 +74,7 @@ class PoolBackend(Protocol):
 
         Parameters
         ----------
-        %(learner)s
-        %(pool_framework)s
-        %(pool_scores)s
-        %(pool_code)s
+        %(pool_share)s
         """
 
     def view(self, framework: Framework) -> list[dict[str, Any]]:

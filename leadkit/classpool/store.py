@@ -204,14 +204,11 @@ class PoolStore:
 
     def share(self, learner: str, framework: Framework, scores: dict[str, float],
               code: str | None = None) -> None:
-        """Replace a learner's share for a framework.
+        """Replace a learner's share for a framework, in one transaction under the pool's lock.
 
         Parameters
         ----------
-        %(learner)s
-        %(pool_framework)s
-        %(pool_scores)s
-        %(pool_code)s
+        %(pool_share)s
 
         Raises
         ------

@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
                            "psych::scoreItems) instead of one row per respondent and element"))
     s.add_argument("--dutch-excel", action="store_true",
                    help=tr("write the CSV with ';' and decimal commas, as Dutch Excel expects"))
+    s.add_argument("--full-precision", action="store_true",
+                   help=tr("write scores with every digit instead of two decimals (for further "
+                           "analysis)"))
     s.set_defaults(func=_score)
     cli_learner.register(sub)
     cli_hub.register(sub)
@@ -160,6 +163,11 @@ def _read(args: argparse.Namespace, fw: Instrument,
     from leadkit.survey.io.responses import warn_empty
     from leadkit.survey.io.survey import load_survey
 
+    if not args.lang_chosen:  # no --lang, no LEADKIT_LANG: speak the language of the labels
+        from leadkit.survey.io.table_check import label_language
+
+        if (spoken := label_language(args.file, fw)) in LANGUAGES:
+            set_language(spoken)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)
         table, problems, name, notes = load_survey(
@@ -240,23 +248,39 @@ def _validate(args: argparse.Namespace) -> int:
 _EXCEL_ROWS = 1_048_576  # the most rows an Excel sheet holds, the header included
 
 
+def _named(scores: pd.DataFrame, fw: Instrument, decimals: int | None) -> pd.DataFrame:
+    """``scores`` as a reader wants them: element names beside the ids, rounded values."""
+    if "element" in scores.columns:  # tidy: the name of each element in the file's language
+        names = {element.id: element.label for element in fw.elements}
+        at = scores.columns.get_loc("element") + 1
+        scores = scores.copy()
+        scores.insert(at, "element_name", scores["element"].map(names))
+    if decimals is not None:
+        floats = scores.select_dtypes("float").columns
+        scores[floats] = scores[floats].round(decimals)
+    return scores
+
+
 def _write_scores(table: pd.DataFrame, fw: Instrument, path: Path, args: argparse.Namespace
                   ) -> int:
     """Write the scores of ``table``; return how many rows were written."""
     from leadkit.store.safe_output import neutralise_frame, write_csv
     from leadkit.survey.scoring import iter_scores, score, wide_scores
 
+    # Two decimals by default: 3.33 is what a reader compares; a 5-point mean of a few items
+    # has no meaningful third decimal. --full-precision keeps every digit for further analysis.
+    decimals = None if args.full_precision else 2
     if path.suffix.lower() == ".xlsx":
         if args.wide:
             scores = pd.concat(list(wide_scores(table, fw, min_share=args.min_share)))
-            neutralise_frame(scores).to_excel(path, index=False)
+            neutralise_frame(_named(scores, fw, decimals)).to_excel(path, index=False)
             return len(scores) * len(fw.elements)
         if len(table) * len(fw.elements) >= _EXCEL_ROWS:
             raise InputError(str(path),
                              tr("{value:,} score rows do not fit in an Excel sheet").format(
                                             value=len(table) * len(fw.elements)),
                 expected=tr("a .csv file for --out"))
-        scores = score(table, fw, min_share=args.min_share)
+        scores = _named(score(table, fw, min_share=args.min_share), fw, decimals)
         neutralise_frame(scores).to_excel(path, index=False)  # "=HYPERLINK(…)" stays text
         return len(scores)
     counted = []
@@ -265,9 +289,9 @@ def _write_scores(table: pd.DataFrame, fw: Instrument, path: Path, args: argpars
     def pieces():  # scored and written a block at a time: never all in memory at once
         for part in blocks(table, fw, min_share=args.min_share):
             counted.append(len(part) * (len(fw.elements) if args.wide else 1))
-            yield part
+            yield _named(part, fw, None)
 
-    write_csv(pieces(), path, dutch_excel=args.dutch_excel)
+    write_csv(pieces(), path, dutch_excel=args.dutch_excel, decimals=decimals)
     return sum(counted)
 
 
@@ -370,4 +394,5 @@ def run(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help()
         return 2
+    args.lang_chosen = chosen in LANGUAGES
     return _run(args.func, args)

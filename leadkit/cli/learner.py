@@ -90,7 +90,8 @@ def run_class(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args : argparse.Namespace
-        The parsed arguments of the ``class`` subcommand.
+        The parsed arguments of the ``class`` subcommand: the bundle folder, the salt file,
+        the outputs and the smallest group shown.
 
     Returns
     -------
@@ -133,6 +134,9 @@ def run_class(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``portfolio`` and ``class`` subcommands (each sets ``func`` to its handler).
+
+    ``leadkit class open|view|close`` is the live class pool, which the main command hands to
+    :mod:`leadkit.cli.class_pool` before this parser sees it; the ``class`` help names it.
 
     Parameters
     ----------

@@ -19,6 +19,7 @@ import pandas as pd
 
 from leadkit.content.datafile import load_validated
 from leadkit.content.paths import data_dir
+from leadkit.docparams import shared_params
 from leadkit.errors import UnknownIdError
 from leadkit.i18n import tr
 
@@ -56,13 +57,13 @@ def list_datasets() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["name", "framework", "file", "description", "source"])
 
 
+@shared_params
 def dataset_path(name: str):
     """The path of a catalogued dataset's file (for reading it with other tools).
 
     Parameters
     ----------
-    name : str
-        The dataset's name in the catalog (see :func:`list_datasets`).
+    %(dataset_name)s
 
     Returns
     -------
@@ -71,8 +72,7 @@ def dataset_path(name: str):
 
     Raises
     ------
-    UnknownIdError
-        The catalog has no dataset of that name; the message lists the ones it has.
+    %(unknown_dataset)s
 
     Examples
     --------
@@ -86,13 +86,13 @@ def dataset_path(name: str):
     raise UnknownIdError(f"unknown dataset {name!r}; the catalog has: {names}")
 
 
+@shared_params
 def load_dataset(name: str) -> pd.DataFrame:
     """Load a catalogued dataset as a DataFrame (see :func:`list_datasets`).
 
     Parameters
     ----------
-    name : str
-        The dataset's name in the catalog.
+    %(dataset_name)s
 
     Returns
     -------
@@ -101,8 +101,7 @@ def load_dataset(name: str) -> pd.DataFrame:
 
     Raises
     ------
-    UnknownIdError
-        The catalog has no dataset of that name.
+    %(unknown_dataset)s
 
     Examples
     --------

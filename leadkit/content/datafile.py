@@ -231,8 +231,7 @@ def content_digest(path: str | Path, schema_name: str) -> str:
 
     Parameters
     ----------
-    %(data_file)s
-    %(schema_name)s
+    %(data_file_schema)s
 
     Returns
     -------
@@ -269,8 +268,7 @@ def load_validated(path: str | Path, schema_name: str) -> Any:
 
     Parameters
     ----------
-    %(data_file)s
-    %(schema_name)s
+    %(data_file_schema)s
 
     Returns
     -------
@@ -295,14 +293,7 @@ def load_validated(path: str | Path, schema_name: str) -> Any:
         )
     if content_digest(path, schema_name) in _validated_digests():
         return doc
-    import jsonschema  # imported here: it takes a second to load and most imports never need it
-
-    validator = jsonschema.Draft202012Validator(schema(schema_name))
-    errors = sorted(validator.iter_errors(doc), key=lambda e: (len(e.absolute_path), e.path))
-    if errors:
-        err = jsonschema.exceptions.best_match(errors)
-        raise FrameworkFileError(str(path), format_place(err.absolute_path)[:200],
-                                 _shorten(_explain(err)))
+    _check_schema(path, doc, schema_name)
     return doc
 
 
@@ -335,10 +326,12 @@ def kit_data_files() -> list[tuple[Path, str]]:
 def validate_fully(path: str | Path, schema_name: str) -> None:
     """Validate against the schema whatever the digest list says (for the build tool).
 
+    :func:`load_validated` trusts the digests in ``datasets/schema/validated.sha256``, so the
+    tool that writes that list (``tools/update_validated.py``) checks every file in full here.
+
     Parameters
     ----------
-    %(data_file)s
-    %(schema_name)s
+    %(data_file_schema)s
 
     Returns
     -------
@@ -354,10 +347,19 @@ def validate_fully(path: str | Path, schema_name: str) -> None:
     --------
     >>> validate_fully(data_dir() / "frameworks" / "agile-cmo.yaml", "framework")
     """
-    import jsonschema
+    _check_schema(path, read_yaml(path), schema_name)
 
-    doc = read_yaml(path)
-    errors = list(jsonschema.Draft202012Validator(schema(schema_name)).iter_errors(doc))
+
+def _check_schema(path: str | Path, doc: Any, schema_name: str) -> None:
+    """Raise a :class:`FrameworkFileError` for the most telling way ``doc`` fails the schema.
+
+    The errors are ordered from the top of the document down before the best one is picked,
+    so the same file always gets the same message.
+    """
+    import jsonschema  # imported here: it takes a second to load and most imports never need it
+
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    errors = sorted(validator.iter_errors(doc), key=lambda e: (len(e.absolute_path), e.path))
     if errors:
         err = jsonschema.exceptions.best_match(errors)
         raise FrameworkFileError(str(path), format_place(err.absolute_path)[:200],

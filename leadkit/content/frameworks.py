@@ -28,7 +28,7 @@ import pandas as pd
 
 from leadkit.content.datafile import load_validated, read_yaml
 from leadkit.content.instrument import Instrument, Item, Scale, read_keys
-from leadkit.content.paths import data_dir
+from leadkit.content.paths import data_dir, kit_file, kit_ids
 from leadkit.errors import FrameworkFileError, UnknownIdError
 from leadkit.i18n import LANGUAGES, tr
 
@@ -195,7 +195,7 @@ class Framework(Instrument):
         Parameters
         ----------
         element_id : str
-            The element's id.
+            The element's id (``"build-trust"``).
 
         Returns
         -------
@@ -272,10 +272,6 @@ class Framework(Instrument):
         return "\n".join(lines)
 
 
-def _framework_dir() -> Path:
-    return data_dir() / "frameworks"
-
-
 def list_frameworks() -> list[str]:
     """The ids of the frameworks that ship with the kit, in the order of the notebooks.
 
@@ -291,8 +287,8 @@ def list_frameworks() -> list[str]:
     ['agile-cmo', 'silo-collaboration', 'customer-leadership', 'leading-professionals', \
 'wij-model']
     """
-    ids = [p.stem for p in _framework_dir().glob("*.yaml")]
-    return sorted(ids, key=lambda i: (_ORDER.index(i) if i in _ORDER else len(_ORDER), i))
+    return sorted(kit_ids("frameworks"),
+                  key=lambda i: (_ORDER.index(i) if i in _ORDER else len(_ORDER), i))
 
 
 @lru_cache(maxsize=1)
@@ -375,27 +371,14 @@ def _build(doc: dict, path: Path) -> Framework:
         title=doc["title"],
         summary=doc["summary"],
         source=Source(doc["source"]),
-        elements=tuple(
-            Element(
-                id=e["id"],
-                name=e["name"],
-                explanation=e["explanation"],
-                in_practice=e["in_practice"],
-                reflection=tuple(e["reflection"]),
-                themes=tuple(e["themes"]),
-            )
-            for e in doc["elements"]
-        ),
-        items=tuple(
-            Item(
-                id=it["id"],
-                element=it["element"],
-                reverse=it["reverse"],
-                self_text=it["self"],
-                observer_text=it["observer"],
-            )
-            for it in ins["items"]
-        ),
+        elements=tuple(Element(id=e["id"], name=e["name"], explanation=e["explanation"],
+                               in_practice=e["in_practice"], reflection=tuple(e["reflection"]),
+                               themes=tuple(e["themes"]))
+                       for e in doc["elements"]),
+        # The file names an item's statements "self" and "observer".
+        items=tuple(Item(id=it["id"], element=it["element"], reverse=it["reverse"],
+                         self_text=it["self"], observer_text=it["observer"])
+                    for it in ins["items"]),
         scale=(ins["scale"]["low"], ins["scale"]["high"]),
         scale_labels=tuple(ins["scale"]["labels"]),
         instrument_note=ins["note"],
@@ -466,7 +449,7 @@ silo-collaboration, customer-leadership, leading-professionals, wij-model (or pa
                                      "not a framework; read it with lk.load_instrument, or pass "
                                      "it wherever a framework is asked for")
     else:
-        path = _framework_dir() / f"{text}.yaml"
+        path = kit_file("frameworks", text)
         if not path.is_file():
             raise UnknownIdError(
                 f"unknown framework {text!r}; the kit has: {', '.join(list_frameworks())} "

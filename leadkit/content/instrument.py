@@ -22,10 +22,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leadkit.errors import FrameworkFileError
 from leadkit.i18n import LANGUAGES, tr
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Scale", "Item", "Instrument", "RESERVED_IDS", "read_keys"]
 
@@ -260,7 +263,8 @@ as 'A1' (rename the column in the data)
         Parameters
         ----------
         element_id : str
-            The scale's id.
+            The scale's id (``"agreeableness"``; in a framework an element's, such as
+            ``"build-trust"``).
 
         Returns
         -------
@@ -292,6 +296,11 @@ as 'A1' (rename the column in the data)
         -------
         tuple of Item
             Its items, in instrument order.
+
+        Raises
+        ------
+        UnknownIdError
+            The instrument has no such scale (as for :meth:`element`).
         """
         self.element(element_id)
         return tuple(it for it in self.items if it.element == element_id)
@@ -311,6 +320,27 @@ as 'A1' (rename the column in the data)
         """
         return {el.id: [("-" if it.reverse else "") + it.id for it in self.items_for(el.id)]
                 for el in self.elements}
+
+    def describe(self) -> pd.DataFrame:
+        """Show the scales as a table: their items, and which are reverse-keyed.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per scale: ``scale``, ``items`` and ``reverse`` (item ids, comma-separated).
+
+        Examples
+        --------
+        >>> inst = Instrument.from_keys({"calm": ["q1", "-q2"]}, scale=(1, 5))
+        >>> inst.describe().values.tolist()
+        [['calm', 'q1, q2', 'q2']]
+        """
+        import pandas as pd
+
+        rows = [{"scale": el.id, "items": ", ".join(it.id for it in self.items_for(el.id)),
+                 "reverse": ", ".join(it.id for it in self.items_for(el.id) if it.reverse)}
+                for el in self.elements]
+        return pd.DataFrame(rows, columns=["scale", "items", "reverse"])
 
     def answer_labels(self) -> dict[int, list[str]]:
         """Each labelled answer value with its labels in every language.

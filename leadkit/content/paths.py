@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["data_dir"]
+__all__ = ["data_dir", "kit_file", "kit_ids"]
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # the leadkit package folder
 
@@ -43,3 +43,49 @@ def data_dir() -> Path:
         "leadkit's data folder was not found next to the package; reinstall with "
         "'pip install .' from the repository (the wheel ships the 'datasets' folder)."
     )
+
+
+def kit_file(kind: str, file_id: str) -> Path:
+    """The path of the kit's data file of one kind and id; it need not exist.
+
+    Parameters
+    ----------
+    kind : str
+        The folder of that kind of file in the data folder (``"frameworks"``, ``"scenarios"``,
+        ``"selfchecks"`` …).
+    file_id : str
+        The file's id: its name without ``.yaml``.
+
+    Returns
+    -------
+    pathlib.Path
+        ``<data folder>/<kind>/<file_id>.yaml``.
+
+    Examples
+    --------
+    >>> kit_file("frameworks", "agile-cmo").is_file()
+    True
+    """
+    return data_dir() / kind / f"{file_id}.yaml"
+
+
+def kit_ids(kind: str) -> list[str]:
+    """The ids of the kit's data files of one kind, sorted.
+
+    Parameters
+    ----------
+    kind : str
+        The folder of that kind of file in the data folder (``"frameworks"``, ``"scenarios"``,
+        ``"selfchecks"`` …).
+
+    Returns
+    -------
+    list of str
+        The names of the folder's ``.yaml`` files without the suffix, in alphabetical order.
+
+    Examples
+    --------
+    >>> kit_ids("scenarios")[:2]
+    ['crm-dashboard', 'key-account-price']
+    """
+    return sorted(p.stem for p in (data_dir() / kind).glob("*.yaml"))

@@ -368,7 +368,7 @@ def language_name(code: str) -> str:
     Parameters
     ----------
     code : str
-        A language code.
+        A language code Babel knows (``"nl"``, ``"de"`` …), not only the kit's two.
 
     Returns
     -------

@@ -93,7 +93,8 @@ def list_cases(kind: str | None = None, framework: str | None = None) -> list[st
     Raises
     ------
     FrameworkFileError
-        A case file of the kit does not pass its schema.
+        A case file of the kit does not pass its schema; the message names the file and the
+        place in it.
 
     Examples
     --------
@@ -240,7 +241,8 @@ def element_names(framework_id: str, element_ids: Collection[str]) -> str:
     Raises
     ------
     UnknownIdError
-        The framework or one of the elements does not exist.
+        The framework or one of the elements does not exist; the message lists the ids that
+        do.
 
     Examples
     --------

@@ -31,6 +31,7 @@ import pandas as pd
 
 from leadkit import privacy
 from leadkit.content.frameworks import Framework, load_framework
+from leadkit.docparams import shared_params
 from leadkit.errors import InputError
 from leadkit.i18n import N_, format_number, tr
 
@@ -187,6 +188,7 @@ def _agreement(rows: pd.DataFrame, fw: Framework, *, invented: bool) -> pd.DataF
     return pd.DataFrame(out)
 
 
+@shared_params
 def team_example(framework_id: str | Framework, team: str, *,
                  data: pd.DataFrame | str | Path | None = None,
                  floor: int = privacy.FLOOR) -> TeamExample:
@@ -216,8 +218,7 @@ def team_example(framework_id: str | Framework, team: str, *,
     InputError
         The responses do not pass the checks, or the team is not in them (or has no leader
         rated by its members).
-    FloorError
-        ``floor`` is below the anonymity floor.
+    %(floor_raises)s
 
     Examples
     --------
@@ -240,6 +241,11 @@ def team_example(framework_id: str | Framework, team: str, *,
     agreement = _agreement(rows, fw, invented=data is None)
     return TeamExample(fw.id, str(team), leader, gaps, agreement,
                        tuple(next_steps(gaps, agreement, fw)))
+
+
+def _first(rows: pd.DataFrame, by: str, *, ascending: bool = True) -> pd.Series | None:
+    """The first row of ``rows`` in the order of column ``by``; None when there are none."""
+    return rows.sort_values(by, ascending=ascending).iloc[0] if len(rows) else None
 
 
 def next_steps(gaps: pd.DataFrame, agreement: pd.DataFrame, framework: Framework | str,
@@ -281,34 +287,30 @@ def next_steps(gaps: pd.DataFrame, agreement: pd.DataFrame, framework: Framework
     fw = load_framework(framework)
     steps: list[str] = []
     valid = gaps.dropna(subset=["gap"])
-    over = valid[valid["category"] == "over-estimator"].sort_values("gap", ascending=False)
-    if len(over):
-        r = over.iloc[0]
+
+    def in_category(category: str) -> pd.DataFrame:
+        return valid[valid["category"] == category]
+
+    if (r := _first(in_category("over-estimator"), "gap", ascending=False)) is not None:
         name = fw.element(r["element"]).label
         steps.append(tr("Check your blind spot on “{name}”: you rate yourself {value}, the "
                         "others {value2}. Ask two or three people for a recent moment when they "
                         "missed this, and listen without defending yourself.").format(
                          name=name, value=_n(r['self']), value2=_n(r['others'])))
     low = agreement.dropna(subset=["rwg_j"])
-    low = low[low["rwg_j"] < LOW_AGREEMENT].sort_values("rwg_j")
-    if len(low):
-        r = low.iloc[0]
+    if (r := _first(low[low["rwg_j"] < LOW_AGREEMENT], "rwg_j")) is not None:
         steps.append(tr("Your team members experience “{value}” very differently (rwg(j) = "
                         "{value2}, {value3}, below the usual .70). An average hides that: "
                         "discuss it one to one before drawing conclusions for the whole "
                         "team.").format(
                          value=r['label'], value2=_n(r['rwg_j']), value3=r['band']))
-    shared = valid[valid["category"] == "in agreement"].sort_values("others")
-    if len(shared):
-        r = shared.iloc[0]
+    if (r := _first(in_category("in agreement"), "others")) is not None:
         el = fw.element(r["element"])
         steps.append(tr("You and the others agree that “{label}” is the lowest of your shared "
                         "scores (others {value}). Make it the team's development point for the "
                         "next quarter. What it looks like in practice: {value2}").format(
                          label=el.label, value=_n(r['others']), value2=tr(el.in_practice)))
-    under = valid[valid["category"] == "under-estimator"].sort_values("gap")
-    if len(under):
-        r = under.iloc[0]
+    if (r := _first(in_category("under-estimator"), "gap")) is not None:
         name = fw.element(r["element"]).label
         steps.append(tr("Others value “{name}” more than you do ({value} against your "
                         "{value2}): a strength you can use on purpose, for instance to coach a "

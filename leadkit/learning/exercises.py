@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from leadkit.content.frameworks import load_framework
+from leadkit.docparams import shared_params
 from leadkit.errors import UnknownIdError
 from leadkit.i18n import format_number, tr
 from leadkit.learning.cases import element_names, load_case
@@ -191,6 +192,7 @@ class TShape:
     elements: tuple[str, ...]
 
 
+@shared_params
 def classify_t_shape(ratings: Mapping[str, int | None], case: dict | str = "silo-t-shape", *,
                      breadth_needed: float = 0.5) -> TShape:
     """Classify a self-map of knowledge areas as starter, generalist, specialist, T or comb.
@@ -219,10 +221,7 @@ def classify_t_shape(ratings: Mapping[str, int | None], case: dict | str = "silo
 
     Raises
     ------
-    UnknownIdError
-        A rating names an area the case does not have.
-    ValueError
-        A level is not a whole number within the case's levels.
+    %(t_shape_raises)s
 
     Examples
     --------

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leadkit.content.datafile import load_validated
-from leadkit.content.paths import data_dir
+from leadkit.content.paths import kit_file, kit_ids
 from leadkit.errors import FrameworkFileError, UnknownIdError
 from leadkit.i18n import tr
 
@@ -58,7 +58,7 @@ def list_selfchecks() -> list[str]:
     >>> list_selfchecks()[:2]
     ['00-start-here', '01-agile-cmo']
     """
-    return sorted(p.stem for p in (data_dir() / "selfchecks").glob("*.yaml"))
+    return kit_ids("selfchecks")
 
 
 def load_selfcheck(id_or_path: str | Path) -> list[dict]:
@@ -89,7 +89,7 @@ def load_selfcheck(id_or_path: str | Path) -> list[dict]:
     """
     path = Path(id_or_path)
     if not path.suffix:
-        path = data_dir() / "selfchecks" / f"{id_or_path}.yaml"
+        path = kit_file("selfchecks", str(id_or_path))
     doc = load_validated(path, "selfcheck")
     for i, q in enumerate(doc["questions"]):
         if not any(o["correct"] for o in q["options"]):

@@ -185,7 +185,7 @@ def wrap(text: str, width: int) -> str:
     Parameters
     ----------
     text : str
-        The text.
+        The label to wrap (an element's or a theme's name).
     width : int
         The longest line, in characters (a longer word keeps its own line).
 
@@ -225,7 +225,7 @@ def element_labels(fw: Instrument, element_ids: Iterable[str], width: int = _WRA
     Raises
     ------
     UnknownIdError
-        An id is not an element of the framework.
+        An id is not an element of the framework; the message lists the framework's elements.
 
     Examples
     --------

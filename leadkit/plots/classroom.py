@@ -24,6 +24,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from leadkit.docparams import shared_params
 from leadkit.i18n import N_, format_number, tr
 from leadkit.plots.base import OKABE_ITO
 from leadkit.plots.figure import KitFigure
@@ -72,6 +73,7 @@ def _mean_dots(ax: Axes, shown: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return y, means
 
 
+@shared_params
 def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int = MIN_GROUP,
                        ax: Axes | None = None) -> Figure:
     """Each element's class mean (a diamond, its value and ``n`` beside it).
@@ -93,12 +95,12 @@ def class_distribution(scores: pd.DataFrame, framework: str, *, min_group: int =
     Returns
     -------
     matplotlib.figure.Figure
-        The figure.
+        The figure, titled with the class size (``n < min_group`` when it is below the floor);
+        the withheld elements are named under the axes.
 
     Raises
     ------
-    FloorError
-        ``min_group`` is below the anonymity floor.
+    %(min_group_raises)s
 
     Examples
     --------

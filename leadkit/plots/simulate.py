@@ -63,7 +63,7 @@ def format_value(value: float, unit: str) -> str:
     Parameters
     ----------
     value : float
-        The value.
+        The value in the unit's own terms (a share from 0 to 1, days, a rate).
     unit : str
         ``"share"`` (shown as a percentage), ``"rate"`` (two decimals), ``"days"``; any other
         unit shows one decimal.
@@ -214,7 +214,7 @@ def model_path(path: pd.DataFrame, columns: Mapping[str, Mapping[str, str] | str
     Returns
     -------
     matplotlib.figure.Figure
-        The figure.
+        The figure: a line per column over the periods, named in the legend.
 
     Examples
     --------

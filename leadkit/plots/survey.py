@@ -150,7 +150,7 @@ def radar(scores: pd.DataFrame, *, title: str | None = None, ax: Axes | None = N
     Returns
     -------
     matplotlib.figure.Figure
-        The figure.
+        The figure, with one polar axes: the elements around it, the scores as the profile.
 
     Raises
     ------
@@ -183,9 +183,7 @@ def gap_chart(self_other_frame: pd.DataFrame, target: Any, *, wave: Any = None,
     wave : object, optional
         Which wave, when the table has several for this person; by default the one wave in
         which others rated them.
-    %(chart_title)s
-    %(chart_ax)s
-    %(chart_framework)s
+    %(chart_options)s
 
     Returns
     -------
@@ -270,9 +268,7 @@ def against_distribution(scores: pd.DataFrame, who: str, *, sample: pd.DataFrame
         The person or team, as named in the legend (and selected, see above).
     sample : DataFrame
         Tidy scores of the comparison group, one row per respondent and element.
-    %(chart_title)s
-    %(chart_ax)s
-    %(chart_framework)s
+    %(chart_options)s
 
     Returns
     -------

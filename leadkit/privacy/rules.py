@@ -319,6 +319,7 @@ def describe_pooled(frame: pd.DataFrame, keys: Sequence[str], *, person: str,
     return out.drop(columns="values")
 
 
+@shared_params
 def publishable_cells(frame: pd.DataFrame, cell: Sequence[str], *, person: str,
                       floor: int = FLOOR) -> pd.Series:
     """Per row, whether its cell (the columns ``cell``) holds at least ``floor`` people.
@@ -334,8 +335,7 @@ def publishable_cells(frame: pd.DataFrame, cell: Sequence[str], *, person: str,
         The columns that make a cell.
     person : str
         The column of person ids; each person counts once per cell.
-    floor : int, default FLOOR
-        The anonymity floor, at least :data:`FLOOR`.
+    %(floor)s
 
     Returns
     -------
@@ -345,8 +345,7 @@ def publishable_cells(frame: pd.DataFrame, cell: Sequence[str], *, person: str,
 
     Raises
     ------
-    FloorError
-        ``floor`` is not a whole number of at least :data:`FLOOR`.
+    %(floor_raises)s
 
     Examples
     --------

@@ -58,10 +58,7 @@ def withheld_rows(scores: pd.DataFrame, cells: Sequence[tuple[pd.Series, Sequenc
         Per table of the output: a boolean mask of the rows it uses, and the columns that
         make its cells.
     %(floor)s
-    scale : tuple of float, default (1.0, 5.0)
-        The lowest and highest possible score.
-    step : float, default 1.0
-        The coarsest step between possible scores (:func:`leadkit.privacy.score_step`).
+    %(score_grid)s
 
     Returns
     -------
@@ -71,8 +68,7 @@ def withheld_rows(scores: pd.DataFrame, cells: Sequence[tuple[pd.Series, Sequenc
 
     Raises
     ------
-    FloorError
-        ``floor`` is not a whole number of at least :data:`leadkit.privacy.FLOOR`.
+    %(floor_raises)s
 
     Examples
     --------
@@ -119,10 +115,7 @@ def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR
     team_rows : pandas.Series of bool, optional
         The rows that the per-team table uses. Default ``None``: there is no team table, so
         no team cell is checked.
-    scale : tuple of float, default (1.0, 5.0)
-        The lowest and highest possible score.
-    step : float, default 1.0
-        The coarsest step between possible scores (:func:`leadkit.privacy.score_step`).
+    %(score_grid)s
 
     Returns
     -------
@@ -131,8 +124,7 @@ def eligible_rows(scores: pd.DataFrame, *, unit: str, floor: int = privacy.FLOOR
 
     Raises
     ------
-    FloorError
-        ``floor`` is not a whole number of at least :data:`leadkit.privacy.FLOOR`.
+    %(floor_raises)s
 
     Examples
     --------
@@ -189,8 +181,7 @@ def group_table(scores: pd.DataFrame, keys: Sequence[str], *, fw: Instrument,
 
     Raises
     ------
-    FloorError
-        ``floor`` is not a whole number of at least :data:`leadkit.privacy.FLOOR`.
+    %(floor_raises)s
     InputError
         A person appears twice in one group.
 

@@ -294,6 +294,13 @@ def anova_parts(values: ArrayLike, groups: ArrayLike) -> tuple[float, float, int
     return msb, msw, n, k
 
 
+def check_team_means_differ(msb: float, msw: float) -> None:
+    """Raise where the team means are equal: ICC(2) = 1 - MSW / MSB then does not exist."""
+    if not msb > 1e-12 * msw:  # rounding noise of equal team means is not a between-team effect
+        raise agreement_error(N_("all team means are equal, so ICC(2) is undefined"))
+
+
+@shared_params
 def icc1(values: ArrayLike, groups: ArrayLike) -> float:
     """ICC(1): share of score variance due to the team, as ``multilevel::ICC1`` on ``aov``.
 
@@ -301,10 +308,7 @@ def icc1(values: ArrayLike, groups: ArrayLike) -> float:
 
     Parameters
     ----------
-    values : array-like
-        One score per person.
-    groups : array-like
-        The team of each person.
+    %(team_values)s
 
     Returns
     -------
@@ -326,6 +330,7 @@ def icc1(values: ArrayLike, groups: ArrayLike) -> float:
     return (msb - msw) / (msb + (n / k - 1) * msw)
 
 
+@shared_params
 def icc2(values: ArrayLike, groups: ArrayLike) -> float:
     """ICC(2): reliability of the team means, as ``multilevel::ICC2``: (MSB - MSW) / MSB.
 
@@ -334,10 +339,7 @@ def icc2(values: ArrayLike, groups: ArrayLike) -> float:
 
     Parameters
     ----------
-    values : array-like
-        One score per person.
-    groups : array-like
-        The team of each person.
+    %(team_values)s
 
     Returns
     -------
@@ -355,8 +357,5 @@ def icc2(values: ArrayLike, groups: ArrayLike) -> float:
     0.9423
     """
     msb, msw, _, _ = anova_parts(values, groups)
-    if not msb > 1e-12 * msw:  # rounding noise of equal team means is not a between-team effect
-        raise agreement_error(
-            N_("all team means are equal, so ICC(2) is undefined")
-        )
+    check_team_means_differ(msb, msw)
     return (msb - msw) / msb

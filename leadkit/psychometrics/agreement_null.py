@@ -42,6 +42,7 @@ from leadkit.psychometrics.agreement import (
     ArrayLike,
     agreement_error,
     anova_parts,
+    check_team_means_differ,
     item_frame,
     null_variance,
     team_labels,
@@ -296,6 +297,7 @@ def rwg_j_significance(items: pd.DataFrame | np.ndarray, groups: ArrayLike, n_op
     return out.set_index(teams.name)
 
 
+@shared_params
 def icc_ci(values: ArrayLike, groups: ArrayLike, level: float = 0.95) -> pd.DataFrame:
     """ICC(1) and ICC(2) with F-based confidence intervals (McGraw & Wong, 1996, case 1).
 
@@ -306,10 +308,7 @@ def icc_ci(values: ArrayLike, groups: ArrayLike, level: float = 0.95) -> pd.Data
 
     Parameters
     ----------
-    values : ArrayLike
-        One value per person (an element score, say).
-    groups : ArrayLike
-        The team of each person, aligned with ``values``.
+    %(team_values)s
     level : float, default 0.95
         The confidence level of the intervals.
 
@@ -332,8 +331,7 @@ def icc_ci(values: ArrayLike, groups: ArrayLike, level: float = 0.95) -> pd.Data
     msb, msw, n, k = anova_parts(values, groups)
     if msw == 0:
         raise agreement_error(N_("every team answers as one, so the F-ratio is infinite"))
-    if not msb > 1e-12 * msw:  # F = 0: ICC(2) = 1 - 1/F and its interval do not exist
-        raise agreement_error(N_("all team means are equal, so ICC(2) is undefined"))
+    check_team_means_differ(msb, msw)  # F = 0: ICC(2) = 1 - 1/F and its interval do not exist
     f, tail = msb / msw, 1 - (1 - float(level)) / 2
     f_low = f / stats.f.ppf(tail, k - 1, n - k)
     f_high = f * stats.f.ppf(tail, n - k, k - 1)

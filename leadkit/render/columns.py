@@ -118,7 +118,7 @@ def heading(column: object) -> str:
     Parameters
     ----------
     column : object
-        A column name of a kit table.
+        A column name of a kit table (``"rwg_j"``, ``"n_answered"`` …).
 
     Returns
     -------
@@ -145,7 +145,7 @@ def with_headings(frame: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        The same values under headings in the current language.
+        A copy with the same values; each column is renamed by :func:`heading`.
 
     Examples
     --------

@@ -31,7 +31,7 @@ from leadkit import privacy
 from leadkit.content.frameworks import load_instrument
 from leadkit.content.instrument import Instrument
 from leadkit.docparams import shared_params
-from leadkit.i18n import N_, format_number, get_language, tr
+from leadkit.i18n import N_, format_number, get_language, ngettext, tr
 from leadkit.privacy.tables import agreement_across_teams, eligible_rows, group_table, score_grid
 from leadkit.render.columns import rater_label, with_headings
 from leadkit.render.group_tables import wide_table
@@ -207,6 +207,15 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Instrument | s
     }
     if note := share_note(table, fw, min_share=min_share):
         facts[tr("scores left missing")] = note
+    # What was not scored and what was scored from part of the items: said, never silent.
+    set_aside = [*table.attrs.get("ignored_columns", ()), *table.attrs.get("metadata_columns", ())]
+    facts[tr("columns not scored")] = (", ".join(str(c) for c in set_aside) if set_aside
+                                       else tr("none"))
+    part = scores["score"].notna() & (scores["n_answered"] < scores["n_items"])
+    facts[tr("scores from part of the items")] = ngettext(
+        "{n} of {total} scores is the mean of the answered items only (blank items left out)",
+        "{n} of {total} scores are the mean of the answered items only (blank items left out)",
+        int(part.sum())).format(n=int(part.sum()), total=int(scores["score"].notna().sum()))
     names = {"team": tr("teams"), "rater": tr("rater groups"),
              "wave": tr("waves")}
     for col, label in names.items():
@@ -255,7 +264,9 @@ def build_report(responses: pd.DataFrame | str | Path, framework: Instrument | s
         parts += [f"<h2>{esc(tr(_T['figures']))}</h2>", *_figures(figures_["profile"], gaps, fw)]
     parts += [f"<h2>{esc(tr(_T['privacy']))}</h2>",
               f"<p>{esc(tr(privacy.NOTE).format(floor=floor))} {esc(tr(_T['residual']))}</p>"]
-    style = ("body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
+    # Padding, not margin, keeps the text off the window's edge when the window is narrow.
+    style = ("body{font-family:sans-serif;max-width:70em;margin:0 auto;padding:2em 2.5em;"
+             "line-height:1.4}"
              "table.lk{border-collapse:collapse;margin:1em 0}table.lk td,table.lk th"
              "{border-bottom:1px solid #ccc;padding:.25em .6em;text-align:left}"
              "img{max-width:100%;display:block;margin:1em 0}")
@@ -285,16 +296,14 @@ def _figures(profile: pd.DataFrame, gaps: pd.DataFrame | None, fw: Instrument) -
     return out
 
 
+@shared_params
 def write_report(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path,
                  path: str | Path, **options: object) -> Path:
     """Write :func:`build_report` to ``path`` (UTF-8) and return the path.
 
     Parameters
     ----------
-    responses : pandas.DataFrame, str or path-like
-        The response table or its file, as for :func:`build_report`.
-    framework : Instrument, str or path-like
-        The framework the answers belong to.
+    %(responses_framework)s
     path : str or path-like
         The file to write; its folder must exist.
     **options
@@ -303,7 +312,7 @@ def write_report(responses: pd.DataFrame | str | Path, framework: Instrument | s
     Returns
     -------
     pathlib.Path
-        The path written.
+        The path written: one HTML page with its charts inside, readable offline.
 
     Raises
     ------

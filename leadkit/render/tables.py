@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import html
 import math
+import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 
 from leadkit.i18n import N_, format_number, tr
 from leadkit.render.columns import COLUMN_NAMES
 
-__all__ = ["show_table", "show_learner_texts", "Table", "cell_text"]
+__all__ = ["show_table", "show_learner_texts", "show_code", "Table", "cell_text"]
 
 _YES_NO = {True: N_("yes"), False: N_("no")}
 
@@ -246,3 +248,46 @@ def show_learner_texts(text: str) -> _LearnerTexts:
     "<pre class='lk-learner-text' style='whit"
     """
     return _LearnerTexts(text)
+
+
+class _Code:
+    def __init__(self, text: str, more: int) -> None:
+        self.text, self.more = text, more
+
+    def _repr_html_(self) -> str:
+        # Code and file contents are the same in every language: marked as code, as in R.
+        tail = f"\n… (+{self.more})" if self.more else ""
+        return f"<pre class='lk-code'><code>{html.escape(self.text + tail)}</code></pre>"
+
+    def __repr__(self) -> str:
+        return self.text + (f"\n… (+{self.more})" if self.more else "")
+
+
+def show_code(source: str | os.PathLike[str], *, lines: int | None = None) -> _Code:
+    """Show a small text file (a keys file, a command) as code, as it is on disk.
+
+    Parameters
+    ----------
+    source : str or path-like
+        A file, or the text itself (a string that is not an existing file).
+    lines : int, optional
+        Show only the first ``lines`` lines, and how many more there are.
+
+    Returns
+    -------
+    _Code
+        An object that notebooks show as a code block.
+
+    Examples
+    --------
+    >>> text = chr(10).join(["name: my scale", "scale: [1, 5]", "scales: {}"])
+    >>> print(repr(show_code(text, lines=2)))
+    name: my scale
+    scale: [1, 5]
+    … (+1)
+    """
+    path = Path(os.fspath(source))
+    text = path.read_text(encoding="utf-8-sig") if path.is_file() else os.fspath(source)
+    rows = text.rstrip("\n").splitlines()
+    shown = rows if lines is None else rows[:lines]
+    return _Code("\n".join(shown), len(rows) - len(shown))

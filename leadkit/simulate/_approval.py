@@ -152,24 +152,16 @@ def _requests(rng: np.random.Generator, count: int, p: dict, rates: np.ndarray) 
 
 
 @shared_params
-def approval(
-    layers: int = 3,
-    mandate: float = 0.0,
-    *,
-    requests: int = 200,
-    replications: int = 200,
-    seed: Seed = None,
-    **params: float,
-) -> pd.DataFrame:
+def approval(layers: int = 3, mandate: float = 0.0, *, requests: int = 200, replications: int = 200,
+             seed: Seed = None, **params: float) -> pd.DataFrame:
     """Simulate ``replications`` teams, each answering ``requests`` customer requests.
 
     Parameters
     ----------
     %(approval_model)s
-    requests, replications : int
-        Requests per simulated team, and how many teams.
-    seed : int, optional
-        Root seed; team ``i`` draws from ``SeedSequence(seed).spawn(replications)[i]``.
+    requests : int
+        Requests per simulated team.
+    %(replicated)s
 
     Returns
     -------
@@ -206,10 +198,12 @@ def approval(
 class ApprovalModel:
     """One team answering requests one at a time (for teaching).
 
+    ``log`` holds every request answered so far, one row each: its lead time, whether it
+    stayed within the mandate, how often it was sent back and whether it was answered in time.
+
     Parameters
     ----------
-    %(approval_model)s
-    %(model_seed)s
+    %(approval_one)s
 
     Examples
     --------

@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.docparams import shared_methods, shared_params
+from leadkit.simulate._stepped import SteppedModel
 from leadkit.simulate._streams import Seed, generators
 
 __all__ = ["emperor", "EmperorModel", "NETWORKS"]
@@ -144,20 +145,10 @@ def _world(seed, replications, agents, believers, max_strength, cost, network, k
 
 
 @shared_params
-def emperor(
-    agents: int = 500,
-    believers: float = 0.015,
-    max_strength: float = 0.38,
-    cost: float = 0.08,
-    network: str = "local",
-    k: int = 8,
-    rewiring: float = 0.03,
-    *,
-    clustered: bool = False,
-    periods: int = 30,
-    replications: int = 40,
-    seed: Seed = None,
-) -> pd.DataFrame:
+def emperor(agents: int = 500, believers: float = 0.015, max_strength: float = 0.38,
+            cost: float = 0.08, network: str = "local", k: int = 8, rewiring: float = 0.03, *,
+            clustered: bool = False, periods: int = 30, replications: int = 40,
+            seed: Seed = None) -> pd.DataFrame:
     """Run the Emperor's Dilemma for many replications; one row per replication.
 
     Parameters
@@ -168,10 +159,7 @@ def emperor(
         in any of them; a replication that is already quiet stays exactly as it is (every
         agent's choice then already follows from the others'), so extra periods change
         nothing.
-    replications : int
-        Independent populations, each with its own random stream.
-    seed : int, optional
-        Root seed.
+    %(replicated)s
 
     Returns
     -------
@@ -197,20 +185,24 @@ def emperor(
 
 
 @shared_methods
-class EmperorModel:
+class EmperorModel(SteppedModel):
     """One population, period by period (for teaching).
+
+    ``history`` holds the measures of every period so far: how compliance spreads while
+    private support stays where it was.
 
     Parameters
     ----------
-    %(emperor_model)s
-    %(model_seed)s
+    %(emperor_one)s
 
     Examples
     --------
-    >>> model = EmperorModel(agents=80, seed=2)
-    >>> path = model.run(periods=3)
+    >>> path = EmperorModel(agents=80, believers=0.05, seed=4).run(periods=3)
     >>> list(path.columns)[:3]
     ['period', 'compliance', 'private_support']
+    >>> last = path.iloc[-1]  # 44 of the 80 comply, while 4 of them believe in the norm
+    >>> round(last["compliance"] * 80), round(last["private_support"] * 80)
+    (44, 4)
     """
 
     def __init__(self, agents: int = 500, believers: float = 0.015, max_strength: float = 0.38,
@@ -219,32 +211,33 @@ class EmperorModel:
                  seed: Seed = None) -> None:
         self._world = _world(seed, 1, agents, believers, max_strength, cost, network, k,
                              rewiring, clustered)
-        self.period = 0
-        self.history = [self._row()]
+        self._start()
 
     def _row(self) -> dict:
         return {"period": self.period,
                 **{key: float(v[0]) for key, v in self._world.measures().items()}}
 
+    def _advance(self) -> None:
+        self._world.sweep()
+
     def step(self) -> None:
         """Let every agent update once."""
-        self._world.sweep()
-        self.period += 1
-        self.history.append(self._row())
+        self._step()
 
     def run(self, periods: int = 30) -> pd.DataFrame:
         """Step ``periods`` times.
 
+        Unlike :func:`emperor`, which stops once a whole period changes nothing, the teaching
+        model never stops by itself: a quiet period is stepped and recorded like any other.
+
         Parameters
         ----------
         periods : int, default 30
-            How many periods.
+            How many periods: every agent updates once in each.
 
         Returns
         -------
         pandas.DataFrame
             One row per period from 0, with the measures of :func:`emperor`.
         """
-        for _ in range(int(periods)):
-            self.step()
-        return pd.DataFrame(self.history)
+        return self._run(periods)

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.docparams import shared_methods, shared_params
+from leadkit.simulate._stepped import SteppedModel
 from leadkit.simulate._streams import Seed, generators
 
 __all__ = ["fang", "FangModel", "GROUP_NAMES"]
@@ -98,26 +99,14 @@ def _check(linking, p_learn, groups, group_size, m) -> None:
 
 
 @shared_params
-def fang(
-    linking: float,
-    groups: int = 3,
-    group_size: int = 10,
-    m: int = 30,
-    p_learn: float = 0.5,
-    *,
-    replications: int = 100,
-    seed: Seed = None,
-    max_periods: int = 2000,
-) -> pd.DataFrame:
+def fang(linking: float, groups: int = 3, group_size: int = 10, m: int = 30, p_learn: float = 0.5,
+         *, replications: int = 100, seed: Seed = None, max_periods: int = 2000) -> pd.DataFrame:
     """Run many organisations of subgroups to equilibrium; one row per replication.
 
     Parameters
     ----------
     %(fang_model)s
-    replications : int
-        Independent organisations, each with its own random stream.
-    seed : int, optional
-        Root seed.
+    %(replicated)s
     max_periods : int
         Safety cap; a replication that reaches it is flagged ``absorbed=False``.
 
@@ -161,13 +150,15 @@ def fang(
 
 
 @shared_methods
-class FangModel:
+class FangModel(SteppedModel):
     """One organisation of subgroups, period by period (for teaching).
+
+    ``listens`` shows who listens to whom (the network :func:`fang` draws and never shows);
+    ``history`` holds the measures of every period so far.
 
     Parameters
     ----------
-    %(fang_model)s
-    %(model_seed)s
+    %(fang_one)s
 
     Examples
     --------
@@ -181,8 +172,7 @@ class FangModel:
         _check(linking, p_learn, groups, group_size, m)
         self._org = _Org(generators(seed, 1), int(groups), int(group_size), int(m),
                          float(linking), float(p_learn))
-        self.period = 0
-        self.history = [self._row()]
+        self._start()
 
     @property
     def listens(self) -> np.ndarray:
@@ -193,12 +183,15 @@ class FangModel:
         values = {key: float(v[0]) for key, v in self._org.measures().items()}
         return {"period": self.period, **values, "settled": not bool(self._org.open()[0])}
 
+    def _advance(self) -> None:
+        self._org.step()
+
+    def _settled(self) -> bool:
+        return not self._org.open()[0]
+
     def step(self) -> None:
         """One period of learning (nothing happens once settled)."""
-        if self._org.open()[0]:
-            self._org.step()
-            self.period += 1
-            self.history.append(self._row())
+        self._step()
 
     def run(self, periods: int = 2000) -> pd.DataFrame:
         """Step until settled, or ``periods`` times.
@@ -213,8 +206,4 @@ class FangModel:
         pandas.DataFrame
             One row per period from 0: ``period``, ``knowledge``, ``agreement``, ``settled``.
         """
-        for _ in range(int(periods)):
-            if not self._org.open()[0]:
-                break
-            self.step()
-        return pd.DataFrame(self.history)
+        return self._run(periods)

@@ -59,6 +59,7 @@ from leadkit.simulate._march_engine import (
     Batch,
     params_of,
 )
+from leadkit.simulate._stepped import SteppedModel
 from leadkit.simulate._streams import Seed, spawn_streams
 
 __all__ = ["march", "MarchModel", "VARIANTS"]
@@ -107,33 +108,17 @@ def _run(prm, streams, horizon: int, closed: bool, fast: int, trajectory: bool,
 
 
 @shared_params
-def march(
-    p1: float,
-    p2: float,
-    p3: float = 0.0,
-    p4: float = 0.0,
-    m: int = 30,
-    n: int = 50,
-    replications: int = 80,
-    seed: Seed = None,
-    variant: str = "actions",
-    max_periods: int | None = None,
-    *,
-    fast_learners: int = 0,
-    p1_fast: float = 0.9,
-    trajectory: bool = False,
-    progress: Callable[[float], None] | None = None,
-    n_jobs: int = 1,
-) -> pd.DataFrame:
+def march(p1: float, p2: float, p3: float = 0.0, p4: float = 0.0, m: int = 30, n: int = 50,
+          replications: int = 80, seed: Seed = None, variant: str = "actions",
+          max_periods: int | None = None, *, fast_learners: int = 0, p1_fast: float = 0.9,
+          trajectory: bool = False, progress: Callable[[float], None] | None = None,
+          n_jobs: int = 1) -> pd.DataFrame:
     """Run many replications of March's (1991) model at once.
 
     Parameters
     ----------
     %(march_model)s
-    replications : int
-        Independent organisations, each with its own random stream.
-    seed : int, optional
-        Root seed; replication ``i`` always draws from ``SeedSequence(seed).spawn(R)[i]``.
+    %(replicated)s
     max_periods : int, optional
         Last period. Default: run to absorption (capped at 5,000 periods and flagged in
         ``absorbed``) when ``p3 = p4 = 0``; otherwise 100 periods.
@@ -223,13 +208,15 @@ def march(
 
 
 @shared_methods
-class MarchModel:
+class MarchModel(SteppedModel):
     """One organisation in March's model, stepped period by period (for teaching).
+
+    Between steps its ``reality``, ``code`` and ``beliefs`` can be looked at, which the batch
+    function :func:`march` never shows; ``history`` holds the measures of every period so far.
 
     Parameters
     ----------
-    %(march_model)s
-    %(model_seed)s
+    %(march_one)s
 
     Examples
     --------
@@ -242,25 +229,13 @@ class MarchModel:
     ['period', 'code_knowledge', 'code_score', 'individual_knowledge', 'absorbed']
     """
 
-    def __init__(
-        self,
-        p1: float,
-        p2: float,
-        p3: float = 0.0,
-        p4: float = 0.0,
-        m: int = 30,
-        n: int = 50,
-        seed: Seed = None,
-        variant: str = "actions",
-        *,
-        fast_learners: int = 0,
-        p1_fast: float = 0.9,
-    ) -> None:
+    def __init__(self, p1: float, p2: float, p3: float = 0.0, p4: float = 0.0, m: int = 30,
+                 n: int = 50, seed: Seed = None, variant: str = "actions", *,
+                 fast_learners: int = 0, p1_fast: float = 0.9) -> None:
         self._prm = params_of(p1, p2, p3, p4, m, n, fast_learners, p1_fast, variant)
         self._batch = Batch(self._prm, spawn_streams(seed, 1))
         self._fast = int(fast_learners)
-        self.period = 0
-        self.history: list[dict] = [self._row()]
+        self._start()
 
     @property
     def reality(self) -> np.ndarray:
@@ -287,13 +262,15 @@ class MarchModel:
         values = {key: float(v[0]) for key, v in self._batch.measures(self._fast).items()}
         return {"period": self.period, **values, "absorbed": self.absorbed}
 
+    def _advance(self) -> None:
+        self._batch.step()
+
+    def _settled(self) -> bool:
+        return self.absorbed
+
     def step(self) -> None:
         """Advance one period (does nothing once absorbed)."""
-        if self.absorbed:
-            return
-        self._batch.step()
-        self.period += 1
-        self.history.append(self._row())
+        self._step()
 
     def run(self, periods: int | None = None) -> pd.DataFrame:
         """Step until absorbed (at most 5,000 periods) or ``periods`` times.
@@ -308,10 +285,5 @@ class MarchModel:
         pandas.DataFrame
             One row per period from 0, with the measures of :func:`march`.
         """
-        limit = ABSORPTION_CAP if periods is None else int(periods)
-        for _ in range(limit):
-            if self.absorbed:
-                break
-            self.step()
-        return pd.DataFrame(self.history)
+        return self._run(ABSORPTION_CAP if periods is None else periods)
 

@@ -24,22 +24,10 @@ __all__ = ["march_one", "march_reference"]
 _MASK32 = 0xFFFFFFFF
 
 
-def march_one(
-    p1: float,
-    p2: float,
-    p3: float = 0.0,
-    p4: float = 0.0,
-    m: int = 30,
-    n: int = 50,
-    seed: Seed = None,
-    replication: int = 0,
-    replications: int = 1,
-    variant: str = "actions",
-    max_periods: int | None = None,
-    fast_learners: int = 0,
-    p1_fast: float = 0.9,
-    bitgen: np.random.PCG64 | None = None,
-) -> dict:
+def march_one(p1: float, p2: float, p3: float = 0.0, p4: float = 0.0, m: int = 30, n: int = 50,
+              seed: Seed = None, replication: int = 0, replications: int = 1,
+              variant: str = "actions", max_periods: int | None = None, fast_learners: int = 0,
+              p1_fast: float = 0.9, bitgen: np.random.PCG64 | None = None) -> dict:
     """Run replication ``replication`` of ``replications`` (same streams as ``march``).
 
     ``bitgen`` may pass that replication's stream in directly (saves re-spawning).
@@ -179,14 +167,8 @@ def march_one(
     }
 
 
-def march_reference(
-    p1: float,
-    p2: float,
-    replications: int,
-    seed: Seed = None,
-    first: int | None = None,
-    **kwargs,
-) -> list[dict]:
+def march_reference(p1: float, p2: float, replications: int, seed: Seed = None,
+                    first: int | None = None, **kwargs) -> list[dict]:
     """The first ``first`` (default: all) of ``replications`` replications, one at a time.
 
     Parameters

@@ -28,6 +28,8 @@ from typing import TypeAlias
 
 import numpy as np
 
+from leadkit.docparams import shared_params
+
 __all__ = ["Seed", "spawn_streams", "generators", "threshold", "hits", "TWO32"]
 
 #: What a model's ``seed=`` takes: an int, the entropy of a SeedSequence (a list of ints, as
@@ -37,15 +39,13 @@ Seed: TypeAlias = int | Sequence[int] | np.random.SeedSequence | None
 TWO32 = 2**32
 
 
+@shared_params
 def spawn_streams(seed: Seed, replications: int) -> list[np.random.PCG64]:
     """One independent bit generator per replication, spawned from ``seed``.
 
     Parameters
     ----------
-    seed : int, sequence of int, SeedSequence or None
-        The root seed (see :data:`Seed`); ``None`` takes fresh entropy from the operating system.
-    replications : int
-        How many streams to make, one per replication.
+    %(streams)s
 
     Returns
     -------
@@ -61,15 +61,16 @@ def spawn_streams(seed: Seed, replications: int) -> list[np.random.PCG64]:
     return [np.random.PCG64(child) for child in children]
 
 
+@shared_params
 def generators(seed: Seed, replications: int) -> list[np.random.Generator]:
     """Like :func:`spawn_streams`, wrapped as ``numpy.random.Generator`` objects.
 
+    For the models that draw with the generator's methods (Fang, Emperor, Approval); March
+    compares raw 32-bit draws of the bit generators with :func:`threshold` cut-offs.
+
     Parameters
     ----------
-    seed : int, sequence of int, SeedSequence or None
-        The root seed (see :data:`Seed`); ``None`` takes fresh entropy from the operating system.
-    replications : int
-        How many streams to make, one per replication.
+    %(streams)s
 
     Returns
     -------

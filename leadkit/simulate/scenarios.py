@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from leadkit.content.datafile import load_validated
-from leadkit.content.paths import data_dir
+from leadkit.content.paths import kit_file, kit_ids
 from leadkit.errors import FrameworkFileError
 from leadkit.i18n import tr
 from leadkit.simulate._stats import mean_ci
@@ -66,10 +66,6 @@ CHUNK = 10
 _CHUNKS = {"emperor": 20}
 
 
-def _folder() -> Path:
-    return data_dir() / "scenarios"
-
-
 def list_scenarios() -> list[str]:
     """The ids of the scenarios that ship with the kit, sorted.
 
@@ -83,7 +79,7 @@ def list_scenarios() -> list[str]:
     >>> list_scenarios()
     ['crm-dashboard', 'key-account-price', 'new-cmo-alignment', 'silo-marketing']
     """
-    return sorted(p.stem for p in _folder().glob("*.yaml"))
+    return kit_ids("scenarios")
 
 
 def _check(doc: dict, file: str) -> None:
@@ -172,7 +168,7 @@ def load_scenario(id_or_path: str | Path) -> dict:
     """
     path = Path(id_or_path)
     if not path.suffix:
-        path = _folder() / f"{id_or_path}.yaml"
+        path = kit_file("scenarios", str(id_or_path))
         if not path.is_file():
             raise FrameworkFileError(str(path), "", f"no scenario {str(id_or_path)!r}; "
                                      f"expected one of {', '.join(list_scenarios())}")

@@ -194,6 +194,7 @@ def _publish(per_person: pd.DataFrame, keys: list[str], min_group: int,
     return out
 
 
+@shared_params
 def class_summary(scores: pd.DataFrame, *, min_group: int = MIN_GROUP) -> pd.DataFrame:
     """Per framework element: ``n`` (distinct learners) and ``mean``; nothing below the floor.
 
@@ -206,9 +207,7 @@ def class_summary(scores: pd.DataFrame, *, min_group: int = MIN_GROUP) -> pd.Dat
     ----------
     scores : pandas.DataFrame
         The table of :func:`class_scores`.
-    min_group : int, default MIN_GROUP
-        The smallest group that gets figures; it can be raised above :data:`MIN_GROUP` but
-        not lowered.
+    %(min_group)s
 
     Returns
     -------
@@ -218,8 +217,7 @@ def class_summary(scores: pd.DataFrame, *, min_group: int = MIN_GROUP) -> pd.Dat
 
     Raises
     ------
-    FloorError
-        ``min_group`` is not a whole number of at least :data:`MIN_GROUP`.
+    %(min_group_raises)s
 
     Examples
     --------
@@ -247,6 +245,7 @@ def class_summary(scores: pd.DataFrame, *, min_group: int = MIN_GROUP) -> pd.Dat
     return out
 
 
+@shared_params
 def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
                  element_themes: dict[tuple[str, str], tuple[str, ...]] | None = None,
                  ) -> pd.DataFrame:
@@ -264,8 +263,7 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
     ----------
     scores : pandas.DataFrame
         The table of :func:`class_scores`.
-    min_group : int, default MIN_GROUP
-        The smallest group that gets figures; it can be raised but not lowered.
+    %(min_group)s
     element_themes : dict, optional
         Maps ``(framework, element)`` to a tuple of theme ids. Default ``None`` takes the
         themes from the kit's framework files.
@@ -278,8 +276,7 @@ def class_themes(scores: pd.DataFrame, *, min_group: int = MIN_GROUP,
 
     Raises
     ------
-    FloorError
-        ``min_group`` is not a whole number of at least :data:`MIN_GROUP`.
+    %(min_group_raises)s
     LeadkitError
         The frameworks in ``scores`` use different scales (and no ``element_themes`` are
         given).
@@ -361,9 +358,11 @@ def shared_texts(bundles: list[dict], salt: str, *, prompt_id: str | None = None
     Examples
     --------
     >>> from leadkit.store.handins import load_bundles, sample_bundles_dir
-    >>> texts = shared_texts(load_bundles(sample_bundles_dir()), "a-long-private-class-salt")
-    >>> texts.columns.tolist()
+    >>> bundles = load_bundles(sample_bundles_dir())
+    >>> shared_texts(bundles, "a-long-private-class-salt").columns.tolist()
     ['prompt_id', 'prompt', 'notebook', 'text']
+    >>> shared_texts(bundles, "a-long-private-class-salt", with_pseudonyms=True).columns[0]
+    'pseudonym'
     """
     rows = [{"pseudonym": pseudonymise(b["learner"], salt), "prompt_id": e["prompt_id"],
              "prompt": _prompt_text(e.get("prompt")), "notebook": e.get("notebook"),
@@ -440,7 +439,8 @@ def to_csv(summary: pd.DataFrame, path: str | os.PathLike[str], *,
     Returns
     -------
     pathlib.Path
-        The path written.
+        The path written, ``~`` expanded; figures have three decimals and text cells are
+        formula-safe (:func:`~leadkit.store.safe_output.write_csv`).
 
     Raises
     ------

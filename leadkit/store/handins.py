@@ -384,7 +384,7 @@ def pseudonymise(learner_id: str, salt: str) -> str:
     Raises
     ------
     InputError
-        The salt is too short or otherwise unusable.
+        The salt is not a string of at least 16 characters (:func:`check_salt`).
 
     Examples
     --------

@@ -67,7 +67,8 @@ def learner_id_problem(value: str | None) -> str | None:
     Returns
     -------
     str or None
-        The message id of the first problem, or None for a good id.
+        The message id of the first problem (English; :func:`~leadkit.i18n.tr` translates
+        it), or None for a good id.
 
     Examples
     --------

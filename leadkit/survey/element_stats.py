@@ -60,8 +60,8 @@ def first_wave_mask(frame: pd.DataFrame) -> pd.Series:
 
     Returns
     -------
-    Series
-        A boolean mask aligned with ``frame``.
+    pandas.Series of bool
+        True for a row of the first wave, aligned with ``frame``.
 
     Examples
     --------
@@ -85,8 +85,7 @@ def element_reliability(responses: pd.DataFrame | str | Path,
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
+    %(responses_framework)s
 
     Returns
     -------
@@ -156,11 +155,8 @@ def team_agreement(responses: pd.DataFrame | str | Path,
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
-    floor : int, default 3
-        The smallest team that gets a value; at least the anonymity floor of
-        :mod:`leadkit.privacy`.
+    %(responses_framework)s
+    %(floor)s
 
     Returns
     -------
@@ -171,8 +167,7 @@ def team_agreement(responses: pd.DataFrame | str | Path,
 
     Raises
     ------
-    FloorError
-        ``floor`` is below the anonymity floor.
+    %(floor_raises)s
 
     Examples
     --------

@@ -99,8 +99,7 @@ def reverse_keyed(responses: pd.DataFrame | str | Path,
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
+    %(responses_framework)s
 
     Returns
     -------
@@ -137,19 +136,15 @@ def _turned(table: pd.DataFrame, fw: Instrument) -> pd.DataFrame:
     return table
 
 
+@shared_params
 def score(responses: pd.DataFrame | str | Path, framework: Instrument | str | Path, *,
           min_share: float = 0.5) -> pd.DataFrame:
     """Element scores for every row of a response table, as a tidy DataFrame.
 
     Parameters
     ----------
-    responses : DataFrame or path
-        A table from :func:`~leadkit.survey.io.responses.read_responses`, or anything it accepts.
-    framework : Instrument, id or path
-        The instrument.
-    min_share : float
-        The smallest share of an element's items that must be answered for a score
-        (default 0.5: at least half). Below it the score is missing, never a guess.
+    %(responses_framework)s
+    %(min_share)s
 
     Returns
     -------
@@ -157,6 +152,10 @@ def score(responses: pd.DataFrame | str | Path, framework: Instrument | str | Pa
         One row per response row and element: the metadata columns present (``respondent``,
         ``team``, ``rater``, ``target``, ``wave``), ``framework``, ``element``, ``score``,
         ``n_answered`` and ``n_items``. ``attrs`` keeps ``source``, ``framework`` and ``scale``.
+
+    Raises
+    ------
+    %(scoring_raises)s
 
     Examples
     --------
@@ -187,12 +186,7 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Instrument | st
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
-    min_share : float, default 0.5
-        The smallest share of an element's items that must be answered to give a score.
-    block : int, default 100_000
-        The number of response rows per piece.
+    %(scores_in_blocks)s
 
     Yields
     ------
@@ -202,18 +196,16 @@ def iter_scores(responses: pd.DataFrame | str | Path, framework: Instrument | st
 
     Raises
     ------
-    ValueError
-        ``min_share`` does not lie between 0 and 1.
-    InputError
-        The table does not pass the response checks.
+    %(scoring_raises)s
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> fw = load_instrument("agile-cmo")
-    >>> table = pd.DataFrame({"respondent": list("abc")} | {i: [3, 4, 5] for i in fw.item_ids})
-    >>> [len(part) for part in iter_scores(table, fw, block=2)]
-    [14, 7]
+    The sample class (216 response rows, 7 elements) in pieces of 100 rows:
+
+    >>> import leadkit as lk
+    >>> pieces = iter_scores(lk.dataset_path("agile-cmo-class"), "agile-cmo", block=100)
+    >>> [len(part) for part in pieces]
+    [700, 700, 112]
     """
     _check_share(min_share)
     fw = load_instrument(framework)
@@ -257,34 +249,26 @@ def wide_scores(responses: pd.DataFrame | str | Path, framework: Instrument | st
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
-    min_share : float, default 0.5
-        The smallest share of an element's items that must be answered to give a score.
-    block : int, default 100_000
-        The number of response rows per piece.
+    %(scores_in_blocks)s
 
     Yields
     ------
-    pandas.DataFrame
+    part : pandas.DataFrame
         For the next ``block`` rows: the metadata columns, then one float column per element
         (NaN where too few items are answered).
 
     Raises
     ------
-    ValueError
-        ``min_share`` does not lie between 0 and 1.
-    InputError
-        The table does not pass the response checks.
+    %(scoring_raises)s
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> fw = load_instrument("agile-cmo")
-    >>> table = pd.DataFrame({"respondent": ["a"]} | {i: [3] for i in fw.item_ids})
-    >>> part = next(wide_scores(table, fw))
-    >>> list(part.columns[:3]), float(part.iloc[0, 1])
-    (['respondent', 'build-trust', 'create-and-share-vision'], 3.0)
+    The sample class: 216 rows, five metadata columns and seven elements:
+
+    >>> import leadkit as lk
+    >>> part = next(wide_scores(lk.dataset_path("agile-cmo-class"), "agile-cmo"))
+    >>> part.shape, part.iloc[0, 5:7].round(2).to_dict()
+    ((216, 12), {'build-trust': 3.33, 'create-and-share-vision': 2.33})
     """
     _check_share(min_share)
     fw = load_instrument(framework)
@@ -324,6 +308,24 @@ def _tidy(table: pd.DataFrame, fw: Instrument, min_share: float,
     return out
 
 
+def _mean_of_elements(scores: pd.DataFrame, keys: list[str], min_share: float,
+                      **sums: tuple[str, str]) -> pd.DataFrame:
+    """The mean element score per group of ``keys``, with ``n_elements_scored`` and
+    ``n_elements``; missing where fewer than ``min_share`` of the group's elements have a score.
+
+    ``sums`` are further named aggregations, placed right after ``score``.
+    """
+    out = scores.groupby(keys, dropna=False, sort=False).agg(
+        score=("score", "mean"),
+        **sums,
+        n_elements_scored=("score", "count"),
+        n_elements=("element", "size"),
+    ).reset_index()
+    enough = _enough(out["n_elements_scored"].to_numpy(), out["n_elements"].to_numpy(), min_share)
+    out["score"] = out["score"].where(enough)
+    return out
+
+
 def framework_score(scores: pd.DataFrame, *, min_share: float = 0.5) -> pd.DataFrame:
     """One score per response row and framework: the mean of its element scores.
 
@@ -353,17 +355,8 @@ def framework_score(scores: pd.DataFrame, *, min_share: float = 0.5) -> pd.DataF
     np.True_
     """
     _check_share(min_share)
-    keys = _meta(scores) + ["framework"]
-    grouped = scores.groupby(keys, dropna=False, sort=False)
-    out = grouped.agg(
-        score=("score", "mean"),
-        n_answered=("n_answered", "sum"),
-        n_items=("n_items", "sum"),
-        n_elements_scored=("score", "count"),
-        n_elements=("element", "size"),
-    ).reset_index()
-    enough = _enough(out["n_elements_scored"].to_numpy(), out["n_elements"].to_numpy(), min_share)
-    out["score"] = out["score"].where(enough)
+    out = _mean_of_elements(scores, _meta(scores) + ["framework"], min_share,
+                            n_answered=("n_answered", "sum"), n_items=("n_items", "sum"))
     out.attrs = dict(scores.attrs)
     return out
 
@@ -408,14 +401,7 @@ def theme_scores(scores: pd.DataFrame, framework: Instrument | str | Path | None
          for f in frameworks.values()]
     ) if frameworks else crosswalk()
     merged = scores.merge(links, on=["framework", "element"], how="inner")
-    keys = _meta(scores) + ["framework", "theme"]
-    out = merged.groupby(keys, dropna=False, sort=False).agg(
-        score=("score", "mean"),
-        n_elements_scored=("score", "count"),
-        n_elements=("element", "size"),
-    ).reset_index()
-    enough = _enough(out["n_elements_scored"].to_numpy(), out["n_elements"].to_numpy(), min_share)
-    out["score"] = out["score"].where(enough)
+    out = _mean_of_elements(merged, _meta(scores) + ["framework", "theme"], min_share)
     low = out["framework"].map({i: f.scale[0] for i, f in frameworks.items()})
     high = out["framework"].map({i: f.scale[1] for i, f in frameworks.items()})
     out.insert(out.columns.get_loc("score") + 1, "pomp", 100 * (out["score"] - low) / (high - low))
@@ -434,8 +420,7 @@ def share_note(responses: pd.DataFrame | str | Path, framework: Instrument | str
 
     Parameters
     ----------
-    %(responses)s
-    %(framework)s
+    %(responses_framework)s
     min_share : float, default 0.5
         The share used for scoring.
 

@@ -72,7 +72,7 @@ lk.set_language("{{LANG}}")
 # %%
 export = lk.dataset_path("agile-qualtrics")
 keys_file = export.with_name("agile-keys.yaml")
-print("scale:" + keys_file.read_text(encoding="utf-8").split("\nscale:")[1].split("\nitems:")[0])
+lk.show_code(keys_file, lines=14)
 
 # %% [markdown] lang="en"
 # The keys become an *instrument*: scales of items on one answer scale. The statements let the
@@ -87,7 +87,7 @@ print("scale:" + keys_file.read_text(encoding="utf-8").split("\nscale:")[1].spli
 # %%
 # NBVAL_CHECK_OUTPUT
 keys = lk.load_instrument(keys_file)
-keys.keys()
+lk.show_table(keys.describe())
 
 # %% [markdown] lang="en"
 # One call reads the export as it came. The kit recognises Qualtrics' layout, takes

@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 from leadkit import cli
 from leadkit.cli.app import MAX_SHOWN
 from leadkit.survey.element_stats import element_reliability, team_agreement
 from leadkit.survey.scoring import score
 
-DATA = Path(__file__).parents[1] / "data"
 BAD = DATA / "bad"
 FW = str(DATA / "score-framework.yaml")
 ITEMS = [f"st0{i}" for i in range(1, 10)]
@@ -68,7 +68,73 @@ def test_score_writes_the_tidy_scores_and_warns_about_empty_rows(tmp_path, capsy
     written = pd.read_csv(out, dtype={"wave": str})
     with pytest.warns(UserWarning):
         expected = score(BAD / "nothing-answered.csv", FW)
-    pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+    # The same scores to two decimals, each element also by its name.
+    expected.insert(expected.columns.get_loc("element") + 1, "element_name",
+                    expected["element"].map({"trust": "Build trust",
+                                             "customer": "Start from the customer",
+                                             "learning": "Learn in public"}))
+    pd.testing.assert_frame_equal(written, expected.round({"score": 2}), check_dtype=False)
+
+
+def test_scores_are_rounded_for_reading_and_exact_on_request(tmp_path):
+    data = small_360(tmp_path / "360.csv")
+    exact = score(data, FW)["score"]
+    assert (exact.round(2) != exact).any()  # there is something to round
+    rounded, full = tmp_path / "r.csv", tmp_path / "f.csv"
+    assert cli.main(["score", str(data), "-f", FW, "--out", str(rounded)]) == 0
+    assert cli.main(["score", str(data), "-f", FW, "--out", str(full), "--full-precision"]) == 0
+    text = rounded.read_text(encoding="utf-8")
+    assert "3.3333" not in text and ",3.33," in text
+    assert pd.read_csv(full)["score"].tolist() == exact.tolist()  # every digit, as scored
+    assert pd.read_csv(rounded)["score"].tolist() == exact.round(2).tolist()
+    xlsx = tmp_path / "r.xlsx"
+    assert cli.main(["score", str(data), "-f", FW, "--out", str(xlsx)]) == 0
+    assert pd.read_excel(xlsx, engine="openpyxl")["score"].tolist() == exact.round(2).tolist()
+    wide = tmp_path / "w.csv"
+    assert cli.main(["score", str(data), "-f", FW, "--out", str(wide), "--wide"]) == 0
+    assert "3.3333" not in wide.read_text(encoding="utf-8")
+
+
+def test_dutch_scores_name_the_elements_in_dutch_with_decimal_commas(tmp_path):
+    data = small_360(tmp_path / "360.csv")
+    out = tmp_path / "nl.csv"
+    assert cli.main(["--lang", "nl", "score", str(data), "-f", FW, "--out", str(out),
+                     "--dutch-excel"]) == 0
+    header, first = (line.split(";") for line in
+                     out.read_text(encoding="utf-8-sig").splitlines()[:2])
+    at = header.index("element")
+    assert header[at:at + 3] == ["element", "element_name", "score"]
+    exact = score(data, FW)["score"].iloc[0]
+    assert first[at:at + 3] == ["trust", "Vertrouwen opbouwen",
+                                f"{exact:.2f}".replace(".", ",")]
+
+
+def _with_labels(path: Path, labels: dict[int, str], typo: tuple[int, str]) -> Path:
+    """The 360 file with answers written as labels, and one label misspelled."""
+    table = pd.read_csv(path)
+    for item in ITEMS:
+        table[item] = table[item].map(labels)
+    table.loc[typo[0], ITEMS[0]] = typo[1]
+    out = path.with_name("labels.csv")
+    table.to_csv(out, sep=";", index=False)
+    return out
+
+
+def test_messages_speak_the_language_of_the_files_labels(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("LEADKIT_LANG", raising=False)
+    dutch = {1: "Helemaal oneens", 2: "Oneens", 3: "Neutraal", 4: "Eens", 5: "Helemaal eens"}
+    path = _with_labels(small_360(tmp_path / "360.csv"), dutch, (3, "Oneen"))
+    assert cli.main(["validate", str(path), "-f", FW]) == 2
+    err = capsys.readouterr().err
+    assert "rij 5, kolom 'st01': de tekst 'Oneen' is geen antwoord; bedoelde je 'Oneens'?" in err
+    assert cli.main(["--lang", "en", "validate", str(path), "-f", FW]) == 2  # a choice wins
+    assert "row 5, column 'st01': the text 'Oneen' is not an answer; did you mean 'Oneens'?" in (
+        capsys.readouterr().err)
+    english = {1: "Strongly disagree", 2: "Disagree", 3: "Neutral", 4: "Agree",
+               5: "Strongly agree"}
+    path = _with_labels(small_360(tmp_path / "360.csv"), english, (3, "Agre"))
+    assert cli.main(["validate", str(path), "-f", FW]) == 2
+    assert "the text 'Agre' is not an answer; did you mean 'Agree'?" in capsys.readouterr().err
 
 
 def test_score_for_dutch_excel_and_xlsx(tmp_path):
@@ -76,10 +142,10 @@ def test_score_for_dutch_excel_and_xlsx(tmp_path):
     assert cli.main(["score", str(BAD / "bom-utf8.csv"), "-f", FW, "--out", str(nl),
                      "--dutch-excel"]) == 0
     text = nl.read_text(encoding="utf-8-sig")
-    assert text.startswith("respondent;team;rater") and ";trust;5,0;3;3" in text
+    assert text.startswith("respondent;team;rater") and ";trust;Build trust;5,00;3;3" in text
     xlsx = tmp_path / "scores.xlsx"
     assert cli.main(["score", str(BAD / "bom-utf8.csv"), "-f", FW, "--out", str(xlsx)]) == 0
-    assert pd.read_excel(xlsx)["score"].tolist() == [5.0, 5.0, 5.0]
+    assert pd.read_excel(xlsx, engine="openpyxl")["score"].tolist() == [5.0, 5.0, 5.0]
 
 
 def test_score_with_report(tmp_path):
@@ -94,6 +160,35 @@ def test_score_with_report(tmp_path):
     # Two gap charts; no profile, which would average the self ratings of only two leaders.
     assert html.count("data:image/png;base64,") == 2
     assert "Left out entirely (too few even together): direct reports" in html
+    assert "padding:2em 2.5em" in html  # text kept off the window's edge
+
+
+def _fact(html: str, label: str) -> str:
+    """The value beside ``label`` in the report's overview."""
+    return html.split(f"<th>{label}</th>", 1)[1].split("<td>", 1)[1].split("</td>", 1)[0]
+
+
+def test_report_names_the_columns_it_did_not_score_and_the_prorated_scores(tmp_path):
+    data = small_360(tmp_path / "360.csv")
+    table = pd.read_csv(data)
+    table.insert(1, "remark", "free text")
+    table.loc[[0, 4], ["st01", "st04"]] = np.nan  # two people leave two items blank
+    table.to_csv(data, index=False)
+    report = tmp_path / "report.html"
+    assert cli.main(["score", str(data), "-f", FW, "--out", str(tmp_path / "s.csv"),
+                     "--report", str(report), "--ignore-column", "remark"]) == 0
+    html = report.read_text(encoding="utf-8")
+    assert _fact(html, "columns not scored") == "remark"
+    # Row 0 and 4: trust (3 items) and customer (2 items: st04, st05) each from part of them.
+    assert _fact(html, "scores from part of the items") == (
+        "4 of 42 scores are the mean of the answered items only (blank items left out)")
+    qualtrics = tmp_path / "q.html"
+    assert cli.main(["score", str(SURVEYS / "agile-qualtrics.csv"), "--keys",
+                     str(SURVEYS / "agile-keys.yaml"), "--out", str(tmp_path / "q.csv"),
+                     "--report", str(qualtrics)]) == 0
+    shown = _fact(qualtrics.read_text(encoding="utf-8"), "columns not scored").split(", ")
+    assert {"StartDate", "IPAddress", "Finished", "UserLanguage"} <= set(shown)
+    assert not any(c.startswith("Q1_") or c in ("ResponseId", "team") for c in shown)
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -195,7 +290,9 @@ def test_columns_and_respondent_options_rename_a_plain_file(tmp_path, capsys):
     path = tmp_path / "renamed.csv"
     plain.to_csv(path, index=False)
     mapping = tmp_path / "map.csv"
-    mapping.write_text("column,item\n" + "".join(f"q{i},acmo{i:02d}\n" for i in range(1, 25)))
+    items = [c for c in pd.read_csv(SURVEYS / "agile-self.csv").columns if c.startswith("acmo")]
+    mapping.write_text("column,item\n" + "".join(f"q{i},{item}\n"
+                                                 for i, item in enumerate(items, start=1)))
     code = cli.main(["validate", str(path), "--keys", str(SURVEYS / "agile-keys.yaml"),
                     "--columns", str(mapping), "--respondent", "who"])
     assert code == 0, capsys.readouterr().err

@@ -5,7 +5,8 @@
 # Values in the tests were produced with R 4.2.2, psych 2.2.9, multilevel 2.7.
 #
 # The script writes the data sets the tests read (CSV, NA = empty cell) and prints every
-# expected value with 17 significant digits; the per-team values go to *_reference.csv files.
+# expected value with 17 significant digits; the per-item and per-team values go to
+# *_reference.csv files.
 # The test suite itself never runs R.
 #
 # Data sources: psych::bfi (SAPA project, shipped with psych) and multilevel::lq2002
@@ -47,7 +48,7 @@ cat("bfi rows", nrow(bfi_a), " blanked cells", sum(holes), "\n")
 
 keyed <- function(d) { d$A1 <- 7 - d$A1; d }
 
-report_alpha <- function(tag, d) {
+report_alpha <- function(tag, d, file) {
   a <- psych::alpha(d, use = "pairwise")
   cat("\n##", tag, ": psych::alpha(x, use = \"pairwise\")\n")
   show("total$raw_alpha", a$total$raw_alpha)
@@ -55,12 +56,11 @@ report_alpha <- function(tag, d) {
   show("total$average_r", a$total$average_r)
   show("feldt$lower.ci", a$feldt$lower.ci)
   show("feldt$upper.ci", a$feldt$upper.ci)
-  show("alpha.drop$raw_alpha", a$alpha.drop$raw_alpha)
-  show("alpha.drop$std.alpha", a$alpha.drop$std.alpha)
-  show("item.stats$r.drop", a$item.stats$r.drop)
-  show("item.stats$mean", a$item.stats$mean)
-  show("item.stats$sd", a$item.stats$sd)
-  show("item.stats$n", a$item.stats$n)
+  ref <- data.frame(item = colnames(d), alpha_if_deleted = num(a$alpha.drop$raw_alpha),
+                    std_alpha_if_deleted = num(a$alpha.drop$std.alpha),
+                    r_drop = num(a$item.stats$r.drop), mean = num(a$item.stats$mean),
+                    sd = num(a$item.stats$sd), n = a$item.stats$n)
+  write.csv(ref, file.path(out, file), row.names = FALSE, quote = FALSE)
   ci90 <- psych::alpha.ci(a$total$raw_alpha, nrow(d), ncol(d), p.val = 0.10)
   show("alpha.ci(raw_alpha, n, k, p.val = 0.10) lower", ci90$lower.ci)
   show("alpha.ci(raw_alpha, n, k, p.val = 0.10) upper", ci90$upper.ci)
@@ -72,8 +72,8 @@ report_alpha <- function(tag, d) {
   show("psych::alpha(cor(x, use = \"pairwise\"))$total$average_r", s$total$average_r)
   show("psych::alpha(cor(x, use = \"pairwise\"))$alpha.drop$std.alpha", s$alpha.drop$std.alpha)
 }
-report_alpha("bfi agreeableness, complete", keyed(bfi_a))
-report_alpha("bfi agreeableness, 5% missing", keyed(bfi_m))
+report_alpha("bfi agreeableness, complete", keyed(bfi_a), "bfi_agree_reference.csv")
+report_alpha("bfi agreeableness, 5% missing", keyed(bfi_m), "bfi_agree_missing_reference.csv")
 
 # ---------------------------------------------------------------------------------------------
 # Team agreement: multilevel::lq2002, leadership climate (11 items, answers 1..5) of soldiers

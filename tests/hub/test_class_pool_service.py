@@ -130,12 +130,11 @@ def test_a_huge_body_is_refused_before_it_is_read(opened, people):
     body = json.dumps({"learner": "anna", "scores": {E: 3.0}, "pad": "x" * (60 << 20)})
     try:
         reply = requests.put(f"{url}api/share/{FW}", data=body, headers=headers, timeout=60)
+        # 413 from the service, or 503 from the hub's proxy when the service closes the
+        # connection without reading the body: refused either way.
+        assert reply.status_code in (400, 413, 503)
     except requests.ConnectionError:
-        return  # the service closed the connection before reading the body: refused
-    if reply.status_code == 503:
-        # The hub's proxy answers 503 when the service closes the connection in the middle of
-        # the upload, i.e. refuses it unread. The service itself must still be up.
-        health = requests.get(f"{url}api/health", headers=headers, timeout=30)
-        assert health.status_code == 200, "the service went down over a huge body"
-        return
-    assert reply.status_code in (400, 413)
+        pass  # closed before the body was sent: refused
+    # The service read nothing of it and answers the next, ordinary request at once.
+    ok = requests.get(f"{url}api/info", headers=headers, timeout=30)
+    assert ok.status_code == 200 and "floor" in ok.json()

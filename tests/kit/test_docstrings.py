@@ -113,40 +113,36 @@ def _bare(a, b=1):
     return a + b
 
 
-def _documented(a: float) -> float:
-    """Halve a number.
+def _documented(a: float, parts: int = 2) -> float:
+    """Divide a number into equal parts.
 
     Parameters
     ----------
     a : float
-        The number.
+        The number to divide, negative or not.
+    parts : int, default 2
+        How many parts.
 
     Returns
     -------
     float
-        Half of it.
+        One part.
 
     Examples
     --------
     >>> _documented(4)
     2.0
     """
-    return a / 2
+    return a / parts
 
 
-def _placeholder(a: float) -> float:
-    """Halve a number.
+def _placeholder(a: float, parts: int = 2) -> float:
+    return a / parts
 
-    Parameters
-    ----------
-    %(a)s
 
-    Returns
-    -------
-    float
-        Half of it.
-    """
-    return a / 2
+# The full docstring with one parameter left as a line that shared_params should have filled.
+_placeholder.__doc__ = _documented.__doc__.replace(
+    "    a : float\n        The number to divide, negative or not.", "    %(a)s")
 
 
 def test_the_checks_catch_a_bare_docstring_and_pass_a_full_one():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib
 
 matplotlib.use("Agg")  # tests only: the module itself never picks a backend
@@ -11,6 +9,7 @@ matplotlib.use("Agg")  # tests only: the module itself never picks a backend
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from datafiles import DATA
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -19,7 +18,7 @@ from leadkit import plots  # noqa: E402
 from leadkit.survey.feedback360 import self_other  # noqa: E402
 from leadkit.survey.scoring import score  # noqa: E402
 
-MINI = Path(__file__).resolve().parents[1] / "data" / "samples-mini-framework.yaml"
+MINI = DATA / "samples-mini-framework.yaml"
 
 
 

@@ -11,17 +11,15 @@ tests/data/lq2002_reference.csv and lq2002_missing_reference.csv, written by tha
 The suite never runs R.
 """
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 from leadkit.errors import InputError
 from leadkit.i18n import set_language
 from leadkit.psychometrics.agreement import agreement_table, icc1, icc2, rwg, rwg_j
 
-DATA = Path(__file__).parents[1] / "data"
 TOL = 1e-9
 ITEMS = [f"LEAD{i:02d}" for i in range(1, 12)]
 

@@ -6,18 +6,16 @@ psych 2.2.9); per-team values are in the CSV files it writes, the R call beside 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 from scipy import stats
 
 import leadkit as lk
 from leadkit.errors import InputError
 from leadkit.psychometrics.agreement_null import ad_m, awg, icc_ci, rwg_j_significance, rwg_j_sim
 
-DATA = Path(__file__).parents[1] / "data"
 RESEARCH = DATA / "research"
 LEAD = [f"LEAD{i:02d}" for i in range(1, 12)]
 

@@ -8,17 +8,17 @@ ability tests is ``omega(Thurstone, nfactors = 3)$schmid$sl``, saved as CSV.
 from __future__ import annotations
 
 from itertools import permutations
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 import leadkit as lk
 from leadkit.errors import InputError
 from leadkit.psychometrics.omega import omega
 
-RESEARCH = Path(__file__).parents[1] / "data" / "research"
+RESEARCH = DATA / "research"
 KIT_ITEMS = [f"acmo{i:02d}" for i in range(1, 13)]
 
 

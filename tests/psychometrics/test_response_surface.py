@@ -6,18 +6,17 @@ each value. ``C`` there is the matrix whose rows give a1..a4 from b0..b5.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 import leadkit as lk
 from leadkit.errors import InputError
 from leadkit.plots.response_surface import response_surface_figure
 from leadkit.psychometrics.response_surface import response_surface
 
-RESEARCH = Path(__file__).parents[1] / "data" / "research"
+RESEARCH = DATA / "research"
 TOL = 1e-8
 
 # lm(WBEING ~ x + y + I(x^2) + I(x*y) + I(y^2)), x = LEAD - 3, y = COHES - 3, data = bh1996

@@ -8,16 +8,15 @@ psych 2.2.9). The suite never runs R.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 import leadkit as lk
 from leadkit.survey.scoring import share_note, wide_scores
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "surveys"
+SURVEYS = DATA / "surveys"
 
 # keys as psych's help page for bfi writes them: list(agree = c("-A1", "A2", …), …)
 KEYS = {"agreeableness": ["-A1", "A2", "A3", "A4", "A5"],
@@ -34,12 +33,12 @@ def bfi() -> lk.Instrument:
 
 @pytest.fixture(scope="module")
 def answers(bfi) -> pd.DataFrame:
-    return lk.read_survey(DATA / "bfi.csv", bfi)
+    return lk.read_survey(SURVEYS / "bfi.csv", bfi)
 
 
 def test_scores_equal_score_items_with_impute_none(bfi, answers):
     # s <- scoreItems(keys, items, impute = "none", min = 1, max = 6); s$scores
-    expected = pd.read_csv(DATA / "bfi_scores_reference.csv")
+    expected = pd.read_csv(SURVEYS / "bfi_scores_reference.csv")
     wide = pd.concat(list(wide_scores(answers, bfi, min_share=0.01)))
     assert wide["respondent"].tolist() == expected["respondent"].astype(str).tolist()
     for scale in KEYS:

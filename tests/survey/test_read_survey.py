@@ -9,17 +9,17 @@ choice-text TSV, a Google Forms CSV, a Microsoft Forms workbook, a LimeSurvey CS
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 import leadkit as lk
 from leadkit.errors import FrameworkFileError, InputError
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "surveys"
-KEYS = DATA / "agile-keys.yaml"
+SURVEYS = DATA / "surveys"
+KEYS = SURVEYS / "agile-keys.yaml"
 
 EXPORTS = {
     "agile-qualtrics.csv": "qualtrics",
@@ -42,7 +42,7 @@ def keys() -> lk.Instrument:
 
 @pytest.fixture(scope="module")
 def plain_scores(keys) -> pd.DataFrame:
-    return lk.score(lk.read_survey(DATA / "agile-self.csv", keys), keys)
+    return lk.score(lk.read_survey(SURVEYS / "agile-self.csv", keys), keys)
 
 
 def _read(path, keys, **kwargs) -> tuple[pd.DataFrame, list[str]]:
@@ -54,7 +54,7 @@ def _read(path, keys, **kwargs) -> tuple[pd.DataFrame, list[str]]:
 
 @pytest.mark.parametrize("name", sorted(EXPORTS))
 def test_each_export_scores_as_the_plain_csv(name, keys, plain_scores):
-    table, _ = _read(DATA / name, keys)
+    table, _ = _read(SURVEYS / name, keys)
     assert table.attrs["layout"] == EXPORTS[name]
     assert list(table.columns[-len(keys.items):]) == keys.item_ids
     scores = lk.score(table, keys)
@@ -64,7 +64,7 @@ def test_each_export_scores_as_the_plain_csv(name, keys, plain_scores):
 
 
 def test_qualtrics_sets_metadata_aside_and_counts_unfinished(keys):
-    table, notes = _read(DATA / "agile-qualtrics.csv", keys)
+    table, notes = _read(SURVEYS / "agile-qualtrics.csv", keys)
     assert table["respondent"].str.startswith("R_").all()
     assert "team" in table.columns  # embedded data named as the kit's metadata is kept
     assert {"StartDate", "IPAddress", "Finished"} <= set(table.attrs["metadata_columns"])
@@ -76,7 +76,7 @@ def test_qualtrics_sets_metadata_aside_and_counts_unfinished(keys):
 def test_messages_name_the_line_an_editor_shows(keys, tmp_path):
     # Records end in CRLF; the question text of Q1_1 holds a bare LF, so record 1 (the texts)
     # is lines 2-3, the ImportId row line 4, and record 5 (the third response) line 7.
-    lines = (DATA / "agile-qualtrics.csv").read_bytes().split(b"\r\n")
+    lines = (SURVEYS / "agile-qualtrics.csv").read_bytes().split(b"\r\n")
     lines[5] = lines[5].replace(b",EN,T1,", b",EN,T1,often", 1)
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"\r\n".join(lines))
@@ -87,20 +87,20 @@ def test_messages_name_the_line_an_editor_shows(keys, tmp_path):
 
 
 def test_spss_user_missing_values_are_read_as_missing_and_counted(keys):
-    table, notes = _read(DATA / "agile-self.sav", keys)
+    table, notes = _read(SURVEYS / "agile-self.sav", keys)
     assert (table[keys.item_ids] == -99).sum().sum() == 0
     assert any("33 answers held a user-defined missing value" in n for n in notes)
     assert table.index[:2].tolist() == [1, 2]  # cases as SPSS numbers them
 
 
 def test_google_forms_without_an_id_numbers_respondents_in_file_order(keys):
-    table, _ = _read(DATA / "agile-google-forms.csv", keys)
+    table, _ = _read(SURVEYS / "agile-google-forms.csv", keys)
     assert table["respondent"].tolist()[:3] == ["1", "2", "3"]
     assert table.index[0] == 2
 
 
 def test_columns_and_respondent_rename_for_any_layout(keys, tmp_path):
-    plain = pd.read_csv(DATA / "agile-self.csv")
+    plain = pd.read_csv(SURVEYS / "agile-self.csv")
     plain.columns = ["who", "team"] + [f"q{i}" for i in range(1, 25)]
     path = tmp_path / "renamed.csv"
     plain.to_csv(path, index=False)
@@ -114,7 +114,7 @@ def test_columns_and_respondent_rename_for_any_layout(keys, tmp_path):
 
 
 def test_a_recognised_export_names_the_items_not_found_and_the_nearest_headers(keys, tmp_path):
-    text = (DATA / "agile-google-forms.csv").read_text(encoding="utf-8")
+    text = (SURVEYS / "agile-google-forms.csv").read_text(encoding="utf-8")
     statement = keys.items[0].text()
     path = tmp_path / "form.csv"
     path.write_text(text.replace(statement[:-1], statement[:-8] + "the team"), encoding="utf-8")
@@ -130,8 +130,8 @@ def test_choice_text_is_read_through_the_labels(keys):
     import csv
     import io
 
-    table, _ = _read(DATA / "agile-qualtrics-text.tsv", keys)
-    text = (DATA / "agile-qualtrics-text.tsv").read_text(encoding="utf-16")
+    table, _ = _read(SURVEYS / "agile-qualtrics-text.tsv", keys)
+    text = (SURVEYS / "agile-qualtrics-text.tsv").read_text(encoding="utf-16")
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t"))
     first = records[3][records[0].index("Q1_1")]
     assert first in keys.answer_labels()[int(table["acmo01"].iloc[0])]

@@ -17,6 +17,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 import leadkit as lk
 from leadkit.errors import FrameworkFileError, InputError
@@ -188,7 +189,7 @@ def _ods(tmp_path, extra_rows: str) -> Path:
     """The fixture's .ods with more rows written into its sheet."""
     import zipfile
 
-    source = Path(__file__).resolve().parents[1] / "data" / "surveys" / "agile-self.ods"
+    source = DATA / "surveys" / "agile-self.ods"
     with zipfile.ZipFile(source) as book:
         files = {n: book.read(n) for n in book.namelist()}
     files["content.xml"] = files["content.xml"].replace(b"</table:table>",
@@ -202,7 +203,7 @@ def _ods(tmp_path, extra_rows: str) -> Path:
 
 
 def test_an_ods_repeating_a_filled_row_a_million_times_is_refused(tmp_path):
-    keys = lk.load_instrument(Path(__file__).resolve().parents[1] / "data" / "surveys"
+    keys = lk.load_instrument(DATA / "surveys"
                               / "agile-keys.yaml")
     empty = _ods(tmp_path, '<table:table-row table:number-rows-repeated="1048500"><table:table-'
                            'cell table:number-columns-repeated="1024"/></table:table-row>')

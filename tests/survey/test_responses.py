@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import math
 import warnings
-from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 import leadkit as lk
 from leadkit.errors import InputError
 from leadkit.survey.io.responses import read_responses, validate_responses
 
-DATA = Path(__file__).parents[1] / "data"
 BAD = DATA / "bad"
 ITEMS = [f"st0{i}" for i in range(1, 10)]
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from datafiles import DATA
 
 import leadkit as lk
 from leadkit.errors import InputError
 from leadkit.survey.io.responses import read_responses
 from leadkit.survey.scoring import framework_score, reverse_keyed, score, theme_scores
 
-DATA = Path(__file__).parents[1] / "data"
 ITEMS = [f"st0{i}" for i in range(1, 10)]
 # score-framework.yaml: trust = st01, st02 (reversed), st03; customer = st04, st05;
 # learning = st06, st07 (reversed), st08, st09; scale 1-5.

@@ -97,9 +97,7 @@ def fast_chunks(path: Path, delimiter: str, info: dict
 
     Parameters
     ----------
-    %(text_file)s
-    %(delimiter)s
-    %(sniff_info)s
+    %(sniffed_file)s
 
     Returns
     -------
@@ -122,7 +120,7 @@ def fast_chunks(path: Path, delimiter: str, info: dict
     width = uniform_fields(path, delimiter, info["skiprows"])
     if width is None or width < 2:
         return None
-    encoding = "utf-8-sig" if info["bom"] and info["encoding"] == "utf-8" else info["encoding"]
+    encoding = _decoding(info)
 
     def chunks() -> Iterator[tuple[list[str], list, np.ndarray]]:
         header = None
@@ -148,9 +146,7 @@ def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
 
     Parameters
     ----------
-    %(text_file)s
-    %(delimiter)s
-    %(sniff_info)s
+    %(sniffed_file)s
 
     Returns
     -------
@@ -183,15 +179,13 @@ def quoted_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
 
     Parameters
     ----------
-    %(text_file)s
-    %(delimiter)s
-    %(sniff_info)s
+    %(sniffed_file)s
 
     Returns
     -------
     pandas.DataFrame or None
-        The raw table as :func:`~leadkit.survey.io.coded_columns.assemble` builds it, or None
-        (a quoted field spanning lines, a short or long record, a blank line, a large file).
+        The same raw table as :func:`fast_table` gives, or None (a quoted field spanning
+        lines, a short or long record, a blank line, a large file).
 
     Examples
     --------
@@ -207,7 +201,7 @@ def quoted_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
         return None
     data = path.read_bytes()
     lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1) - info["skiprows"]
-    encoding = "utf-8-sig" if info["bom"] and info["encoding"] == "utf-8" else info["encoding"]
+    encoding = _decoding(info)
     try:
         frame = pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, dtype=object,
                             na_filter=False, skip_blank_lines=False, encoding=encoding,
@@ -230,6 +224,11 @@ def quoted_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
         return body[~blank] if blank.any() else body
     coded = code_cells(cells[1:])
     return assemble([combine([c]) for c in coded], header, rows)
+
+
+def _decoding(info: dict) -> str:
+    """The codec that reads the sniffed file: ``utf-8-sig`` drops a UTF-8 byte order mark."""
+    return "utf-8-sig" if info["bom"] and info["encoding"] == "utf-8" else info["encoding"]
 
 
 def _fields_per_line(data: bytes, sep: int, skiprows: int) -> set[int]:

@@ -196,9 +196,7 @@ def find_duplicates(out: pd.DataFrame, rows: np.ndarray, name: str,
         ``target`` and ``wave``.
     rows : numpy.ndarray
         The row number in the file of each row of ``out``, used in the messages.
-    %(name)s
-    errors : list of InputError
-        The list to add one error per repeated row to.
+    %(repeat_errors)s
 
     Returns
     -------
@@ -292,9 +290,7 @@ def repeated_keys(keys: np.ndarray, rows: np.ndarray, name: str,
         The keys of :func:`row_keys`.
     rows : numpy.ndarray
         The row number in the file of each key, used in the messages.
-    %(name)s
-    errors : list of InputError
-        The list to add one error per repeated row to.
+    %(repeat_errors)s
 
     Returns
     -------

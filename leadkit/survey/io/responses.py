@@ -106,7 +106,7 @@ def load_checked(source: str | Path | pd.DataFrame, fw: Instrument, sheet: str |
             return None, [err], name
     table = check_table(raw, fw, name, ignore, errors, keep_answers)
     del raw  # the cells as written are no longer needed: only the checked table is kept
-    table.attrs = {"source": name, "framework": fw.id}
+    table.attrs.update(source=name, framework=fw.id)
     if not errors and keep_answers:
         table.attrs["checked"] = fingerprint(table)
     return table, errors, name

@@ -120,8 +120,8 @@ def load_survey(source: str | Path | pd.DataFrame, instrument: Instrument | str 
     if frame is None:
         return None, errors, name, notes
     table = check_table(frame, ins, name, ignore, errors, keep_answers)
-    table.attrs = {"source": name, "framework": ins.id, "layout": layout.kind,
-                   "metadata_columns": [c for c in raw.columns if c not in frame.columns]}
+    table.attrs.update(source=name, framework=ins.id, layout=layout.kind,
+                       metadata_columns=frame.attrs["metadata_columns"])
     if not errors and keep_answers:
         table.attrs["checked"] = fingerprint(table)
     return (None if errors else table), errors, name, notes
@@ -165,6 +165,9 @@ def _reshape(raw: pd.DataFrame, layout: Layout, ins: Instrument, name: str, colu
         if col != who and col.casefold() not in METADATA:
             parts[item] = raw[col].to_numpy()
     frame = pd.DataFrame(parts, index=raw.index, copy=False)
+    # The tool's own columns (dates, IP address, other questions): kept aside and named.
+    frame.attrs["metadata_columns"] = [c for c in raw.columns if c != who and c not in matched
+                                       and c.casefold() not in METADATA]
     if layout.finished is not None and layout.finished in raw.columns:
         codes, values = pd.factorize(raw[layout.finished].to_numpy(dtype=object))
         unfinished = [str(v).strip().casefold() in ("0", "false", "0.0") for v in values]

@@ -9,9 +9,11 @@ calls it, whole or a chunk at a time.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -24,7 +26,7 @@ from leadkit.survey.io import response_checks as checks
 from leadkit.survey.io.problems import Problems
 from leadkit.survey.io.tablefile import is_blank
 
-__all__ = ["METADATA", "RATER_GROUPS", "check_table"]
+__all__ = ["METADATA", "RATER_GROUPS", "check_table", "label_language"]
 
 #: The metadata columns, in the order they appear in a validated table.
 METADATA: tuple[str, ...] = ("respondent", "team", "rater", "target", "wave")
@@ -78,6 +80,7 @@ def _norm(text: str) -> str:
 def _answer_parser(fw: Instrument):
     low, high = fw.scale
     labels = {_norm(text): value for value, texts in fw.answer_labels().items() for text in texts}
+    spelled = {_norm(text): text for texts in fw.answer_labels().values() for text in texts}
     named = fw.answer_labels()
     shown = ", ".join(f"{value} = {texts[0]}" for value, texts in named.items())
     if named:
@@ -122,8 +125,11 @@ def _answer_parser(fw: Instrument):
                 else:
                     out = (number, None)
             else:
-                out = (math.nan, tr("the text '{value}' is not an answer").format(
-                    value=short(text, 40)))
+                near = difflib.get_close_matches(_norm(text), list(labels), n=1, cutoff=0.6)
+                problem = tr("the text '{value}' is not an answer").format(value=short(text, 40))
+                if near:  # the label it was probably meant to be, in the file's own language
+                    problem += tr("; did you mean '{label}'?").format(label=spelled[near[0]])
+                out = (math.nan, problem)
         cache[key] = out
         return out
 
@@ -204,6 +210,7 @@ def check_table(raw: pd.DataFrame, fw: Instrument, name: str, ignore: Sequence[s
     for item in fw.item_ids:
         folded.setdefault(item.lower(), item)
     unknown: list[str] = []
+    ignored: list[str] = []  # named in the report: a column left out is never left out silently
     for position, col in enumerate(raw.columns):
         label = str(col).strip()
         key = _COLUMN_ALIASES.get(label.lower(), label.lower())
@@ -219,6 +226,7 @@ def check_table(raw: pd.DataFrame, fw: Instrument, name: str, ignore: Sequence[s
                     row=1, expected=tr("a column name in the header")))
             continue
         if _norm(label) in ignore_set:
+            ignored.append(label)
             continue
         if key in seen:
             errors.append(InputError(name,
@@ -271,7 +279,9 @@ def check_table(raw: pd.DataFrame, fw: Instrument, name: str, ignore: Sequence[s
             errors.append(InputError(name, tr("the item column is missing"), row=1, column=item,
                                      expected=tr("one column per item of '{id}': {ids}").format(
                                                   id=fw.id, ids=ids)))
-    return _check_rows(raw.index, keep, fw, name, errors, keep_answers, duplicates)
+    out = _check_rows(raw.index, keep, fw, name, errors, keep_answers, duplicates)
+    out.attrs["ignored_columns"] = ignored
+    return out
 
 
 def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Instrument, name: str,
@@ -338,3 +348,51 @@ def _check_rows(index: pd.Index, keep: dict[str, pd.Series], fw: Instrument, nam
     # Row by row, as a user fixes a spreadsheet; within a row, in column order (stable sort).
     found.extend(errors.in_order())
     return out
+
+
+def label_language(path: str | Path, fw: Instrument, *, sample: int = 65_536) -> str | None:
+    """The language of the answer labels a text file holds, from its first bytes.
+
+    A file answered with Dutch labels ("Mee eens") gets its messages in Dutch, unless the user
+    chose a language. Cells are compared whole, after case and spaces, with each language's
+    labels of the instrument.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV or TSV file (other files give None).
+    fw : Instrument
+        The instrument, with its answer labels per language.
+    sample : int, default 65536
+        How many bytes to look at.
+
+    Returns
+    -------
+    str or None
+        The language code whose labels occur most, or None when no label occurs.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from leadkit.content.frameworks import load_framework
+    >>> f = Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = f.write_text("respondent;acmo01\\nr1;Mee eens\\n", encoding="utf-8")
+    >>> label_language(f, load_framework("agile-cmo"))
+    'nl'
+    """
+    path = Path(path)
+    if path.suffix.lower() not in (".csv", ".tsv", ".txt") or not path.is_file():
+        return None
+    with open(path, "rb") as fh:
+        text = fh.read(sample).decode("utf-8", errors="ignore")
+    counts: dict[str, int] = {}
+    by_text: dict[str, set[str]] = {}
+    for label in fw.scale_labels:
+        for code, words in label.items():
+            by_text.setdefault(_norm(words), set()).add(code)
+    for cell in re.split(r"[,;\t\r\n]", text):
+        codes = by_text.get(_norm(cell.strip().strip('"')))
+        if codes and len(codes) == 1:  # a label two languages share says nothing
+            (code,) = codes
+            counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
