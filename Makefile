@@ -57,7 +57,7 @@ notebooks: $(STAMP)
 APP     ?= 90-app-self-assessment
 APPLANG ?= nl
 app: $(STAMP)
-	$(BIN)/voila notebooks/$(APPLANG)/$(APP).ipynb --Voila.ip=127.0.0.1 \
+	$(BIN)/voila notebooks/$(APPLANG)/$(APP)-$(APPLANG).ipynb --Voila.ip=127.0.0.1 \
 	    --HTMLExporter.language_code=$(APPLANG)
 
 bench: $(STAMP)

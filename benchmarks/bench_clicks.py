@@ -149,8 +149,8 @@ def browser_times(language: str, repeat: int, chromium: str) -> dict[str, float]
             browser = pw.chromium.launch(executable_path=chromium, headless=True,
                                          args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": 1300, "height": 1400})
-            proc, url = _voila(f"notebooks/{language}/90-app-self-assessment.ipynb", language,
-                               home)
+            app = f"notebooks/{language}/90-app-self-assessment-{language}.ipynb"
+            proc, url = _voila(app, language, home)
             procs.append(proc)
             page.goto(url)
             page.locator(".lk-choice").first.wait_for(timeout=120_000)
@@ -175,8 +175,8 @@ def browser_times(language: str, repeat: int, chromium: str) -> dict[str, float]
                 page.wait_for_timeout(300)
             out["score"] = _median_ms(clicks)
 
-            proc, url = _voila(f"notebooks/{language}/91-app-team-scenarios.ipynb", language,
-                               home)
+            app = f"notebooks/{language}/91-app-team-scenarios-{language}.ipynb"
+            proc, url = _voila(app, language, home)
             procs.append(proc)
             page.goto(url)
             page.locator(".lk-chart svg").first.wait_for(timeout=120_000)

@@ -5,13 +5,15 @@ Markdown cells come in language pairs marked ``lang="en"`` / ``lang="nl"``; code
 shared, and ``{{LANG}}`` in a code cell becomes the notebook's language (``{{BILINGUAL}}``
 becomes ``True`` in the bilingual start page, ``False`` elsewhere). This script writes
 
-- ``notebooks/en/NN-topic.ipynb`` and ``notebooks/nl/NN-topic.ipynb`` for every source;
+- ``notebooks/en/NN-topic-en.ipynb`` and ``notebooks/nl/NN-topic-nl.ipynb`` for every source
+  (the language in the name too, so two open tabs of one lesson tell their languages apart);
 - ``notebooks/00-start-here.ipynb``, the bilingual landing page: each en/nl pair of markdown
   cells becomes one cell holding both, marked ``lang``; the Dutch half is hidden until the
   language switch shows it (one language at a time);
 
-Links in the source's markdown are written relative to ``notebooks/`` (``nl/01-agile-cmo.ipynb``)
-and rewritten for the folder each notebook is written to, so they work in all three.
+Links in the source's markdown are written relative to ``notebooks/`` and by lesson
+(``nl/01-agile-cmo.ipynb``), and rewritten to the built file (``01-agile-cmo-nl.ipynb``) for
+the folder each notebook is written to, so they work in all three.
 
 and executes them so that they open with their outputs. ``--check`` only compares the cell
 sources with what is on disk and exits 1 when a built notebook is out of date (the test suite
@@ -55,17 +57,36 @@ def _cell_lang(cell) -> str | None:
 _LINK = re.compile(r"\]\((?!https?:|mailto:|#|/)([^)\s]+)\)")
 
 
+def built_name(stem: str, lang: str) -> str:
+    """The file name of a lesson's notebook in one language.
+
+    >>> built_name("01-agile-cmo", "nl")
+    '01-agile-cmo-nl.ipynb'
+    """
+    return f"{stem}-{lang}.ipynb"
+
+
+_LESSON = re.compile(rf"^({'|'.join(LANGS)})/([^/]+)\.ipynb$")
+
+
 def relink(markdown: str, folder: str) -> str:
     """Rewrite links written relative to ``notebooks/`` for a notebook in ``notebooks/<folder>``.
 
+    A link to a lesson in a language (``nl/01-agile-cmo.ipynb``) becomes a link to its built
+    file (``nl/01-agile-cmo-nl.ipynb``), relative to ``folder``.
+
     >>> relink("[01](nl/01-agile-cmo.ipynb) and [en](en/00-start-here.ipynb)", "nl")
-    '[01](01-agile-cmo.ipynb) and [en](../en/00-start-here.ipynb)'
+    '[01](01-agile-cmo-nl.ipynb) and [en](../en/00-start-here-en.ipynb)'
     >>> relink("[01](nl/01-agile-cmo.ipynb)", "")
-    '[01](nl/01-agile-cmo.ipynb)'
+    '[01](nl/01-agile-cmo-nl.ipynb)'
     """
-    if not folder:
-        return markdown
-    return _LINK.sub(lambda m: f"]({posixpath.relpath(m.group(1), folder)})", markdown)
+    def built(match: re.Match[str]) -> str:
+        target = match.group(1)
+        if lesson := _LESSON.match(target):
+            target = f"{lesson.group(1)}/{built_name(lesson.group(2), lesson.group(1))}"
+        return f"]({posixpath.relpath(target, folder) if folder else target})"
+
+    return _LINK.sub(built, markdown)
 
 
 def _both(en: str, nl: str) -> str:
@@ -119,7 +140,7 @@ def build(source: Path, lang: str) -> nbformat.NotebookNode:
             pair = source_cells[i + 1] if i + 1 < len(source_cells) else None
             if lang == "both" and cell_lang == "en" and pair is not None \
                     and _cell_lang(pair) == "nl" and pair.cell_type == "markdown":
-                new.source = _both(new.source, pair.source)
+                new.source = _both(new.source, relink(pair.source, ""))
         if new.cell_type == "code":
             new.source = new.source.replace("{{LANG}}", "en" if lang == "both" else lang)
             # Only the bilingual page follows the learner's remembered language.
@@ -139,7 +160,7 @@ def build(source: Path, lang: str) -> nbformat.NotebookNode:
 
 def targets(source: Path) -> list[tuple[Path, str]]:
     """Where a source's notebooks go, with their language."""
-    pairs = [(OUT / lang / f"{source.stem}.ipynb", lang) for lang in LANGS]
+    pairs = [(OUT / lang / built_name(source.stem, lang), lang) for lang in LANGS]
     if source.stem.startswith("00-"):
         pairs.append((OUT / f"{source.stem}.ipynb", "both"))
     return pairs

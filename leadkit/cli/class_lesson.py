@@ -216,7 +216,7 @@ def start_lesson(path: str, framework: str, port: int = 8866
 
     language = get_language()
     folder = _notebooks() / language
-    if not (folder / f"{APPS[0]}.ipynb").is_file():
+    if not (folder / f"{APPS[0]}-{language}.ipynb").is_file():
         raise LeadkitError(tr(_T["no_notebooks"]).format(folder=folder))
     env = {**os.environ, "LEADKIT_CLASS_POOL": str(Path(path).expanduser().resolve()),
            "LEADKIT_CLASS_FRAMEWORK": framework, "LEADKIT_LANG": language}
@@ -225,7 +225,8 @@ def start_lesson(path: str, framework: str, port: int = 8866
     urls: list[str] = []
     free = _free(port)
     for app in APPS:
-        procs.append(_start(folder / f"{app}.ipynb", free, language, env, logs / f"{app}.log"))
+        notebook = folder / f"{app}-{language}.ipynb"
+        procs.append(_start(notebook, free, language, env, logs / f"{app}.log"))
         urls.append(f"http://127.0.0.1:{free}/")
         free = _free(free + 1)
     for proc, url in zip(procs, urls, strict=True):

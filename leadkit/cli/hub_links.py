@@ -13,7 +13,7 @@ Examples
 https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fowner%2Fleadkit
 branch=main
 targetpath=leadkit
-urlpath=lab%2Ftree%2Fleadkit%2Fnotebooks%2Fnl%2F00-start-here.ipynb
+urlpath=lab%2Ftree%2Fleadkit%2Fnotebooks%2Fnl%2F00-start-here-nl.ipynb
 >>> public_repo_url("git@github.com:owner/leadkit.git")
 'https://github.com/owner/leadkit.git'
 """
@@ -31,7 +31,7 @@ from leadkit.i18n import N_, tr
 __all__ = ["DEFAULT_PATH", "nbgitpuller_link", "public_repo_url", "repo_from_git"]
 
 #: The notebook a fresh student lands on: the Dutch start page (the kit's main audience).
-DEFAULT_PATH = "notebooks/nl/00-start-here.ipynb"
+DEFAULT_PATH = "notebooks/nl/00-start-here-nl.ipynb"
 
 #: Where each interface opens a file on a student's server (Voilà runs as a server extension).
 _ROUTES = {"lab": "lab/tree", "notebook": "notebooks", "voila": "voila/render"}
@@ -186,8 +186,9 @@ def nbgitpuller_link(
     Examples
     --------
     >>> nbgitpuller_link("https://hub.example.org/hub/home", "https://github.com/o/leadkit.git",
-    ...                  path="notebooks/en/07-team-scenarios.ipynb", app="notebook").split("&")[-1]
-    'urlpath=notebooks%2Fleadkit%2Fnotebooks%2Fen%2F07-team-scenarios.ipynb'
+    ...                  path="notebooks/en/07-team-scenarios-en.ipynb",
+    ...                  app="notebook").split("&")[-1]
+    'urlpath=notebooks%2Fleadkit%2Fnotebooks%2Fen%2F07-team-scenarios-en.ipynb'
     """
     base = _hub_base(hub_url)
     clone = public_repo_url(repo)

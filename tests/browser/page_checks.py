@@ -236,7 +236,7 @@ def broken_links(links: list[list[str]], folder: Path, page_path: str) -> list[s
 
     ``page_path`` is the notebook's path inside ``folder``: relative links are resolved from
     its directory. JupyterLab rewrites a relative link in markdown to an address on its own
-    server (``http://127.0.0.1:…/lab/tree/nl/nl/01-agile-cmo.ipynb``): such addresses are
+    server (``http://127.0.0.1:…/lab/tree/nl/nl/01-agile-cmo-nl.ipynb``): such addresses are
     checked too. Links to the web and anchors inside the page are left alone (no network).
     """
     broken = []

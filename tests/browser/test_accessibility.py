@@ -60,7 +60,7 @@ def _answer_all(page, language: str) -> None:
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_self_assessment_app_passes_axe(language, page, voila_app, artifacts):
-    server = voila_app(f"{language}/90-app-self-assessment.ipynb")
+    server = voila_app(f"{language}/90-app-self-assessment-{language}.ipynb")
     page.goto(server.url)
     page.locator(CHOICES).first.wait_for(timeout=120_000)
     # The page says which language it is in, before and after the widgets arrive.
@@ -83,7 +83,7 @@ def test_the_self_assessment_app_passes_axe(language, page, voila_app, artifacts
 
 
 def test_the_team_scenarios_app_passes_axe(page, voila_app, artifacts):
-    server = voila_app("nl/91-app-team-scenarios.ipynb")
+    server = voila_app("nl/91-app-team-scenarios-nl.ipynb")
     page.goto(server.url)
     page.locator(".lk-chart svg").first.wait_for(timeout=120_000)
     page.wait_for_timeout(500)
@@ -121,7 +121,7 @@ def test_the_class_dashboard_passes_axe_and_can_pause(page, voila_app, artifacts
     for learner, level in (("s1", 4.0), ("s2", 3.0), ("s3", 2.0), ("s4", 3.5)):
         pool.share(learner=learner, framework="agile-cmo",
                    scores={e.id: level for e in lk.load_framework("agile-cmo").elements})
-    server = voila_app("nl/92-app-class-dashboard.ipynb",
+    server = voila_app("nl/92-app-class-dashboard-nl.ipynb",
                        env={"LEADKIT_CLASS_POOL": str(tmp_path / "pool")})
     page.goto(server.url)
     page.locator(".lk-class-view table").first.wait_for(timeout=120_000)
@@ -135,7 +135,7 @@ def test_the_class_dashboard_passes_axe_and_can_pause(page, voila_app, artifacts
     page.get_by_role("button", name=lk.tr("Resume the refresh", "nl")).wait_for()
 
 
-@pytest.mark.parametrize("path", ["nl/01-agile-cmo.ipynb", "nl/05-wij-model.ipynb"])
+@pytest.mark.parametrize("path", ["nl/01-agile-cmo-nl.ipynb", "nl/05-wij-model-nl.ipynb"])
 def test_notebook_outputs_pass_axe(path, browser, lab_server, artifacts):
     context = browser.new_context(viewport={"width": 1400, "height": 1800})
     page = context.new_page()
@@ -151,7 +151,7 @@ def test_notebook_outputs_pass_axe(path, browser, lab_server, artifacts):
         images = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea img")
         for img in images.all():
             assert img.get_attribute("alt"), "a chart without a text alternative"
-        if path.endswith("01-agile-cmo.ipynb"):
+        if path == "nl/01-agile-cmo-nl.ipynb":
             # A narrow window (640 px): wide tables wrap instead of scrolling sideways.
             # (The file browser folded away, as on a small screen: 640 px for the notebook.)
             page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
@@ -195,7 +195,7 @@ def _contrast(colour: str) -> float:
 
 def test_the_self_assessment_works_from_the_keyboard_alone(page, voila_app, artifacts):
     fw = lk.load_framework("agile-cmo")
-    server = voila_app("nl/90-app-self-assessment.ipynb")
+    server = voila_app("nl/90-app-self-assessment-nl.ipynb")
     page.goto(server.url)
     page.locator(CHOICES).first.wait_for(timeout=120_000)
     page.wait_for_timeout(500)
@@ -241,7 +241,7 @@ def test_a_restarted_kernel_says_what_to_do(browser, lab_server, artifacts):
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:
-        open_notebook(page, lab_server, "nl/01-agile-cmo.ipynb")
+        open_notebook(page, lab_server, "nl/01-agile-cmo-nl.ipynb")
         run_all_cells(page, timeout=240_000)
         page.evaluate("async () => await window.jupyterapp.shell.currentWidget.sessionContext"
                       ".session.kernel.restart()")

@@ -16,7 +16,7 @@ from page_checks import broken_links
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOK = "nl/01-agile-cmo.ipynb"
+NOTEBOOK = "nl/01-agile-cmo-nl.ipynb"
 ANSWER = "Ik leg vaker uit waarom ik iets besluit, ook als het niet populair is."
 
 

@@ -33,7 +33,7 @@ SCENARIO = "silo-marketing"
 
 
 def test_changing_levers_and_running_changes_outcome_and_chart(page, lab_server, artifacts):
-    open_notebook(page, lab_server, "en/07-team-scenarios.ipynb")
+    open_notebook(page, lab_server, "en/07-team-scenarios-en.ipynb")
     run_all_cells(page)
     sc = load_scenario(SCENARIO)
     player = output_of(code_cell(page, f'play("{SCENARIO}")'))

@@ -63,8 +63,8 @@ def test_two_learners_share_and_the_dashboard_follows(browser, voila_app, artifa
     ClassPool.create(where, roster=["s1", "s2", "s3"], codes=False)
     monkeypatch.setenv("LEADKIT_CLASS_POOL", str(where))
     monkeypatch.setenv("LEADKIT_LANG", "en")
-    learners_app = voila_app("en/90-app-self-assessment.ipynb")
-    dashboard_app = voila_app("en/92-app-class-dashboard.ipynb")
+    learners_app = voila_app("en/90-app-self-assessment-en.ipynb")
+    dashboard_app = voila_app("en/92-app-class-dashboard-en.ipynb")
 
     contexts = [browser.new_context(viewport={"width": 1400, "height": 2400}) for _ in range(3)]
     try:

@@ -53,7 +53,7 @@ DEFECTS = """
   <div class="lk-chart"><svg class="svg-figure" width="200" height="80"><g class="curve">
     <path d="M10,10L10,10"></path></g></svg><p>Staafdiagram van je score</p></div>
   <div data-mime-type="application/vnd.jupyter.stderr">UserWarning: something went wrong</div>
-  <a href="nl/01-agile-cmo.ipynb">01 Agile CMO</a>
+  <a href="nl/01-agile-cmo-nl.ipynb">01 Agile CMO</a>
 </div>
 """
 
@@ -71,7 +71,7 @@ FIXED = """
   <p>Bron: de redactie. <cite>The Leadership Quarterly</cite></p>
   <table><thead><tr><th>score</th><th>verborgen</th></tr></thead>
     <tbody><tr><td>4,67</td><td>ja</td></tr></tbody></table>
-  <a href="01-agile-cmo.ipynb">01 Agile CMO</a>
+  <a href="01-agile-cmo-nl.ipynb">01 Agile CMO</a>
 </div>
 """
 
@@ -117,13 +117,13 @@ def test_every_check_finds_its_defect(tab, tmp_path):
     assert "something went wrong" in text["errors"]
     # The link in nl/00-start-here that pointed to notebooks/nl/nl/....
     (tmp_path / "nl").mkdir()
-    (tmp_path / "nl" / "01-agile-cmo.ipynb").write_text("{}")
-    broken = broken_links(found["links"], tmp_path, "nl/00-start-here.ipynb")
-    assert broken and "nl/nl/01-agile-cmo.ipynb" in broken[0]
+    (tmp_path / "nl" / "01-agile-cmo-nl.ipynb").write_text("{}")
+    broken = broken_links(found["links"], tmp_path, "nl/00-start-here-nl.ipynb")
+    assert broken and "nl/nl/01-agile-cmo-nl.ipynb" in broken[0]
     # As JupyterLab rewrites that link in rendered markdown: an address on its own server.
-    lab = [["http://127.0.0.1:8888/files/nl/nl/01-agile-cmo.ipynb?_xsrf=x", "01"],
-           ["http://127.0.0.1:8888/files/nl/01-agile-cmo.ipynb?_xsrf=x", "01"]]
-    assert len(broken_links(lab, tmp_path, "nl/00-start-here.ipynb")) == 1
+    lab = [["http://127.0.0.1:8888/files/nl/nl/01-agile-cmo-nl.ipynb?_xsrf=x", "01"],
+           ["http://127.0.0.1:8888/files/nl/01-agile-cmo-nl.ipynb?_xsrf=x", "01"]]
+    assert len(broken_links(lab, tmp_path, "nl/00-start-here-nl.ipynb")) == 1
 
 
 def test_the_kits_fixes_leave_nothing_to_find(tab, tmp_path):
@@ -131,8 +131,8 @@ def test_the_kits_fixes_leave_nothing_to_find(tab, tmp_path):
     links = found.pop("links")
     assert found == {k: [] for k in found}, found
     (tmp_path / "nl").mkdir()
-    (tmp_path / "nl" / "01-agile-cmo.ipynb").write_text("{}")
-    assert broken_links(links, tmp_path, "nl/00-start-here.ipynb") == []
+    (tmp_path / "nl" / "01-agile-cmo-nl.ipynb").write_text("{}")
+    assert broken_links(links, tmp_path, "nl/00-start-here-nl.ipynb") == []
 
 
 def test_without_the_kits_option_style_the_same_options_overflow(tab):

@@ -69,7 +69,7 @@ def dutch():
 
 
 def test_self_assessment_app_scores_changes_and_saves(page, voila_app, artifacts, dutch):
-    server = _open_app(page, voila_app, "nl/90-app-self-assessment.ipynb")
+    server = _open_app(page, voila_app, "nl/90-app-self-assessment-nl.ipynb")
     fw = lk.load_framework(FRAMEWORK)
     body = page.locator("body")
     assert "Zelfbeoordeling" in page.locator("h1").first.inner_text()
@@ -123,7 +123,7 @@ SCENARIO = "key-account-price"
 def test_team_scenarios_app_runs_switches_language_and_saves(page, voila_app, artifacts):
     from leadkit.simulate.scenarios import load_scenario
 
-    server = _open_app(page, voila_app, "en/91-app-team-scenarios.ipynb")
+    server = _open_app(page, voila_app, "en/91-app-team-scenarios-en.ipynb")
     sc = load_scenario(SCENARIO)
     assert page.locator(".jp-CodeCell .jp-InputArea:visible, .cm-editor").count() == 0
     assert "lk.widgets.play(" not in page.locator("body").inner_text()

@@ -97,6 +97,6 @@ def test_the_readme_lesson_installs_first_and_names_one_folder_and_both_addresse
         < section.index("Deel met mijn klas") < section.index("press *Bereken score*")
     # One folder everywhere: the README, and the dashboard app in both languages.
     for lang in ("en", "nl"):
-        app = (root / "notebooks" / lang / "92-app-class-dashboard.ipynb").read_text()
+        app = (root / "notebooks" / lang / f"92-app-class-dashboard-{lang}.ipynb").read_text()
         assert "~/class-pool" in app and "klassenpool" not in app, lang
     assert "~/class-pool" in section

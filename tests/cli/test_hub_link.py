@@ -31,7 +31,7 @@ def _query(link: str) -> dict[str, str]:
 
 def test_link_carries_what_nbgitpuller_reads():
     link = nbgitpuller_link("https://hub.example.org", REPO + ".git", branch="spring-2025",
-                            path="notebooks/en/07-team-scenarios.ipynb")
+                            path="notebooks/en/07-team-scenarios-en.ipynb")
     parts = urlsplit(link)
     assert (parts.scheme, parts.netloc) == ("https", "hub.example.org")
     assert parts.path == "/hub/user-redirect/git-pull"
@@ -40,24 +40,24 @@ def test_link_carries_what_nbgitpuller_reads():
         "branch": "spring-2025",
         # named explicitly: nbgitpuller's default would be "leadkit.git"
         "targetpath": "leadkit",
-        "urlpath": "lab/tree/leadkit/notebooks/en/07-team-scenarios.ipynb",
+        "urlpath": "lab/tree/leadkit/notebooks/en/07-team-scenarios-en.ipynb",
     }
 
 
 def test_default_opens_the_dutch_start_page_in_jupyterlab():
     assert _query(nbgitpuller_link("https://hub.example.org", REPO))["urlpath"] == (
-        "lab/tree/leadkit/notebooks/nl/00-start-here.ipynb")
+        "lab/tree/leadkit/notebooks/nl/00-start-here-nl.ipynb")
 
 
 def test_notebook_interface_uses_its_own_route():
     q = _query(nbgitpuller_link("https://hub.example.org", REPO, app="notebook"))
-    assert q["urlpath"] == "notebooks/leadkit/notebooks/nl/00-start-here.ipynb"
+    assert q["urlpath"] == "notebooks/leadkit/notebooks/nl/00-start-here-nl.ipynb"
 
 
 def test_a_workshop_app_opens_in_voila():
     q = _query(nbgitpuller_link("https://hub.example.org", REPO, app="voila",
-                                path="notebooks/nl/90-app-self-assessment.ipynb"))
-    assert q["urlpath"] == "voila/render/leadkit/notebooks/nl/90-app-self-assessment.ipynb"
+                                path="notebooks/nl/90-app-self-assessment-nl.ipynb"))
+    assert q["urlpath"] == "voila/render/leadkit/notebooks/nl/90-app-self-assessment-nl.ipynb"
 
 
 @pytest.mark.parametrize("hub, base", [
@@ -120,11 +120,11 @@ def _run(argv, capsys):
 
 def test_command_prints_the_link_and_exits_zero(capsys):
     code, out, err = _run(["hub-link", "https://hub.example.org", "--repo", REPO,
-                           "--branch", "week-3", "--path", "notebooks/en/00-start-here.ipynb"],
+                           "--branch", "week-3", "--path", "notebooks/en/00-start-here-en.ipynb"],
                           capsys)
     assert code == 0 and err == ""
     assert out.strip() == nbgitpuller_link("https://hub.example.org", REPO, branch="week-3",
-                                           path="notebooks/en/00-start-here.ipynb")
+                                           path="notebooks/en/00-start-here-en.ipynb")
     assert len(out.strip().splitlines()) == 1  # one line, ready to paste
 
 

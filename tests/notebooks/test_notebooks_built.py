@@ -22,6 +22,20 @@ def test_built_notebooks_match_their_sources():
     assert not stale, f"rebuild with 'make notebooks': {stale}"
 
 
+BUILT = sorted(p for p in (ROOT / "notebooks").glob("**/*.ipynb")
+               if ".ipynb_checkpoints" not in p.parts)
+_RELATIVE_LINK = re.compile(r"\]\((?!https?:|mailto:|#|/)([^)\s#?]+)")
+
+
+@pytest.mark.parametrize("built", BUILT, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
+def test_every_relative_link_in_a_built_notebook_opens_a_file(built):
+    # Both halves of the bilingual start page count: the Dutch one shows after the switch.
+    nb = json.loads(built.read_text(encoding="utf-8"))
+    markdown = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    missing = [t for t in _RELATIVE_LINK.findall(markdown) if not (built.parent / t).exists()]
+    assert not missing, f"{built.name} links to files that do not exist: {missing}"
+
+
 def test_names_are_zero_padded_and_parseable():
     for src in SOURCES:
         assert re.fullmatch(r"\d\d-[a-z0-9-]+", src.stem), src.name
@@ -78,7 +92,7 @@ def test_the_stored_notebook_says_how_to_show_the_widgets():
     import leadkit as lk
 
     root = Path(__file__).resolve().parents[2] / "notebooks"
-    nb = json.loads((root / "nl" / "01-agile-cmo.ipynb").read_text())
+    nb = json.loads((root / "nl" / "01-agile-cmo-nl.ipynb").read_text())
     hints = {o["data"]["text/plain"] if isinstance(o["data"]["text/plain"], str)
              else "".join(o["data"]["text/plain"])
              for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])
