@@ -13,6 +13,7 @@ click buttons without a browser.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as w
 import pandas as pd
@@ -49,6 +50,19 @@ def _p(text: str, tag: str = "p") -> str:
 
 def _header(case: dict) -> w.HTML:
     return w.HTML(_p(tr(case["title"]), "h4") + _p(tr(case["story"])))
+
+
+def _answer_on_click(button: w.Button, on_click: Callable[[w.Button], None],
+                     relabel: Callable[[str], None], answered: Callable[[], bool]) -> None:
+    # A click answers; a language switch relabels the exercise and, once an answer shows,
+    # gives it again in the new language, so no feedback is left in the old one.
+    def follow(language: str) -> None:
+        relabel(language)
+        if answered():
+            on_click(button)
+
+    button.on_click(on_click)
+    on_language_change(follow)
 
 
 def dilemma(case_id: str) -> w.VBox:
@@ -102,7 +116,6 @@ def dilemma(case_id: str) -> w.VBox:
             # A mark and a word, not colour alone, says how good the choice was.
             feedback.value = f"<p><b>{_MARK[result.quality]}</b> {html.escape(result.message)}</p>"
 
-        button.on_click(on_click)
         title = w.HTML()
 
         def relabel(_language: str | None = None) -> None:
@@ -112,11 +125,9 @@ def dilemma(case_id: str) -> w.VBox:
             intro = _p(tr(step["situation"])) if "situation" in step else ""
             title.value = intro + f"<p><b>{number}. {html.escape(tr(step['question']))}</b></p>"
             button.description, button.tooltip = tr(_T["choose"]), tr(_T["choose_tip"])
-            if feedback.value:
-                on_click(button)
 
         relabel()
-        on_language_change(relabel)
+        _answer_on_click(button, on_click, relabel, lambda: bool(feedback.value))
         box = w.VBox([title, choices, button, feedback])
         box.choices, box.button, box.feedback = choices, button, feedback
         return box
@@ -263,11 +274,8 @@ def t_shape_map(case_id: str = "silo-t-shape") -> w.VBox:
             s = sliders[a["id"]]
             s.options, s.description = fresh, tr(a["label"])
         button.description = tr(_T["show"])
-        if box.shape is not None:
-            on_click(button)
 
-    button.on_click(on_click)
-    on_language_change(relabel)
+    _answer_on_click(button, on_click, relabel, lambda: box.shape is not None)
     return box
 
 
@@ -324,11 +332,8 @@ def spot_compliance(case_id: str) -> w.VBox:
         for ln in report["lines"]:
             checks[ln["id"]].description = tr(ln["text"])
         button.description = tr(_T["check"])
-        if box.result is not None:
-            on_click(button)
 
-    button.on_click(on_click)
-    on_language_change(relabel)
+    _answer_on_click(button, on_click, relabel, lambda: box.result is not None)
     return box
 
 

@@ -56,6 +56,28 @@ def test_dilemma_speaks_dutch():
     assert "Sterke keuze" in step.feedback.value and "account-CEO" in step.feedback.value
 
 
+def test_an_answer_on_screen_follows_the_language_switch():
+    # Each exercise is answered in English; after the switch its feedback reads in Dutch.
+    # Unanswered exercises stay unanswered: the switch is no click.
+    set_language("en")
+    step = dilemma("wij-model-warm-up").steps[0]
+    step.choices.value = "b"
+    step.button.click()
+    untouched = dilemma("wij-model-warm-up").steps[0]
+    shape = t_shape_map("silo-t-shape")
+    shape.sliders["data"].value = 4
+    shape.button.click()
+    report = spot_compliance("leading-professionals-crm-report")
+    report.checks["conversion"].value = True
+    report.button.click()
+    assert "Strong choice" in step.feedback.value
+    set_language("nl")
+    assert "Sterke keuze" in step.feedback.value and step.button.description == "Kies"
+    assert untouched.feedback.value == ""
+    assert shape.chart.values["data"] == 4 and "Data en analyse: 4 (diepgaand)" in shape.chart.text
+    assert "Strong" not in report.feedback.value and "gemarkeerd" in report.feedback.value
+
+
 def test_context_profile_updates_on_every_answer():
     box = context_profile("silo-context")
     assert "Answer one or more" in box.result.value
