@@ -43,9 +43,14 @@ FOCUS_CSS = """
   box-shadow: 0 0 0 5px #FFFFFF !important; }
 """
 
-_CHOICE_ESM = r"""
-let counter = 0;
-function render({ model, el }) {
+def _module(render_body: str) -> str:
+    # Every control is an anywidget ES module whose whole work is one render(); only the body
+    # differs, and ``counter`` numbers the ids a page needs when a control is shown twice.
+    return ("let counter = 0;\nfunction render({ model, el }) {\n" + render_body.lstrip("\n")
+            + "}\nexport default { render };\n")
+
+
+_CHOICE_ESM = _module(r"""
   const name = `lk-choice-${Math.random().toString(36).slice(2)}-${counter++}`;
   const fieldset = document.createElement("fieldset");
   fieldset.className = "lk-choice";
@@ -104,9 +109,7 @@ function render({ model, el }) {
   model.on("change:index", show);
   model.on("change:description", show);
   model.on("change:disabled", show);
-}
-export default { render };
-"""
+""")
 
 _CHOICE_CSS = """
 .lk-choice { border: 0; margin: 0 0 10px 0; padding: 0; min-width: 0; }
@@ -174,9 +177,7 @@ class Choice(anywidget.AnyWidget):
             self.index = index
 
 
-_RANGE_ESM = r"""
-let counter = 0;
-function render({ model, el }) {
+_RANGE_ESM = _module(r"""
   const id = `lk-range-${Math.random().toString(36).slice(2)}-${counter++}`;
   const box = document.createElement("div");
   box.className = "lk-range";
@@ -211,9 +212,7 @@ function render({ model, el }) {
   show();
   ["value", "min", "max", "step", "description", "locale", "decimals", "disabled",
    "tooltip_text"].forEach(k => model.on(`change:${k}`, show));
-}
-export default { render };
-"""
+""")
 
 _RANGE_CSS = """
 .lk-range { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px;
@@ -253,8 +252,7 @@ class Range(anywidget.AnyWidget):
         return int(round(self.value)) if self.integer else self.value
 
 
-_LIVE_ESM = r"""
-function render({ model, el }) {
+_LIVE_ESM = _module(r"""
   const region = document.createElement("div");
   region.setAttribute("role", model.get("alert") ? "alert" : "status");
   region.setAttribute("aria-live", model.get("alert") ? "assertive" : "polite");
@@ -263,9 +261,7 @@ function render({ model, el }) {
   const show = () => { region.innerHTML = model.get("value"); };
   show();
   model.on("change:value", show);
-}
-export default { render };
-"""
+""")
 
 
 class LiveText(anywidget.AnyWidget):
@@ -277,8 +273,7 @@ class LiveText(anywidget.AnyWidget):
     alert = t.Bool(False).tag(sync=True)
 
 
-_LANG_ESM = r"""
-function render({ model, el }) {
+_LANG_ESM = _module(r"""
   el.style.display = "none";
   const apply = () => {
     const lang = model.get("language");
@@ -291,9 +286,7 @@ function render({ model, el }) {
   };
   apply();
   model.on("change:language", apply);
-}
-export default { render };
-"""
+""")
 
 
 class PageLanguage(anywidget.AnyWidget):
