@@ -270,13 +270,17 @@ def test_fast_and_careful_reading_give_the_same_table(tmp_path, monkeypatch, var
         path.write_bytes(text.replace("T1-02", "Jürgen").encode("cp1252"))
     else:
         path.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(tablefile, "_FAST_FROM", 0)
+    # A quoted file goes to the whole-file C parser, any other to the chunked reader; a short
+    # row to neither.
+    monkeypatch.setattr(fastread, "FAST_FROM", 0)
+    monkeypatch.setattr(fastread, "QUOTED_FROM", 0)
     _, delimiter, info = tablefile._read_text(path, path.name)
     took_fast = fastread.fast_table(path, delimiter, info) is not None
-    assert took_fast == (variant not in ("quoted", "short-row"))
+    assert took_fast == (variant != "short-row")
     fast_problems: list = []
     fast = tablefile.read_table(path, problems=fast_problems)
-    monkeypatch.setattr(tablefile, "_FAST_FROM", 10**12)
+    monkeypatch.setattr(fastread, "FAST_FROM", 10**12)
+    monkeypatch.setattr(fastread, "QUOTED_FROM", 10**12)
     careful_problems: list = []
     careful = tablefile.read_table(path, problems=careful_problems)
     pd.testing.assert_frame_equal(fast.astype(object), careful.astype(object))
@@ -304,7 +308,7 @@ def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatc
     data.loc[601, ["respondent", "target"]] = ""  # no id at all
     path = tmp_path / "many.csv"
     data.to_csv(path, index=False)
-    monkeypatch.setattr(tablefile, "_FAST_FROM", 0)
+    monkeypatch.setattr(fastread, "FAST_FROM", 0)
     monkeypatch.setattr(fastread, "CHUNK", 200)  # chunks of 100 rows
     streamed = lk.validate_responses(path, FW)
     assert tablefile.read_table_chunks(path) is not None
@@ -317,8 +321,8 @@ def test_checking_in_chunks_finds_what_checking_whole_finds(tmp_path, monkeypatc
 
 
 def test_validate_in_python_returns_an_encoding_mix_as_a_problem(tmp_path, monkeypatch):
-    from leadkit.survey.io import tablefile
-    monkeypatch.setattr(tablefile, "_FAST_FROM", 0)  # the chunked path, as for a large file
+    from leadkit.survey.io import fastread
+    monkeypatch.setattr(fastread, "FAST_FROM", 0)  # the chunked path, as for a large file
     lines = _lines(tmp_path)
     data = ("\n".join(lines[:4]) + "\nJürgen" + lines[4][5:] + "\n").encode("utf-8")
     data += ("\n".join(lines[5:]).replace("T1", "Jürgen", 1) + "\n").encode("cp1252")

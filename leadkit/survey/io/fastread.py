@@ -19,11 +19,15 @@ import pandas as pd
 from leadkit.docparams import shared_params
 from leadkit.survey.io.coded_columns import assemble, code_cells, combine
 
-__all__ = ["uniform_fields", "fast_chunks", "fast_table", "quoted_table", "CHUNK",
+__all__ = ["uniform_fields", "fast_chunks", "fast_table", "CHUNK", "FAST_FROM", "QUOTED_FROM",
            "QUOTED_MAX"]
 
 #: Rows converted at a time: memory stays near the size of the result.
 CHUNK = 20_000
+#: Files up to this size (bytes) without quotes take the careful path: it is quick for them.
+FAST_FROM = 100_000
+#: From this size (bytes) a file with quoted fields (R's ``write.csv``) goes to the C parser.
+QUOTED_FROM = 20_000
 #: The largest file with quoted fields read whole by the C parser (bytes).
 QUOTED_MAX = 50_000_000
 
@@ -142,7 +146,12 @@ def fast_chunks(path: Path, delimiter: str, info: dict
 
 @shared_params
 def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
-    """The whole table by :func:`fast_chunks`, or None to take the careful path.
+    """The whole table by a fast reader, or None to take the careful path.
+
+    A file over :data:`FAST_FROM` bytes without quotes is read by :func:`fast_chunks`; a
+    file over :data:`QUOTED_FROM` bytes with quoted fields (as R's ``write.csv`` writes) by
+    pandas' C parser at once, taken only when nothing needs the careful reader: every record
+    on one line (so line numbers hold) and every record as long as the header (no field lost).
 
     Parameters
     ----------
@@ -152,15 +161,32 @@ def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     -------
     pandas.DataFrame or None
         The raw table as :func:`~leadkit.survey.io.coded_columns.assemble` builds it, or None
-        when the fast reader does not apply or the file has no data rows.
+        for a small file, a file the fast readers do not take (a quoted field spanning lines,
+        a short or long record, a blank line, a large quoted file) or one without data rows.
 
     Examples
     --------
     >>> import leadkit as lk
     >>> info = {"encoding": "utf-8", "bom": False, "header_first": True, "skiprows": 0}
-    >>> fast_table(lk.dataset_path("agile-cmo-class"), ",", info).shape
-    (216, 29)
+    >>> path = lk.dataset_path("agile-cmo-class")
+    >>> fast_table(path, ",", info) is None  # 15 kB: the careful reader is quick for it
+    True
+    >>> import pathlib, tempfile
+    >>> big = pathlib.Path(tempfile.mkdtemp()) / "big.csv"
+    >>> header, *rows = path.read_text().splitlines()
+    >>> _ = big.write_text("\\n".join([header] + rows * 10) + "\\n")
+    >>> fast_table(big, ",", info).shape
+    (2160, 29)
     """
+    size = path.stat().st_size
+    table = _chunked_table(path, delimiter, info) if size > FAST_FROM else None
+    if table is None and size > QUOTED_FROM:
+        table = _quoted_table(path, delimiter, info)
+    return table
+
+
+def _chunked_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
+    # Every chunk of fast_chunks, joined column by column; None when it does not apply.
     chunks = fast_chunks(path, delimiter, info)
     parts = list(chunks) if chunks is not None else []
     if not parts:
@@ -170,30 +196,14 @@ def fast_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
     return assemble(columns, parts[0][0], np.concatenate([p[2] for p in parts]))
 
 
-@shared_params
-def quoted_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
-    """A file with quoted fields (as R's ``write.csv`` writes) by the C parser, if it is regular.
+def _quoted_table(path: Path, delimiter: str, info: dict) -> pd.DataFrame | None:
+    r"""A file with quoted fields by the C parser, if it is regular.
 
-    The result is taken only when nothing needs the careful reader: every record on one line
-    (so line numbers hold) and every record as long as the header (no field lost).
-
-    Parameters
-    ----------
-    %(sniffed_file)s
-
-    Returns
-    -------
-    pandas.DataFrame or None
-        The same raw table as :func:`fast_table` gives, or None (a quoted field spanning
-        lines, a short or long record, a blank line, a large file).
-
-    Examples
-    --------
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "r.csv"
-    >>> _ = path.write_text('"respondent","A1"\\n"1",4\\n"2",\\n')
+    >>> _ = path.write_text('"respondent","A1"\n"1",4\n"2",\n')
     >>> info = {"encoding": "utf-8", "bom": False, "header_first": True, "skiprows": 0}
-    >>> quoted_table(path, ",", info).to_dict("index")
+    >>> _quoted_table(path, ",", info).to_dict("index")
     {2: {'respondent': '1', 'A1': '4'}, 3: {'respondent': '2', 'A1': ''}}
     """
     if (info["encoding"] == "utf-16" or not info["header_first"]

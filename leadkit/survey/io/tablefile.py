@@ -30,8 +30,9 @@ import pandas as pd
 
 from leadkit.errors import InputError
 from leadkit.i18n import tr
+from leadkit.survey.io import fastread
 from leadkit.survey.io.coded_columns import Coded, assemble, code_rows, combine, is_blank
-from leadkit.survey.io.fastread import CHUNK, fast_chunks, fast_table, quoted_table
+from leadkit.survey.io.fastread import CHUNK, fast_chunks, fast_table
 from leadkit.survey.io.workbook import MAX_COLUMNS, read_workbook
 
 __all__ = ["EXCEL_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "is_blank", "read_table",
@@ -223,7 +224,7 @@ def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
     """
     path = Path(path)
     if (path.suffix.lower() not in TEXT_SUFFIXES and path.suffix) or not path.is_file() or (
-            path.stat().st_size <= _FAST_FROM or path.stat().st_size > MAX_FILE_BYTES):
+            path.stat().st_size <= fastread.FAST_FROM or path.stat().st_size > MAX_FILE_BYTES):
         return None
     records, delimiter, info = _read_text(path, path.name)
     records.close()  # type: ignore[attr-defined]
@@ -234,8 +235,6 @@ def read_table_chunks(path: str | Path) -> Iterator[pd.DataFrame] | None:
             for header, coded, rows in chunks)
 
 
-_FAST_FROM = 100_000  # bytes: smaller files take the careful path only (it is quick for them)
-_QUOTED_FROM = 20_000  # bytes: from here a quoted file (R's write.csv) goes to the C parser
 
 
 def _blank_record(rec: list) -> bool:
@@ -379,9 +378,7 @@ value in two)
         table = _frame(read_workbook(path, name, sheet), name, None, found)
     elif suffix in TEXT_SUFFIXES or not suffix:
         records, delimiter, info = _read_text(path, name)
-        fast = fast_table(path, delimiter, info) if size > _FAST_FROM else None
-        if fast is None and size > _QUOTED_FROM:
-            fast = quoted_table(path, delimiter, info)
+        fast = fast_table(path, delimiter, info)
         if fast is not None and not fast.empty:
             records.close()  # type: ignore[attr-defined]
             table = fast
