@@ -34,9 +34,11 @@ lab: $(STAMP)
 	    --ServerApp.root_dir=notebooks --ContentsManager.hide_globs=$(LAB_HIDE) \
 	    --LabApp.default_url=/lab/tree/00-start-here.ipynb $(LAB_ARGS)
 
+# Two processes; --dist loadfile keeps a file on one process, so a notebook's cells run in order
+# in one kernel and a browser test file shares its servers.
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs/api docs/_build/html
