@@ -65,7 +65,23 @@ _T = {
     "paused": N_("Paused: the picture changes only when you press Refresh."),
     "title": N_("Live class picture"),
     "unreadable": N_("The class pool cannot be read: {error}"),
+    "folder_limits": N_("This class pool is a shared folder. Everyone who may write to it can "
+                        "also read its file, raw scores included, and could change it with "
+                        "their own tools, past the kit and its codes. Where that is not "
+                        "acceptable, use the class pool service on the hub."),
+    "no_roster": N_("It was opened without a roster: anyone who can write to the folder can "
+                    "share under any learner id, also one that is not theirs."),
 }
+
+
+def _folder_limits(needs_code: bool) -> str:
+    """What a shared-folder pool cannot prevent, said where the teacher looks (HTML).
+
+    >>> print(_folder_limits(True))  # doctest: +ELLIPSIS
+    <p><small>This class pool is a shared folder. ... on the hub.</small></p>
+    """
+    text = tr(_T["folder_limits"]) + ("" if needs_code else " " + tr(_T["no_roster"]))
+    return f"<p><small>{html.escape(text)}</small></p>"
 
 
 class _Ticker:
@@ -267,8 +283,8 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
     Returns
     -------
     ipywidgets.VBox
-        With ``table`` (the picture as HTML), ``button`` (refresh now), ``ticker`` and
-        ``refresh()``.
+        With ``table`` (the picture as HTML), ``button`` (refresh now), ``ticker``,
+        ``refresh()`` and ``limits`` (for a shared-folder pool, what it cannot prevent).
     """
     from leadkit.classpool.pool import ClassPool
 
@@ -279,7 +295,8 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
     pause = w.Button(description=tr(_T["pause"]), icon="pause", layout=w.Layout(width="auto"))
     every = w.HTML()
     title = w.HTML(f"<h3>{html.escape(tr(_T['title']))}: {html.escape(tr(fw.title))}</h3>")
-    box = w.VBox([title, w.HBox([button, pause]), every, table])
+    limits = w.HTML()  # what a folder pool cannot prevent, once the pool is there
+    box = w.VBox([title, w.HBox([button, pause]), every, table, limits])
 
     pools: list[ClassPool] = []
 
@@ -289,6 +306,8 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
             if not pools:
                 pools.append(ClassPool(location))
             table.value = _view_html(pools[0].view(fw), fw)
+            limits.value = (_folder_limits(pools[0].needs_code) if pools[0].kind == "folder"
+                            else "")
         except LeadkitError as err:
             table.value = f"<p>✘ {html.escape(tr(_T['unreadable']).format(error=err))}</p>"
 
@@ -316,7 +335,7 @@ def class_dashboard(location: str | Path, framework_id: str, *, refresh: float =
     say_when()
     pause.layout.display = None if refresh > 0 else "none"
     box.table, box.button, box.ticker, box.refresh = table, button, ticker, show
-    box.pause = pause
+    box.pause, box.limits = pause, limits
     wrap_options(box)
     _stop_on_close(box, ticker)
     return box

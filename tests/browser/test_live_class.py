@@ -80,7 +80,9 @@ def test_two_learners_share_and_the_dashboard_follows(browser, voila_app, artifa
         _learner_shares(anna, learners_app.url, "s1", answers["s1"], fw)
         _learner_shares(bram, learners_app.url, "s2", answers["s2"], fw)
         mine = bram.locator(".lk-class-view")
-        assert "Waiting for 3 classmates" in mine.inner_text()
+        # The comparison appears with the share; its text follows in the next message.
+        wait_until(lambda: "Waiting for 3 classmates" in mine.inner_text(), timeout=30,
+                   what="the learner's comparison says it waits for the class")
         assert "Waiting for 3 classmates" in board.inner_text()  # two learners: nothing yet
         shot(mine, artifacts, "voila-90-live-class-waiting")
 

@@ -92,6 +92,24 @@ def test_closing_a_dashboard_stops_its_timer(tmp_path):
     assert not board.ticker.running
 
 
+def test_the_dashboard_says_what_a_folder_pool_cannot_prevent(tmp_path):
+    # With a roster and codes: the folder's own limit. Without a roster: also any id.
+    ClassPool.create(tmp_path / "roster", roster=["s1", "s2", "s3"])
+    with_codes = class_dashboard(tmp_path / "roster", FID, refresh=0)
+    assert "raw scores included" in with_codes.limits.value
+    assert "without a roster" not in with_codes.limits.value
+    ClassPool.create(tmp_path / "open")
+    board = class_dashboard(tmp_path / "open", FID, refresh=0)
+    assert "raw scores included" in board.limits.value
+    assert "without a roster" in board.limits.value and "any learner id" in board.limits.value
+    assert board.limits in board.children
+    not_yet = class_dashboard(tmp_path / "later", FID, refresh=0)
+    assert not_yet.limits.value == ""  # nothing is said about a pool that is not there
+    lk.set_language("nl")
+    board.refresh()
+    assert "gedeelde map" in board.limits.value and "zonder klassenlijst" in board.limits.value
+
+
 def test_a_pool_with_codes_asks_for_the_code_and_refuses_a_wrong_one(tmp_path):
     pool = ClassPool.create(tmp_path, roster=["s1", "s2", "s3"])
     box = _learner(tmp_path, "s1", (4, 3))
