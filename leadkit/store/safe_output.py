@@ -36,6 +36,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from leadkit.i18n import decimal_sign
+
 __all__ = ["FORMULA_STARTS", "write_text_atomically", "write_private_text", "neutralise_cell",
            "neutralise_frame", "plain_text", "escape_markdown", "write_csv"]
 
@@ -190,6 +192,9 @@ def write_csv(frame: pd.DataFrame | Iterable[pd.DataFrame], path: str | os.PathL
     sep = ";" if dutch_excel else ","
 
     needs_quotes = re.compile(f'[{re.escape(sep)}"\\n\\r]').search
+    # Dutch Excel reads the Dutch decimal sign (from the i18n layer, once: a table has many
+    # cells); the digits stay Python's own, so no precision is lost to a display format.
+    comma = decimal_sign("nl") if dutch_excel else "."
     starts = set(FORMULA_STARTS)
 
     def field(value: object) -> str:
@@ -200,7 +205,7 @@ def write_csv(frame: pd.DataFrame | Iterable[pd.DataFrame], path: str | os.PathL
             return ""
         if isinstance(value, (float, np.floating)):
             text = f"{value:.{decimals}f}" if decimals is not None else repr(float(value))
-            return text.replace(".", ",") if dutch_excel else text
+            return text.replace(".", comma) if dutch_excel else text
         text = str(neutralise_cell(value) if isinstance(value, str) else value)
         if any(ch in text for ch in (sep, '"', "\n", "\r")):
             text = '"' + text.replace('"', '""') + '"'

@@ -97,6 +97,27 @@ def test_the_inline_text_check_catches_one(tmp_path):
     assert sorted(_inline_texts(sample)) == [1, 2]
 
 
+def _hand_written_decimal_commas(path: Path) -> list[int]:
+    """Lines that swap a decimal point for a comma literally (``.replace(".", ",")``): the
+    decimal sign comes from the i18n layer (``format_number``, ``decimal_sign``)."""
+    return [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "replace" and len(node.args) == 2
+            and [getattr(a, "value", None) for a in node.args] == [".", ","]]
+
+
+def test_no_decimal_comma_is_written_by_hand():
+    found = {str(p.relative_to(PACKAGE)): lines for p in sorted(PACKAGE.rglob("*.py"))
+             if (lines := _hand_written_decimal_commas(p))}
+    assert not found, f"decimal commas written by hand (use leadkit.i18n): {found}"
+
+
+def test_the_decimal_comma_check_catches_one(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('a = f"{x:.2f}".replace(".", ",")\nb = text.replace(".", sign)\n')
+    assert _hand_written_decimal_commas(sample) == [1]
+
+
 def test_plural_forms_follow_the_count():
     assert lk.tr("Reflections", language="nl") == "Reflecties"
     from leadkit.i18n import counted
